@@ -1,0 +1,142 @@
+//! Header vocabulary: which field of the SPEC a printed column header maps to.
+
+/// The fields the SPEC names, each with the header forms that map to it.
+/// Forms are normalized ([`normalize`]); a header maps to a field when it
+/// equals a form or starts with it followed by a word boundary.
+const KNOWN_FIELDS: &[(&str, &[&str])] = &[
+    ("number", &["n°", "no", "numero", "num", "ref", "reference", "id", "identifiant"]),
+    ("title", &["intitule", "nom du traitement", "traitement", "denomination du traitement", "nom"]),
+    ("purposes", &["finalite", "finalite du traitement", "objet du traitement"]),
+    (
+        "controllers",
+        &["rt", "co-rt", "responsable de traitement", "responsable du traitement", "responsable conjoint"],
+    ),
+    ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne"]),
+    (
+        "data_categories",
+        &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"],
+    ),
+    ("recipients", &["categorie de destinataire", "destinataire"]),
+    ("retention_period", &["duree de conservation", "conservation", "duree"]),
+    ("legal_basis", &["base legale", "base juridique", "fondement juridique", "fondement legal", "liceite"]),
+    ("processors", &["sous-traitant"]),
+    ("transfers", &["transfert"]),
+    ("security", &["mesure de securite"]),
+];
+
+fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        'œ' => 'o',
+        other => other,
+    }
+}
+
+/// Lower case, no accents, no `*`, `(s)` or plural `s`/`x`, single spaces.
+pub fn normalize(header: &str) -> String {
+    let lower: String = header.to_lowercase().chars().map(strip_accent).collect();
+    let cleaned = lower.replace("(s)", "").replace(['*', ':', '’', '\''], " ");
+    cleaned
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| c == '.' || c == ',');
+            match w.strip_suffix(['s', 'x']) {
+                Some(stem) if stem.len() >= 3 => stem,
+                _ => w,
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The known field a header maps to, if any.
+pub fn known_field(header: &str) -> Option<&'static str> {
+    let norm = normalize(header);
+    let mut best: Option<(&'static str, usize)> = None;
+    for (field, forms) in KNOWN_FIELDS {
+        for form in *forms {
+            let matches = norm == *form
+                || norm.strip_prefix(form).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']));
+            if matches && best.is_none_or(|(_, len)| form.len() > len) {
+                best = Some((field, form.len()));
+            }
+        }
+    }
+    best.map(|(field, _)| field)
+}
+
+/// Whether a phrase could open a register header cell: its first word is a
+/// header word of a known field.
+pub fn is_header_start(phrase: &str) -> bool {
+    let norm = normalize(phrase);
+    let first = norm.split(' ').next().unwrap_or("");
+    KNOWN_FIELDS
+        .iter()
+        .flat_map(|(_, forms)| forms.iter())
+        .any(|form| form.split(' ').next() == Some(first))
+}
+
+/// A field name for any header: the known field, or the header's slug.
+pub fn field_for_header(header: &str) -> String {
+    known_field(header).map_or_else(|| slug(header).replace('-', "_"), str::to_string)
+}
+
+/// A lower-case ASCII slug: letters and digits, words joined by `-`.
+pub fn slug(text: &str) -> String {
+    let lower: String = text.to_lowercase().chars().map(strip_accent).collect();
+    let mut out = String::new();
+    for c in lower.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_map_to_fields() {
+        let cases = [
+            ("Intitulé", Some("title")),
+            ("Nom du traitement", Some("title")),
+            ("Finalité(s)", Some("purposes")),
+            ("Finalités", Some("purposes")),
+            ("RT", Some("controllers")),
+            ("Responsable de traitement (et co-RT)", Some("controllers")),
+            ("Catégories de données traitées", Some("data_categories")),
+            ("Données traitées", Some("data_categories")),
+            ("Catégories de personnes concernées", Some("data_subjects")),
+            ("Personnes concernées", Some("data_subjects")),
+            ("Catégories de destinataires*", Some("recipients")),
+            ("Durée de conservation", Some("retention_period")),
+            ("Base légale", Some("legal_basis")),
+            ("Sous-traitants", Some("processors")),
+            ("Transferts hors UE", Some("transfers")),
+            ("Mesures de sécurité", Some("security")),
+            ("N°", Some("number")),
+            ("Réf.", Some("number")),
+            ("Observations", None),
+        ];
+        for (header, field) in cases {
+            assert_eq!(known_field(header), field, "{header}");
+        }
+    }
+
+    #[test]
+    fn unknown_headers_get_slugs() {
+        assert_eq!(field_for_header("Date de mise à jour"), "date_de_mise_a_jour");
+        assert_eq!(slug("6PO - Outil Partagé"), "6po-outil-partage");
+    }
+}

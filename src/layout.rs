@@ -1,0 +1,192 @@
+//! Positioned glyphs → words and text lines.
+//!
+//! A [`Page`] is the meeting point of the PDF and text paths: words with
+//! boxes in page space, and the page's ruling lines. Everything after this
+//! stage is the same for every input format.
+
+use crate::geometry::Rect;
+use crate::pdf::{Glyph, PageContent, Rule};
+
+/// A word: glyphs on one baseline with no space or gap between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// The word's text.
+    pub text: String,
+    /// Its box in page space.
+    pub bbox: Rect,
+    /// Font size in points.
+    pub font_size: f64,
+    /// Whether it is set in a bold font.
+    pub bold: bool,
+    /// Whether a space follows it in the source (a drawn space glyph, or a
+    /// space character in text input), even at the end of a line.
+    pub space_after: bool,
+}
+
+/// One page ready for table reconstruction.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page width in points.
+    pub width: f64,
+    /// Page height in points.
+    pub height: f64,
+    /// Words, in no particular order.
+    pub words: Vec<Word>,
+    /// Ruling lines.
+    pub rules: Vec<Rule>,
+}
+
+/// A horizontal run of words sharing a baseline, left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The words, sorted by x.
+    pub words: Vec<Word>,
+    /// Union of the words' boxes.
+    pub bbox: Rect,
+}
+
+impl Line {
+    /// The words joined with single spaces.
+    pub fn text(&self) -> String {
+        let parts: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
+        parts.join(" ")
+    }
+
+    /// Largest font size on the line.
+    pub fn font_size(&self) -> f64 {
+        self.words.iter().map(|w| w.font_size).fold(0.0, f64::max)
+    }
+
+    /// Whether most of the line's characters are bold.
+    pub fn is_bold(&self) -> bool {
+        let bold: usize = self.words.iter().filter(|w| w.bold).map(|w| w.text.len()).sum();
+        let all: usize = self.words.iter().map(|w| w.text.len()).sum();
+        all > 0 && bold * 2 > all
+    }
+
+    /// Splits the line where the gap between words exceeds `gap`: its phrases.
+    pub fn phrases(&self, gap: f64) -> Vec<Line> {
+        let mut out: Vec<Line> = Vec::new();
+        for word in &self.words {
+            match out.last_mut() {
+                Some(phrase) if word.bbox.x0 - phrase.bbox.x1 <= gap => {
+                    phrase.bbox = phrase.bbox.union(&word.bbox);
+                    phrase.words.push(word.clone());
+                }
+                _ => out.push(Line { words: vec![word.clone()], bbox: word.bbox }),
+            }
+        }
+        out
+    }
+}
+
+/// Gap between glyphs, as a fraction of the font size, that separates words
+/// when the producer draws no space glyph.
+const WORD_GAP: f64 = 0.18;
+
+/// Groups words into lines: words whose bottoms lie within a fifth of their
+/// size of the line's first word, sorted left to right. The tolerance is
+/// tight on purpose: cells of one table row may sit on baselines a couple of
+/// points apart, and each must stay its own line.
+pub fn group_lines(words: &[Word]) -> Vec<Line> {
+    let mut sorted: Vec<&Word> = words.iter().collect();
+    sorted.sort_by(|a, b| a.bbox.y1.total_cmp(&b.bbox.y1).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+    let mut lines: Vec<(f64, Line)> = Vec::new();
+    for word in sorted {
+        match lines.last_mut() {
+            Some((base, line)) if (word.bbox.y1 - *base).abs() < 0.2 * line.font_size().max(word.font_size) => {
+                line.bbox = line.bbox.union(&word.bbox);
+                line.words.push(word.clone());
+            }
+            _ => lines.push((word.bbox.y1, Line { words: vec![word.clone()], bbox: word.bbox })),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(_, mut line)| {
+            line.words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+            line
+        })
+        .collect()
+}
+
+/// Builds words from a page's glyphs: glyphs are grouped into baselines,
+/// sorted by x, and split at drawn spaces and at gaps wider than [`WORD_GAP`].
+/// A glyph drawn twice at nearly the same place (fake bold) is kept once.
+pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
+    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.font_size > 0.0).collect();
+    order.sort_by(|a, b| a.bbox.center_y().total_cmp(&b.bbox.center_y()));
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    let mut row_center = 0.0;
+    for glyph in order {
+        let fits = rows
+            .last()
+            .and_then(|r| r.last())
+            .is_some_and(|last| (glyph.bbox.center_y() - row_center).abs() < 0.3 * glyph.font_size.max(last.font_size));
+        match rows.last_mut() {
+            Some(row) if fits => {
+                row.push(glyph);
+                let n = row.len() as f64;
+                row_center += (glyph.bbox.center_y() - row_center) / n;
+            }
+            _ => {
+                row_center = glyph.bbox.center_y();
+                rows.push(vec![glyph]);
+            }
+        }
+    }
+    let mut words = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        let mut current: Option<Word> = None;
+        let mut last: Option<&Glyph> = None;
+        for glyph in row {
+            if let Some(prev) = last {
+                let duplicate = prev.text == glyph.text && (glyph.bbox.x0 - prev.bbox.x0).abs() < 0.2 * glyph.font_size;
+                if duplicate {
+                    continue;
+                }
+            }
+            last = Some(glyph);
+            if glyph.is_space() {
+                if let Some(mut word) = current.take() {
+                    word.space_after = true;
+                    words.push(word);
+                }
+                continue;
+            }
+            match current.as_mut() {
+                Some(word) if glyph.bbox.x0 - word.bbox.x1 <= WORD_GAP * glyph.font_size.max(word.font_size) => {
+                    word.text.push_str(&glyph.text);
+                    word.bbox = word.bbox.union(&glyph.bbox);
+                    word.font_size = word.font_size.max(glyph.font_size);
+                }
+                _ => {
+                    words.extend(current.take());
+                    current = Some(Word {
+                        text: glyph.text.clone(),
+                        bbox: glyph.bbox,
+                        font_size: glyph.font_size,
+                        bold: glyph.bold,
+                        space_after: false,
+                    });
+                }
+            }
+        }
+        words.extend(current);
+    }
+    words
+}
+
+/// The layout of one PDF page.
+pub fn page_of(content: &PageContent) -> Page {
+    Page {
+        number: content.number,
+        width: content.width,
+        height: content.height,
+        words: words_of(&content.glyphs),
+        rules: content.rules.clone(),
+    }
+}

@@ -1,0 +1,245 @@
+//! ToUnicode CMaps: the map from a font's character codes to Unicode text.
+//!
+//! Only the parts a ToUnicode CMap uses are read: code space ranges,
+//! `bfchar` and `bfrange` sections. Every loop is bounded, so a hostile
+//! CMap costs at most [`MAX_ENTRIES`] map entries.
+
+use std::collections::HashMap;
+
+/// Upper bound on the entries one CMap may define.
+pub const MAX_ENTRIES: usize = 1 << 17;
+
+/// A parsed ToUnicode CMap.
+#[derive(Debug, Default, Clone)]
+pub struct ToUnicode {
+    map: HashMap<u32, String>,
+    /// Byte lengths of the code space ranges (1 for simple fonts, 2 for most CID fonts).
+    pub code_lengths: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Hex(Vec<u8>),
+    Word(Vec<u8>),
+    ArrayStart,
+    ArrayEnd,
+}
+
+fn tokenize(data: &[u8]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < data.len() && tokens.len() < MAX_ENTRIES * 4 {
+        let Some(&c) = data.get(i) else { break };
+        match c {
+            b'%' => {
+                while i < data.len() && !matches!(data.get(i), Some(b'\n' | b'\r')) {
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => {
+                let start = i + 1;
+                let end = data[start.min(data.len())..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |p| start + p);
+                tokens.push(Token::Hex(decode_hex(data.get(start..end).unwrap_or_default())));
+                i = end + 1;
+            }
+            b'[' => {
+                tokens.push(Token::ArrayStart);
+                i += 1;
+            }
+            b']' => {
+                tokens.push(Token::ArrayEnd);
+                i += 1;
+            }
+            b'(' => {
+                // Literal strings only appear in the CMap's header; skip them.
+                let mut depth = 0usize;
+                while let Some(&b) = data.get(i) {
+                    i += 1;
+                    match b {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while let Some(&b) = data.get(i) {
+                    if b.is_ascii_whitespace() || (b"<>[]()%/".contains(&b) && i > start) {
+                        break;
+                    }
+                    i += 1;
+                }
+                tokens.push(Token::Word(data.get(start..i).unwrap_or_default().to_vec()));
+            }
+        }
+    }
+    tokens
+}
+
+fn decode_hex(hex: &[u8]) -> Vec<u8> {
+    let digits: Vec<u8> = hex
+        .iter()
+        .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
+        .collect();
+    digits
+        .chunks(2)
+        .map(|pair| match pair {
+            [hi, lo] => (hi << 4) | lo,
+            [hi] => hi << 4,
+            _ => 0,
+        })
+        .collect()
+}
+
+fn code_of(bytes: &[u8]) -> u32 {
+    bytes.iter().take(4).fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
+}
+
+/// Decodes a destination string (UTF-16BE) of a bf entry.
+fn utf16_text(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|pair| match pair {
+            [hi, lo] => (u16::from(*hi) << 8) | u16::from(*lo),
+            [lo] => u16::from(*lo),
+            _ => 0,
+        })
+        .collect();
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// The destination of `offset` codes past a range's start: the last UTF-16 unit incremented.
+fn offset_text(bytes: &[u8], offset: u32) -> String {
+    let mut units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|pair| match pair {
+            [hi, lo] => (u16::from(*hi) << 8) | u16::from(*lo),
+            [lo] => u16::from(*lo),
+            _ => 0,
+        })
+        .collect();
+    if let Some(last) = units.last_mut() {
+        *last = last.wrapping_add(offset as u16);
+    }
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+impl ToUnicode {
+    /// Parses a decoded CMap stream; unreadable parts are skipped.
+    pub fn parse(data: &[u8]) -> ToUnicode {
+        let tokens = tokenize(data);
+        let mut cmap = ToUnicode::default();
+        let mut i = 0;
+        while let Some(token) = tokens.get(i) {
+            i += 1;
+            let Token::Word(word) = token else { continue };
+            match word.as_slice() {
+                b"begincodespacerange" => {
+                    while let (Some(Token::Hex(lo)), Some(Token::Hex(_))) = (tokens.get(i), tokens.get(i + 1)) {
+                        if !cmap.code_lengths.contains(&lo.len()) {
+                            cmap.code_lengths.push(lo.len());
+                        }
+                        i += 2;
+                    }
+                }
+                b"beginbfchar" => {
+                    while let (Some(Token::Hex(src)), Some(Token::Hex(dst))) = (tokens.get(i), tokens.get(i + 1)) {
+                        cmap.insert(code_of(src), utf16_text(dst));
+                        i += 2;
+                    }
+                }
+                b"beginbfrange" => loop {
+                    let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) else {
+                        break;
+                    };
+                    let (lo, hi) = (code_of(lo), code_of(hi));
+                    i += 2;
+                    match tokens.get(i) {
+                        Some(Token::Hex(dst)) => {
+                            i += 1;
+                            for code in lo..=hi.min(lo.saturating_add(0xFFFF)) {
+                                cmap.insert(code, offset_text(dst, code - lo));
+                            }
+                        }
+                        Some(Token::ArrayStart) => {
+                            i += 1;
+                            let mut code = lo;
+                            while let Some(Token::Hex(dst)) = tokens.get(i) {
+                                if code <= hi {
+                                    cmap.insert(code, utf16_text(dst));
+                                }
+                                code = code.saturating_add(1);
+                                i += 1;
+                            }
+                            if tokens.get(i) == Some(&Token::ArrayEnd) {
+                                i += 1;
+                            }
+                        }
+                        _ => break,
+                    }
+                },
+                _ => {}
+            }
+        }
+        cmap
+    }
+
+    fn insert(&mut self, code: u32, text: String) {
+        if self.map.len() < MAX_ENTRIES {
+            self.map.insert(code, text);
+        }
+    }
+
+    /// The text of a code, if the CMap maps it.
+    pub fn get(&self, code: u32) -> Option<&str> {
+        self.map.get(&code).map(String::as_str)
+    }
+
+    /// Whether the CMap maps nothing.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bfchar_and_both_bfrange_forms() {
+        let cmap = ToUnicode::parse(
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+              2 beginbfchar <01> <0041> <02> <00660069> endbfchar\n\
+              2 beginbfrange <10> <12> <0061> <20> <21> [<2019> <0027>] endbfrange",
+        );
+        assert_eq!(cmap.get(1), Some("A"));
+        assert_eq!(cmap.get(2), Some("fi"));
+        assert_eq!(cmap.get(0x12), Some("c"));
+        assert_eq!(cmap.get(0x20), Some("\u{2019}"));
+        assert_eq!(cmap.get(0x21), Some("'"));
+        assert_eq!(cmap.code_lengths, vec![1]);
+    }
+
+    #[test]
+    fn huge_range_is_bounded() {
+        let cmap = ToUnicode::parse(b"beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
+        assert!(cmap.map.len() <= 0x10000);
+    }
+}

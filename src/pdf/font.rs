@@ -1,0 +1,405 @@
+//! Fonts: from a PDF font dictionary to each code's Unicode text and advance width.
+//!
+//! Unicode is resolved in a fixed order: the ToUnicode CMap, then the
+//! `/Encoding` (base encoding plus `/Differences`) through the Adobe glyph
+//! list, then `uniXXXX` / `uXXXX` glyph names. A code none of these map is
+//! reported, never guessed. Widths come from `/Widths` (simple fonts), `/W`
+//! and `/DW` (CID fonts), or the standard-14 metrics of an unembedded base font.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object};
+
+use super::cmap::ToUnicode;
+use super::encoding_tables::{GLYPH_LIST, MAC_ROMAN, STANDARD, WIN_ANSI};
+use super::standard14;
+use super::MAX_STREAM_BYTES;
+
+/// Upper bound on the CID width entries read from a `/W` array.
+const MAX_CID_WIDTHS: usize = 1 << 17;
+
+/// One character code of a shown string, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedCode {
+    /// The code as read from the string.
+    pub code: u32,
+    /// Its Unicode text, when the font says what it is.
+    pub text: Option<String>,
+    /// Advance width in text space units for a font size of 1.
+    pub width: f64,
+    /// A single-byte code 32, to which word spacing (`Tw`) applies.
+    pub is_space_code: bool,
+}
+
+/// A font as the interpreter needs it.
+#[derive(Debug, Clone)]
+pub struct Font {
+    /// The `/BaseFont` name, subset prefix included.
+    pub name: String,
+    /// Whether the font is bold (by name, weight or flags).
+    pub bold: bool,
+    /// Top of the glyph boxes, as a fraction of the font size.
+    pub ascent: f64,
+    /// Bottom of the glyph boxes (negative), as a fraction of the font size.
+    pub descent: f64,
+    two_byte: bool,
+    to_unicode: Option<ToUnicode>,
+    encoding: Option<Vec<Option<String>>>,
+    simple_widths: HashMap<u32, f64>,
+    cid_widths: HashMap<u32, f64>,
+    default_width: f64,
+    standard_widths: Option<&'static [(u16, u16)]>,
+    fixed_pitch: Option<f64>,
+    glyph_scale: f64,
+}
+
+fn number(obj: &Object) -> Option<f64> {
+    obj.as_float().ok().map(f64::from).filter(|v| v.is_finite())
+}
+
+fn deref<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
+    doc.dereference(obj).map(|(_, o)| o).unwrap_or(obj)
+}
+
+fn dict_get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    dict.get(key).ok().map(|o| deref(doc, o))
+}
+
+/// Unicode text of a glyph name: the Adobe glyph list, `uniXXXX`, `uXXXX`, ligature names.
+pub fn glyph_name_text(name: &[u8]) -> Option<String> {
+    let base = name.split(|&b| b == b'.').next().unwrap_or(name);
+    if base.is_empty() {
+        return None;
+    }
+    let text = std::str::from_utf8(base).ok()?;
+    if let Ok(i) = GLYPH_LIST.binary_search_by_key(&text, |&(name, _)| name) {
+        return GLYPH_LIST.get(i).and_then(|&(_, u)| char::from_u32(u32::from(u))).map(String::from);
+    }
+    if let Some(hex) = text.strip_prefix("uni") {
+        if hex.len() % 4 == 0 && !hex.is_empty() {
+            let units: Option<Vec<u16>> = (0..hex.len() / 4)
+                .map(|i| hex.get(i * 4..i * 4 + 4).and_then(|h| u16::from_str_radix(h, 16).ok()))
+                .collect();
+            return char::decode_utf16(units?).collect::<Result<String, _>>().ok();
+        }
+    }
+    if let Some(hex) = text.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) {
+            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
+        }
+    }
+    if text.contains('_') {
+        let parts: Option<String> = text.split('_').map(|p| glyph_name_text(p.as_bytes())).collect();
+        return parts;
+    }
+    None
+}
+
+fn base_encoding(name: &[u8]) -> Option<Vec<Option<String>>> {
+    let table = match name {
+        b"WinAnsiEncoding" => &WIN_ANSI,
+        b"MacRomanEncoding" => &MAC_ROMAN,
+        b"StandardEncoding" => &STANDARD,
+        _ => return None,
+    };
+    Some(
+        table
+            .iter()
+            .map(|&u| (u != 0).then(|| char::from_u32(u32::from(u))).flatten().map(String::from))
+            .collect(),
+    )
+}
+
+fn standard_font(base: &str) -> (Option<&'static [(u16, u16)]>, Option<f64>) {
+    let lower = base.to_ascii_lowercase();
+    let bold = lower.contains("bold");
+    let slanted = lower.contains("italic") || lower.contains("oblique");
+    if lower.contains("courier") || lower.contains("mono") {
+        return (None, Some(0.6));
+    }
+    let table = if lower.contains("times") || lower.contains("serif") && !lower.contains("sans") {
+        match (bold, slanted) {
+            (false, false) => standard14::TIMES_ROMAN,
+            (true, false) => standard14::TIMES_BOLD,
+            (false, true) => standard14::TIMES_ITALIC,
+            (true, true) => standard14::TIMES_BOLD_ITALIC,
+        }
+    } else {
+        match (bold, slanted) {
+            (false, false) => standard14::HELVETICA,
+            (true, false) => standard14::HELVETICA_BOLD,
+            (false, true) => standard14::HELVETICA_OBLIQUE,
+            (true, true) => standard14::HELVETICA_BOLD_OBLIQUE,
+        }
+    };
+    (Some(table), None)
+}
+
+fn is_bold(name: &str, descriptor: Option<&Dictionary>, doc: &Document) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let Some(descriptor) = descriptor else { return false };
+    let weight = dict_get(doc, descriptor, b"FontWeight").and_then(number).unwrap_or(0.0);
+    let flags = dict_get(doc, descriptor, b"Flags").and_then(|o| o.as_i64().ok()).unwrap_or(0);
+    weight >= 600.0 || flags & (1 << 18) != 0
+}
+
+impl Font {
+    /// A font for a missing or unreadable font resource: nothing decodes.
+    pub fn unknown() -> Font {
+        Font {
+            name: String::new(),
+            bold: false,
+            ascent: 0.8,
+            descent: -0.2,
+            two_byte: false,
+            to_unicode: None,
+            encoding: None,
+            simple_widths: HashMap::new(),
+            cid_widths: HashMap::new(),
+            default_width: 0.5,
+            standard_widths: None,
+            fixed_pitch: None,
+            glyph_scale: 0.001,
+        }
+    }
+
+    /// Reads a font dictionary. Never fails: what cannot be read stays unknown.
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+        let mut font = Font::unknown();
+        let subtype = dict_get(doc, dict, b"Subtype").and_then(|o| o.as_name().ok()).unwrap_or(b"");
+        font.name = dict_get(doc, dict, b"BaseFont")
+            .and_then(|o| o.as_name().ok())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let base_name = font.name.split('+').next_back().unwrap_or("").to_string();
+
+        let descendant = if subtype == b"Type0" {
+            font.two_byte = true;
+            dict_get(doc, dict, b"DescendantFonts")
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .map(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok())
+        } else {
+            None
+        };
+        let descriptor = descendant
+            .unwrap_or(dict)
+            .get(b"FontDescriptor")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        font.bold = is_bold(&base_name, descriptor, doc);
+        if let Some(desc) = descriptor {
+            let ascent = dict_get(doc, desc, b"Ascent").and_then(number).map(|v| v / 1000.0);
+            let descent = dict_get(doc, desc, b"Descent").and_then(number).map(|v| v / 1000.0);
+            font.ascent = ascent.filter(|a| (0.5..=1.2).contains(a)).unwrap_or(0.8);
+            font.descent = descent.filter(|d| (-0.5..=0.0).contains(d)).unwrap_or(-0.2);
+        }
+
+        if let Some(stream) = dict_get(doc, dict, b"ToUnicode").and_then(|o| o.as_stream().ok()) {
+            if let Ok(data) = stream.decompressed_content_with_limit(MAX_STREAM_BYTES) {
+                let cmap = ToUnicode::parse(&data);
+                if !cmap.is_empty() {
+                    font.to_unicode = Some(cmap);
+                }
+            } else if stream.dict.get(b"Filter").is_err() {
+                let cmap = ToUnicode::parse(&stream.content);
+                if !cmap.is_empty() {
+                    font.to_unicode = Some(cmap);
+                }
+            }
+        }
+
+        match descendant {
+            Some(cid_font) => font.load_cid_widths(doc, cid_font),
+            None => font.load_simple(doc, dict, subtype, &base_name, descriptor),
+        }
+        font
+    }
+
+    fn load_simple(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        subtype: &[u8],
+        base_name: &str,
+        descriptor: Option<&Dictionary>,
+    ) {
+        if subtype == b"Type3" {
+            if let Some(scale) = dict_get(doc, dict, b"FontMatrix")
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(number)
+            {
+                self.glyph_scale = scale;
+            }
+            self.ascent = 0.8;
+            self.descent = -0.2;
+        }
+        match dict_get(doc, dict, b"Encoding") {
+            Some(Object::Name(name)) => self.encoding = base_encoding(name),
+            Some(Object::Dictionary(enc)) => {
+                let mut table = dict_get(doc, enc, b"BaseEncoding")
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(base_encoding)
+                    .or_else(|| base_encoding(b"StandardEncoding"))
+                    .unwrap_or_default();
+                table.resize(256, None);
+                if let Some(diffs) = dict_get(doc, enc, b"Differences").and_then(|o| o.as_array().ok()) {
+                    let mut code: usize = 0;
+                    for item in diffs.iter().take(1024) {
+                        match deref(doc, item) {
+                            Object::Integer(c) => code = usize::try_from(*c).unwrap_or(usize::MAX),
+                            Object::Name(name) => {
+                                if let Some(slot) = table.get_mut(code) {
+                                    *slot = glyph_name_text(name);
+                                }
+                                code = code.saturating_add(1);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                self.encoding = Some(table);
+            }
+            _ => {}
+        }
+        if self.encoding.is_none() && self.to_unicode.is_none() {
+            // Without ToUnicode or /Encoding, a non-symbolic font uses its
+            // built-in encoding: StandardEncoding for Type 1, and WinAnsi is what
+            // TrueType producers write in practice.
+            let fallback: &[u8] = if subtype == b"TrueType" { b"WinAnsiEncoding" } else { b"StandardEncoding" };
+            self.encoding = base_encoding(fallback);
+        }
+
+        let first = dict_get(doc, dict, b"FirstChar").and_then(|o| o.as_i64().ok()).unwrap_or(0);
+        if let Some(widths) = dict_get(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
+            for (i, w) in widths.iter().take(256).enumerate() {
+                if let (Some(w), Ok(code)) = (number(deref(doc, w)), u32::try_from(first + i as i64)) {
+                    self.simple_widths.insert(code, w * self.glyph_scale);
+                }
+            }
+        }
+        let missing = descriptor.and_then(|d| dict_get(doc, d, b"MissingWidth")).and_then(number);
+        let (table, pitch) = standard_font(base_name);
+        if self.simple_widths.is_empty() {
+            self.standard_widths = table;
+            self.fixed_pitch = pitch;
+        }
+        self.default_width = missing.map_or(0.5, |m| m * self.glyph_scale);
+    }
+
+    fn load_cid_widths(&mut self, doc: &Document, cid_font: &Dictionary) {
+        self.default_width = dict_get(doc, cid_font, b"DW").and_then(number).unwrap_or(1000.0) / 1000.0;
+        let Some(w) = dict_get(doc, cid_font, b"W").and_then(|o| o.as_array().ok()) else { return };
+        let mut i = 0;
+        while i < w.len() && self.cid_widths.len() < MAX_CID_WIDTHS {
+            let first = w.get(i).and_then(|o| deref(doc, o).as_i64().ok());
+            let next = w.get(i + 1).map(|o| deref(doc, o));
+            match (first, next) {
+                (Some(first), Some(Object::Array(list))) => {
+                    for (k, width) in list.iter().enumerate().take(MAX_CID_WIDTHS) {
+                        if let (Some(width), Ok(cid)) = (number(deref(doc, width)), u32::try_from(first + k as i64)) {
+                            self.cid_widths.insert(cid, width / 1000.0);
+                        }
+                    }
+                    i += 2;
+                }
+                (Some(lo), Some(hi)) => {
+                    let hi = hi.as_i64().unwrap_or(lo);
+                    let width = w.get(i + 2).map(|o| deref(doc, o)).and_then(number).unwrap_or(1000.0);
+                    let span = (hi - lo).clamp(0, MAX_CID_WIDTHS as i64);
+                    for cid in lo..=lo + span {
+                        if let Ok(cid) = u32::try_from(cid) {
+                            self.cid_widths.insert(cid, width / 1000.0);
+                        }
+                    }
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn text_of(&self, code: u32) -> Option<String> {
+        if let Some(text) = self.to_unicode.as_ref().and_then(|c| c.get(code)) {
+            return Some(text.to_string());
+        }
+        if self.two_byte {
+            return None;
+        }
+        self.encoding
+            .as_ref()
+            .and_then(|table| table.get(code as usize).cloned().flatten())
+    }
+
+    fn width_of(&self, code: u32, text: Option<&str>) -> f64 {
+        if self.two_byte {
+            return self.cid_widths.get(&code).copied().unwrap_or(self.default_width);
+        }
+        if let Some(w) = self.simple_widths.get(&code) {
+            return *w;
+        }
+        if let Some(pitch) = self.fixed_pitch {
+            return pitch;
+        }
+        if let (Some(table), Some(c)) = (self.standard_widths, text.and_then(|t| t.chars().next())) {
+            if let Ok(unit) = u16::try_from(u32::from(c)) {
+                if let Ok(i) = table.binary_search_by_key(&unit, |&(u, _)| u) {
+                    if let Some(&(_, w)) = table.get(i) {
+                        return f64::from(w) / 1000.0;
+                    }
+                }
+            }
+        }
+        self.default_width
+    }
+
+    /// Splits a shown string into codes with their text and width.
+    pub fn decode(&self, bytes: &[u8]) -> Vec<DecodedCode> {
+        let step = if self.two_byte { 2 } else { 1 };
+        bytes
+            .chunks(step)
+            .map(|chunk| {
+                let code = chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
+                let text = self.text_of(code);
+                let width = self.width_of(code, text.as_deref());
+                DecodedCode { code, text, width, is_space_code: step == 1 && code == 32 }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_names_resolve_through_list_and_uni_forms() {
+        assert_eq!(glyph_name_text(b"quoteright").as_deref(), Some("\u{2019}"));
+        assert_eq!(glyph_name_text(b"quotesingle").as_deref(), Some("'"));
+        assert_eq!(glyph_name_text(b"uni00E9").as_deref(), Some("é"));
+        assert_eq!(glyph_name_text(b"u1F600").as_deref(), Some("\u{1F600}"));
+        assert_eq!(glyph_name_text(b"f_i").as_deref(), Some("fi"));
+        assert_eq!(glyph_name_text(b"a.sc").as_deref(), Some("a"));
+        assert_eq!(glyph_name_text(b"g123"), None);
+    }
+
+    #[test]
+    fn winansi_0x92_is_right_single_quote() {
+        let table = base_encoding(b"WinAnsiEncoding").unwrap_or_default();
+        assert_eq!(table.get(0x92).cloned().flatten().as_deref(), Some("\u{2019}"));
+        assert_eq!(table.get(0x27).cloned().flatten().as_deref(), Some("'"));
+    }
+
+    #[test]
+    fn standard_metrics_are_sorted() {
+        for table in [standard14::HELVETICA, standard14::TIMES_ROMAN, standard14::TIMES_BOLD_ITALIC] {
+            assert!(table.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)));
+        }
+    }
+}

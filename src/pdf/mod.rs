@@ -1,0 +1,179 @@
+//! PDF → positioned glyphs and ruling lines, one [`PageContent`] per page.
+//!
+//! Built on lopdf's object model and content tokenizer; the content
+//! interpreter ([`interpret`]) and font decoding ([`font`]) are ours, since
+//! lopdf's own text extraction keeps no positions.
+
+pub mod cmap;
+pub mod encoding_tables;
+pub mod font;
+pub mod interpret;
+pub mod standard14;
+
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::geometry::{Matrix, Rect};
+
+/// Largest size one stream may decompress to (content, CMap, object streams).
+pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest page count read from one document.
+pub const MAX_PAGES: usize = 20_000;
+
+/// How deeply page-tree attributes are looked up through `/Parent` links.
+const MAX_TREE_DEPTH: usize = 64;
+
+/// A glyph drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Unicode text (U+FFFD when the font does not say).
+    pub text: String,
+    /// The glyph's box in page space (advance width × ascent..descent).
+    pub bbox: Rect,
+    /// Rendered font size in points.
+    pub font_size: f64,
+    /// Whether the font is bold.
+    pub bold: bool,
+}
+
+impl Glyph {
+    /// Whether the glyph is white space (a drawn space separates words).
+    pub fn is_space(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+}
+
+/// A ruling line: a stroked axis-aligned segment or a thin filled rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// The rule's extent in page space (thin in one direction).
+    pub rect: Rect,
+}
+
+impl Rule {
+    /// Whether the rule runs left to right.
+    pub fn is_horizontal(&self) -> bool {
+        self.rect.width() >= self.rect.height()
+    }
+}
+
+/// Everything read from one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageContent {
+    /// 1-based page number.
+    pub number: u32,
+    /// Visible width in points.
+    pub width: f64,
+    /// Visible height in points.
+    pub height: f64,
+    /// Glyphs in drawing order.
+    pub glyphs: Vec<Glyph>,
+    /// Ruling lines.
+    pub rules: Vec<Rule>,
+    /// Image XObjects and inline images drawn.
+    pub images: usize,
+    /// Codes no font table could map to Unicode.
+    pub unmapped_codes: usize,
+    /// Whether the content stream stopped on a syntax error or a limit.
+    pub truncated_content: bool,
+}
+
+/// Opens a PDF from memory, decrypting it with the given or the empty password.
+pub fn open(bytes: &[u8], file: &str, password: Option<&str>) -> Result<Document> {
+    let err = |kind| Error::file(file, kind);
+    if bytes.is_empty() {
+        return Err(err(ErrorKind::Empty));
+    }
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(err(ErrorKind::NotPdf));
+    }
+    let options = LoadOptions {
+        password: password.map(str::to_string),
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let doc = match Document::load_mem_with_options(bytes, options) {
+        Ok(doc) => doc,
+        Err(lopdf::Error::InvalidPassword) => return Err(err(ErrorKind::PasswordRequired)),
+        Err(lopdf::Error::Decryption(_)) => return Err(err(ErrorKind::PasswordRequired)),
+        Err(lopdf::Error::Decompress(_)) => return Err(err(ErrorKind::DecompressionLimit)),
+        Err(e) => return Err(err(ErrorKind::BrokenPdf(e.to_string()))),
+    };
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(err(ErrorKind::PasswordRequired));
+    }
+    Ok(doc)
+}
+
+/// The page object ids in order, bounded by [`MAX_PAGES`].
+pub fn page_ids(doc: &Document, file: &str) -> Result<Vec<ObjectId>> {
+    let ids: Vec<ObjectId> = doc.page_iter().take(MAX_PAGES + 1).collect();
+    if ids.is_empty() {
+        return Err(Error::file(file, ErrorKind::NoPages));
+    }
+    if ids.len() > MAX_PAGES {
+        return Err(Error::file(file, ErrorKind::TooManyPages(ids.len(), MAX_PAGES)));
+    }
+    Ok(ids)
+}
+
+/// An attribute of a page, inherited from the page tree when the page lacks it.
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..MAX_TREE_DEPTH {
+        if let Ok(value) = node.get(key) {
+            return doc.dereference(value).ok().map(|(_, o)| o);
+        }
+        let parent = node.get(b"Parent").ok()?.as_reference().ok()?;
+        node = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+fn page_box(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<Rect> {
+    let values: Vec<f64> = inherited(doc, page, key)?
+        .as_array()
+        .ok()?
+        .iter()
+        .filter_map(|o| doc.dereference(o).ok()?.1.as_float().ok().map(f64::from))
+        .collect();
+    match values.as_slice() {
+        [a, b, c, d] if [a, b, c, d].iter().all(|v| v.is_finite()) => {
+            let rect = Rect::from_corners(*a, *b, *c, *d);
+            (rect.width() > 1.0 && rect.height() > 1.0).then_some(rect)
+        }
+        _ => None,
+    }
+}
+
+/// The visible size of a page and the matrix from its user space to page space.
+fn page_frame(doc: &Document, page: &Dictionary) -> (f64, f64, Matrix) {
+    let media = page_box(doc, page, b"MediaBox").unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 612.0, y1: 792.0 });
+    let b = page_box(doc, page, b"CropBox").unwrap_or(media);
+    let rotate = inherited(doc, page, b"Rotate").and_then(|o| o.as_i64().ok()).unwrap_or(0);
+    match rotate.rem_euclid(360) {
+        90 => (b.height(), b.width(), Matrix::new(0.0, 1.0, 1.0, 0.0, -b.y0, -b.x0)),
+        180 => (b.width(), b.height(), Matrix::new(-1.0, 0.0, 0.0, 1.0, b.x1, -b.y0)),
+        270 => (b.height(), b.width(), Matrix::new(0.0, -1.0, -1.0, 0.0, b.y1, b.x1)),
+        _ => (b.width(), b.height(), Matrix::new(1.0, 0.0, 0.0, -1.0, -b.x0, b.y1)),
+    }
+}
+
+/// Reads one page: its size, glyphs and rules.
+pub fn read_page(doc: &Document, page_id: ObjectId, number: u32, file: &str) -> Result<PageContent> {
+    let page = doc
+        .get_dictionary(page_id)
+        .map_err(|e| Error::page(file, number, ErrorKind::BrokenPdf(e.to_string())))?;
+    let (width, height, frame) = page_frame(doc, page);
+    let content = match doc.get_page_content_with_limit(page_id, MAX_STREAM_BYTES) {
+        Ok(content) => content,
+        Err(lopdf::Error::Decompress(_)) => return Err(Error::page(file, number, ErrorKind::DecompressionLimit)),
+        Err(e) => return Err(Error::page(file, number, ErrorKind::BrokenPdf(e.to_string()))),
+    };
+    let resources = interpret::Resources::of_page(doc, page_id);
+    let mut out = PageContent { number, width, height, ..PageContent::default() };
+    interpret::run(doc, &content, &resources, frame, &mut out);
+    Ok(out)
+}

@@ -1,0 +1,342 @@
+//! Table grid → register: records with their cells' text, split lists,
+//! ids, sections, provenance, and the register's preamble and notes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::fields;
+use crate::geometry::Rect;
+use crate::layout::Line;
+use crate::retention::{self, RetentionRule};
+use crate::table::{CellLine, CellPart, Entry, Table};
+
+/// Fields whose cell is also split into a list of items.
+pub const LIST_FIELDS: [&str; 5] = ["purposes", "controllers", "data_categories", "data_subjects", "recipients"];
+
+/// The register's own description, from the text around the table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Register {
+    /// The register's title.
+    pub title: Option<String>,
+    /// The body keeping the register.
+    pub organization: Option<String>,
+    /// Its postal address.
+    pub address: Option<String>,
+    /// Where to exercise one's rights (an e-mail address).
+    pub rights_contact: Option<String>,
+    /// Notes printed below the table, one per paragraph.
+    pub notes: Vec<String>,
+}
+
+/// A printed column header and the field it maps to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnField {
+    /// The header as printed.
+    pub header: String,
+    /// The field name.
+    pub field: String,
+}
+
+/// Cells as an ordered JSON object: field → text, in column order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cells(pub Vec<(String, String)>);
+
+impl Cells {
+    /// The text of a field's cell.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, t)| t.as_str())
+    }
+}
+
+impl Serialize for Cells {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, text) in &self.0 {
+            map.serialize_entry(field, text)?;
+        }
+        map.end()
+    }
+}
+
+/// Where one part of a cell is printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellBox {
+    /// The field of the cell.
+    pub field: String,
+    /// 1-based page.
+    pub page: u32,
+    /// The box in page space (points from the top-left corner).
+    pub bbox: Rect,
+}
+
+/// Where a record is printed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Provenance {
+    /// The pages the record spans.
+    pub pages: Vec<u32>,
+    /// Each cell part's box (PDF input only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<CellBox>,
+}
+
+/// One processing activity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Record {
+    /// Stable slug of the title, unique in the register.
+    pub id: String,
+    /// The group heading above the record, if the register has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Every cell's full text.
+    pub cells: Cells,
+    /// Purposes, one per item.
+    pub purposes: Vec<String>,
+    /// Controllers, one per item.
+    pub controllers: Vec<String>,
+    /// Data categories, one per item.
+    pub data_categories: Vec<String>,
+    /// Data subjects, one per item.
+    pub data_subjects: Vec<String>,
+    /// Recipients, one per item.
+    pub recipients: Vec<String>,
+    /// Retention rules found in the record.
+    pub retention: Vec<RetentionRule>,
+    /// Where the record is printed.
+    pub provenance: Provenance,
+}
+
+/// A register: its description, columns and records.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// Preamble and notes.
+    pub register: Register,
+    /// Columns in order.
+    pub columns: Vec<ColumnField>,
+    /// Records in order.
+    pub records: Vec<Record>,
+    /// What the extraction noticed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Joins printed lines into one string: one space between lines, none
+/// after a line that ends inside a word (see [`CellLine::breaks_word`]),
+/// white space collapsed.
+pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a CellLine>) -> String {
+    let mut out = String::new();
+    let mut glue = false;
+    for line in lines {
+        let text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            if !glue {
+                out.push(' ');
+            }
+        }
+        out.push_str(&text);
+        glue = line.breaks_word;
+    }
+    out
+}
+
+fn cell_lines(parts: &[CellPart]) -> impl Iterator<Item = &CellLine> {
+    parts.iter().flat_map(|p| p.lines.iter())
+}
+
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[•●▪◦‣∙·\-–—*]|\d{1,2}[.)])\s+").unwrap_or_else(|_| unreachable!())
+});
+
+/// Splits a cell into items: paragraphs, bulleted lines, `;`-separated
+/// clauses and, for data categories, top-level commas.
+pub fn split_items(parts: &[CellPart], split_commas: bool) -> Vec<String> {
+    let mut paragraphs: Vec<Vec<&CellLine>> = Vec::new();
+    for line in cell_lines(parts) {
+        let new = line.starts_paragraph || BULLET.is_match(&line.text);
+        match paragraphs.last_mut() {
+            Some(p) if !new => p.push(line),
+            _ => paragraphs.push(vec![line]),
+        }
+    }
+    let mut items = Vec::new();
+    for paragraph in paragraphs {
+        let text = join_lines(paragraph);
+        let text = BULLET.replace(&text, "").into_owned();
+        for clause in split_top_level(&text, split_commas) {
+            let clause = clause.trim().trim_end_matches([';', ',']).trim();
+            if !clause.is_empty() {
+                items.push(clause.to_string());
+            }
+        }
+    }
+    items
+}
+
+/// Splits at `;`, at `•`, and (optionally) at commas outside parentheses.
+fn split_top_level(text: &str, commas: bool) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let split = c == ';' || c == '•' || (commas && c == ',' && depth == 0);
+        if split {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+    }
+    out
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").unwrap_or_else(|_| unreachable!())
+});
+static POSTAL_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{5}\b").unwrap_or_else(|_| unreachable!()));
+static STREET_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(\d)").unwrap_or_else(|_| unreachable!()));
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads the preamble: the title (largest type, preferring a line that says
+/// "registre"), the address (the line with a postal code, after the
+/// organization's name when both share the line), the rights contact (the
+/// first e-mail address).
+pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
+    let mut register = Register::default();
+    let texts: Vec<String> = preamble.iter().map(|l| collapse(&l.text())).filter(|t| !t.is_empty()).collect();
+    register.rights_contact = texts
+        .iter()
+        .chain(notes.iter())
+        .find_map(|t| EMAIL.find(t).map(|m| m.as_str().trim_end_matches('.').to_string()));
+
+    let mut used = vec![false; texts.len()];
+    for (i, t) in texts.iter().enumerate() {
+        if EMAIL.is_match(t) {
+            used[i] = true;
+        }
+    }
+    let max_size = preamble.iter().map(Line::font_size).fold(0.0, f64::max);
+    let title_index = texts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.get(*i).copied().unwrap_or(true))
+        .max_by(|(i, a), (j, b)| {
+            let score = |k: usize, t: &str| {
+                let size = preamble.get(k).map_or(0.0, Line::font_size);
+                let registre = t.to_lowercase().contains("registre");
+                (u8::from(registre), u8::from(size >= max_size - 0.1), size)
+            };
+            let (sa, sb) = (score(*i, a), score(*j, b));
+            sa.0.cmp(&sb.0).then(sa.1.cmp(&sb.1)).then(sa.2.total_cmp(&sb.2)).then(j.cmp(i))
+        })
+        .map(|(i, _)| i);
+    if let Some(i) = title_index {
+        register.title = texts.get(i).cloned();
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
+    if let Some(i) = (0..texts.len()).find(|&i| !used.get(i).copied().unwrap_or(true) && texts.get(i).is_some_and(|t| POSTAL_CODE.is_match(t))) {
+        let text = texts.get(i).cloned().unwrap_or_default();
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+        match STREET_START.captures(&text).and_then(|c| c.get(1)) {
+            Some(digit) => {
+                let comma = text.get(..digit.start()).and_then(|s| s.rfind(',')).unwrap_or(0);
+                register.organization = text.get(..comma).map(|s| s.trim().to_string());
+                register.address = text.get(digit.start()..).map(|s| s.trim().to_string());
+            }
+            None => register.address = Some(text),
+        }
+    }
+    if register.organization.is_none() {
+        register.organization = (0..texts.len())
+            .find(|&i| !used.get(i).copied().unwrap_or(true))
+            .and_then(|i| texts.get(i).cloned());
+    }
+    register
+}
+
+/// Builds the register from a reconstructed table.
+pub fn build(table: &Table, with_boxes: bool) -> Extracted {
+    let columns: Vec<ColumnField> = table
+        .columns
+        .iter()
+        .map(|c| ColumnField { header: collapse(&c.header), field: fields::field_for_header(&c.header) })
+        .collect();
+    let notes: Vec<String> = table
+        .notes
+        .iter()
+        .map(|par| collapse(&par.iter().map(Line::text).collect::<Vec<_>>().join(" ")))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut register = read_preamble(&table.preamble, &notes);
+    register.notes = notes;
+
+    let mut records: Vec<Record> = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut section: Option<String> = None;
+    let mut ids: Vec<String> = Vec::new();
+    for entry in &table.entries {
+        let row = match entry {
+            Entry::Section { text, .. } => {
+                section = Some(collapse(text));
+                continue;
+            }
+            Entry::Row(row) => row,
+        };
+        let mut record = Record { section: section.clone(), ..Record::default() };
+        for (column, parts) in columns.iter().zip(row.cells.iter().chain(std::iter::repeat(&Vec::new()))) {
+            let text = join_lines(cell_lines(parts));
+            if LIST_FIELDS.contains(&column.field.as_str()) {
+                let items = split_items(parts, column.field == "data_categories");
+                match column.field.as_str() {
+                    "purposes" => record.purposes.extend(items),
+                    "controllers" => record.controllers.extend(items),
+                    "data_categories" => record.data_categories.extend(items),
+                    "data_subjects" => record.data_subjects.extend(items),
+                    _ => record.recipients.extend(items),
+                }
+            }
+            if with_boxes {
+                for part in parts {
+                    record.provenance.cells.push(CellBox {
+                        field: column.field.clone(),
+                        page: part.page,
+                        bbox: part.bbox.rounded(),
+                    });
+                }
+            }
+            record.cells.0.push((column.field.clone(), text));
+        }
+        record.provenance.pages = row.pages.clone();
+        let title = record.cells.get("title").or_else(|| record.cells.0.first().map(|(_, t)| t.as_str()));
+        let mut id = title.map(fields::slug).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("record-{}", records.len() + 1));
+        let base = id.clone();
+        let mut n = 1;
+        while ids.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        ids.push(id.clone());
+        record.id = id;
+        let (rules, found) = retention::rules_of_record(&record.cells, &record.id);
+        record.retention = rules;
+        diagnostics.extend(found);
+        records.push(record);
+    }
+    Extracted { register, columns, records, diagnostics }
+}

@@ -1,0 +1,712 @@
+//! Lines and words → the register's table grid: header, columns, rows,
+//! rows continued across pages, full-width section rows, and the text
+//! above (preamble) and below (notes) the table.
+//!
+//! Everything is derived from the document: the header from its vocabulary,
+//! columns from vertical rules or else from the header cells and the
+//! whitespace gutters of the body, rows from horizontal rules or else from
+//! the lines where the first column gains text after more than a line's
+//! spacing.
+
+use crate::fields;
+use crate::geometry::Rect;
+use crate::layout::{group_lines, Line, Page, Word};
+use crate::pdf::Rule;
+
+/// A gap wider than this many font sizes separates two phrases of a line.
+const PHRASE_GAP: f64 = 0.9;
+/// Rules closer than this (points) are one rule.
+const RULE_SNAP: f64 = 2.0;
+/// A horizontal rule spanning at least this share of the table's width bounds rows.
+const ROW_RULE_SPAN: f64 = 0.5;
+/// A line starts a new row (tables without horizontal rules) when the first
+/// column gains text this many line spacings after its previous line.
+const ROW_GAP: f64 = 1.08;
+/// At least this many header phrases, most of them header words, make a header line.
+const MIN_HEADER_CELLS: usize = 3;
+
+/// One column of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The header as printed, lines joined.
+    pub header: String,
+    /// Left boundary in page space.
+    pub x0: f64,
+    /// Right boundary in page space.
+    pub x1: f64,
+}
+
+/// One printed line of a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellLine {
+    /// The line's words joined by single spaces.
+    pub text: String,
+    /// The line's box.
+    pub bbox: Rect,
+    /// The line ends inside a word (a word broken at the cell's edge): the
+    /// next line joins it without a space.
+    pub breaks_word: bool,
+    /// The line starts a new paragraph (more than a line's spacing above it).
+    pub starts_paragraph: bool,
+    /// The line's last word is followed by a space in the source.
+    pub ends_with_space: bool,
+}
+
+/// The part of a cell printed on one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellPart {
+    /// 1-based page number.
+    pub page: u32,
+    /// The lines, top to bottom.
+    pub lines: Vec<CellLine>,
+    /// Union of the lines' boxes.
+    pub bbox: Rect,
+}
+
+/// A table row: one part list per column.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    /// For each column, the cell's parts in reading order (one per page).
+    pub cells: Vec<Vec<CellPart>>,
+    /// The pages the row spans.
+    pub pages: Vec<u32>,
+}
+
+/// An entry of the table body, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A record row.
+    Row(Row),
+    /// A row spanning the table's width: a group heading.
+    Section {
+        /// The heading text.
+        text: String,
+        /// Where it is printed.
+        page: u32,
+    },
+}
+
+/// The reconstructed table with the text around it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Columns, left to right.
+    pub columns: Vec<Column>,
+    /// Body rows and section headings.
+    pub entries: Vec<Entry>,
+    /// Lines above the header on the table's first page.
+    pub preamble: Vec<Line>,
+    /// Paragraphs below the table, each as its lines.
+    pub notes: Vec<Vec<Line>>,
+}
+
+/// Why no table could be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableError {
+    /// No page carries any word.
+    NoText,
+    /// No line looks like a register header.
+    NoHeader,
+}
+
+/// A detected header: its vertical band and columns.
+#[derive(Debug, Clone)]
+struct Header {
+    top: f64,
+    bottom: f64,
+    columns: Vec<Column>,
+}
+
+/// The lines of a page with the page's horizontal and vertical rules.
+struct PageLines<'a> {
+    page: &'a Page,
+    lines: Vec<Line>,
+    horizontal: Vec<Rule>,
+    vertical: Vec<Rule>,
+}
+
+fn typical_font_size(lines: &[Line]) -> f64 {
+    let mut sizes: Vec<f64> = lines.iter().map(Line::font_size).filter(|s| *s > 0.0).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+}
+
+/// Splits a line into phrases at wide gaps and at vertical rules.
+fn phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
+    let gap = PHRASE_GAP * line.font_size();
+    let mut out: Vec<Line> = Vec::new();
+    for phrase in line.phrases(gap) {
+        let mut current: Option<Line> = None;
+        for word in phrase.words {
+            let split = current.as_ref().is_some_and(|c| {
+                vertical.iter().any(|r| {
+                    let x = r.rect.center_x();
+                    x > c.bbox.x1 && x < word.bbox.x0 + 0.5 && r.rect.y0 <= word.bbox.y1 && r.rect.y1 >= word.bbox.y0
+                })
+            });
+            match current.as_mut() {
+                Some(c) if !split => {
+                    c.bbox = c.bbox.union(&word.bbox);
+                    c.words.push(word);
+                }
+                _ => {
+                    out.extend(current.take());
+                    current = Some(Line { bbox: word.bbox, words: vec![word] });
+                }
+            }
+        }
+        out.extend(current);
+    }
+    out
+}
+
+fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
+    let parts = phrases(line, vertical);
+    let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
+    parts.len() >= MIN_HEADER_CELLS && starts * 3 >= parts.len() * 2 && starts >= MIN_HEADER_CELLS
+}
+
+/// Groups phrases into column headers: phrases overlapping horizontally are one column.
+fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
+    let mut boxes: Vec<Rect> = band.iter().flat_map(|l| phrases(l, vertical)).map(|p| p.bbox).collect();
+    boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut groups: Vec<Rect> = Vec::new();
+    for b in boxes {
+        match groups.last_mut() {
+            Some(g) if b.x0 < g.x1 - 0.5 => *g = g.union(&b),
+            _ => groups.push(b),
+        }
+    }
+    groups
+}
+
+/// Snaps rule positions that lie within [`RULE_SNAP`] of each other.
+fn snap(mut xs: Vec<f64>) -> Vec<f64> {
+    xs.sort_by(f64::total_cmp);
+    let mut out: Vec<f64> = Vec::new();
+    for x in xs {
+        match out.last() {
+            Some(last) if x - last <= RULE_SNAP => {}
+            _ => out.push(x),
+        }
+    }
+    out
+}
+
+fn words_in(line: &Line, x0: f64, x1: f64) -> Vec<Word> {
+    line.words
+        .iter()
+        .filter(|w| w.bbox.center_x() >= x0 && w.bbox.center_x() < x1)
+        .cloned()
+        .collect()
+}
+
+fn join_words(words: &[Word]) -> String {
+    words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+impl<'a> PageLines<'a> {
+    fn new(page: &'a Page) -> PageLines<'a> {
+        let (horizontal, vertical) = page.rules.iter().partition(|r| r.is_horizontal());
+        PageLines { page, lines: group_lines(&page.words), horizontal, vertical }
+    }
+
+    /// Horizontal rules spanning at least `share` of `[x0, x1]`, as y positions.
+    fn spanning_rules(&self, x0: f64, x1: f64, share: f64) -> Vec<f64> {
+        let width = (x1 - x0).max(1.0);
+        snap(
+            self.horizontal
+                .iter()
+                .filter(|r| (r.rect.x1.min(x1) - r.rect.x0.max(x0)) >= share * width)
+                .map(|r| r.rect.center_y())
+                .collect(),
+        )
+    }
+
+    fn find_header(&self, previous: Option<&[Column]>) -> Option<Header> {
+        let index = self.lines.iter().position(|l| is_header_line(l, &self.vertical))?;
+        let first = self.lines.get(index)?;
+        let size = first.font_size();
+        let span = (first.bbox.x0, first.bbox.x1.max(first.bbox.x0 + 1.0));
+        let rules = self.spanning_rules(span.0, span.1, ROW_RULE_SPAN);
+        let top = rules.iter().copied().filter(|y| *y <= first.bbox.y0 + 1.0).fold(first.bbox.y0 - 1.0, f64::max);
+        let rule_below = rules.iter().copied().find(|y| *y >= first.bbox.y1 - 1.0);
+        let mut band: Vec<&Line> = vec![first];
+        let mut bottom = first.bbox.y1;
+        for line in self.lines.iter().skip(index + 1) {
+            let inside = match rule_below {
+                Some(y) => line.bbox.center_y() < y,
+                None => {
+                    line.bbox.y0 - bottom < 0.8 * size && line.is_bold() == first.is_bold() && first.is_bold()
+                }
+            };
+            if !inside {
+                break;
+            }
+            bottom = line.bbox.y1;
+            band.push(line);
+        }
+        let bottom = rule_below.unwrap_or(bottom + 0.5);
+        let columns = self.header_columns(&band, top, bottom, previous)?;
+        Some(Header { top, bottom, columns })
+    }
+
+    fn header_columns(&self, band: &[&Line], top: f64, bottom: f64, previous: Option<&[Column]>) -> Option<Vec<Column>> {
+        let groups = header_groups(band, &self.vertical);
+        let mid = (top + bottom) / 2.0;
+        let crossing: Vec<f64> = snap(
+            self.vertical
+                .iter()
+                .filter(|r| r.rect.y0 <= mid && r.rect.y1 >= mid)
+                .map(|r| r.rect.center_x())
+                .collect(),
+        );
+        let mut bounds: Vec<(f64, f64)> = Vec::new();
+        let ruled = crossing.len() >= 2
+            && crossing.windows(2).all(|w| {
+                let [a, b] = [w.first().copied().unwrap_or(0.0), w.last().copied().unwrap_or(0.0)];
+                groups.iter().filter(|g| g.center_x() > a && g.center_x() < b).count() <= 1
+            });
+        if ruled {
+            for w in crossing.windows(2) {
+                if let [a, b] = *w {
+                    if groups.iter().any(|g| g.center_x() > a && g.center_x() < b) {
+                        bounds.push((a, b));
+                    }
+                }
+            }
+        } else {
+            for (i, g) in groups.iter().enumerate() {
+                let next = groups.get(i + 1).map_or(self.page.width, |n| n.x0);
+                bounds.push((g.x0, next));
+            }
+        }
+        if bounds.len() < MIN_HEADER_CELLS {
+            return None;
+        }
+        let columns: Vec<Column> = bounds
+            .iter()
+            .map(|&(x0, x1)| {
+                let lines: Vec<String> = band
+                    .iter()
+                    .map(|l| join_words(&words_in(l, x0, x1)))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                Column { header: lines.join(" "), x0, x1 }
+            })
+            .collect();
+        if let Some(previous) = previous {
+            if previous.len() == columns.len() && !ruled {
+                // Same table on a later page: keep the gutters already measured.
+                return Some(previous.to_vec());
+            }
+        }
+        Some(columns)
+    }
+}
+
+/// Moves the inner column boundaries of a table without vertical rules into
+/// the whitespace gutters of its body: for each boundary, the widest run of
+/// least-covered x positions between the two headers' left edges.
+fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
+    let Some(last) = columns.last() else { return };
+    let right = last.x1.max(1.0);
+    let bins = (right.ceil() as usize).min(20_000);
+    let mut coverage = vec![0u32; bins + 1];
+    for line in body {
+        for word in &line.words {
+            let a = word.bbox.x0.max(0.0) as usize;
+            let b = (word.bbox.x1.max(0.0) as usize).min(bins);
+            for slot in coverage.iter_mut().take(b + 1).skip(a) {
+                *slot += 1;
+            }
+        }
+    }
+    for i in 1..columns.len() {
+        let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
+        let lo = (left.x0.max(0.0) as usize + 1).min(bins);
+        let hi = ((this.x0 + 2.0).max(0.0) as usize).min(bins);
+        let window = coverage.get(lo..=hi).unwrap_or_default();
+        let Some(&least) = window.iter().min() else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        let mut start = None;
+        for (k, &c) in window.iter().enumerate().chain(std::iter::once((window.len(), &u32::MAX))) {
+            match (c == least, start) {
+                (true, None) => start = Some(k),
+                (false, Some(s)) => {
+                    if best.is_none_or(|(bs, be)| k - s >= be - bs) {
+                        best = Some((s, k));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((_, end)) = best {
+            let x = (lo + end) as f64;
+            if let Some(c) = columns.get_mut(i - 1) {
+                c.x1 = x;
+            }
+            if let Some(c) = columns.get_mut(i) {
+                c.x0 = x;
+            }
+        }
+    }
+}
+
+/// Whether a phrase of the line crosses an inner column boundary: text
+/// that belongs to no single column (a section heading or a note).
+fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
+    phrases(line, vertical).iter().any(|p| {
+        p.words.len() > 1 && columns.iter().skip(1).any(|c| p.bbox.x0 < c.x0 - 1.0 && p.bbox.x1 > c.x0 + 1.0)
+    })
+}
+
+/// Builds the parts of a row's cells on one page from the row's lines.
+fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Vec<Option<CellPart>> {
+    columns
+        .iter()
+        .map(|col| {
+            let mut cell_lines: Vec<CellLine> = Vec::new();
+            let mut last_bottom: Option<f64> = None;
+            for line in lines {
+                let words = words_in(line, col.x0, col.x1);
+                let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+                let bbox = words.iter().fold(first.bbox, |b, w| b.union(&w.bbox));
+                let starts_paragraph = last_bottom.is_some_and(|b| bbox.y1 - b > 1.2 * leading);
+                cell_lines.push(CellLine {
+                    text: join_words(&words),
+                    bbox,
+                    breaks_word: false,
+                    starts_paragraph,
+                    ends_with_space: last.space_after,
+                });
+                last_bottom = Some(bbox.y1);
+            }
+            let bbox = cell_lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b))?;
+            Some(CellPart { page, lines: cell_lines, bbox })
+        })
+        .collect()
+}
+
+/// The usual distance between consecutive baselines of one column.
+fn leading_of(lines: &[&Line], columns: &[Column]) -> f64 {
+    let mut deltas: Vec<f64> = Vec::new();
+    for col in columns {
+        let mut previous: Option<f64> = None;
+        for line in lines {
+            if line.words.iter().any(|w| w.bbox.center_x() >= col.x0 && w.bbox.center_x() < col.x1) {
+                if let Some(p) = previous {
+                    let d = line.bbox.y1 - p;
+                    if d > 0.0 && d < 2.5 * line.font_size() {
+                        deltas.push(d);
+                    }
+                }
+                previous = Some(line.bbox.y1);
+            }
+        }
+    }
+    deltas.sort_by(f64::total_cmp);
+    deltas.get(deltas.len() / 2).copied().unwrap_or_else(|| 1.2 * typical_font_size(&[]))
+}
+
+/// Adds a page's parts to a row.
+fn extend_row(row: &mut Row, parts: Vec<Option<CellPart>>, page: u32) {
+    if row.cells.len() < parts.len() {
+        row.cells.resize(parts.len(), Vec::new());
+    }
+    let mut any = false;
+    for (cell, part) in row.cells.iter_mut().zip(parts) {
+        if let Some(part) = part {
+            cell.push(part);
+            any = true;
+        }
+    }
+    if any && !row.pages.contains(&page) {
+        row.pages.push(page);
+    }
+}
+
+/// Whether a part list starts like the continuation of a sentence: empty, or lower case.
+fn continues_previous(first_cell: Option<&Option<CellPart>>) -> bool {
+    match first_cell.and_then(|p| p.as_ref()).and_then(|p| p.lines.first()) {
+        None => true,
+        Some(line) => line.text.chars().next().is_some_and(char::is_lowercase),
+    }
+}
+
+/// Lines that recur on several pages near the top or bottom edge (running
+/// headers and footers, page numbers), compared with digits masked.
+fn running_lines(pages: &[PageLines]) -> Vec<String> {
+    let key = |l: &Line| l.text().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for p in pages {
+        let margin = 0.1 * p.page.height;
+        let mut keys: Vec<String> = p
+            .lines
+            .iter()
+            .filter(|l| l.bbox.y1 < margin || l.bbox.y0 > p.page.height - margin)
+            .map(key)
+            .collect();
+        keys.dedup();
+        for k in keys {
+            match seen.iter_mut().find(|(s, _)| *s == k) {
+                Some(entry) => entry.1 += 1,
+                None => seen.push((k, 1)),
+            }
+        }
+    }
+    seen.into_iter().filter(|(_, n)| *n >= 2).map(|(k, _)| k).collect()
+}
+
+/// Reconstructs the register table of a document.
+pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
+    let pages: Vec<PageLines> = pages.iter().map(PageLines::new).collect();
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        return Err(TableError::NoText);
+    }
+    let running = running_lines(&pages);
+    let is_running = |l: &Line| {
+        let k: String = l.text().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect();
+        running.contains(&k)
+    };
+
+    let (first_index, first_header) = pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.find_header(None).map(|h| (i, h)))
+        .ok_or(TableError::NoHeader)?;
+    let mut columns = first_header.columns.clone();
+    let ruled_columns = columns.iter().all(|c| {
+        pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
+    });
+
+    // Per page: the header band (if printed) and the body's vertical extent.
+    struct Body<'p> {
+        page: &'p PageLines<'p>,
+        lines: Vec<&'p Line>,
+        below: Vec<&'p Line>,
+        row_rules: Vec<f64>,
+    }
+    let mut bodies: Vec<Body> = Vec::new();
+    let mut table_ruled = false;
+    for (i, p) in pages.iter().enumerate().skip(first_index) {
+        let header = if i == first_index { Some(first_header.clone()) } else { p.find_header(Some(&columns)) };
+        if let Some(h) = &header {
+            if i != first_index && h.columns.len() == columns.len() && ruled_columns {
+                columns = h.columns.clone();
+            }
+        }
+        let top = header.as_ref().map_or(0.0, |h| h.bottom);
+        let (x0, x1) = (columns.first().map_or(0.0, |c| c.x0), columns.last().map_or(p.page.width, |c| c.x1));
+        let rules = p.spanning_rules(x0, x1, ROW_RULE_SPAN);
+        let inner: Vec<f64> = rules.iter().copied().filter(|y| *y > top + RULE_SNAP).collect();
+        let frame_bottom = if ruled_columns {
+            let vertical_bottom = p
+                .vertical
+                .iter()
+                .filter(|r| r.rect.y1 > top && (r.rect.center_x() - x0).abs() <= RULE_SNAP)
+                .map(|r| r.rect.y1)
+                .fold(f64::NEG_INFINITY, f64::max);
+            inner.iter().copied().filter(|y| *y <= vertical_bottom + RULE_SNAP).fold(f64::NEG_INFINITY, f64::max)
+        } else {
+            f64::NEG_INFINITY
+        };
+        let bottom = if frame_bottom.is_finite() { frame_bottom } else { f64::INFINITY };
+        let row_rules: Vec<f64> = inner.iter().copied().filter(|y| *y < bottom - RULE_SNAP).collect();
+        if !row_rules.is_empty() {
+            table_ruled = true;
+        }
+        let lines: Vec<&Line> = p
+            .lines
+            .iter()
+            .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !is_running(l))
+            .collect();
+        let below: Vec<&Line> =
+            p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
+        bodies.push(Body { page: p, lines, below, row_rules });
+    }
+
+    if !ruled_columns {
+        let body_lines: Vec<&Line> = bodies
+            .iter()
+            .flat_map(|b| b.lines.iter().copied())
+            .filter(|l| !crosses_columns(l, &columns, &[]))
+            .collect();
+        fit_gutters(&mut columns, &body_lines);
+    }
+
+    // Text below the last table line: notes. Without a frame, trailing
+    // paragraphs that cross column boundaries are notes, not rows.
+    let mut notes_lines: Vec<&Line> = Vec::new();
+    if let Some(last) = bodies.last_mut() {
+        if !table_ruled || last.below.is_empty() {
+            let fs = typical_font_size(&last.page.lines);
+            let mut cut = last.lines.len();
+            let mut k = last.lines.len();
+            while k > 0 {
+                let Some(line) = last.lines.get(k - 1) else { break };
+                let block_start = {
+                    let mut s = k - 1;
+                    while s > 0 {
+                        let (Some(a), Some(b)) = (last.lines.get(s - 1), last.lines.get(s)) else { break };
+                        if b.bbox.y0 - a.bbox.y1 > 0.6 * fs {
+                            break;
+                        }
+                        s -= 1;
+                    }
+                    s
+                };
+                let block = last.lines.get(block_start..k).unwrap_or_default();
+                let crossing = block.iter().any(|l| crosses_columns(l, &columns, &last.page.vertical));
+                let starred = line.text().starts_with('*') && block.len() == 1;
+                if !(crossing || starred) || block_start == 0 {
+                    break;
+                }
+                let _ = line;
+                cut = block_start;
+                k = block_start;
+            }
+            let tail = last.lines.split_off(cut);
+            notes_lines.extend(tail);
+        }
+        notes_lines.extend(last.below.iter().copied());
+    }
+
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut current: Option<Row> = None;
+    for body in &bodies {
+        let number = body.page.page.number;
+        let vertical = &body.page.vertical;
+        let leading = leading_of(&body.lines, &columns);
+        // Split the page's body lines into row blocks.
+        let mut blocks: Vec<Vec<&Line>> = Vec::new();
+        if table_ruled {
+            let mut cuts = body.row_rules.clone();
+            cuts.push(f64::INFINITY);
+            let mut start = f64::NEG_INFINITY;
+            for cut in cuts {
+                let block: Vec<&Line> = body
+                    .lines
+                    .iter()
+                    .copied()
+                    .filter(|l| l.bbox.center_y() > start && l.bbox.center_y() <= cut)
+                    .collect();
+                if !block.is_empty() {
+                    blocks.push(block);
+                }
+                start = cut;
+            }
+        } else {
+            let first_col = columns.first().cloned();
+            let mut last_first_col: Option<f64> = None;
+            let mut last_any: Option<f64> = None;
+            for line in &body.lines {
+                let in_first = first_col.as_ref().is_some_and(|c| !words_in(line, c.x0, c.x1).is_empty());
+                let crossing = crosses_columns(line, &columns, vertical);
+                let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
+                let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any));
+                let prev_crossing = blocks
+                    .last()
+                    .and_then(|b| b.last())
+                    .is_some_and(|l| crosses_columns(l, &columns, vertical));
+                match blocks.last_mut() {
+                    Some(block) if !starts && !prev_crossing => block.push(line),
+                    _ => blocks.push(vec![line]),
+                }
+                if in_first {
+                    last_first_col = Some(line.bbox.y1);
+                }
+                last_any = Some(line.bbox.y1);
+            }
+        }
+        for (k, block) in blocks.into_iter().enumerate() {
+            let section = block.len() <= 2 && block.iter().all(|l| crosses_columns(l, &columns, vertical))
+                || table_ruled && is_merged_row(&block, &columns, vertical);
+            if section {
+                entries.extend(current.take().map(Entry::Row));
+                let text = block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
+                entries.push(Entry::Section { text, page: number });
+                continue;
+            }
+            let parts = row_parts(&block, &columns, number, leading);
+            let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
+            if !continuation {
+                entries.extend(current.take().map(Entry::Row));
+            }
+            let row = current.get_or_insert_with(Row::default);
+            extend_row(row, parts, number);
+        }
+    }
+    entries.extend(current.take().map(Entry::Row));
+    mark_word_breaks(&mut entries, columns.len());
+
+    let preamble: Vec<Line> = pages
+        .get(first_index)
+        .map(|p| p.lines.iter().filter(|l| l.bbox.y1 <= first_header.top + 1.0 && !is_running(l)).cloned().collect())
+        .unwrap_or_default();
+    let notes = paragraphs(&notes_lines);
+    Ok(Table { columns, entries, preamble, notes })
+}
+
+/// Decides which cell lines end inside a word, so that the register stage
+/// joins them to the next line without a space. A line followed by a space
+/// in the source (a drawn space glyph) ends at a word boundary. Otherwise:
+/// - a line ending with a hyphen breaks a word (`e-` / `mail`, `-` / `DGCS`):
+///   word processors break after a hyphen only inside a word;
+/// - a line of one unbroken token reaching the column's right text edge is
+///   a word broken at the cell's edge (`1000Premier` / `sJours`).
+fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
+    let mut right_edge = vec![f64::NEG_INFINITY; column_count];
+    for entry in entries.iter() {
+        let Entry::Row(row) = entry else { continue };
+        for (c, cell) in row.cells.iter().enumerate() {
+            for line in cell.iter().flat_map(|part| part.lines.iter()) {
+                if let Some(edge) = right_edge.get_mut(c) {
+                    *edge = edge.max(line.bbox.x1);
+                }
+            }
+        }
+    }
+    for entry in entries.iter_mut() {
+        let Entry::Row(row) = entry else { continue };
+        for (c, cell) in row.cells.iter_mut().enumerate() {
+            let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
+            for line in cell.iter_mut().flat_map(|part| part.lines.iter_mut()) {
+                if line.ends_with_space {
+                    continue;
+                }
+                let size = line.bbox.height().max(1.0);
+                let single_token_at_edge = !line.text.contains(' ') && line.bbox.x1 >= edge - size;
+                line.breaks_word = line.text.ends_with('-') || single_token_at_edge;
+            }
+        }
+    }
+}
+
+/// A ruled row with text but no inner vertical rule across it: a merged, full-width cell.
+fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
+    let (top, bottom) = (first.bbox.y0, last.bbox.y1);
+    let inner_rule = columns.iter().skip(1).any(|c| {
+        vertical
+            .iter()
+            .any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0)
+    });
+    !inner_rule && block.iter().any(|l| crosses_columns(l, columns, &[]))
+}
+
+/// Groups lines into paragraphs: a new paragraph where baselines are more
+/// than 1.5 font sizes apart, or at a line starting with `*`.
+fn paragraphs(lines: &[&Line]) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    let mut previous: Option<&Line> = None;
+    for line in lines {
+        let new = previous.is_none_or(|p| line.bbox.y1 - p.bbox.y1 > 1.5 * line.font_size() || line.text().starts_with('*'));
+        match out.last_mut() {
+            Some(par) if !new => par.push((*line).clone()),
+            _ => out.push(vec![(*line).clone()]),
+        }
+        previous = Some(line);
+    }
+    out
+}
