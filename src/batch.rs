@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
-use crate::{extract, Options};
+use crate::{Options, extract};
 
 /// Deepest folder nesting walked.
 const MAX_WALK_DEPTH: usize = 64;
@@ -128,9 +128,8 @@ fn display_name(path: &Path) -> String {
 /// Runs one input; a panic in the pipeline becomes an internal error.
 pub fn run_one(input: &Input, out_dir: &Path, options: &Options) -> Outcome {
     let file = display_name(&input.path);
-    let result = fs::read(&input.path)
-        .map_err(|e| Error::file(&file, ErrorKind::Io(e.to_string())))
-        .and_then(|bytes| {
+    let result =
+        fs::read(&input.path).map_err(|e| Error::file(&file, ErrorKind::Io(e.to_string()))).and_then(|bytes| {
             catch_unwind(AssertUnwindSafe(|| extract(&bytes, &file, options))).unwrap_or_else(|panic| {
                 let message = panic
                     .downcast_ref::<&str>()

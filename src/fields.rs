@@ -7,15 +7,9 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
     ("number", &["n°", "no", "numero", "num", "ref", "reference", "id", "identifiant"]),
     ("title", &["intitule", "nom du traitement", "traitement", "denomination du traitement", "nom"]),
     ("purposes", &["finalite", "finalite du traitement", "objet du traitement"]),
-    (
-        "controllers",
-        &["rt", "co-rt", "responsable de traitement", "responsable du traitement", "responsable conjoint"],
-    ),
+    ("controllers", &["rt", "co-rt", "responsable de traitement", "responsable du traitement", "responsable conjoint"]),
     ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne"]),
-    (
-        "data_categories",
-        &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"],
-    ),
+    ("data_categories", &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"]),
     ("recipients", &["categorie de destinataire", "destinataire"]),
     ("retention_period", &["duree de conservation", "conservation", "duree"]),
     ("legal_basis", &["base legale", "base juridique", "fondement juridique", "fondement legal", "liceite"]),
@@ -62,8 +56,8 @@ pub fn known_field(header: &str) -> Option<&'static str> {
     let mut best: Option<(&'static str, usize)> = None;
     for (field, forms) in KNOWN_FIELDS {
         for form in *forms {
-            let matches = norm == *form
-                || norm.strip_prefix(form).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']));
+            let matches =
+                norm == *form || norm.strip_prefix(form).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']));
             if matches && best.is_none_or(|(_, len)| form.len() > len) {
                 best = Some((field, form.len()));
             }
@@ -77,10 +71,7 @@ pub fn known_field(header: &str) -> Option<&'static str> {
 pub fn is_header_start(phrase: &str) -> bool {
     let norm = normalize(phrase);
     let first = norm.split(' ').next().unwrap_or("");
-    KNOWN_FIELDS
-        .iter()
-        .flat_map(|(_, forms)| forms.iter())
-        .any(|form| form.split(' ').next() == Some(first))
+    KNOWN_FIELDS.iter().flat_map(|(_, forms)| forms.iter()).any(|form| form.split(' ').next() == Some(first))
 }
 
 /// A field name for any header: the known field, or the header's slug.

@@ -101,12 +101,7 @@ fn finish(
     let mut extracted = register::build(&table, boxes);
     diagnostics.append(&mut extracted.diagnostics);
     extracted.diagnostics = diagnostics;
-    let source = Source {
-        file: file.to_string(),
-        format,
-        sha256: output::sha256_hex(bytes),
-        pages: pages.len(),
-    };
+    let source = Source { file: file.to_string(), format, sha256: output::sha256_hex(bytes), pages: pages.len() };
     Ok(Document::new(source, extracted))
 }
 
@@ -118,9 +113,5 @@ pub fn extract(bytes: &[u8], file: &str, options: &Options) -> Result<Document> 
     }
     let lower = file.to_ascii_lowercase();
     let looks_pdf = bytes.get(..bytes.len().min(1024)).unwrap_or_default().windows(5).any(|w| w == b"%PDF-");
-    if looks_pdf || lower.ends_with(".pdf") {
-        extract_pdf(bytes, file, options)
-    } else {
-        extract_text(bytes, file)
-    }
+    if looks_pdf || lower.ends_with(".pdf") { extract_pdf(bytes, file, options) } else { extract_text(bytes, file) }
 }

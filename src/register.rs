@@ -4,8 +4,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use crate::diagnostic::Diagnostic;
 use crate::fields;
@@ -148,9 +148,8 @@ fn cell_lines(parts: &[CellPart]) -> impl Iterator<Item = &CellLine> {
     parts.iter().flat_map(|p| p.lines.iter())
 }
 
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[•●▪◦‣∙·\-–—*]|\d{1,2}[.)])\s+").unwrap_or_else(|_| unreachable!())
-});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[•●▪◦‣∙·\-–—*]|\d{1,2}[.)])\s+").unwrap_or_else(|_| unreachable!()));
 
 /// Splits a cell into items: paragraphs, bulleted lines, `;`-separated
 /// clauses and, for data categories, top-level commas.
@@ -200,10 +199,8 @@ fn split_top_level(text: &str, commas: bool) -> Vec<String> {
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").unwrap_or_else(|_| unreachable!())
 });
-static POSTAL_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{5}\b").unwrap_or_else(|_| unreachable!()));
-static STREET_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s*(\d)").unwrap_or_else(|_| unreachable!()));
+static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{5}\b").unwrap_or_else(|_| unreachable!()));
+static STREET_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*(\d)").unwrap_or_else(|_| unreachable!()));
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -248,7 +245,9 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
             *u = true;
         }
     }
-    if let Some(i) = (0..texts.len()).find(|&i| !used.get(i).copied().unwrap_or(true) && texts.get(i).is_some_and(|t| POSTAL_CODE.is_match(t))) {
+    if let Some(i) = (0..texts.len())
+        .find(|&i| !used.get(i).copied().unwrap_or(true) && texts.get(i).is_some_and(|t| POSTAL_CODE.is_match(t)))
+    {
         let text = texts.get(i).cloned().unwrap_or_default();
         if let Some(u) = used.get_mut(i) {
             *u = true;
@@ -263,9 +262,8 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
         }
     }
     if register.organization.is_none() {
-        register.organization = (0..texts.len())
-            .find(|&i| !used.get(i).copied().unwrap_or(true))
-            .and_then(|i| texts.get(i).cloned());
+        register.organization =
+            (0..texts.len()).find(|&i| !used.get(i).copied().unwrap_or(true)).and_then(|i| texts.get(i).cloned());
     }
     register
 }
@@ -324,7 +322,10 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         }
         record.provenance.pages = row.pages.clone();
         let title = record.cells.get("title").or_else(|| record.cells.0.first().map(|(_, t)| t.as_str()));
-        let mut id = title.map(fields::slug).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("record-{}", records.len() + 1));
+        let mut id = title
+            .map(fields::slug)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("record-{}", records.len() + 1));
         let base = id.clone();
         let mut n = 1;
         while ids.contains(&id) {

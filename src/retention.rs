@@ -19,9 +19,7 @@ pub fn rules_of_record(_cells: &Cells, _record: &str) -> (Vec<RetentionRule>, Ve
 
 /// The JSON `registre retention` prints: for each phrase, its text and rules.
 pub fn phrases_json(phrases: &[String]) -> String {
-    let items: Vec<serde_json::Value> = phrases
-        .iter()
-        .map(|p| serde_json::json!({ "text": p, "rules": Vec::<RetentionRule>::new() }))
-        .collect();
+    let items: Vec<serde_json::Value> =
+        phrases.iter().map(|p| serde_json::json!({ "text": p, "rules": Vec::<RetentionRule>::new() })).collect();
     serde_json::to_string_pretty(&items).unwrap_or_default()
 }

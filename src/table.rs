@@ -10,7 +10,7 @@
 
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{group_lines, Line, Page, Word};
+use crate::layout::{Line, Page, Word, group_lines};
 use crate::pdf::Rule;
 
 /// A gap wider than this many font sizes separates two phrases of a line.
@@ -193,11 +193,7 @@ fn snap(mut xs: Vec<f64>) -> Vec<f64> {
 }
 
 fn words_in(line: &Line, x0: f64, x1: f64) -> Vec<Word> {
-    line.words
-        .iter()
-        .filter(|w| w.bbox.center_x() >= x0 && w.bbox.center_x() < x1)
-        .cloned()
-        .collect()
+    line.words.iter().filter(|w| w.bbox.center_x() >= x0 && w.bbox.center_x() < x1).cloned().collect()
 }
 
 fn join_words(words: &[Word]) -> String {
@@ -235,9 +231,7 @@ impl<'a> PageLines<'a> {
         for line in self.lines.iter().skip(index + 1) {
             let inside = match rule_below {
                 Some(y) => line.bbox.center_y() < y,
-                None => {
-                    line.bbox.y0 - bottom < 0.8 * size && line.is_bold() == first.is_bold() && first.is_bold()
-                }
+                None => line.bbox.y0 - bottom < 0.8 * size && line.is_bold() == first.is_bold() && first.is_bold(),
             };
             if !inside {
                 break;
@@ -250,15 +244,17 @@ impl<'a> PageLines<'a> {
         Some(Header { top, bottom, columns })
     }
 
-    fn header_columns(&self, band: &[&Line], top: f64, bottom: f64, previous: Option<&[Column]>) -> Option<Vec<Column>> {
+    fn header_columns(
+        &self,
+        band: &[&Line],
+        top: f64,
+        bottom: f64,
+        previous: Option<&[Column]>,
+    ) -> Option<Vec<Column>> {
         let groups = header_groups(band, &self.vertical);
         let mid = (top + bottom) / 2.0;
         let crossing: Vec<f64> = snap(
-            self.vertical
-                .iter()
-                .filter(|r| r.rect.y0 <= mid && r.rect.y1 >= mid)
-                .map(|r| r.rect.center_x())
-                .collect(),
+            self.vertical.iter().filter(|r| r.rect.y0 <= mid && r.rect.y1 >= mid).map(|r| r.rect.center_x()).collect(),
         );
         let mut bounds: Vec<(f64, f64)> = Vec::new();
         let ruled = crossing.len() >= 2
@@ -286,11 +282,8 @@ impl<'a> PageLines<'a> {
         let columns: Vec<Column> = bounds
             .iter()
             .map(|&(x0, x1)| {
-                let lines: Vec<String> = band
-                    .iter()
-                    .map(|l| join_words(&words_in(l, x0, x1)))
-                    .filter(|t| !t.is_empty())
-                    .collect();
+                let lines: Vec<String> =
+                    band.iter().map(|l| join_words(&words_in(l, x0, x1))).filter(|t| !t.is_empty()).collect();
                 Column { header: lines.join(" "), x0, x1 }
             })
             .collect();
@@ -356,9 +349,9 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
 /// Whether a phrase of the line crosses an inner column boundary: text
 /// that belongs to no single column (a section heading or a note).
 fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
-    phrases(line, vertical).iter().any(|p| {
-        p.words.len() > 1 && columns.iter().skip(1).any(|c| p.bbox.x0 < c.x0 - 1.0 && p.bbox.x1 > c.x0 + 1.0)
-    })
+    phrases(line, vertical)
+        .iter()
+        .any(|p| p.words.len() > 1 && columns.iter().skip(1).any(|c| p.bbox.x0 < c.x0 - 1.0 && p.bbox.x1 > c.x0 + 1.0))
 }
 
 /// Builds the parts of a row's cells on one page from the row's lines.
@@ -441,12 +434,8 @@ fn running_lines(pages: &[PageLines]) -> Vec<String> {
     let mut seen: Vec<(String, usize)> = Vec::new();
     for p in pages {
         let margin = 0.1 * p.page.height;
-        let mut keys: Vec<String> = p
-            .lines
-            .iter()
-            .filter(|l| l.bbox.y1 < margin || l.bbox.y0 > p.page.height - margin)
-            .map(key)
-            .collect();
+        let mut keys: Vec<String> =
+            p.lines.iter().filter(|l| l.bbox.y1 < margin || l.bbox.y0 > p.page.height - margin).map(key).collect();
         keys.dedup();
         for k in keys {
             match seen.iter_mut().find(|(s, _)| *s == k) {
@@ -470,11 +459,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         running.contains(&k)
     };
 
-    let (first_index, first_header) = pages
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| p.find_header(None).map(|h| (i, h)))
-        .ok_or(TableError::NoHeader)?;
+    let (first_index, first_header) =
+        pages.iter().enumerate().find_map(|(i, p)| p.find_header(None).map(|h| (i, h))).ok_or(TableError::NoHeader)?;
     let mut columns = first_header.columns.clone();
     let ruled_columns = columns.iter().all(|c| {
         pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
@@ -521,8 +507,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             .iter()
             .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !is_running(l))
             .collect();
-        let below: Vec<&Line> =
-            p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
+        let below: Vec<&Line> = p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
         bodies.push(Body { page: p, lines, below, row_rules });
     }
 
@@ -605,10 +590,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 let crossing = crosses_columns(line, &columns, vertical);
                 let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
                 let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any));
-                let prev_crossing = blocks
-                    .last()
-                    .and_then(|b| b.last())
-                    .is_some_and(|l| crosses_columns(l, &columns, vertical));
+                let prev_crossing =
+                    blocks.last().and_then(|b| b.last()).is_some_and(|l| crosses_columns(l, &columns, vertical));
                 match blocks.last_mut() {
                     Some(block) if !starts && !prev_crossing => block.push(line),
                     _ => blocks.push(vec![line]),
@@ -688,9 +671,9 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool
     let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
     let (top, bottom) = (first.bbox.y0, last.bbox.y1);
     let inner_rule = columns.iter().skip(1).any(|c| {
-        vertical
-            .iter()
-            .any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0)
+        vertical.iter().any(|r| {
+            (r.rect.center_x() - c.x0).abs() <= RULE_SNAP && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0
+        })
     });
     !inner_rule && block.iter().any(|l| crosses_columns(l, columns, &[]))
 }
@@ -701,7 +684,8 @@ fn paragraphs(lines: &[&Line]) -> Vec<Vec<Line>> {
     let mut out: Vec<Vec<Line>> = Vec::new();
     let mut previous: Option<&Line> = None;
     for line in lines {
-        let new = previous.is_none_or(|p| line.bbox.y1 - p.bbox.y1 > 1.5 * line.font_size() || line.text().starts_with('*'));
+        let new =
+            previous.is_none_or(|p| line.bbox.y1 - p.bbox.y1 > 1.5 * line.font_size() || line.text().starts_with('*'));
         match out.last_mut() {
             Some(par) if !new => par.push((*line).clone()),
             _ => out.push(vec![(*line).clone()]),

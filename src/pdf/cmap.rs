@@ -40,10 +40,8 @@ fn tokenize(data: &[u8]) -> Vec<Token> {
             b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
             b'<' => {
                 let start = i + 1;
-                let end = data[start.min(data.len())..]
-                    .iter()
-                    .position(|&b| b == b'>')
-                    .map_or(data.len(), |p| start + p);
+                let end =
+                    data[start.min(data.len())..].iter().position(|&b| b == b'>').map_or(data.len(), |p| start + p);
                 tokens.push(Token::Hex(decode_hex(data.get(start..end).unwrap_or_default())));
                 i = end + 1;
             }
@@ -90,10 +88,7 @@ fn tokenize(data: &[u8]) -> Vec<Token> {
 }
 
 fn decode_hex(hex: &[u8]) -> Vec<u8> {
-    let digits: Vec<u8> = hex
-        .iter()
-        .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
-        .collect();
+    let digits: Vec<u8> = hex.iter().filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8)).collect();
     digits
         .chunks(2)
         .map(|pair| match pair {
@@ -118,9 +113,7 @@ fn utf16_text(bytes: &[u8]) -> String {
             _ => 0,
         })
         .collect();
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
 /// The destination of `offset` codes past a range's start: the last UTF-16 unit incremented.
@@ -136,9 +129,7 @@ fn offset_text(bytes: &[u8], offset: u32) -> String {
     if let Some(last) = units.last_mut() {
         *last = last.wrapping_add(offset as u16);
     }
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
 impl ToUnicode {

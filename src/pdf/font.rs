@@ -10,10 +10,10 @@ use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Object};
 
+use super::MAX_STREAM_BYTES;
 use super::cmap::ToUnicode;
 use super::encoding_tables::{GLYPH_LIST, MAC_ROMAN, STANDARD, WIN_ANSI};
 use super::standard14;
-use super::MAX_STREAM_BYTES;
 
 /// Upper bound on the CID width entries read from a `/W` array.
 const MAX_CID_WIDTHS: usize = 1 << 17;
@@ -95,6 +95,25 @@ pub fn glyph_name_text(name: &[u8]) -> Option<String> {
     None
 }
 
+/// Typographic ligatures (U+FB00–U+FB06) are a font's business, not the
+/// text's: they are written as their letters, as the source text has them.
+fn expand_ligatures(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{FB00}' => "ff".to_string(),
+            '\u{FB01}' => "fi".to_string(),
+            '\u{FB02}' => "fl".to_string(),
+            '\u{FB03}' => "ffi".to_string(),
+            '\u{FB04}' => "ffl".to_string(),
+            '\u{FB05}' | '\u{FB06}' => "st".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
 fn base_encoding(name: &[u8]) -> Option<Vec<Option<String>>> {
     let table = match name {
         b"WinAnsiEncoding" => &WIN_ANSI,
@@ -102,12 +121,7 @@ fn base_encoding(name: &[u8]) -> Option<Vec<Option<String>>> {
         b"StandardEncoding" => &STANDARD,
         _ => return None,
     };
-    Some(
-        table
-            .iter()
-            .map(|&u| (u != 0).then(|| char::from_u32(u32::from(u))).flatten().map(String::from))
-            .collect(),
-    )
+    Some(table.iter().map(|&u| (u != 0).then(|| char::from_u32(u32::from(u))).flatten().map(String::from)).collect())
 }
 
 fn standard_font(base: &str) -> (Option<&'static [(u16, u16)]>, Option<f64>) {
@@ -326,15 +340,17 @@ impl Font {
     }
 
     fn text_of(&self, code: u32) -> Option<String> {
+        self.raw_text_of(code).map(|t| expand_ligatures(&t))
+    }
+
+    fn raw_text_of(&self, code: u32) -> Option<String> {
         if let Some(text) = self.to_unicode.as_ref().and_then(|c| c.get(code)) {
             return Some(text.to_string());
         }
         if self.two_byte {
             return None;
         }
-        self.encoding
-            .as_ref()
-            .and_then(|table| table.get(code as usize).cloned().flatten())
+        self.encoding.as_ref().and_then(|table| table.get(code as usize).cloned().flatten())
     }
 
     fn width_of(&self, code: u32, text: Option<&str>) -> f64 {
@@ -384,7 +400,7 @@ mod tests {
         assert_eq!(glyph_name_text(b"quotesingle").as_deref(), Some("'"));
         assert_eq!(glyph_name_text(b"uni00E9").as_deref(), Some("é"));
         assert_eq!(glyph_name_text(b"u1F600").as_deref(), Some("\u{1F600}"));
-        assert_eq!(glyph_name_text(b"f_i").as_deref(), Some("fi"));
+        assert_eq!(glyph_name_text(b"f_i").map(|t| expand_ligatures(&t)).as_deref(), Some("fi"));
         assert_eq!(glyph_name_text(b"a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_text(b"g123"), None);
     }

@@ -8,7 +8,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
-use super::{Glyph, PageContent, Rule, MAX_STREAM_BYTES};
+use super::{Glyph, MAX_STREAM_BYTES, PageContent, Rule};
 use crate::geometry::{Matrix, Rect};
 
 /// Deepest nesting of Form XObjects followed.
@@ -85,11 +85,7 @@ struct Interpreter<'a, 'o> {
 }
 
 fn num(op: &[Object], i: usize) -> f64 {
-    op.get(i)
-        .and_then(|o| o.as_float().ok())
-        .map(f64::from)
-        .filter(|v| v.is_finite())
-        .unwrap_or(0.0)
+    op.get(i).and_then(|o| o.as_float().ok()).map(f64::from).filter(|v| v.is_finite()).unwrap_or(0.0)
 }
 
 fn matrix_of(op: &[Object]) -> Matrix {
@@ -194,7 +190,8 @@ impl<'a> Interpreter<'a, '_> {
             "re" => {
                 let (x, y, w, h) = (num(op, 0), num(op, 1), num(op, 2), num(op, 3));
                 let m = self.state.ctm;
-                let sub = vec![m.apply(x, y), m.apply(x + w, y), m.apply(x + w, y + h), m.apply(x, y + h), m.apply(x, y)];
+                let sub =
+                    vec![m.apply(x, y), m.apply(x + w, y), m.apply(x + w, y + h), m.apply(x, y + h), m.apply(x, y)];
                 if self.path.len() < 100_000 {
                     self.path.push(sub);
                 }
@@ -389,9 +386,10 @@ impl<'a> Interpreter<'a, '_> {
                     self.out.truncated_content = true;
                     return;
                 }
-                let Ok(content) = stream.decompressed_content_with_limit(MAX_STREAM_BYTES).or_else(|e| {
-                    if stream.dict.get(b"Filter").is_err() { Ok(stream.content.clone()) } else { Err(e) }
-                }) else {
+                let Ok(content) = stream
+                    .decompressed_content_with_limit(MAX_STREAM_BYTES)
+                    .or_else(|e| if stream.dict.get(b"Filter").is_err() { Ok(stream.content.clone()) } else { Err(e) })
+                else {
                     self.out.truncated_content = true;
                     return;
                 };

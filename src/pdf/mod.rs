@@ -163,9 +163,8 @@ fn page_frame(doc: &Document, page: &Dictionary) -> (f64, f64, Matrix) {
 
 /// Reads one page: its size, glyphs and rules.
 pub fn read_page(doc: &Document, page_id: ObjectId, number: u32, file: &str) -> Result<PageContent> {
-    let page = doc
-        .get_dictionary(page_id)
-        .map_err(|e| Error::page(file, number, ErrorKind::BrokenPdf(e.to_string())))?;
+    let page =
+        doc.get_dictionary(page_id).map_err(|e| Error::page(file, number, ErrorKind::BrokenPdf(e.to_string())))?;
     let (width, height, frame) = page_frame(doc, page);
     let content = match doc.get_page_content_with_limit(page_id, MAX_STREAM_BYTES) {
         Ok(content) => content,

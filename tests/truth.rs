@@ -1,0 +1,102 @@
+//! Every fixture that has a hand-checked truth (`fixtures/truth/<register>.json`)
+//! is compared with it cell by cell, with its preamble and notes: a snapshot
+//! only proves nothing changed, this proves the output is right.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn texts(value: &Value) -> Vec<String> {
+    value.as_array().map(|a| a.iter().map(|v| norm(v.as_str().unwrap_or(""))).collect()).unwrap_or_default()
+}
+
+/// Compares one extraction with its truth; returns the differences.
+fn differences(input: &Path, truth_path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(input).unwrap_or_default();
+    let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let document = match registre::extract(&bytes, &name, &registre::Options::default()) {
+        Ok(d) => d,
+        Err(e) => return vec![format!("extraction failed: {e}")],
+    };
+    let got: Value = serde_json::from_str(&document.to_json()).unwrap_or(Value::Null);
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(truth_path).unwrap_or_default()).unwrap_or(Value::Null);
+    let mut diffs = Vec::new();
+
+    let headers: Vec<String> = got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| norm(c["header"].as_str().unwrap_or(""))).collect())
+        .unwrap_or_default();
+    let fields: Vec<String> = got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    let want_headers = texts(&truth["columns"]);
+    if headers != want_headers {
+        diffs.push(format!("columns: want {want_headers:?}, got {headers:?}"));
+    }
+    let want_records = truth["records"].as_array().cloned().unwrap_or_default();
+    let got_records = got["records"].as_array().cloned().unwrap_or_default();
+    if want_records.len() != got_records.len() {
+        diffs.push(format!("records: want {}, got {}", want_records.len(), got_records.len()));
+    }
+    for (i, (want, have)) in want_records.iter().zip(&got_records).enumerate() {
+        for (c, cell) in texts(&want["cells"]).iter().enumerate() {
+            let field = fields.get(c).map(String::as_str).unwrap_or("");
+            let got_cell = norm(have["cells"][field].as_str().unwrap_or("<missing>"));
+            if &got_cell != cell {
+                diffs.push(format!("record {} column {c}:\n  want {cell}\n  got  {got_cell}", i + 1));
+            }
+        }
+    }
+    for (key, want) in truth["preamble"].as_object().cloned().unwrap_or_default() {
+        let have = norm(got["register"][&key].as_str().unwrap_or(""));
+        if have != norm(want.as_str().unwrap_or("")) {
+            diffs.push(format!("preamble {key}: want {want}, got {have}"));
+        }
+    }
+    let notes = texts(&got["register"]["notes"]);
+    for note in texts(&truth["notes"]) {
+        if !notes.contains(&note) {
+            diffs.push(format!("note missing: {note}"));
+        }
+    }
+    diffs
+}
+
+fn fixtures_with_truth(folder: &str, extension: &str) -> Vec<(PathBuf, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut pairs = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root.join(folder)) else { return pairs };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some(extension) {
+            continue;
+        }
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let register = stem.split(['-', '.']).next().unwrap_or("").to_string();
+        let truth = root.join("truth").join(format!("{register}.json"));
+        if truth.exists() {
+            pairs.push((path, truth));
+        }
+    }
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn pdf_fixtures_match_their_truth() {
+    let pairs = fixtures_with_truth("pdf", "pdf");
+    assert!(pairs.len() >= 4, "corpus PDFs missing from fixtures/pdf");
+    let mut report = String::new();
+    for (input, truth) in pairs {
+        for d in differences(&input, &truth) {
+            report.push_str(&format!("{}: {d}\n", input.display()));
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+}
