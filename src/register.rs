@@ -133,10 +133,8 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a CellLine>) -> String {
         if text.is_empty() {
             continue;
         }
-        if !out.is_empty() {
-            if !glue {
-                out.push(' ');
-            }
+        if !out.is_empty() && !glue {
+            out.push(' ');
         }
         out.push_str(&text);
         glue = line.breaks_word;

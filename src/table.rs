@@ -264,10 +264,10 @@ impl<'a> PageLines<'a> {
             });
         if ruled {
             for w in crossing.windows(2) {
-                if let [a, b] = *w {
-                    if groups.iter().any(|g| g.center_x() > a && g.center_x() < b) {
-                        bounds.push((a, b));
-                    }
+                if let [a, b] = *w
+                    && groups.iter().any(|g| g.center_x() > a && g.center_x() < b)
+                {
+                    bounds.push((a, b));
                 }
             }
         } else {
@@ -287,11 +287,12 @@ impl<'a> PageLines<'a> {
                 Column { header: lines.join(" "), x0, x1 }
             })
             .collect();
-        if let Some(previous) = previous {
-            if previous.len() == columns.len() && !ruled {
-                // Same table on a later page: keep the gutters already measured.
-                return Some(previous.to_vec());
-            }
+        if let Some(previous) = previous
+            && previous.len() == columns.len()
+            && !ruled
+        {
+            // Same table on a later page: keep the gutters already measured.
+            return Some(previous.to_vec());
         }
         Some(columns)
     }
@@ -477,10 +478,12 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let mut table_ruled = false;
     for (i, p) in pages.iter().enumerate().skip(first_index) {
         let header = if i == first_index { Some(first_header.clone()) } else { p.find_header(Some(&columns)) };
-        if let Some(h) = &header {
-            if i != first_index && h.columns.len() == columns.len() && ruled_columns {
-                columns = h.columns.clone();
-            }
+        if let Some(h) = &header
+            && i != first_index
+            && h.columns.len() == columns.len()
+            && ruled_columns
+        {
+            columns = h.columns.clone();
         }
         let top = header.as_ref().map_or(0.0, |h| h.bottom);
         let (x0, x1) = (columns.first().map_or(0.0, |c| c.x0), columns.last().map_or(p.page.width, |c| c.x1));

@@ -156,36 +156,35 @@ impl ToUnicode {
                         i += 2;
                     }
                 }
-                b"beginbfrange" => loop {
-                    let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) else {
-                        break;
-                    };
-                    let (lo, hi) = (code_of(lo), code_of(hi));
-                    i += 2;
-                    match tokens.get(i) {
-                        Some(Token::Hex(dst)) => {
-                            i += 1;
-                            for code in lo..=hi.min(lo.saturating_add(0xFFFF)) {
-                                cmap.insert(code, offset_text(dst, code - lo));
-                            }
-                        }
-                        Some(Token::ArrayStart) => {
-                            i += 1;
-                            let mut code = lo;
-                            while let Some(Token::Hex(dst)) = tokens.get(i) {
-                                if code <= hi {
-                                    cmap.insert(code, utf16_text(dst));
+                b"beginbfrange" => {
+                    while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
+                        let (lo, hi) = (code_of(lo), code_of(hi));
+                        i += 2;
+                        match tokens.get(i) {
+                            Some(Token::Hex(dst)) => {
+                                i += 1;
+                                for code in lo..=hi.min(lo.saturating_add(0xFFFF)) {
+                                    cmap.insert(code, offset_text(dst, code - lo));
                                 }
-                                code = code.saturating_add(1);
-                                i += 1;
                             }
-                            if tokens.get(i) == Some(&Token::ArrayEnd) {
+                            Some(Token::ArrayStart) => {
                                 i += 1;
+                                let mut code = lo;
+                                while let Some(Token::Hex(dst)) = tokens.get(i) {
+                                    if code <= hi {
+                                        cmap.insert(code, utf16_text(dst));
+                                    }
+                                    code = code.saturating_add(1);
+                                    i += 1;
+                                }
+                                if tokens.get(i) == Some(&Token::ArrayEnd) {
+                                    i += 1;
+                                }
                             }
+                            _ => break,
                         }
-                        _ => break,
                     }
-                },
+                }
                 _ => {}
             }
         }

@@ -48,7 +48,7 @@ pub struct Font {
     simple_widths: HashMap<u32, f64>,
     cid_widths: HashMap<u32, f64>,
     default_width: f64,
-    standard_widths: Option<&'static [(u16, u16)]>,
+    standard_widths: Option<WidthTable>,
     fixed_pitch: Option<f64>,
     glyph_scale: f64,
 }
@@ -75,18 +75,19 @@ pub fn glyph_name_text(name: &[u8]) -> Option<String> {
     if let Ok(i) = GLYPH_LIST.binary_search_by_key(&text, |&(name, _)| name) {
         return GLYPH_LIST.get(i).and_then(|&(_, u)| char::from_u32(u32::from(u))).map(String::from);
     }
-    if let Some(hex) = text.strip_prefix("uni") {
-        if hex.len() % 4 == 0 && !hex.is_empty() {
-            let units: Option<Vec<u16>> = (0..hex.len() / 4)
-                .map(|i| hex.get(i * 4..i * 4 + 4).and_then(|h| u16::from_str_radix(h, 16).ok()))
-                .collect();
-            return char::decode_utf16(units?).collect::<Result<String, _>>().ok();
-        }
+    if let Some(hex) = text.strip_prefix("uni")
+        && hex.len() % 4 == 0
+        && !hex.is_empty()
+    {
+        let units: Option<Vec<u16>> = (0..hex.len() / 4)
+            .map(|i| hex.get(i * 4..i * 4 + 4).and_then(|h| u16::from_str_radix(h, 16).ok()))
+            .collect();
+        return char::decode_utf16(units?).collect::<Result<String, _>>().ok();
     }
-    if let Some(hex) = text.strip_prefix('u') {
-        if (4..=6).contains(&hex.len()) {
-            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
-        }
+    if let Some(hex) = text.strip_prefix('u')
+        && (4..=6).contains(&hex.len())
+    {
+        return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
     }
     if text.contains('_') {
         let parts: Option<String> = text.split('_').map(|p| glyph_name_text(p.as_bytes())).collect();
@@ -124,7 +125,10 @@ fn base_encoding(name: &[u8]) -> Option<Vec<Option<String>>> {
     Some(table.iter().map(|&u| (u != 0).then(|| char::from_u32(u32::from(u))).flatten().map(String::from)).collect())
 }
 
-fn standard_font(base: &str) -> (Option<&'static [(u16, u16)]>, Option<f64>) {
+/// Advance widths by Unicode value, as the standard-14 tables give them.
+type WidthTable = &'static [(u16, u16)];
+
+fn standard_font(base: &str) -> (Option<WidthTable>, Option<f64>) {
     let lower = base.to_ascii_lowercase();
     let bold = lower.contains("bold");
     let slanted = lower.contains("italic") || lower.contains("oblique");
@@ -363,14 +367,12 @@ impl Font {
         if let Some(pitch) = self.fixed_pitch {
             return pitch;
         }
-        if let (Some(table), Some(c)) = (self.standard_widths, text.and_then(|t| t.chars().next())) {
-            if let Ok(unit) = u16::try_from(u32::from(c)) {
-                if let Ok(i) = table.binary_search_by_key(&unit, |&(u, _)| u) {
-                    if let Some(&(_, w)) = table.get(i) {
-                        return f64::from(w) / 1000.0;
-                    }
-                }
-            }
+        if let (Some(table), Some(c)) = (self.standard_widths, text.and_then(|t| t.chars().next()))
+            && let Ok(unit) = u16::try_from(u32::from(c))
+            && let Ok(i) = table.binary_search_by_key(&unit, |&(u, _)| u)
+            && let Some(&(_, w)) = table.get(i)
+        {
+            return f64::from(w) / 1000.0;
         }
         self.default_width
     }

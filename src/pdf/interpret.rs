@@ -139,10 +139,8 @@ impl<'a> Interpreter<'a, '_> {
 
     fn apply(&mut self, operator: &str, op: &[Object], resources: &Resources<'a>) {
         match operator {
-            "q" => {
-                if self.saved.len() < MAX_SAVE_DEPTH {
-                    self.saved.push(self.state.clone());
-                }
+            "q" if self.saved.len() < MAX_SAVE_DEPTH => {
+                self.saved.push(self.state.clone());
             }
             "Q" => {
                 if let Some(state) = self.saved.pop() {
@@ -197,10 +195,10 @@ impl<'a> Interpreter<'a, '_> {
                 }
             }
             "h" => {
-                if let Some(sub) = self.path.last_mut() {
-                    if let Some(&first) = sub.first() {
-                        sub.push(first);
-                    }
+                if let Some(sub) = self.path.last_mut()
+                    && let Some(&first) = sub.first()
+                {
+                    sub.push(first);
                 }
             }
             "S" | "s" => self.stroke_path(),
