@@ -1,25 +1,1006 @@
-//! Retention statements → normalized rules.
+//! Retention statements → normalized rules (SPEC "Retention rules").
+//!
+//! Two steps: [`find_statements`] locates each retention statement in a
+//! cell with the label it is scoped to; [`parse_statement`] reads one
+//! statement with a small regex grammar: clauses (`;`/bullets, `ou`
+//! alternatives, `puis` phases, appositions, inline scopes), then per clause
+//! a length (digits or French number words, units, halves), its bound, and
+//! the event or state it counts from, runs until or lasts while.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::register::Cells;
 
-/// One normalized retention rule (SPEC "Retention rules").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RetentionRule {
-    /// The whole statement as printed.
-    pub text: String,
+/// What kind of retention a rule states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A length of time.
+    Period,
+    /// Until an event, with no length.
+    UntilEvent,
+    /// As long as a state lasts.
+    While,
+    /// Without limit.
+    Permanent,
+    /// No usable length or end.
+    Unspecified,
 }
 
-/// Finds and normalizes the retention statements of a record.
-pub fn rules_of_record(_cells: &Cells, _record: &str) -> (Vec<RetentionRule>, Vec<Diagnostic>) {
-    (Vec::new(), Vec::new())
+/// Whether a period is exact or a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The length as stated.
+    Exact,
+    /// An upper limit.
+    Max,
+    /// A lower limit.
+    Min,
+}
+
+/// One normalized retention rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionRule {
+    /// The whole statement as printed, white space collapsed.
+    pub text: String,
+    /// The data, person or channel the statement is scoped to.
+    pub applies_to: Option<String>,
+    /// The kind of rule.
+    pub kind: Kind,
+    /// ISO 8601 duration, for periods.
+    pub duration: Option<String>,
+    /// Exact or a limit.
+    pub bound: Bound,
+    /// The event a period runs from.
+    pub from: Option<String>,
+    /// The event data is kept until.
+    pub until: Option<String>,
+    /// The state data is kept while.
+    #[serde(rename = "while")]
+    pub while_: Option<String>,
+    /// Hedged (`le cas échéant`).
+    pub conditional: bool,
+    /// Index of the first rule of the alternatives this one belongs to.
+    pub alternative_to: Option<usize>,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+}
+
+const NUMBER_WORDS: &str = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts|vingt|trente|quarante|cinquante|soixante|cents|cent";
+
+/// A length: a number (digits or words, optionally `six (6)`), a unit, and
+/// an optional `et demi` / `et N mois`.
+static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\(\d+\))?\s*(ans?|années?|mois|semaines?|jours?|heures?)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*mois))?"
+    ))
+});
+static CONDITIONAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin)\b,?\s*"));
+static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|indéfiniment|définitivement conservée?s?|à titre définitif)\b",
+    )
+});
+static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:jusqu['’]\s?à|au plus|au maximum|maximum|max\.?|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de)\s*$",
+    )
+});
+static MIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum)\s*$"));
+static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:maximum|max\b\.?|au maximum|au plus|maxi)"));
+static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:minimum|au minimum|au moins)"));
+static AGE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)\s*$"));
+static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite)\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
+    )
+});
+static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à la|à l['’]|à|au|aux)\s*"));
+static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|à la|à l['’]|au|aux)\s*",
+    )
+});
+static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
+    )
+});
+static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:(?:le temps|la durée|la période)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*)+",
+    )
+});
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:les|le|la|un|une)\b\s*|l['’]\s*)"));
+static LEADING_ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:les|le|la|l['’]|un|une)\b\s*"));
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(.*?)\s*\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?|archivée?s?|gardée?s?)\b",
+    )
+});
+static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:conservation|durée de conservation|délai de conservation|durée de rétention|durée)(?:\s+des\s+données)?)(?:\s*:\s*|\s+|$)",
+    )
+});
+
+/// Whether a clause holds retention of its own: a length or a marker.
+fn has_retention(clause: &str) -> bool {
+    find_length(clause).is_some()
+        || UNTIL_ANCHOR.is_match(clause)
+        || WHILE_ANCHOR.is_match(clause)
+        || PERMANENT.is_match(clause)
+        || REMOVAL_EVENT.is_match(clause)
+        || FROM_ANCHOR.is_match(clause.trim_start_matches(|c: char| !c.is_alphabetic()))
+}
+
+fn number_value(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse::<u32>() {
+        return Some(n);
+    }
+    let mut total = 0u32;
+    let mut current = 0u32;
+    for word in text.to_lowercase().split(['-', ' ']).filter(|w| !w.is_empty() && *w != "et") {
+        let v = match word {
+            "un" | "une" => 1,
+            "deux" => 2,
+            "trois" => 3,
+            "quatre" => 4,
+            "cinq" => 5,
+            "six" => 6,
+            "sept" => 7,
+            "huit" => 8,
+            "neuf" => 9,
+            "dix" => 10,
+            "onze" => 11,
+            "douze" => 12,
+            "treize" => 13,
+            "quatorze" => 14,
+            "quinze" => 15,
+            "seize" => 16,
+            "vingt" | "vingts" => 20,
+            "trente" => 30,
+            "quarante" => 40,
+            "cinquante" => 50,
+            "soixante" => 60,
+            "cent" | "cents" => 100,
+            _ => return None,
+        };
+        if v == 100 {
+            current = current.max(1) * 100;
+        } else if v == 20 && (1..10).contains(&current) {
+            current *= 20;
+        } else if v == 10 && current.is_multiple_of(10) && current >= 60 {
+            current += 10;
+        } else if current > 0 && current < 10 && v >= 10 && v != 100 {
+            total += current;
+            current = v;
+        } else {
+            current += v;
+        }
+    }
+    Some(total + current)
+}
+
+/// A found length: its ISO 8601 duration and its byte range in the text.
+struct Length {
+    duration: String,
+    start: usize,
+    end: usize,
+}
+
+fn find_length(text: &str) -> Option<Length> {
+    for caps in LENGTH.captures_iter(text) {
+        let (Some(whole), Some(number), Some(unit)) = (caps.get(0), caps.get(1), caps.get(2)) else { continue };
+        let before = text.get(..whole.start()).unwrap_or("");
+        if AGE_BEFORE.is_match(before) {
+            continue;
+        }
+        let after = text.get(whole.end()..).unwrap_or("");
+        if after.trim_start().starts_with("premier") {
+            continue;
+        }
+        let Some(n) = number_value(number.as_str().replace(',', ".").split('.').next().unwrap_or("")) else {
+            continue;
+        };
+        let unit = unit.as_str().to_lowercase();
+        let extra = caps.get(3).map(|m| m.as_str().to_lowercase());
+        let duration = match (unit.chars().next(), extra.as_deref()) {
+            (Some('a'), Some(e)) if e.starts_with("demi") => format!("P{}M", n * 12 + 6),
+            (Some('m'), Some(e)) if e.starts_with("demi") => format!("P{}D", n * 30 + 15),
+            (Some('j'), Some(e)) if e.starts_with("demi") => format!("PT{}H", n * 24 + 12),
+            (Some('a'), Some(e)) => {
+                let months = number_value(e.trim_end_matches("mois").trim()).unwrap_or(0);
+                format!("P{n}Y{months}M")
+            }
+            (Some('a'), None) => format!("P{n}Y"),
+            (Some('m'), _) => format!("P{n}M"),
+            (Some('s'), _) => format!("P{n}W"),
+            (Some('j'), _) => format!("P{n}D"),
+            (Some('h'), _) => format!("PT{n}H"),
+            _ => continue,
+        };
+        return Some(Length { duration, start: whole.start(), end: whole.end() });
+    }
+    None
+}
+
+/// Trims an event or state: surrounding spaces and punctuation, then one
+/// leading article; what follows is kept as printed.
+fn trim_event(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
+    let text = ARTICLE.replace(text, "").trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+fn rule(text: &str) -> RetentionRule {
+    RetentionRule {
+        text: text.to_string(),
+        applies_to: None,
+        kind: Kind::Unspecified,
+        duration: None,
+        bound: Bound::Exact,
+        from: None,
+        until: None,
+        while_: None,
+        conditional: false,
+        alternative_to: None,
+    }
+}
+
+/// Reads one clause (no alternatives or lists left in it).
+fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
+    let mut out = rule(statement);
+    out.conditional = CONDITIONAL.is_match(clause);
+    let clause = CONDITIONAL.replace_all(clause, "").into_owned();
+    if let Some(length) = find_length(&clause) {
+        out.kind = Kind::Period;
+        out.duration = Some(length.duration);
+        let before = clause.get(..length.start).unwrap_or("");
+        let mut after = clause.get(length.end..).unwrap_or("");
+        if MAX_BEFORE.is_match(before) {
+            out.bound = Bound::Max;
+        } else if MIN_BEFORE.is_match(before) {
+            out.bound = Bound::Min;
+        }
+        if let Some(m) = MAX_AFTER.find(after) {
+            out.bound = Bound::Max;
+            after = after.get(m.end()..).unwrap_or("");
+        } else if let Some(m) = MIN_AFTER.find(after) {
+            out.bound = Bound::Min;
+            after = after.get(m.end()..).unwrap_or("");
+        }
+        if let Some(m) = FROM_ANCHOR.find(after) {
+            out.from = trim_event(after.get(m.end()..).unwrap_or(""));
+        }
+        return out;
+    }
+    if PERMANENT.is_match(&clause) {
+        out.kind = Kind::Permanent;
+        return out;
+    }
+    if let Some(m) = UNTIL_ANCHOR.find(&clause).or_else(|| REMOVAL_EVENT.find(&clause)) {
+        out.kind = Kind::UntilEvent;
+        out.until = trim_event(clause.get(m.end()..).unwrap_or(""));
+        return out;
+    }
+    if let Some(m) = WHILE_ANCHOR.find(&clause) {
+        let state = clause.get(m.end()..).unwrap_or("");
+        let state = WHILE_FRAMING.replace(state.trim(), "");
+        // Words after a comma qualify the clause, not the state.
+        let state = state.split(", ").next().unwrap_or("");
+        out.kind = Kind::While;
+        out.while_ = trim_event(state);
+        return out;
+    }
+    out
+}
+
+/// Splits at `sep` where both sides hold retention of their own: the left
+/// side anywhere, the right side at its very start (`… ou Jusqu'à 6 mois`,
+/// `… ou à compter de …`), so that an `ou` inside an event (`par le greffier
+/// ou le magistrat`) does not split it. After `soit`, a scoped clause
+/// (`soit pour les agents au maximum deux mois …`) counts too.
+fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for m in sep.find_iter(text) {
+        let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
+        let own = right.split([';', '•']).next().unwrap_or(right);
+        let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
+        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit) {
+            parts.push(left);
+            start = m.end();
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts
+}
+
+/// How a clause with retention of its own starts.
+static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|sans limit)"
+    ))
+});
+static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
+static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+"));
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
+static INLINE_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s)([^:;•]{3,}?)\s*:\s*$"));
+static SOIT_SCOPE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*pour\s+(?:les|le|la|l['’])\s*([^\d,]+?)\s+(?:au|jusqu|pendant|durant|\d)"));
+
+/// Reads one statement into its rules. `applies_to` is the scope printed
+/// before it, if any; inline scopes and grammatical subjects refine it.
+pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRule> {
+    let text = collapse(text);
+    let mut scope = applies_to.map(str::to_string);
+    let mut body = text.clone();
+    if let Some(m) = GOVERNING.find(&body) {
+        body = body.get(m.end()..).unwrap_or("").to_string();
+    } else if let Some(caps) = SUBJECT_VERB.captures(&body)
+        && let (Some(subject), Some(whole)) = (caps.get(1), caps.get(0))
+    {
+        if scope.is_none() {
+            scope = subject_scope(subject.as_str());
+        }
+        let rest = body.get(whole.end()..).unwrap_or("").to_string();
+        let verb = body.get(subject.end()..whole.end()).unwrap_or("").to_string();
+        // Keep a removal verb: it marks an event ("supprimées au départ").
+        body = if REMOVAL_EVENT.is_match(&format!("{verb}{rest}")) { format!("{verb}{rest}") } else { rest };
+    }
+    let body = body.trim_start_matches([':', ' ']).to_string();
+
+    let mut rules: Vec<RetentionRule> = Vec::new();
+    for item in split_where_both_retain(&body, &LIST_SEP) {
+        let item = item.trim_start_matches(['•', ' ']);
+        for (scope_here, scoped) in inline_scopes(item, scope.as_deref()) {
+            let group_start = rules.len();
+            let alternatives = split_where_both_retain(scoped, &OR);
+            let shared_length = find_length(alternatives.first().copied().unwrap_or("")).map(|l| l.duration);
+            for (k, alt) in alternatives.iter().enumerate() {
+                let is_soit = k > 0 && soit_before(scoped, alt);
+                for (p, phase) in split_where_both_retain(alt, &THEN).into_iter().enumerate() {
+                    for (a, part) in split_appositions(phase).into_iter().enumerate() {
+                        let mut r = parse_clause(&text, part);
+                        if r.kind == Kind::Unspecified && k > 0 && FROM_ANCHOR.is_match(part) {
+                            // `3 ans à compter de A ou à compter de B`: the length is shared.
+                            r.kind = Kind::Period;
+                            r.duration = shared_length.clone();
+                            r.from = FROM_ANCHOR.find(part).and_then(|m| trim_event(part.get(m.end()..).unwrap_or("")));
+                        }
+                        r.applies_to = scope_here.clone();
+                        if is_soit {
+                            if let Some(inner) = SOIT_SCOPE.captures(part).and_then(|c| c.get(1)) {
+                                let inner = inner.as_str().trim().to_string();
+                                r.applies_to = Some(match &scope_here {
+                                    Some(outer) => format!("{outer} : {inner}"),
+                                    None => inner,
+                                });
+                            }
+                        } else if k > 0 && p == 0 && a == 0 {
+                            r.alternative_to = Some(group_start);
+                        }
+                        rules.push(r);
+                    }
+                }
+            }
+        }
+    }
+    if rules.is_empty() {
+        let mut r = rule(&text);
+        r.applies_to = scope;
+        rules.push(r);
+    }
+    rules
+}
+
+fn soit_before(whole: &str, part: &str) -> bool {
+    let offset = part.as_ptr() as usize - whole.as_ptr() as usize;
+    whole.get(..offset).is_some_and(|b| b.trim_end().to_lowercase().ends_with("soit"))
+}
+
+/// `tant qu'elles sont actives, pendant la période …`: two states.
+fn split_appositions(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for m in APPOSITION.find_iter(text) {
+        if let Some(left) = text.get(start..m.start())
+            && has_retention(left)
+        {
+            parts.push(left);
+            start = m.start() + 1;
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts
+}
+
+/// Splits `sur le portail A : 1 an Sur le portail B : 3 ans` into scoped parts.
+fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>, &'a str)> {
+    let mut starts: Vec<(usize, usize, String)> = Vec::new();
+    let mut search = 0;
+    while let Some(colon) = text.get(search..).and_then(|t| t.find(':')).map(|c| c + search) {
+        let after = text.get(colon + 1..).unwrap_or("");
+        let next_retains = find_length(after.split(':').next().unwrap_or("")).is_some_and(|l| l.start <= 3);
+        if next_retains {
+            let before = text.get(..colon + 1).unwrap_or("");
+            let label_start = starts.last().map_or(0, |s| s.1);
+            let region = before.get(label_start..).unwrap_or("");
+            if let Some(c) = INLINE_SCOPE.captures(region).and_then(|c| c.get(1)) {
+                let label = strip_to_label(c.as_str());
+                let offset = c.as_str().find(&label).unwrap_or(0);
+                starts.push((label_start + c.start() + offset, colon + 1, label));
+            }
+        }
+        search = colon + 1;
+    }
+    if starts.is_empty() {
+        return vec![(outer.map(str::to_string), text)];
+    }
+    let mut out = Vec::new();
+    for (i, (_, body_start, label)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
+        out.push((Some(label.clone()), text.get(*body_start..end).unwrap_or("")));
+    }
+    out
+}
+
+/// A label's text without a leading bullet, number or length from a
+/// previous scope (`1 an Sur le portail …` → `Sur le portail …`).
+fn strip_to_label(text: &str) -> String {
+    let mut t = text.trim();
+    if let Some(l) = find_length(t)
+        && l.start <= 1
+    {
+        t = t.get(l.end..).unwrap_or("").trim();
+    }
+    let t = t.trim_start_matches(|c: char| c == '•' || c == '-' || c.is_ascii_digit() || c == ')' || c == '.');
+    t.trim().to_string()
+}
+
+/// The scope a grammatical subject names, or `None` for generic subjects.
+fn subject_scope(subject: &str) -> Option<String> {
+    let subject = subject.trim().trim_end_matches(',');
+    let subject = subject.rsplit(", ").next().unwrap_or(subject).trim();
+    let lower = subject.to_lowercase();
+    if lower.starts_with("ces ") || lower.starts_with("cette ") || lower.starts_with("ce ") {
+        return None;
+    }
+    let bare = LEADING_ARTICLE_WORD.replace(&lower, "").to_string();
+    if bare == "données" || bare.is_empty() {
+        return None;
+    }
+    let stripped = ARTICLE.replace(subject, "").trim().to_string();
+    (!stripped.is_empty()).then_some(stripped)
+}
+
+/// The byte offset just after the last of `chars` in `text` (0 when none).
+fn after_last(text: &str, chars: &[char]) -> usize {
+    text.char_indices().rfind(|(_, c)| chars.contains(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a statement starts: a governing word, a subject with a keeping or
+/// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
+/// d'`, or a bare length after a label or sentence start.
+static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée)\b|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b)",
+    )
+});
+/// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
+static GOVERNING_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation)\s*:?$"));
+/// A bare length that opens a statement: after `:`, `.`, a label or the start.
+static BARE_LENGTH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[.:;]\s+|[a-zé]\s+)(\d+\s*(?:ans?|mois|jours?|semaines?)\b)"));
+/// Words before a number that make it an age, a date or a frequency, not a retention.
+static NOT_RETENTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’])\s*$")
+});
+/// Words that open the next data label or statement: a statement's text stops before them.
+static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s(?:Informations|Données|Identifiant|Adresse|Nom|Prénom|Téléphone|Coordonnées|Logs|Nature|Usager|Utilisateur|Professionnel|Psychologue|Site|Application)\b",
+    )
+});
+static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Les|Ces|Leurs|Une fois|La|Le|L['’])\b"));
+
+/// A retention statement found in a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The statement as printed.
+    pub text: String,
+    /// The label printed before it, if any.
+    pub applies_to: Option<String>,
+}
+
+/// Finds the retention statements of a cell's text, in order.
+pub fn find_statements(cell: &str) -> Vec<Statement> {
+    let text = collapse(cell);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut triggers: Vec<usize> = Vec::new();
+    for m in STATEMENT_START.find_iter(&text) {
+        let start = if m.as_str().starts_with(|c: char| c.is_lowercase()) {
+            // A verb: the statement starts with its subject.
+            let before = text.get(..m.start()).unwrap_or("");
+            let subject = SUBJECT_START
+                .find_iter(before)
+                .filter(|s| !before.get(s.start()..).unwrap_or("").contains(['.', ';', ':']))
+                .last();
+            match subject {
+                Some(s) => s.start(),
+                None => continue,
+            }
+        } else {
+            m.start()
+        };
+        let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
+        let governed = GOVERNING_END.is_match(&before);
+        let continues = governed
+            || before.ends_with(" ou")
+            || before.ends_with(" soit")
+            || before.ends_with('•')
+            || before.ends_with(';');
+        if governed {
+            continue;
+        }
+        if !continues {
+            triggers.push(start);
+        }
+        starts.push(start);
+    }
+    for caps in BARE_LENGTH.captures_iter(&text) {
+        if let Some(m) = caps.get(1) {
+            let before = text.get(..m.start()).unwrap_or("");
+            let trimmed = before.trim_end();
+            let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']);
+            let after_heading = label_before(&text, m.start(), 0).is_some();
+            if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) {
+                starts.push(m.start());
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    // Drop a start that lies inside the previous statement's own clauses.
+    let mut statements = Vec::new();
+    let mut consumed_to = 0;
+    let mut previous_end = 0;
+    for (i, &start) in starts.iter().enumerate() {
+        if start < consumed_to {
+            continue;
+        }
+        let _ = i;
+        let limit = triggers.iter().copied().find(|&s| s > start).unwrap_or(text.len());
+        let end = statement_end(&text, start, limit);
+        let Some(body) = text.get(start..end) else { continue };
+        let body = body.trim().trim_end_matches([';', ' ']).trim();
+        if body.is_empty() || !has_retention(body) {
+            continue;
+        }
+        let applies_to = label_before(&text, start, previous_end);
+        previous_end = end;
+        consumed_to = end;
+        statements.push(Statement { text: body.to_string(), applies_to });
+    }
+    statements
+}
+
+/// Where a statement starting at `start` ends: at a sentence end, at a `;`
+/// not followed by another clause of it, at the next data label, or at `limit`.
+fn statement_end(text: &str, start: usize, limit: usize) -> usize {
+    let region = text.get(start..limit).unwrap_or("");
+    let mut end = region.len();
+    let mut offset = 0;
+    while offset < region.len() {
+        let rest = region.get(offset..).unwrap_or("");
+        let Some(pos) = rest.find(['.', ';']) else { break };
+        let at = offset + pos;
+        let after = region.get(at + 1..).unwrap_or("");
+        let next_clause = after.trim_start().trim_start_matches(['•', ' ']);
+        let is_period = region.get(at..).is_some_and(|s| s.starts_with('.'));
+        let continues = if is_period {
+            next_clause.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        } else {
+            has_retention(next_clause.split([';', '.']).next().unwrap_or(""))
+                && !next_clause.starts_with(|c: char| c.is_uppercase())
+                || next_clause.starts_with("Jusqu")
+                || next_clause.starts_with("Durant")
+                || next_clause.starts_with("Pendant")
+        };
+        if !continues {
+            end = if is_period { at + 1 } else { at };
+            break;
+        }
+        offset = at + 1;
+    }
+    let head = region.get(..end).unwrap_or("");
+    let mut cut = end;
+    for m in NEXT_LABEL.find_iter(head) {
+        // A data label after the statement's retention content ends it.
+        let before = head.get(..m.start()).unwrap_or("");
+        let after_colon = before.rfind(':').is_none_or(|c| c + 2 < m.start());
+        if has_retention(before) && after_colon && !before.trim_end().ends_with(" de") {
+            cut = m.start();
+            break;
+        }
+    }
+    start + cut
+}
+
+/// The label a statement is scoped to, by the first rule that applies:
+/// - `Label :` printed right before it (the last ` : `-separated part);
+/// - a short heading with no punctuation right before it, alone since the
+///   previous sentence or statement (`Informations de connexion 1 an`);
+/// - the one `Label :` that opens the data list since the previous
+///   statement (`Usager : Nom ; prénom. Conservation …`); none when several
+///   labelled lists share the statement.
+fn label_before(text: &str, start: usize, previous_end: usize) -> Option<String> {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let boundary = after_last(before, &['.', ';', '•']).max(previous_end.min(before.len()));
+    let segment = before.get(boundary..).unwrap_or("").trim();
+    if let Some(label) = segment.strip_suffix(':') {
+        let label = label.trim();
+        let label = label.rsplit(" : ").next().unwrap_or(label);
+        let label = last_heading(&strip_to_label(label));
+        return (!label.is_empty() && label.split_whitespace().count() <= 20).then_some(label);
+    }
+    let heading = last_heading(&strip_to_label(segment));
+    let heading_words = heading.split_whitespace().count();
+    let lead = segment.get(..segment.len().saturating_sub(heading.len())).unwrap_or("").trim_end();
+    if heading_words > 0
+        && heading_words <= 5
+        && heading.starts_with(|c: char| c.is_uppercase())
+        && !heading.contains([',', ':', '(', ')'])
+        && !lead.ends_with([',', ':'])
+    {
+        return Some(heading);
+    }
+    let region = text.get(previous_end.min(start)..start).unwrap_or("");
+    let labels: Vec<(&str, bool)> = region
+        .match_indices(" :")
+        .filter_map(|(i, _)| {
+            let head = region.get(..i)?;
+            let from = after_last(head, &['.', ';', '•']);
+            let label = head.get(from..)?.trim();
+            // The label's list must run up to the statement: at most a final '.'.
+            let list = region.get(i + 2..)?.trim_end();
+            let list = list.strip_suffix('.').unwrap_or(list);
+            (label.starts_with(|c: char| c.is_uppercase()) && label.split_whitespace().count() <= 20)
+                .then_some((label, !list.contains('.')))
+        })
+        .collect();
+    match labels.as_slice() {
+        [(only, true)] => Some(last_heading(&strip_to_label(only))).filter(|l| !l.is_empty()),
+        _ => None,
+    }
+}
+
+/// The last heading of a run of headings: from the last capitalized word
+/// that follows a lower-case one (`Informations d'ordre professionnel
+/// Professionnel conventionné participant` → `Professionnel conventionné participant`).
+fn last_heading(label: &str) -> String {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let cut = (1..words.len())
+        .rev()
+        .find(|&i| {
+            let (Some(prev), Some(word)) = (words.get(i - 1), words.get(i)) else { return false };
+            word.starts_with(|c: char| c.is_uppercase())
+                && prev.starts_with(|c: char| c.is_lowercase())
+                && !matches!(*prev, "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "et" | "ou")
+        })
+        .unwrap_or(0);
+    words.get(cut..).map(|w| w.join(" ")).unwrap_or_default()
+}
+
+/// Finds and normalizes the retention statements of a record: the
+/// retention column when the register has one, and retention sentences in
+/// every other cell but the title and purposes.
+pub fn rules_of_record(cells: &Cells, record: &str) -> (Vec<RetentionRule>, Vec<Diagnostic>) {
+    let mut rules = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (field, text) in &cells.0 {
+        if field == "title" || field == "purposes" || field == "number" {
+            continue;
+        }
+        let statements = if field == "retention_period" && !text.trim().is_empty() {
+            let found = find_statements(text);
+            if found.is_empty() { vec![Statement { text: collapse(text), applies_to: None }] } else { found }
+        } else {
+            find_statements(text)
+        };
+        for statement in statements {
+            let parsed = parse_statement(&statement.text, statement.applies_to.as_deref());
+            if parsed.iter().all(|r| r.kind == Kind::Unspecified) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "retention.unparsed",
+                        format!("retention statement not understood: {}", statement.text),
+                    )
+                    .for_record(record),
+                );
+            }
+            rules.extend(parsed);
+        }
+    }
+    (rules, diagnostics)
 }
 
 /// The JSON `registre retention` prints: for each phrase, its text and rules.
 pub fn phrases_json(phrases: &[String]) -> String {
-    let items: Vec<serde_json::Value> =
-        phrases.iter().map(|p| serde_json::json!({ "text": p, "rules": Vec::<RetentionRule>::new() })).collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default()
+    #[derive(Serialize)]
+    struct Phrase {
+        text: String,
+        rules: Vec<RetentionRule>,
+    }
+    let items: Vec<Phrase> =
+        phrases.iter().map(|p| Phrase { text: collapse(p), rules: parse_statement(p, None) }).collect();
+    let mut json = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (phrase, [(kind, duration, bound, from, until, while, conditional, alternative_to)])
+    type Expected<'a> =
+        (Kind, Option<&'a str>, Bound, Option<&'a str>, Option<&'a str>, Option<&'a str>, bool, Option<usize>);
+
+    fn check(phrase: &str, expected: &[Expected]) {
+        let rules = parse_statement(phrase, None);
+        let got: Vec<Expected> = rules
+            .iter()
+            .map(|r| {
+                (
+                    r.kind,
+                    r.duration.as_deref(),
+                    r.bound,
+                    r.from.as_deref(),
+                    r.until.as_deref(),
+                    r.while_.as_deref(),
+                    r.conditional,
+                    r.alternative_to,
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{phrase}");
+        assert!(rules.iter().all(|r| r.text == collapse(phrase)));
+    }
+
+    use Bound::{Exact, Max, Min};
+    use Kind::{Period, Permanent, Unspecified, UntilEvent, While};
+
+    #[test]
+    fn periods_units_numbers_and_bounds() {
+        let cases: &[(&str, &[Expected])] = &[
+            ("Conservation : 1 an.", &[(Period, Some("P1Y"), Exact, None, None, None, false, None)]),
+            ("Durée : 3 ans max", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("Durée : 10 ans maximum", &[(Period, Some("P10Y"), Max, None, None, None, false, None)]),
+            ("Conservation 10 ans minimum", &[(Period, Some("P10Y"), Min, None, None, None, false, None)]),
+            ("au moins 5 ans", &[(Period, Some("P5Y"), Min, None, None, None, false, None)]),
+            ("Conservation : deux mois", &[(Period, Some("P2M"), Exact, None, None, None, false, None)]),
+            ("Conservation : six (6) mois", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
+            ("Conservation : un an et demi", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1 an et 6 mois", &[(Period, Some("P1Y6M"), Exact, None, None, None, false, None)]),
+            ("Conservation : dix-huit mois", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
+            ("Conservation : vingt-quatre mois", &[(Period, Some("P24M"), Exact, None, None, None, false, None)]),
+            ("Conservation : quatre-vingts jours", &[(Period, Some("P80D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 3ans", &[(Period, Some("P3Y"), Exact, None, None, None, false, None)]),
+            ("Conservation : 2 semaines", &[(Period, Some("P2W"), Exact, None, None, None, false, None)]),
+            ("Conservation : 72 heures", &[(Period, Some("PT72H"), Exact, None, None, None, false, None)]),
+            ("Conservation : 93 jours", &[(Period, Some("P93D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 5 années", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
+            ("dans la limite de 6 mois", &[(Period, Some("P6M"), Max, None, None, None, false, None)]),
+            ("durée n'excédant pas 2 ans", &[(Period, Some("P2Y"), Max, None, None, None, false, None)]),
+            (
+                "Durée : Suppression régulière des données de plus de 2 ans",
+                &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
+            ),
+        ];
+        for (phrase, expected) in cases {
+            check(phrase, expected);
+        }
+    }
+
+    #[test]
+    fn starting_events() {
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation : le cas échéant jusqu'à 3 ans après le téléchargement de l'application.",
+                &[(Period, Some("P3Y"), Max, Some("téléchargement de l'application"), None, None, true, None)],
+            ),
+            (
+                "Conservation : 1 an à compter de la réalisation du questionnaire.",
+                &[(Period, Some("P1Y"), Exact, Some("réalisation du questionnaire"), None, None, false, None)],
+            ),
+            (
+                "Conservation le cas échéant 1 an à compte de la dernière utilisation du compte",
+                &[(Period, Some("P1Y"), Exact, Some("dernière utilisation du compte"), None, None, true, None)],
+            ),
+            (
+                "Conservation 2 ans à partir du dépôt du dossier",
+                &[(Period, Some("P2Y"), Exact, Some("dépôt du dossier"), None, None, false, None)],
+            ),
+            (
+                "Conservation 5 ans à l'issue de la relation contractuelle",
+                &[(Period, Some("P5Y"), Exact, Some("relation contractuelle"), None, None, false, None)],
+            ),
+            (
+                "Durée : 6 mois suivant la clôture du dossier",
+                &[(Period, Some("P6M"), Exact, Some("clôture du dossier"), None, None, false, None)],
+            ),
+        ];
+        for (phrase, expected) in cases {
+            check(phrase, expected);
+        }
+    }
+
+    #[test]
+    fn events_states_and_permanence() {
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "Jusqu’au départ de l’agent",
+                &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
+            ),
+            (
+                "Les données sont supprimées au départ de l’agent",
+                &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
+            ),
+            (
+                "Durée : tant que l’agent exerce sa mission",
+                &[(While, None, Exact, None, None, Some("agent exerce sa mission"), false, None)],
+            ),
+            (
+                "Pendant la durée d'utilisation du téléphone",
+                &[(While, None, Exact, None, None, Some("utilisation du téléphone"), false, None)],
+            ),
+            (
+                "Durée limitée à l’utilisation de l’application",
+                &[(While, None, Exact, None, None, Some("utilisation de l’application"), false, None)],
+            ),
+            (
+                "Temps d'usage des espaces collaboratifs",
+                &[(While, None, Exact, None, None, Some("usage des espaces collaboratifs"), false, None)],
+            ),
+            (
+                "Durée : le temps de la durée de l'enquête et de son traitement pour restitution, à la charge du responsable d'enquête",
+                &[(While, None, Exact, None, None, Some("enquête et de son traitement pour restitution"), false, None)],
+            ),
+            ("Conservation illimitée", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            ("Archivage définitif", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            ("Conservation sans limitation de durée", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            (
+                "Durée : selon la réglementation en vigueur",
+                &[(Unspecified, None, Exact, None, None, None, false, None)],
+            ),
+        ];
+        for (phrase, expected) in cases {
+            check(phrase, expected);
+        }
+    }
+
+    #[test]
+    fn alternatives_lists_phases_and_appositions() {
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation Jusqu'à 3 mois après l'obtention du diplôme, ou le cas échéant 2 ans après la dernière mise en relation.",
+                &[
+                    (Period, Some("P3M"), Max, Some("obtention du diplôme"), None, None, false, None),
+                    (Period, Some("P2Y"), Exact, Some("dernière mise en relation"), None, None, true, Some(0)),
+                ],
+            ),
+            (
+                "Conservation 3 ans à compter de la fin de la convention ou à compter de la date de candidature.",
+                &[
+                    (Period, Some("P3Y"), Exact, Some("fin de la convention"), None, None, false, None),
+                    (Period, Some("P3Y"), Exact, Some("date de candidature"), None, None, false, Some(0)),
+                ],
+            ),
+            (
+                "Ces données sont conservées : • Jusqu'à la suppression du profil par le greffier ou le magistrat ; • Durant le temps de l'habilitation du mandataire.",
+                &[
+                    (
+                        UntilEvent,
+                        None,
+                        Exact,
+                        None,
+                        Some("suppression du profil par le greffier ou le magistrat"),
+                        None,
+                        false,
+                        None,
+                    ),
+                    (While, None, Exact, None, None, Some("habilitation du mandataire"), false, None),
+                ],
+            ),
+            (
+                "Conservation 6 mois en base active puis archivage 10 ans",
+                &[
+                    (Period, Some("P6M"), Exact, None, None, None, false, None),
+                    (Period, Some("P10Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Les données sont conservées tant qu’elles sont actives, pendant la période durant laquelle la personne dispose d’une licence.",
+                &[
+                    (While, None, Exact, None, None, Some("elles sont actives"), false, None),
+                    (While, None, Exact, None, None, Some("personne dispose d’une licence"), false, None),
+                ],
+            ),
+        ];
+        for (phrase, expected) in cases {
+            check(phrase, expected);
+        }
+    }
+
+    #[test]
+    fn scopes_inside_statements() {
+        let rules = parse_statement(
+            "Durée : sur le portail A pour les fédérations ou les établissements : 1 an Sur le portail B : 3 ans",
+            None,
+        );
+        let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+        assert_eq!(
+            scopes,
+            [Some("sur le portail A pour les fédérations ou les établissements"), Some("Sur le portail B")]
+        );
+        let rules = parse_statement(
+            "Les données et paramètres de compte sont purgés au moment de la suppression de son compte, soit pour les agents au maximum deux mois après leur départ.",
+            None,
+        );
+        let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+        assert_eq!(scopes, [Some("données et paramètres de compte"), Some("données et paramètres de compte : agents")]);
+        assert_eq!(rules.get(1).and_then(|r| r.from.as_deref()), Some("leur départ"));
+        assert_eq!(
+            parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
+            None
+        );
+    }
+
+    #[test]
+    fn statements_are_found_with_their_labels() {
+        let found = find_statements(
+            "Utilisateur : Nom ; prénom. Conservation 1 an à compter de la dernière connexion ; Informations de connexion 1 an. Adresse IP",
+        );
+        let got: Vec<(&str, Option<&str>)> = found.iter().map(|s| (s.text.as_str(), s.applies_to.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Conservation 1 an à compter de la dernière connexion", Some("Utilisateur")),
+                ("1 an.", Some("Informations de connexion")),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_without_retention_yield_nothing() {
+        for text in [
+            "Permettre une évaluation de l’état des parents pendant les 1000 premiers jours.",
+            "Enfants de moins de 16 ans ; jeunes de moins de 25 ans",
+            "Les fichiers sont in fine versés dans un système d'archivage électronique.",
+            "Suivi effaçable discrétionnairement par la personne",
+            "Structure créée il y a 3 ans.",
+            "Mise à jour tous les 6 mois.",
+            "Données d’identité, Coordonnées, Informations de connexion",
+            "Décret n° 2019-536 du 29 mai 2019",
+        ] {
+            assert_eq!(find_statements(text), Vec::new(), "{text}");
+        }
+    }
 }

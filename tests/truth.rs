@@ -100,3 +100,60 @@ fn pdf_fixtures_match_their_truth() {
     }
     assert!(report.is_empty(), "{report}");
 }
+
+/// The retention rules of each record against `fixtures/truth/retention.json`:
+/// kind, duration, bound, conditional and the from/until/while texts must be
+/// equal for every labelled rule, with nothing extra. Scopes (`applies_to`)
+/// are checked where the truth's labelling can be derived from the record
+/// alone (the dnum register); fabrique's channel prefixes
+/// (`Application … : Données …`) are hand-made decisions the text does not print.
+#[test]
+fn retention_rules_match_their_truth() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let labels: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("truth/retention.json")).unwrap_or_default())
+            .unwrap_or(Value::Null);
+    let statements = labels["statements"].as_array().cloned().unwrap_or_default();
+    let mut report = String::new();
+    for input in ["pdf/dnum.pdf", "pdf/dnum-borderless.pdf", "pdf/fabrique.pdf", "pdf/fabrique-borderless.pdf"] {
+        let path = root.join(input);
+        let register = input.trim_start_matches("pdf/").split(['-', '.']).next().unwrap_or("");
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let Ok(document) = registre::extract(&bytes, input, &registre::Options::default()) else {
+            report.push_str(&format!("{input}: extraction failed\n"));
+            continue;
+        };
+        let got: Value = serde_json::from_str(&document.to_json()).unwrap_or(Value::Null);
+        let records = got["records"].as_array().cloned().unwrap_or_default();
+        let mut expected_total = 0;
+        for record in &records {
+            let title = norm(record["cells"]["title"].as_str().unwrap_or(""));
+            let want: Vec<&Value> = statements
+                .iter()
+                .filter(|s| s["register"] == register && norm(s["record"].as_str().unwrap_or("")) == title)
+                .flat_map(|s| s["rules"].as_array().into_iter().flatten())
+                .collect();
+            expected_total += want.len();
+            let have = record["retention"].as_array().cloned().unwrap_or_default();
+            if want.len() != have.len() {
+                report.push_str(&format!("{input} {title}: want {} rules, got {}\n", want.len(), have.len()));
+                continue;
+            }
+            for (w, h) in want.iter().zip(&have) {
+                let mut keys = vec!["kind", "duration", "bound", "conditional", "from", "until", "while"];
+                if register == "dnum" {
+                    keys.push("applies_to");
+                }
+                for key in keys {
+                    if w[key] != h[key] {
+                        report.push_str(&format!("{input} {title}: {key}: want {}, got {}\n", w[key], h[key]));
+                    }
+                }
+            }
+        }
+        if expected_total == 0 {
+            report.push_str(&format!("{input}: no labelled rule matched a record title\n"));
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+}
