@@ -282,9 +282,21 @@ impl<'a> PageLines<'a> {
         let columns: Vec<Column> = bounds
             .iter()
             .map(|&(x0, x1)| {
-                let lines: Vec<String> =
-                    band.iter().map(|l| join_words(&words_in(l, x0, x1))).filter(|t| !t.is_empty()).collect();
-                Column { header: lines.join(" "), x0, x1 }
+                let mut header = String::new();
+                let mut glue = false;
+                for line in band {
+                    let words = words_in(line, x0, x1);
+                    let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+                    if !header.is_empty() && !glue {
+                        header.push(' ');
+                    }
+                    header.push_str(&join_words(&words));
+                    // A single token reaching the cell's edge, or a final hyphen, breaks a word.
+                    let right_limit = x1 - (first.bbox.x0 - x0).max(0.0);
+                    let at_edge = words.len() == 1 && last.bbox.x1 >= right_limit - 0.7 * first.font_size;
+                    glue = !last.space_after && (at_edge || last.text.ends_with('-'));
+                }
+                Column { header, x0, x1 }
             })
             .collect();
         if let Some(previous) = previous
@@ -428,15 +440,29 @@ fn continues_previous(first_cell: Option<&Option<CellPart>>) -> bool {
     }
 }
 
-/// Lines that recur on several pages near the top or bottom edge (running
+/// Lines that recur on several pages at the top or bottom edge, set apart
+/// from the page's other text by more than a line's spacing (running
 /// headers and footers, page numbers), compared with digits masked.
 fn running_lines(pages: &[PageLines]) -> Vec<String> {
     let key = |l: &Line| l.text().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
     let mut seen: Vec<(String, usize)> = Vec::new();
     for p in pages {
-        let margin = 0.1 * p.page.height;
-        let mut keys: Vec<String> =
-            p.lines.iter().filter(|l| l.bbox.y1 < margin || l.bbox.y0 > p.page.height - margin).map(key).collect();
+        let margin = 0.12 * p.page.height;
+        let lines = &p.lines;
+        let mut keys: Vec<String> = Vec::new();
+        if let (Some(first), second) = (lines.first(), lines.get(1)) {
+            let apart = second.is_none_or(|s| s.bbox.y0 - first.bbox.y1 > 1.5 * first.font_size());
+            if first.bbox.y1 < margin && apart {
+                keys.push(key(first));
+            }
+        }
+        if lines.len() >= 2 {
+            if let (Some(last), Some(before)) = (lines.last(), lines.get(lines.len() - 2)) {
+                if last.bbox.y0 > p.page.height - margin && last.bbox.y0 - before.bbox.y1 > 1.5 * last.font_size() {
+                    keys.push(key(last));
+                }
+            }
+        }
         keys.dedup();
         for k in keys {
             match seen.iter_mut().find(|(s, _)| *s == k) {
@@ -661,8 +687,9 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                 if line.ends_with_space {
                     continue;
                 }
-                let size = line.bbox.height().max(1.0);
-                let single_token_at_edge = !line.text.contains(' ') && line.bbox.x1 >= edge - size;
+                // Less than about one character short of the edge: the word did not fit.
+                let char_width = 0.65 * line.bbox.height().max(1.0);
+                let single_token_at_edge = !line.text.contains(' ') && line.bbox.x1 >= edge - char_width;
                 line.breaks_word = line.text.ends_with('-') || single_token_at_edge;
             }
         }

@@ -1,0 +1,149 @@
+//! Registers typeset by our own tiny PDF writer (`tests/common`): other
+//! column sets, fonts, page sizes, ruled and borderless, header repeated or
+//! not, rows across pages, sections, words broken at a cell's edge. The
+//! same code that reads the corpus must read them exactly.
+
+mod common;
+
+use common::{BaseFont, Layout, Register, Row};
+use serde_json::Value;
+
+fn extract(register: &Register, layout: &Layout) -> Value {
+    let pdf = common::typeset(register, layout);
+    let document = registre::extract_pdf(&pdf, "generated.pdf", &registre::Options::default());
+    let document = document.unwrap_or_else(|e| panic!("extraction failed: {e}"));
+    serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every record's cells equal the typeset texts, sections are carried, and
+/// the preamble and notes are read.
+fn assert_faithful(register: &Register, got: &Value) {
+    let fields: Vec<String> = got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    let headers: Vec<String> = got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["header"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    assert_eq!(headers, register.headers, "headers");
+    let records = got["records"].as_array().cloned().unwrap_or_default();
+    let mut expected = Vec::new();
+    let mut section: Option<String> = None;
+    for row in &register.rows {
+        match row {
+            Row::Section(text) => section = Some(text.clone()),
+            Row::Record(cells) => expected.push((cells.clone(), section.clone())),
+        }
+    }
+    assert_eq!(records.len(), expected.len(), "record count");
+    for (i, (record, (cells, section))) in records.iter().zip(&expected).enumerate() {
+        for (field, want) in fields.iter().zip(cells) {
+            assert_eq!(norm(record["cells"][field].as_str().unwrap_or("")), norm(want), "record {i} field {field}");
+        }
+        assert_eq!(record["section"].as_str().map(str::to_string), *section, "record {i} section");
+    }
+    assert_eq!(got["register"]["title"].as_str(), register.preamble.first().map(String::as_str));
+    let notes: Vec<String> = got["register"]["notes"]
+        .as_array()
+        .map(|a| a.iter().map(|n| n.as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    assert_eq!(notes, register.notes, "notes");
+}
+
+#[test]
+fn eight_columns_ruled_letter_helvetica() {
+    let register = common::sample_register(30);
+    let layout = Layout {
+        page: (612.0, 792.0),
+        margin: 36.0,
+        font: BaseFont::Helvetica,
+        size: 7.0,
+        widths: vec![24.0, 70.0, 90.0, 60.0, 80.0, 60.0, 66.0, 90.0],
+        ruled: true,
+        repeat_header: true,
+        padding: 3.0,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+    assert_eq!(got["register"]["organization"], "Agence exemple");
+    assert_eq!(got["register"]["address"], "12 rue des Lilas, 69003 Lyon");
+    assert_eq!(got["register"]["rights_contact"], "dpo@agence-exemple.fr");
+    let fields: Vec<&str> =
+        got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(
+        fields,
+        [
+            "number",
+            "title",
+            "purposes",
+            "legal_basis",
+            "data_categories",
+            "data_subjects",
+            "recipients",
+            "retention_period"
+        ]
+    );
+    let pages = got["source"]["pages"].as_u64().unwrap_or(0);
+    assert!(pages >= 2, "the register should span pages, got {pages}");
+}
+
+#[test]
+fn borderless_landscape_times_without_repeated_header() {
+    let register = common::sample_register(9);
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 40.0,
+        font: BaseFont::Times,
+        size: 9.0,
+        widths: vec![30.0, 100.0, 130.0, 80.0, 120.0, 90.0, 90.0, 110.0],
+        ruled: false,
+        repeat_header: false,
+        padding: 5.0,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+#[test]
+fn words_broken_at_the_cell_edge_and_after_hyphens_are_rejoined() {
+    let register = Register {
+        preamble: vec!["Registre de test".to_string(), "Organisme, 1 place du Test, 75001 Paris".to_string()],
+        headers: ["Intitulé", "Finalités", "RT", "Données traitées", "Destinataires"].map(String::from).to_vec(),
+        rows: vec![
+            Row::Record(
+                [
+                    "Application1000PremiersJoursAvecUnNomTrèsLong",
+                    "Informer les parents",
+                    "DGCS",
+                    "Adresse électronique professionnelle-personnelle et téléphone",
+                    "Agents",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
+            Row::Record(
+                ["Domifa", "Faciliter l’accès aux droits", "DGCS", "Nom ; prénom", "Structures"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+        ],
+        notes: vec![],
+    };
+    let layout = Layout {
+        page: (595.0, 842.0),
+        margin: 50.0,
+        font: BaseFont::Courier,
+        size: 10.0,
+        widths: vec![80.0, 120.0, 50.0, 130.0, 80.0],
+        ruled: true,
+        repeat_header: true,
+        padding: 4.0,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
