@@ -456,12 +456,12 @@ fn running_lines(pages: &[PageLines]) -> Vec<String> {
                 keys.push(key(first));
             }
         }
-        if lines.len() >= 2 {
-            if let (Some(last), Some(before)) = (lines.last(), lines.get(lines.len() - 2)) {
-                if last.bbox.y0 > p.page.height - margin && last.bbox.y0 - before.bbox.y1 > 1.5 * last.font_size() {
-                    keys.push(key(last));
-                }
-            }
+        if lines.len() >= 2
+            && let (Some(last), Some(before)) = (lines.last(), lines.get(lines.len() - 2))
+            && last.bbox.y0 > p.page.height - margin
+            && last.bbox.y0 - before.bbox.y1 > 1.5 * last.font_size()
+        {
+            keys.push(key(last));
         }
         keys.dedup();
         for k in keys {

@@ -115,7 +115,7 @@ pub fn wrap(font: BaseFont, bold: bool, size: f64, text: &str, width: f64) -> Ve
                 let with = if current.is_empty() { head.to_string() } else { format!("{current} {head}") };
                 font.width(bold, &with, size) <= width
             })
-            .last();
+            .next_back();
         if let Some(head) = hyphen_head {
             let line = if current.is_empty() { head.to_string() } else { format!("{current} {head}") };
             lines.push(line);
@@ -300,10 +300,10 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                             }
                         }
                         y -= take as f64 * leading + 2.0 * layout.padding;
-                        if layout.ruled {
-                            if let Some(p) = pages.last_mut() {
-                                p.line(left, y, right, y);
-                            }
+                        if layout.ruled
+                            && let Some(p) = pages.last_mut()
+                        {
+                            p.line(left, y, right, y);
                         }
                     }
                     if remaining.iter().all(Vec::is_empty) {
