@@ -107,15 +107,10 @@ pub fn wrap(font: BaseFont, bold: bool, size: f64, text: &str, width: f64) -> Ve
             continue;
         }
         // Break after a hyphen inside the word when its head still fits.
-        let hyphen_head = word
-            .match_indices('-')
-            .map(|(i, _)| &word[..=i])
-            .filter(|head| head.len() < word.len())
-            .filter(|head| {
-                let with = if current.is_empty() { head.to_string() } else { format!("{current} {head}") };
-                font.width(bold, &with, size) <= width
-            })
-            .next_back();
+        let hyphen_head = word.match_indices('-').map(|(i, _)| &word[..=i]).rfind(|head| {
+            let with = if current.is_empty() { head.to_string() } else { format!("{current} {head}") };
+            head.len() < word.len() && font.width(bold, &with, size) <= width
+        });
         if let Some(head) = hyphen_head {
             let line = if current.is_empty() { head.to_string() } else { format!("{current} {head}") };
             lines.push(line);
