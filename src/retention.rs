@@ -112,7 +112,7 @@ static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
+        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:de la|de l['’]|du|des)\s+|\ble temps d[eu]s?\s+|\ble temps d['’]",
     )
 });
 static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
@@ -333,7 +333,7 @@ static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
-static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+"));
+static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s+\+\s+"));
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
 static INLINE_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s)([^:;•]{3,}?)\s*:\s*$"));
@@ -934,6 +934,20 @@ mod tests {
                 &[
                     (Period, Some("P6M"), Exact, None, None, None, false, None),
                     (Period, Some("P10Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Durée de la scolarité de l’enfant, puis 2 ans",
+                &[
+                    (While, None, Exact, None, None, Some("scolarité de l’enfant"), false, None),
+                    (Period, Some("P2Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Durée du contrat + 5 ans",
+                &[
+                    (While, None, Exact, None, None, Some("contrat"), false, None),
+                    (Period, Some("P5Y"), Exact, None, None, None, false, None),
                 ],
             ),
             (

@@ -53,6 +53,18 @@ fn differences(input: &Path, truth_path: &Path) -> Vec<String> {
             }
         }
     }
+    if let Some(sections) = truth["sections"].as_array() {
+        for (i, have) in got_records.iter().enumerate() {
+            let want = sections
+                .iter()
+                .filter(|s| s["first_record"].as_u64().is_some_and(|f| f as usize <= i))
+                .next_back()
+                .and_then(|s| s["title"].as_str());
+            if have["section"].as_str() != want {
+                diffs.push(format!("record {} section: want {want:?}, got {}", i + 1, have["section"]));
+            }
+        }
+    }
     for (key, want) in truth["preamble"].as_object().cloned().unwrap_or_default() {
         let have = norm(got["register"][&key].as_str().unwrap_or(""));
         if have != norm(want.as_str().unwrap_or("")) {
@@ -91,7 +103,7 @@ fn fixtures_with_truth(folder: &str, extension: &str) -> Vec<(PathBuf, PathBuf)>
 #[test]
 fn pdf_fixtures_match_their_truth() {
     let pairs = fixtures_with_truth("pdf", "pdf");
-    assert!(pairs.len() >= 4, "corpus PDFs missing from fixtures/pdf");
+    assert!(pairs.len() >= 5, "corpus PDFs missing from fixtures/pdf");
     let mut report = String::new();
     for (input, truth) in pairs {
         for d in differences(&input, &truth) {
