@@ -57,8 +57,7 @@ fn differences(input: &Path, truth_path: &Path) -> Vec<String> {
         for (i, have) in got_records.iter().enumerate() {
             let want = sections
                 .iter()
-                .filter(|s| s["first_record"].as_u64().is_some_and(|f| f as usize <= i))
-                .next_back()
+                .rfind(|s| s["first_record"].as_u64().is_some_and(|f| f as usize <= i))
                 .and_then(|s| s["title"].as_str());
             if have["section"].as_str() != want {
                 diffs.push(format!("record {} section: want {want:?}, got {}", i + 1, have["section"]));
