@@ -93,7 +93,8 @@ fn finish(
         Error::file(
             file,
             match e {
-                table::TableError::NoText => ErrorKind::NoTextLayer,
+                table::TableError::NoText if format == Format::Pdf => ErrorKind::NoTextLayer,
+                table::TableError::NoText => ErrorKind::NoRegisterTable,
                 table::TableError::NoHeader => ErrorKind::NoRegisterTable,
             },
         )

@@ -94,7 +94,14 @@ pub fn open(bytes: &[u8], file: &str, password: Option<&str>) -> Result<Document
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..LoadOptions::default()
     };
-    let doc = match Document::load_mem_with_options(bytes, options) {
+    // A damaged file gets a second chance: lopdf rebuilds the cross-reference
+    // table by scanning for objects.
+    let loaded = Document::load_mem_with_options(bytes, options.clone()).or_else(|first| match first {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::Decompress(_) => Err(first),
+        _ => Document::load_mem_with_options(bytes, LoadOptions { force_reconstruct: true, ..options })
+            .map_err(|_| first),
+    });
+    let doc = match loaded {
         Ok(doc) => doc,
         Err(lopdf::Error::InvalidPassword) => return Err(err(ErrorKind::PasswordRequired)),
         Err(lopdf::Error::Decryption(_)) => return Err(err(ErrorKind::PasswordRequired)),

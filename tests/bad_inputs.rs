@@ -1,0 +1,94 @@
+//! Every kind of bad input ends in a clear error naming the file (and page
+//! where it applies), or in a normal extraction when the file can still be
+//! read; a batch over all of them goes on past each failure. The fixtures
+//! are made by `tests/data/bad/make.py`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bad(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad").join(name)
+}
+
+fn outcome(name: &str, password: Option<&str>) -> Result<usize, String> {
+    let bytes = std::fs::read(bad(name)).unwrap_or_default();
+    let options = registre::Options { password: password.map(str::to_string) };
+    registre::extract(&bytes, name, &options).map(|d| d.records.len()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn each_bad_input_has_its_exact_outcome() {
+    let cases: &[(&str, Result<usize, &str>)] = &[
+        ("empty.pdf", Err("empty.pdf: empty file")),
+        ("empty.txt", Err("empty.txt: empty file")),
+        ("not-a-pdf.pdf", Err("not-a-pdf.pdf: not a PDF file")),
+        ("truncated.pdf", Err("truncated.pdf: unreadable PDF (failed parsing cross reference table)")),
+        ("zero-pages.pdf", Err("zero-pages.pdf: PDF has no pages")),
+        ("cyclic-pages.pdf", Err("cyclic-pages.pdf: PDF has no pages")),
+        ("image-only.pdf", Err("image-only.pdf: no text layer (scanned document?)")),
+        ("no-table.pdf", Err("no-table.pdf: no register table found")),
+        ("nested-arrays.pdf", Err("nested-arrays.pdf: no register table found")),
+        ("cyclic-form.pdf", Err("cyclic-form.pdf: no register table found")),
+        (
+            "decompression-bomb.pdf",
+            Err("decompression-bomb.pdf: page 1: content stream larger than the decompression limit"),
+        ),
+        (
+            "encrypted-user-password.pdf",
+            Err("encrypted-user-password.pdf: encrypted PDF: a user password is required (use --password)"),
+        ),
+        ("binary.txt", Err("binary.txt: binary data in a text input")),
+        ("latin1-no-register.txt", Err("latin1-no-register.txt: no register table found")),
+        // Still readable: extracted as usual.
+        ("broken-xref.pdf", Ok(22)),
+        ("encrypted-owner-only.pdf", Ok(22)),
+        ("pdf-named.txt", Ok(22)),
+    ];
+    for (name, expected) in cases {
+        let expected = expected.map_err(str::to_string);
+        assert_eq!(outcome(name, None), expected, "{name}");
+    }
+}
+
+#[test]
+fn a_user_password_opens_the_document() {
+    assert_eq!(outcome("encrypted-user-password.pdf", Some("secret")), Ok(22));
+    assert_eq!(
+        outcome("encrypted-user-password.pdf", Some("wrong")),
+        Err("encrypted-user-password.pdf: encrypted PDF: a user password is required (use --password)".to_string())
+    );
+}
+
+#[test]
+fn a_batch_goes_on_past_failures_and_says_so() {
+    let out = std::env::temp_dir().join(format!("registre-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf/fabrique.pdf");
+    let result = Command::new(env!("CARGO_BIN_EXE_registre"))
+        .arg("extract")
+        .arg("-o")
+        .arg(&out)
+        .arg(bad(""))
+        .arg(&good)
+        .output();
+    let Ok(result) = result else { panic!("cannot run registre") };
+    assert_eq!(result.status.code(), Some(1), "a failed input makes the exit status 1");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("registre: image-only.pdf: no text layer (scanned document?)"), "{stderr}");
+    assert!(result.stdout.is_empty(), "stdout carries only data");
+    assert!(out.join("fabrique.json").exists(), "the good register is written");
+    assert!(out.join("encrypted-owner-only.json").exists());
+    assert!(!out.join("empty.json").exists(), "no output for a failed input");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap_or_default())
+            .unwrap_or(serde_json::Value::Null);
+    let inputs = index["inputs"].as_array().cloned().unwrap_or_default();
+    assert_eq!(inputs.len(), 18);
+    let failures = inputs.iter().filter(|i| i["status"] == "error").count();
+    assert_eq!(failures, 14);
+    assert!(inputs.iter().all(|i| i["status"] == "ok" || i["error"].as_str().is_some_and(|e| !e.is_empty())));
+    let leftovers = std::fs::read_dir(&out)
+        .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().starts_with('.')).count());
+    assert_eq!(leftovers.unwrap_or(0), 0, "no temporary file is left behind");
+    let _ = std::fs::remove_dir_all(&out);
+}
