@@ -74,6 +74,17 @@ pub fn is_header_start(phrase: &str) -> bool {
     KNOWN_FIELDS.iter().flat_map(|(_, forms)| forms.iter()).any(|form| form.split(' ').next() == Some(first))
 }
 
+/// Words that continue a header cell on its next lines (`(et co-RT)`,
+/// `traitées`, `concernées`): any word of a known header form, plus
+/// conjunctions and articles.
+pub fn is_header_word(word: &str) -> bool {
+    let norm = normalize(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '-'));
+    if norm.is_empty() || matches!(norm.as_str(), "et" | "ou" | "de" | "du" | "des" | "le" | "la" | "les" | "l") {
+        return true;
+    }
+    KNOWN_FIELDS.iter().flat_map(|(_, forms)| forms.iter()).any(|form| form.split(' ').any(|w| w == norm))
+}
+
 /// A field name for any header: the known field, or the header's slug.
 pub fn field_for_header(header: &str) -> String {
     known_field(header).map_or_else(|| slug(header).replace('-', "_"), str::to_string)

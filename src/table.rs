@@ -218,7 +218,7 @@ impl<'a> PageLines<'a> {
         )
     }
 
-    fn find_header(&self, previous: Option<&[Column]>) -> Option<Header> {
+    fn find_header(&self) -> Option<Header> {
         let index = self.lines.iter().position(|l| is_header_line(l, &self.vertical))?;
         let first = self.lines.get(index)?;
         let size = first.font_size();
@@ -231,7 +231,11 @@ impl<'a> PageLines<'a> {
         for line in self.lines.iter().skip(index + 1) {
             let inside = match rule_below {
                 Some(y) => line.bbox.center_y() < y,
-                None => line.bbox.y0 - bottom < 0.8 * size && line.is_bold() == first.is_bold() && first.is_bold(),
+                None => {
+                    let same_style = line.is_bold() == first.is_bold() && first.is_bold();
+                    let header_words = line.words.iter().all(|w| fields::is_header_word(&w.text));
+                    line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words)
+                }
             };
             if !inside {
                 break;
@@ -240,17 +244,11 @@ impl<'a> PageLines<'a> {
             band.push(line);
         }
         let bottom = rule_below.unwrap_or(bottom + 0.5);
-        let columns = self.header_columns(&band, top, bottom, previous)?;
+        let columns = self.header_columns(&band, top, bottom)?;
         Some(Header { top, bottom, columns })
     }
 
-    fn header_columns(
-        &self,
-        band: &[&Line],
-        top: f64,
-        bottom: f64,
-        previous: Option<&[Column]>,
-    ) -> Option<Vec<Column>> {
+    fn header_columns(&self, band: &[&Line], top: f64, bottom: f64) -> Option<Vec<Column>> {
         let groups = header_groups(band, &self.vertical);
         let mid = (top + bottom) / 2.0;
         let crossing: Vec<f64> = snap(
@@ -299,20 +297,15 @@ impl<'a> PageLines<'a> {
                 Column { header, x0, x1 }
             })
             .collect();
-        if let Some(previous) = previous
-            && previous.len() == columns.len()
-            && !ruled
-        {
-            // Same table on a later page: keep the gutters already measured.
-            return Some(previous.to_vec());
-        }
         Some(columns)
     }
 }
 
 /// Moves the inner column boundaries of a table without vertical rules into
-/// the whitespace gutters of its body: for each boundary, the widest run of
-/// least-covered x positions between the two headers' left edges.
+/// the whitespace gutters of its body: for each boundary, the least-covered
+/// x position between the middle of the two headers' left edges and the
+/// right header's left edge, the rightmost one on a tie (the gutter ends
+/// where the right column's text starts).
 fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
     let Some(last) = columns.last() else { return };
     let right = last.x1.max(1.0);
@@ -329,32 +322,17 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
     }
     for i in 1..columns.len() {
         let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
-        let lo = (left.x0.max(0.0) as usize + 1).min(bins);
+        let lo = (((left.x0 + this.x0) / 2.0).max(0.0) as usize).min(bins);
         let hi = ((this.x0 + 2.0).max(0.0) as usize).min(bins);
         let window = coverage.get(lo..=hi).unwrap_or_default();
         let Some(&least) = window.iter().min() else { continue };
-        let mut best: Option<(usize, usize)> = None;
-        let mut start = None;
-        for (k, &c) in window.iter().enumerate().chain(std::iter::once((window.len(), &u32::MAX))) {
-            match (c == least, start) {
-                (true, None) => start = Some(k),
-                (false, Some(s)) => {
-                    if best.is_none_or(|(bs, be)| k - s >= be - bs) {
-                        best = Some((s, k));
-                    }
-                    start = None;
-                }
-                _ => {}
-            }
+        let Some(k) = window.iter().rposition(|&c| c == least) else { continue };
+        let x = (lo + k + 1) as f64;
+        if let Some(c) = columns.get_mut(i - 1) {
+            c.x1 = x;
         }
-        if let Some((_, end)) = best {
-            let x = (lo + end) as f64;
-            if let Some(c) = columns.get_mut(i - 1) {
-                c.x1 = x;
-            }
-            if let Some(c) = columns.get_mut(i) {
-                c.x0 = x;
-            }
+        if let Some(c) = columns.get_mut(i) {
+            c.x0 = x;
         }
     }
 }
@@ -487,7 +465,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     };
 
     let (first_index, first_header) =
-        pages.iter().enumerate().find_map(|(i, p)| p.find_header(None).map(|h| (i, h))).ok_or(TableError::NoHeader)?;
+        pages.iter().enumerate().find_map(|(i, p)| p.find_header().map(|h| (i, h))).ok_or(TableError::NoHeader)?;
     let mut columns = first_header.columns.clone();
     let ruled_columns = columns.iter().all(|c| {
         pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
@@ -499,15 +477,16 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         lines: Vec<&'p Line>,
         below: Vec<&'p Line>,
         row_rules: Vec<f64>,
+        columns: Vec<Column>,
     }
     let mut bodies: Vec<Body> = Vec::new();
     let mut table_ruled = false;
     for (i, p) in pages.iter().enumerate().skip(first_index) {
-        let header = if i == first_index { Some(first_header.clone()) } else { p.find_header(Some(&columns)) };
+        let header = if i == first_index { Some(first_header.clone()) } else { p.find_header() };
+        // A page that prints the header again gets its own columns (text
+        // renderings shift them from page to page); others keep the last ones.
         if let Some(h) = &header
-            && i != first_index
             && h.columns.len() == columns.len()
-            && ruled_columns
         {
             columns = h.columns.clone();
         }
@@ -537,48 +516,35 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !is_running(l))
             .collect();
         let below: Vec<&Line> = p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
-        bodies.push(Body { page: p, lines, below, row_rules });
+        if !ruled_columns && !lines.is_empty() {
+            let fitting: Vec<&Line> = lines.iter().copied().filter(|l| !crosses_columns(l, &columns, &[])).collect();
+            fit_gutters(&mut columns, &fitting);
+        }
+        bodies.push(Body { page: p, lines, below, row_rules, columns: columns.clone() });
     }
-
-    if !ruled_columns {
-        let body_lines: Vec<&Line> = bodies
-            .iter()
-            .flat_map(|b| b.lines.iter().copied())
-            .filter(|l| !crosses_columns(l, &columns, &[]))
-            .collect();
-        fit_gutters(&mut columns, &body_lines);
-    }
+    let columns = bodies.first().map(|b| b.columns.clone()).unwrap_or(columns);
 
     // Text below the last table line: notes. Without a frame, trailing
     // paragraphs that cross column boundaries are notes, not rows.
     let mut notes_lines: Vec<&Line> = Vec::new();
     if let Some(last) = bodies.last_mut() {
         if !table_ruled || last.below.is_empty() {
-            let fs = typical_font_size(&last.page.lines);
+            // Bottom-up: lines that run across the columns are notes, and so
+            // are the one-word lines that end them ("traitement."); the first
+            // line that stays inside the columns ends the notes.
             let mut cut = last.lines.len();
-            let mut k = last.lines.len();
-            while k > 0 {
-                let Some(line) = last.lines.get(k - 1) else { break };
-                let block_start = {
-                    let mut s = k - 1;
-                    while s > 0 {
-                        let (Some(a), Some(b)) = (last.lines.get(s - 1), last.lines.get(s)) else { break };
-                        if b.bbox.y0 - a.bbox.y1 > 0.6 * fs {
-                            break;
-                        }
-                        s -= 1;
-                    }
-                    s
-                };
-                let block = last.lines.get(block_start..k).unwrap_or_default();
-                let crossing = block.iter().any(|l| crosses_columns(l, &columns, &last.page.vertical));
-                let starred = line.text().starts_with('*') && block.len() == 1;
-                if !(crossing || starred) || block_start == 0 {
+            let mut pending = cut;
+            for (k, line) in last.lines.iter().enumerate().rev() {
+                let crossing = crosses_columns(line, &last.columns, &last.page.vertical)
+                    || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
+                if crossing {
+                    cut = k;
+                    pending = k;
+                } else if line.words.len() == 1 && pending == k + 1 {
+                    pending = k;
+                } else {
                     break;
                 }
-                let _ = line;
-                cut = block_start;
-                k = block_start;
             }
             let tail = last.lines.split_off(cut);
             notes_lines.extend(tail);
@@ -591,7 +557,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     for body in &bodies {
         let number = body.page.page.number;
         let vertical = &body.page.vertical;
-        let leading = leading_of(&body.lines, &columns);
+        let columns = &body.columns;
+        let leading = leading_of(&body.lines, columns);
         // Split the page's body lines into row blocks.
         let mut blocks: Vec<Vec<&Line>> = Vec::new();
         if table_ruled {
@@ -614,13 +581,22 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             let first_col = columns.first().cloned();
             let mut last_first_col: Option<f64> = None;
             let mut last_any: Option<f64> = None;
+            let mut previous_columns: Vec<bool> = vec![false; columns.len()];
             for line in &body.lines {
                 let in_first = first_col.as_ref().is_some_and(|c| !words_in(line, c.x0, c.x1).is_empty());
-                let crossing = crosses_columns(line, &columns, vertical);
+                let crossing = crosses_columns(line, columns, vertical);
                 let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
-                let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any));
+                let present: Vec<bool> = columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect();
+                // Cells are top-aligned: where a row starts right under the previous
+                // one, the first column and at least one other open a cell together.
+                let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
+                let opened = present.iter().zip(&previous_columns).filter(|(now, before)| **now && !**before).count();
+                let top_aligned =
+                    adjacent && opened >= 2 && in_first && !previous_columns.first().copied().unwrap_or(true);
+                let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned;
+                previous_columns = present;
                 let prev_crossing =
-                    blocks.last().and_then(|b| b.last()).is_some_and(|l| crosses_columns(l, &columns, vertical));
+                    blocks.last().and_then(|b| b.last()).is_some_and(|l| crosses_columns(l, columns, vertical));
                 match blocks.last_mut() {
                     Some(block) if !starts && !prev_crossing => block.push(line),
                     _ => blocks.push(vec![line]),
@@ -632,15 +608,15 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             }
         }
         for (k, block) in blocks.into_iter().enumerate() {
-            let section = block.len() <= 2 && block.iter().all(|l| crosses_columns(l, &columns, vertical))
-                || table_ruled && is_merged_row(&block, &columns, vertical);
+            let section = block.len() <= 2 && block.iter().all(|l| crosses_columns(l, columns, vertical))
+                || table_ruled && is_merged_row(&block, columns, vertical);
             if section {
                 entries.extend(current.take().map(Entry::Row));
                 let text = block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
                 entries.push(Entry::Section { text, page: number });
                 continue;
             }
-            let parts = row_parts(&block, &columns, number, leading);
+            let parts = row_parts(&block, columns, number, leading);
             let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
             if !continuation {
                 entries.extend(current.take().map(Entry::Row));
@@ -679,12 +655,24 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
             }
         }
     }
+    // Whether the source says where lines end at a space (PDF producers that
+    // draw the trailing space glyph do); without that, a lone dash ending a
+    // line is read as a separator, not as a word cut after its hyphen.
+    let marks_line_end_spaces = entries.iter().any(|e| match e {
+        Entry::Row(row) => row.cells.iter().flatten().flat_map(|p| p.lines.iter()).any(|l| l.ends_with_space),
+        Entry::Section { .. } => false,
+    });
     for entry in entries.iter_mut() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
             let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
             for line in cell.iter_mut().flat_map(|part| part.lines.iter_mut()) {
                 if line.ends_with_space {
+                    continue;
+                }
+                let lone_dash = line.text == "-" || line.text.ends_with(" -");
+                if lone_dash {
+                    line.breaks_word = marks_line_end_spaces;
                     continue;
                 }
                 // Less than about one character short of the edge: the word did not fit.

@@ -1,7 +1,8 @@
 //! Text renderings of registers → the word layout of [`crate::layout::Page`].
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::layout::Page;
+use crate::geometry::Rect;
+use crate::layout::{Page, Word};
 
 /// Decodes a text input: UTF-8 (with or without BOM) or Latin-1; binary refused.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String> {
@@ -43,7 +44,88 @@ fn decode_single_byte(bytes: &[u8]) -> Option<String> {
         .collect()
 }
 
-/// Lays out a decoded text as pages of words.
-pub fn pages(_text: &str) -> Vec<Page> {
+/// Width of one character column of a text rendering, in points of the
+/// page the reader lays the text out on.
+pub const CHAR_WIDTH: f64 = 5.0;
+/// Distance between two text lines, in points.
+pub const LINE_HEIGHT: f64 = 12.0;
+/// Font size given to text words: a single space (one character) is well
+/// under a phrase gap, two spaces or more separate columns.
+const FONT_SIZE: f64 = 10.0;
+
+/// The two text renderings registers are published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `pdftotext -layout`: columns kept side by side, separated by runs of
+    /// spaces, a form feed between pages.
+    Layout,
+    /// Text flowed cell after cell in column order, as plain extraction writes it.
+    Flowed,
+}
+
+/// Tells the two forms apart: in the layout form a good share of the lines
+/// hold a run of three spaces or more between words.
+pub fn detect_form(text: &str) -> Form {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let wide = lines.iter().filter(|l| l.trim().contains("   ")).count();
+    if !lines.is_empty() && wide * 5 >= lines.len() { Form::Layout } else { Form::Flowed }
+}
+
+/// Lays out the layout form: each form-feed-separated page becomes a page
+/// of words placed by character column and line number, so the table stage
+/// reads its columns from the whitespace gutters as it does for a PDF.
+pub fn layout_pages(text: &str) -> Vec<Page> {
+    text.split('\u{c}')
+        .enumerate()
+        .filter(|(_, page)| !page.trim().is_empty())
+        .map(|(i, page)| {
+            let mut words = Vec::new();
+            let mut width = 0.0f64;
+            let lines: Vec<&str> = page.lines().collect();
+            for (row, line) in lines.iter().enumerate() {
+                let baseline = (row as f64 + 1.0) * LINE_HEIGHT;
+                let chars: Vec<char> = line.chars().collect();
+                width = width.max(chars.len() as f64 * CHAR_WIDTH);
+                let mut col = 0;
+                while col < chars.len() {
+                    if chars.get(col).is_some_and(|c| c.is_whitespace()) {
+                        col += 1;
+                        continue;
+                    }
+                    let start = col;
+                    while chars.get(col).is_some_and(|c| !c.is_whitespace()) {
+                        col += 1;
+                    }
+                    let text: String = chars.get(start..col).unwrap_or_default().iter().collect();
+                    words.push(Word {
+                        text,
+                        bbox: Rect {
+                            x0: start as f64 * CHAR_WIDTH,
+                            y0: baseline - 0.8 * FONT_SIZE,
+                            x1: col as f64 * CHAR_WIDTH,
+                            y1: baseline + 0.2 * FONT_SIZE,
+                        },
+                        font_size: FONT_SIZE,
+                        bold: false,
+                        // One space then more text: a space inside a phrase. A run of
+                        // spaces is column padding and says nothing of the word.
+                        space_after: chars.get(col) == Some(&' ')
+                            && chars.get(col + 1).is_some_and(|c| !c.is_whitespace()),
+                    });
+                }
+            }
+            Page {
+                number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                width: width + CHAR_WIDTH,
+                height: (lines.len() as f64 + 2.0) * LINE_HEIGHT,
+                words,
+                rules: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// Lays out the flowed form (see [`Form::Flowed`]).
+pub fn flowed_pages(_text: &str) -> Vec<Page> {
     Vec::new()
 }

@@ -18,3 +18,10 @@ fn pdf_fixtures() {
         insta::assert_snapshot!(rendering(path));
     });
 }
+
+#[test]
+fn text_fixtures() {
+    insta::glob!("..", "fixtures/text*/**/*.txt", |path| {
+        insta::assert_snapshot!(rendering(path));
+    });
+}

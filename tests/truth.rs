@@ -99,6 +99,34 @@ fn fixtures_with_truth(folder: &str, extension: &str) -> Vec<(PathBuf, PathBuf)>
     pairs
 }
 
+/// Cells a rendering cannot decide, with the reason. `pdftotext -layout`
+/// trims the space that followed a line's last word, so a line ending with
+/// a lone dash (`sociale -` / `DGCS)`) cannot tell a cut word from a
+/// separator; the published text reads `-DGCS)`, and the reader writes the
+/// separator, which is what such a dash almost always is.
+const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 column 5")];
+
+fn check_folder(folder: &str, extension: &str, at_least: usize) {
+    let pairs = fixtures_with_truth(folder, extension);
+    assert!(pairs.len() >= at_least, "fixtures missing from fixtures/{folder}");
+    let mut report = String::new();
+    for (input, truth) in pairs {
+        let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for d in differences(&input, &truth) {
+            if UNDECIDABLE.iter().any(|(file, cell)| *file == name && d.starts_with(cell)) {
+                continue;
+            }
+            report.push_str(&format!("{}: {d}\n", input.display()));
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+}
+
+#[test]
+fn layout_text_fixtures_match_their_truth() {
+    check_folder("text-layout", "txt", 4);
+}
+
 #[test]
 fn pdf_fixtures_match_their_truth() {
     let pairs = fixtures_with_truth("pdf", "pdf");
@@ -126,9 +154,16 @@ fn retention_rules_match_their_truth() {
             .unwrap_or(Value::Null);
     let statements = labels["statements"].as_array().cloned().unwrap_or_default();
     let mut report = String::new();
-    for input in ["pdf/dnum.pdf", "pdf/dnum-borderless.pdf", "pdf/fabrique.pdf", "pdf/fabrique-borderless.pdf"] {
+    for input in [
+        "pdf/dnum.pdf",
+        "pdf/dnum-borderless.pdf",
+        "pdf/fabrique.pdf",
+        "pdf/fabrique-borderless.pdf",
+        "text-layout/dnum.txt",
+        "text-layout/fabrique.txt",
+    ] {
         let path = root.join(input);
-        let register = input.trim_start_matches("pdf/").split(['-', '.']).next().unwrap_or("");
+        let register = input.rsplit('/').next().unwrap_or("").split(['-', '.']).next().unwrap_or("");
         let bytes = std::fs::read(&path).unwrap_or_default();
         let Ok(document) = registre::extract(&bytes, input, &registre::Options::default()) else {
             report.push_str(&format!("{input}: extraction failed\n"));
