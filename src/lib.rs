@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage, each handing plain data to the next:
 //!
 //! 1. [`pdf`]: PDF bytes → [`pdf::PageContent`] (positioned glyphs, ruling lines);
-//!    [`text`]: a text rendering → the same word layout, without the PDF.
+//!    [`text`]: a text rendering → the same word layout, without the PDF
+//!    ([`flowed`] segments text flowed cell after cell into columns and rows).
 //! 2. [`layout`]: glyphs → words → [`layout::Page`] (where both paths meet).
 //! 3. [`table`]: pages → [`table::Table`] (header, columns, rows across pages,
 //!    sections, preamble and notes).
@@ -18,6 +19,7 @@ pub mod batch;
 pub mod diagnostic;
 pub mod error;
 pub mod fields;
+pub mod flowed;
 pub mod geometry;
 pub mod layout;
 pub mod output;

@@ -642,7 +642,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 /// - a line ending with a hyphen breaks a word (`e-` / `mail`, `-` / `DGCS`):
 ///   word processors break after a hyphen only inside a word;
 /// - a line of one unbroken token reaching the column's right text edge is
-///   a word broken at the cell's edge (`1000Premier` / `sJours`).
+///   a word broken at the cell's edge (`1000Premier` / `sJours`);
+/// - where the source marks the space after nearly every wrapped line (text
+///   extracted from a PDF), any line without it ends inside a word.
 fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
     let mut right_edge = vec![f64::NEG_INFINITY; column_count];
     for entry in entries.iter() {
@@ -658,16 +660,27 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
     // Whether the source says where lines end at a space (PDF producers that
     // draw the trailing space glyph do); without that, a lone dash ending a
     // line is read as a separator, not as a word cut after its hyphen.
-    let marks_line_end_spaces = entries.iter().any(|e| match e {
-        Entry::Row(row) => row.cells.iter().flatten().flat_map(|p| p.lines.iter()).any(|l| l.ends_with_space),
-        Entry::Section { .. } => false,
-    });
+    let (mut wrapped, mut spaced) = (0usize, 0usize);
+    for part in entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None }).flat_map(|r| r.cells.iter().flatten()) {
+        for line in part.lines.iter().take(part.lines.len().saturating_sub(1)) {
+            wrapped += 1;
+            spaced += usize::from(line.ends_with_space);
+        }
+    }
+    let marks_line_end_spaces = spaced > 0;
+    // Text extracted from a PDF keeps a trailing space on every line that
+    // ends at a word boundary: there, a line without one ends inside a word.
+    let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
     for entry in entries.iter_mut() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
             let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
             for line in cell.iter_mut().flat_map(|part| part.lines.iter_mut()) {
                 if line.ends_with_space {
+                    continue;
+                }
+                if every_boundary_marked {
+                    line.breaks_word = true;
                     continue;
                 }
                 let lone_dash = line.text == "-" || line.text.ends_with(" -");

@@ -125,7 +125,7 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
         .collect()
 }
 
-/// Lays out the flowed form (see [`Form::Flowed`]).
-pub fn flowed_pages(_text: &str) -> Vec<Page> {
-    Vec::new()
+/// Lays out the flowed form (see [`Form::Flowed`] and [`crate::flowed`]).
+pub fn flowed_pages(text: &str) -> Vec<Page> {
+    crate::flowed::pages(text)
 }
