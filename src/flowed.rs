@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::diagnostic::Diagnostic;
 use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{Page, Word};
@@ -39,6 +40,8 @@ mod cost {
     pub const SKIP: f64 = 2.5;
     /// Starting a new row.
     pub const NEW_ROW: f64 = 1.0;
+    /// A new paragraph inside a cell (cells hold few paragraphs).
+    pub const PARAGRAPH: f64 = 1.0;
     /// Going on after a page break in another column than the last.
     pub const RESUME: f64 = 0.3;
     /// Two cells on one line.
@@ -153,7 +156,7 @@ fn split_headers(words: &[String]) -> Vec<String> {
                 matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
             });
         match headers.last_mut() {
-            Some(h) if !(is_header_opening(word) && !governed) => h.push(word),
+            Some(h) if !is_header_opening(word) || governed => h.push(word),
             _ => headers.push(vec![word]),
         }
     }
@@ -180,8 +183,8 @@ fn drop_repeated_headers(body: Vec<FlowLine>, header: &[FlowLine]) -> Vec<FlowLi
     let mut i = 0;
     let mut pending_break = false;
     while let Some(line) = body.get(i) {
-        let repeated = !texts.is_empty()
-            && texts.iter().enumerate().all(|(k, t)| body.get(i + k).is_some_and(|l| l.text() == *t));
+        let repeated =
+            !texts.is_empty() && texts.iter().enumerate().all(|(k, t)| body.get(i + k).is_some_and(|l| l.text() == *t));
         if repeated {
             i += texts.len();
             pending_break = true;
@@ -223,7 +226,7 @@ struct Model<'a> {
 impl Model<'_> {
     fn overflow(&self, len: usize, column: usize) -> f64 {
         let w = self.widths.get(column).copied().unwrap_or(40.0);
-        let limit = w + (0.12 * w).max(2.0);
+        let limit = w + (0.04 * w).max(1.0);
         let len = len as f64;
         if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
     }
@@ -234,9 +237,13 @@ impl Model<'_> {
         if !previous.trailing_space {
             return 0.0;
         }
-        let paragraph_end =
-            if self.blank_separated { line.blank_before > 0 } else { previous.ends_sentence() };
-        if paragraph_end || line.flow_break {
+        if line.flow_break {
+            return 0.0;
+        }
+        if self.blank_separated && line.blank_before > 0 {
+            return cost::PARAGRAPH;
+        }
+        if !self.blank_separated && previous.ends_sentence() {
             return 0.0;
         }
         let w = self.widths.get(column).copied().unwrap_or(40.0);
@@ -300,7 +307,7 @@ impl Model<'_> {
                             firsts.push((a, leave + cost::RESUME, false));
                         }
                         if a == 0 && prev_col > 0 {
-                            let skip = (k - 1 - prev_col) as f64 * cost::SKIP * 0.5;
+                            let skip = (k - 1 - prev_col) as f64 * cost::SKIP;
                             let resume = if line.flow_break && line.starts_lower(0) { cost::RESUME } else { 0.0 };
                             if resume > 0.0 {
                                 firsts.push((0, leave + resume, false));
@@ -328,7 +335,15 @@ impl Model<'_> {
                                     + (b - a - 1) as f64 * cost::SKIP
                                     + self.cell_start(line, split);
                                 let step = Step { first: a, split, second: b, new_row };
-                                push_state(&mut here_states, &mut here, &mut here_steps, (b, tail), c, prev_index, step);
+                                push_state(
+                                    &mut here_states,
+                                    &mut here,
+                                    &mut here_steps,
+                                    (b, tail),
+                                    c,
+                                    prev_index,
+                                    step,
+                                );
                             }
                         }
                     }
@@ -351,10 +366,10 @@ impl Model<'_> {
         let mut steps = vec![Step { first: 0, split: 0, second: 0, new_row: false }; n];
         for i in (0..n).rev() {
             let Some(Some((_, prev, _))) = table.get(i).and_then(|t| t.get(state)) else { break };
-            if let Some(step) = steps_of.get(i).and_then(|s| s.get(state)) {
-                if let Some(slot) = steps.get_mut(i) {
-                    *slot = *step;
-                }
+            if let Some(step) = steps_of.get(i).and_then(|s| s.get(state))
+                && let Some(slot) = steps.get_mut(i)
+            {
+                *slot = *step;
             }
             state = *prev;
         }
@@ -391,55 +406,72 @@ fn push_state(
     }
 }
 
-/// Learns the columns' wrap widths: starting from what the header's own
-/// wrapping says (or the body's typical line length), each width in turn
-/// takes the value that makes the whole segmentation cheapest.
-fn learn_widths(lines: &[FlowLine], header_lines: &[FlowLine], columns: usize, blank_separated: bool) -> Vec<f64> {
+/// Learns the columns' wrap widths by alternating: segment with the current
+/// widths, then set each column's width to the longest of its lines (the
+/// 90th percentile, so one mistaken line does not widen it), until the
+/// widths settle. The start is the body's typical line length everywhere.
+fn learn_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -> Vec<f64> {
     let mut lengths: Vec<usize> = lines.iter().map(FlowLine::len).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
-    let _ = header_lines;
     let mut widths = vec![typical; columns];
-    let candidates: Vec<f64> = (4..=80).step_by(2).map(f64::from).collect();
-    let mut best = Model { lines, widths: widths.clone(), blank_separated }.solve().0;
-    for _round in 0..3 {
-        let mut improved = false;
-        for c in 0..columns {
-            for &w in &candidates {
-                let mut trial = widths.clone();
-                if let Some(slot) = trial.get_mut(c) {
-                    *slot = w;
-                }
-                let cost = Model { lines, widths: trial.clone(), blank_separated }.solve().0;
-                if cost + 1e-9 < best {
-                    best = cost;
-                    widths = trial;
-                    improved = true;
-                }
+    for _ in 0..8 {
+        let (_, steps) = Model { lines, widths: widths.clone(), blank_separated }.solve();
+        let mut per_column: Vec<Vec<usize>> = vec![Vec::new(); columns];
+        for (line, step) in lines.iter().zip(&steps) {
+            let (first, second) = if step.split > 0 {
+                (line.len_of(0, step.split), Some(line.len_of(step.split, line.words.len())))
+            } else {
+                (line.len(), None)
+            };
+            if let Some(v) = per_column.get_mut(step.first) {
+                v.push(first);
+            }
+            if let (Some(len), Some(v)) = (second, per_column.get_mut(step.second)) {
+                v.push(len);
             }
         }
-        if !improved {
+        let next: Vec<f64> = per_column
+            .iter_mut()
+            .zip(&widths)
+            .map(|(v, old)| {
+                v.sort_unstable();
+                v.get(v.len() * 9 / 10).map_or(*old, |&l| l as f64)
+            })
+            .collect();
+        if next == widths {
             break;
         }
+        widths = next;
     }
     widths
 }
 
-/// Lays the flowed form out as pages of a ruled table.
-pub fn pages(text: &str) -> Vec<Page> {
+/// Lays the flowed form out as pages of a ruled table, with a diagnostic
+/// saying how far the segmentation can be trusted.
+pub fn pages(text: &str) -> (Vec<Page>, Vec<Diagnostic>) {
     let lines = read_lines(text);
     let Some((start, end, headers)) = find_header(&lines) else {
-        return vec![plain_page(&lines)];
+        return (vec![plain_page(&lines)], Vec::new());
     };
     let preamble = lines.get(..start).unwrap_or_default().to_vec();
     let header_lines = lines.get(start..end).unwrap_or_default().to_vec();
     let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), &header_lines);
     let (body, notes) = split_notes(rest);
     let blank_separated = blank_lines_separate(&body);
-    let widths = learn_widths(&body, &header_lines, headers.len(), blank_separated);
+    let widths = learn_widths(&body, headers.len(), blank_separated);
     let model = Model { lines: &body, widths: widths.clone(), blank_separated };
     let (_, steps) = model.solve();
-    layout(&preamble, &headers, &body, &steps, &widths, &notes)
+    let shown: Vec<String> = widths.iter().map(|w| format!("{w:.0}")).collect();
+    let diagnostic = Diagnostic::warning(
+        "text.flowed_segmentation",
+        format!(
+            "cells were assigned to columns from the text's line widths (learned wrap widths, in characters: {}); \
+             this form does not say which column a line belongs to, so check the cells against the PDF",
+            shown.join(", ")
+        ),
+    );
+    (layout(&preamble, &headers, &body, &steps, &widths, &notes), vec![diagnostic])
 }
 
 /// Notes: the trailing lines much longer than any cell's, from the last
@@ -452,8 +484,6 @@ fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
     for (i, line) in lines.iter().enumerate().rev() {
         if line.len() > wide || line.words.first().is_some_and(|w| w.starts_with('*')) && line.len() > wide / 2 {
             cut = i;
-        } else if cut == lines.len() || cut > i + 1 {
-            break;
         } else {
             break;
         }
@@ -540,10 +570,10 @@ fn layout(
         if let Some(cell) = row.get_mut(step.first) {
             cell.push((head.to_vec(), if step.split > 0 { true } else { line.trailing_space }));
         }
-        if step.split > 0 {
-            if let Some(cell) = row.get_mut(step.second) {
-                cell.push((tail.to_vec(), line.trailing_space));
-            }
+        if step.split > 0
+            && let Some(cell) = row.get_mut(step.second)
+        {
+            cell.push((tail.to_vec(), line.trailing_space));
         }
     }
     if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
@@ -589,11 +619,12 @@ fn layout(
         if p == last_page {
             y += LINE_HEIGHT;
             for line in notes {
-                y += LINE_HEIGHT * if line.blank_before > 0 || line.words.first().is_some_and(|w| w.starts_with('*')) {
-                    2.0
-                } else {
-                    1.0
-                };
+                y += LINE_HEIGHT
+                    * if line.blank_before > 0 || line.words.first().is_some_and(|w| w.starts_with('*')) {
+                        2.0
+                    } else {
+                        1.0
+                    };
                 words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
             }
         }

@@ -78,11 +78,11 @@ pub fn extract_pdf(bytes: &[u8], file: &str, options: &Options) -> Result<Docume
 /// Extracts a register from a text rendering held in memory.
 pub fn extract_text(bytes: &[u8], file: &str) -> Result<Document> {
     let decoded = text::decode(bytes, file)?;
-    let pages = match text::detect_form(&decoded) {
-        text::Form::Layout => text::layout_pages(&decoded),
+    let (pages, diagnostics) = match text::detect_form(&decoded) {
+        text::Form::Layout => (text::layout_pages(&decoded), Vec::new()),
         text::Form::Flowed => text::flowed_pages(&decoded),
     };
-    finish(&pages, file, Format::Text, bytes, false, Vec::new())
+    finish(&pages, file, Format::Text, bytes, false, diagnostics)
 }
 
 /// The shared tail of both paths: table, register, output.

@@ -661,7 +661,11 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
     // draw the trailing space glyph do); without that, a lone dash ending a
     // line is read as a separator, not as a word cut after its hyphen.
     let (mut wrapped, mut spaced) = (0usize, 0usize);
-    for part in entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None }).flat_map(|r| r.cells.iter().flatten()) {
+    for part in entries
+        .iter()
+        .filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None })
+        .flat_map(|r| r.cells.iter().flatten())
+    {
         for line in part.lines.iter().take(part.lines.len().saturating_sub(1)) {
             wrapped += 1;
             spaced += usize::from(line.ends_with_space);

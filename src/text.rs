@@ -126,6 +126,6 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
 }
 
 /// Lays out the flowed form (see [`Form::Flowed`] and [`crate::flowed`]).
-pub fn flowed_pages(text: &str) -> Vec<Page> {
+pub fn flowed_pages(text: &str) -> (Vec<Page>, Vec<crate::diagnostic::Diagnostic>) {
     crate::flowed::pages(text)
 }
