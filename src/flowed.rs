@@ -9,7 +9,8 @@
 //! space ends inside a word, cells start with a capital more often than not.
 //! The segmentation is a dynamic programme over the lines (state: the
 //! column of the line's last part) under the column-order constraint, with
-//! the columns' wrap widths learned from the document by coordinate descent.
+//! the columns' wrap widths learned from the document by alternating
+//! segmentation and re-estimation.
 
 use std::sync::LazyLock;
 
@@ -163,17 +164,27 @@ fn split_headers(words: &[String]) -> Vec<String> {
     headers.into_iter().map(|h| h.join(" ")).collect()
 }
 
-/// The header: the first line with two header openings or more, and the
-/// lines after it made only of header words.
+/// The header: the first run of lines made only of header words that opens
+/// three column headers or more (the first line may also hold other text
+/// before the run only if it is itself made of header words).
 fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
-    let start = lines.iter().position(|l| l.words.iter().filter(|w| is_header_opening(w)).count() >= 2)?;
-    let mut end = start + 1;
-    while lines.get(end).is_some_and(|l| l.words.iter().all(|w| fields::is_header_word(w))) {
-        end += 1;
+    let all_header_words = |l: &FlowLine| l.words.iter().all(|w| fields::is_header_word(w));
+    for start in 0..lines.len() {
+        let Some(first) = lines.get(start) else { break };
+        if !first.words.first().is_some_and(|w| is_header_opening(w)) || !all_header_words(first) {
+            continue;
+        }
+        let mut end = start + 1;
+        while lines.get(end).is_some_and(all_header_words) {
+            end += 1;
+        }
+        let words: Vec<String> = lines.get(start..end)?.iter().flat_map(|l| l.words.iter().cloned()).collect();
+        let headers = split_headers(&words);
+        if headers.len() >= 3 {
+            return Some((start, end, headers));
+        }
     }
-    let words: Vec<String> = lines.get(start..end)?.iter().flat_map(|l| l.words.iter().cloned()).collect();
-    let headers = split_headers(&words);
-    (headers.len() >= 3).then_some((start, end, headers))
+    None
 }
 
 /// Removes the header where a page repeats it, marking a page break there.
@@ -349,6 +360,7 @@ impl Model<'_> {
                     }
                 }
             }
+            let (here_states, here, here_steps) = prune(here_states, here, here_steps, k);
             states.push(here_states);
             table.push(here);
             steps_of.push(here_steps);
@@ -375,6 +387,42 @@ impl Model<'_> {
         }
         (best, steps)
     }
+}
+
+/// Keeps, per column, the cheapest state and the cheapest unsplit one: the
+/// other lengths of a last part seldom change the next line's cost.
+type StateRow = (Vec<(usize, usize)>, Vec<Option<(f64, usize, usize)>>, Vec<Step>);
+
+fn prune(
+    states: Vec<(usize, usize)>,
+    table: Vec<Option<(f64, usize, usize)>>,
+    steps: Vec<Step>,
+    columns: usize,
+) -> StateRow {
+    let mut keep = vec![false; states.len()];
+    for c in 0..columns {
+        for unsplit_only in [false, true] {
+            let best = (0..states.len())
+                .filter(|&i| states.get(i).is_some_and(|s| s.0 == c))
+                .filter(|&i| !unsplit_only || steps.get(i).is_some_and(|s| s.split == 0))
+                .filter_map(|i| table.get(i).copied().flatten().map(|(cost, _, _)| (i, cost)))
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, _)) = best
+                && let Some(slot) = keep.get_mut(i)
+            {
+                *slot = true;
+            }
+        }
+    }
+    let mut out: StateRow = (Vec::new(), Vec::new(), Vec::new());
+    for (i, ((state, cell), step)) in states.into_iter().zip(table).zip(steps).enumerate() {
+        if keep.get(i).copied().unwrap_or(false) {
+            out.0.push(state);
+            out.1.push(cell);
+            out.2.push(step);
+        }
+    }
+    out
 }
 
 /// Keeps the cheaper way of reaching a state (column, last part's length).
