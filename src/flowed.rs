@@ -43,6 +43,8 @@ mod cost {
     pub const NEW_ROW: f64 = 1.0;
     /// A new paragraph inside a cell (cells hold few paragraphs).
     pub const PARAGRAPH: f64 = 1.0;
+    /// A new paragraph in the first column, which names the record.
+    pub const TITLE_PARAGRAPH: f64 = 4.0;
     /// Going on after a page break in another column than the last.
     pub const RESUME: f64 = 0.3;
     /// Two cells on one line.
@@ -252,7 +254,8 @@ impl Model<'_> {
             return 0.0;
         }
         if self.blank_separated && line.blank_before > 0 {
-            return cost::PARAGRAPH;
+            // The first column names the record: one paragraph.
+            return if column == 0 { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
         }
         if !self.blank_separated && previous.ends_sentence() {
             return 0.0;
