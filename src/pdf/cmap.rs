@@ -103,33 +103,34 @@ fn code_of(bytes: &[u8]) -> u32 {
     bytes.iter().take(4).fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
 }
 
-/// Decodes a destination string (UTF-16BE) of a bf entry.
-fn utf16_text(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
+/// The UTF-16BE code units of a destination string.
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    bytes
         .chunks(2)
         .map(|pair| match pair {
             [hi, lo] => (u16::from(*hi) << 8) | u16::from(*lo),
             [lo] => u16::from(*lo),
             _ => 0,
         })
-        .collect();
+        .collect()
+}
+
+fn units_text(units: Vec<u16>) -> String {
     char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+}
+
+/// Decodes a destination string (UTF-16BE) of a bf entry.
+fn utf16_text(bytes: &[u8]) -> String {
+    units_text(utf16_units(bytes))
 }
 
 /// The destination of `offset` codes past a range's start: the last UTF-16 unit incremented.
 fn offset_text(bytes: &[u8], offset: u32) -> String {
-    let mut units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|pair| match pair {
-            [hi, lo] => (u16::from(*hi) << 8) | u16::from(*lo),
-            [lo] => u16::from(*lo),
-            _ => 0,
-        })
-        .collect();
+    let mut units = utf16_units(bytes);
     if let Some(last) = units.last_mut() {
         *last = last.wrapping_add(offset as u16);
     }
-    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    units_text(units)
 }
 
 impl ToUnicode {

@@ -247,23 +247,28 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
         }
     };
 
+    // Closes the page's frame and opens the next page (with the header
+    // again when asked); returns the new y and table top.
+    let new_page = |pages: &mut Vec<PageBuilder>, y: f64, table_top: f64| {
+        if let Some(p) = pages.last_mut() {
+            close_frame(p, table_top, y);
+        }
+        let mut page = PageBuilder { content: String::new() };
+        let top = page_h - layout.margin;
+        let mut y = top;
+        if layout.repeat_header {
+            draw_header(&mut page, y);
+            y -= header_height;
+        }
+        pages.push(page);
+        (y, top)
+    };
     for row in &register.rows {
         match row {
             Row::Section(text) => {
                 let height = leading + 2.0 * layout.padding;
                 if y - height < bottom {
-                    if let Some(p) = pages.last_mut() {
-                        close_frame(p, table_top, y);
-                    }
-                    pages.push(PageBuilder { content: String::new() });
-                    y = page_h - layout.margin;
-                    table_top = y;
-                    if layout.repeat_header {
-                        if let Some(p) = pages.last_mut() {
-                            draw_header(p, y);
-                        }
-                        y -= header_height;
-                    }
+                    (y, table_top) = new_page(&mut pages, y, table_top);
                 }
                 if let Some(p) = pages.last_mut() {
                     p.text("F2", layout.size, left + layout.padding, y - layout.padding - layout.size, text);
@@ -304,18 +309,7 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                     if remaining.iter().all(Vec::is_empty) {
                         break;
                     }
-                    if let Some(p) = pages.last_mut() {
-                        close_frame(p, table_top, y);
-                    }
-                    pages.push(PageBuilder { content: String::new() });
-                    y = page_h - layout.margin;
-                    table_top = y;
-                    if layout.repeat_header {
-                        if let Some(p) = pages.last_mut() {
-                            draw_header(p, y);
-                        }
-                        y -= header_height;
-                    }
+                    (y, table_top) = new_page(&mut pages, y, table_top);
                 }
             }
         }
