@@ -452,6 +452,95 @@ fn running_lines(pages: &[PageLines]) -> Vec<String> {
     seen.into_iter().filter(|(_, n)| *n >= 2).map(|(k, _)| k).collect()
 }
 
+/// One page's share of the table.
+struct Body<'p> {
+    page: &'p PageLines<'p>,
+    /// Lines between the header (or the page top) and the table's bottom.
+    lines: Vec<&'p Line>,
+    /// Lines below the table's frame.
+    below: Vec<&'p Line>,
+    /// Horizontal rules between rows.
+    row_rules: Vec<f64>,
+    /// The columns as measured on this page.
+    columns: Vec<Column>,
+}
+
+/// Text below the last table line: notes. Without a frame (or below it),
+/// read bottom-up: lines that run across the columns are notes, and so are
+/// the one-word lines that end them ("traitement."); the first line that
+/// stays inside the columns ends the notes.
+fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
+    let mut notes = Vec::new();
+    if !table_ruled || last.below.is_empty() {
+        let mut cut = last.lines.len();
+        let mut pending = cut;
+        for (k, line) in last.lines.iter().enumerate().rev() {
+            let crossing = crosses_columns(line, &last.columns, &last.page.vertical)
+                || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
+            if crossing {
+                cut = k;
+                pending = k;
+            } else if line.words.len() == 1 && pending == k + 1 {
+                pending = k;
+            } else {
+                break;
+            }
+        }
+        notes.extend(last.lines.split_off(cut));
+    }
+    notes.extend(last.below.iter().copied());
+    notes
+}
+
+/// Splits a page's body lines into row blocks: at the horizontal rules of a
+/// ruled table; otherwise where the first column gains text more than a
+/// line's spacing after its previous line, where the first column and
+/// another open cells together right under the previous row (cells are
+/// top-aligned), and around lines that run across the columns.
+fn row_blocks<'p>(body: &Body<'p>, table_ruled: bool, leading: f64) -> Vec<Vec<&'p Line>> {
+    let columns = &body.columns;
+    let vertical = &body.page.vertical;
+    let mut blocks: Vec<Vec<&Line>> = Vec::new();
+    if table_ruled {
+        let mut cuts = body.row_rules.clone();
+        cuts.push(f64::INFINITY);
+        let mut start = f64::NEG_INFINITY;
+        for cut in cuts {
+            let block: Vec<&Line> =
+                body.lines.iter().copied().filter(|l| l.bbox.center_y() > start && l.bbox.center_y() <= cut).collect();
+            if !block.is_empty() {
+                blocks.push(block);
+            }
+            start = cut;
+        }
+        return blocks;
+    }
+    let mut last_first_col: Option<f64> = None;
+    let mut last_any: Option<f64> = None;
+    let mut previous_columns: Vec<bool> = vec![false; columns.len()];
+    for line in &body.lines {
+        let present: Vec<bool> = columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect();
+        let in_first = present.first().copied().unwrap_or(false);
+        let crossing = crosses_columns(line, columns, vertical);
+        let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
+        let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
+        let opened = present.iter().zip(&previous_columns).filter(|(now, before)| **now && !**before).count();
+        let top_aligned = adjacent && opened >= 2 && in_first && !previous_columns.first().copied().unwrap_or(true);
+        let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned;
+        previous_columns = present;
+        let prev_crossing = blocks.last().and_then(|b| b.last()).is_some_and(|l| crosses_columns(l, columns, vertical));
+        match blocks.last_mut() {
+            Some(block) if !starts && !prev_crossing => block.push(line),
+            _ => blocks.push(vec![line]),
+        }
+        if in_first {
+            last_first_col = Some(line.bbox.y1);
+        }
+        last_any = Some(line.bbox.y1);
+    }
+    blocks
+}
+
 /// Reconstructs the register table of a document.
 pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let pages: Vec<PageLines> = pages.iter().map(PageLines::new).collect();
@@ -472,13 +561,6 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     });
 
     // Per page: the header band (if printed) and the body's vertical extent.
-    struct Body<'p> {
-        page: &'p PageLines<'p>,
-        lines: Vec<&'p Line>,
-        below: Vec<&'p Line>,
-        row_rules: Vec<f64>,
-        columns: Vec<Column>,
-    }
     let mut bodies: Vec<Body> = Vec::new();
     let mut table_ruled = false;
     for (i, p) in pages.iter().enumerate().skip(first_index) {
@@ -524,33 +606,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     }
     let columns = bodies.first().map(|b| b.columns.clone()).unwrap_or(columns);
 
-    // Text below the last table line: notes. Without a frame, trailing
-    // paragraphs that cross column boundaries are notes, not rows.
-    let mut notes_lines: Vec<&Line> = Vec::new();
-    if let Some(last) = bodies.last_mut() {
-        if !table_ruled || last.below.is_empty() {
-            // Bottom-up: lines that run across the columns are notes, and so
-            // are the one-word lines that end them ("traitement."); the first
-            // line that stays inside the columns ends the notes.
-            let mut cut = last.lines.len();
-            let mut pending = cut;
-            for (k, line) in last.lines.iter().enumerate().rev() {
-                let crossing = crosses_columns(line, &last.columns, &last.page.vertical)
-                    || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
-                if crossing {
-                    cut = k;
-                    pending = k;
-                } else if line.words.len() == 1 && pending == k + 1 {
-                    pending = k;
-                } else {
-                    break;
-                }
-            }
-            let tail = last.lines.split_off(cut);
-            notes_lines.extend(tail);
-        }
-        notes_lines.extend(last.below.iter().copied());
-    }
+    let notes_lines = bodies.last_mut().map(|last| take_notes(last, table_ruled)).unwrap_or_default();
 
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Row> = None;
@@ -559,54 +615,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let vertical = &body.page.vertical;
         let columns = &body.columns;
         let leading = leading_of(&body.lines, columns);
-        // Split the page's body lines into row blocks.
-        let mut blocks: Vec<Vec<&Line>> = Vec::new();
-        if table_ruled {
-            let mut cuts = body.row_rules.clone();
-            cuts.push(f64::INFINITY);
-            let mut start = f64::NEG_INFINITY;
-            for cut in cuts {
-                let block: Vec<&Line> = body
-                    .lines
-                    .iter()
-                    .copied()
-                    .filter(|l| l.bbox.center_y() > start && l.bbox.center_y() <= cut)
-                    .collect();
-                if !block.is_empty() {
-                    blocks.push(block);
-                }
-                start = cut;
-            }
-        } else {
-            let first_col = columns.first().cloned();
-            let mut last_first_col: Option<f64> = None;
-            let mut last_any: Option<f64> = None;
-            let mut previous_columns: Vec<bool> = vec![false; columns.len()];
-            for line in &body.lines {
-                let in_first = first_col.as_ref().is_some_and(|c| !words_in(line, c.x0, c.x1).is_empty());
-                let crossing = crosses_columns(line, columns, vertical);
-                let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
-                let present: Vec<bool> = columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect();
-                // Cells are top-aligned: where a row starts right under the previous
-                // one, the first column and at least one other open a cell together.
-                let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
-                let opened = present.iter().zip(&previous_columns).filter(|(now, before)| **now && !**before).count();
-                let top_aligned =
-                    adjacent && opened >= 2 && in_first && !previous_columns.first().copied().unwrap_or(true);
-                let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned;
-                previous_columns = present;
-                let prev_crossing =
-                    blocks.last().and_then(|b| b.last()).is_some_and(|l| crosses_columns(l, columns, vertical));
-                match blocks.last_mut() {
-                    Some(block) if !starts && !prev_crossing => block.push(line),
-                    _ => blocks.push(vec![line]),
-                }
-                if in_first {
-                    last_first_col = Some(line.bbox.y1);
-                }
-                last_any = Some(line.bbox.y1);
-            }
-        }
+        let blocks = row_blocks(body, table_ruled, leading);
         for (k, block) in blocks.into_iter().enumerate() {
             let section = block.len() <= 2 && block.iter().all(|l| crosses_columns(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical);
