@@ -69,6 +69,7 @@ fn main() {
         ruled: true,
         repeat_header: true,
         padding: 4.0,
+        cell_borders: false,
     };
     for records in [500, 1000, 2200] {
         let path = out.join(format!("generated-{records}.pdf"));

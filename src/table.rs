@@ -179,6 +179,28 @@ fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
     groups
 }
 
+/// Joins rules that continue one another on the same line (word processors
+/// draw each cell's border separately): same position within a point and
+/// ends within [`RULE_SNAP`].
+fn join_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
+    let pos = |r: &Rule| if horizontal { r.rect.center_y() } else { r.rect.center_x() };
+    let start = |r: &Rule| if horizontal { r.rect.x0 } else { r.rect.y0 };
+    let end = |r: &Rule| if horizontal { r.rect.x1 } else { r.rect.y1 };
+    rules.sort_by(|a, b| pos(a).total_cmp(&pos(b)).then(start(a).total_cmp(&start(b))));
+    let mut out: Vec<Rule> = Vec::new();
+    for rule in rules {
+        match out.iter_mut().rev().take(64).find(|r| {
+            (pos(r) - pos(&rule)).abs() <= 1.0
+                && start(&rule) <= end(r) + RULE_SNAP
+                && end(&rule) >= start(r) - RULE_SNAP
+        }) {
+            Some(joined) => joined.rect = joined.rect.union(&rule.rect),
+            None => out.push(rule),
+        }
+    }
+    out
+}
+
 /// Snaps rule positions that lie within [`RULE_SNAP`] of each other.
 fn snap(mut xs: Vec<f64>) -> Vec<f64> {
     xs.sort_by(f64::total_cmp);
@@ -202,8 +224,13 @@ fn join_words(words: &[Word]) -> String {
 
 impl<'a> PageLines<'a> {
     fn new(page: &'a Page) -> PageLines<'a> {
-        let (horizontal, vertical) = page.rules.iter().partition(|r| r.is_horizontal());
-        PageLines { page, lines: group_lines(&page.words), horizontal, vertical }
+        let (horizontal, vertical): (Vec<Rule>, Vec<Rule>) = page.rules.iter().partition(|r| r.is_horizontal());
+        PageLines {
+            page,
+            lines: group_lines(&page.words),
+            horizontal: join_collinear(horizontal, true),
+            vertical: join_collinear(vertical, false),
+        }
     }
 
     /// Horizontal rules spanning at least `share` of `[x0, x1]`, as y positions.

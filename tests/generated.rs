@@ -67,6 +67,7 @@ fn eight_columns_ruled_letter_helvetica() {
         ruled: true,
         repeat_header: true,
         padding: 3.0,
+        cell_borders: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -104,6 +105,7 @@ fn borderless_landscape_times_without_repeated_header() {
         ruled: false,
         repeat_header: false,
         padding: 5.0,
+        cell_borders: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -143,6 +145,25 @@ fn words_broken_at_the_cell_edge_and_after_hyphens_are_rejoined() {
         ruled: true,
         repeat_header: true,
         padding: 4.0,
+        cell_borders: false,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+#[test]
+fn borders_drawn_cell_by_cell_as_thin_rectangles() {
+    let register = common::sample_register(20);
+    let layout = Layout {
+        page: (595.0, 842.0),
+        margin: 30.0,
+        font: BaseFont::Helvetica,
+        size: 7.5,
+        widths: vec![22.0, 72.0, 80.0, 60.0, 80.0, 60.0, 70.0, 90.0],
+        ruled: true,
+        repeat_header: false,
+        padding: 2.5,
+        cell_borders: true,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);

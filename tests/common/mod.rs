@@ -80,6 +80,9 @@ pub struct Layout {
     pub repeat_header: bool,
     /// Cell padding in points.
     pub padding: f64,
+    /// Draw each cell's border on its own, as thin filled rectangles (as
+    /// word processors do), instead of table-wide ruling lines.
+    pub cell_borders: bool,
 }
 
 /// A register to typeset.
@@ -189,6 +192,14 @@ impl PageBuilder {
     fn line(&mut self, x0: f64, y0: f64, x1: f64, y1: f64) {
         self.content.push_str(&format!("0.5 w {x0:.2} {y0:.2} m {x1:.2} {y1:.2} l S\n"));
     }
+
+    /// A cell's four borders as thin filled rectangles.
+    fn cell_box(&mut self, x0: f64, y0: f64, x1: f64, y1: f64) {
+        let t = 0.5;
+        for (x, y, w, h) in [(x0, y0, x1 - x0, t), (x0, y1, x1 - x0, t), (x0, y0, t, y1 - y0), (x1, y0, t, y1 - y0)] {
+            self.content.push_str(&format!("{x:.2} {y:.2} {w:.2} {h:.2} re f\n"));
+        }
+    }
 }
 
 /// Typesets the register; returns the PDF bytes.
@@ -228,8 +239,14 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                 page.text("F2", layout.size, xs[c] + layout.padding, baseline, line);
             }
         }
-        page.line(left, top, right, top);
-        page.line(left, top - header_height, right, top - header_height);
+        if layout.cell_borders {
+            for c in 0..layout.widths.len() {
+                page.cell_box(xs[c], top - header_height, xs[c + 1], top);
+            }
+        } else {
+            page.line(left, top, right, top);
+            page.line(left, top - header_height, right, top - header_height);
+        }
     };
     let mut table_top = y;
     if let Some(p) = pages.last_mut() {
@@ -239,7 +256,7 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
 
     // Close the frame of a page's table: vertical rules and the bottom rule.
     let close_frame = |page: &mut PageBuilder, top: f64, bottom_y: f64| {
-        if layout.ruled {
+        if layout.ruled && !layout.cell_borders {
             for x in &xs {
                 page.line(*x, top, *x, bottom_y);
             }
@@ -272,7 +289,9 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                 }
                 if let Some(p) = pages.last_mut() {
                     p.text("F2", layout.size, left + layout.padding, y - layout.padding - layout.size, text);
-                    if layout.ruled {
+                    if layout.cell_borders {
+                        p.cell_box(left, y - height, right, y);
+                    } else if layout.ruled {
                         // A merged cell: only the outer verticals cross it.
                         p.line(left, y - height, right, y - height);
                     }
@@ -299,11 +318,16 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                                 }
                             }
                         }
+                        let row_top = y;
                         y -= take as f64 * leading + 2.0 * layout.padding;
-                        if layout.ruled
-                            && let Some(p) = pages.last_mut()
-                        {
-                            p.line(left, y, right, y);
+                        if let Some(p) = pages.last_mut() {
+                            if layout.cell_borders {
+                                for c in 0..layout.widths.len() {
+                                    p.cell_box(xs[c], y, xs[c + 1], row_top);
+                                }
+                            } else if layout.ruled {
+                                p.line(left, y, right, y);
+                            }
                         }
                     }
                     if remaining.iter().all(Vec::is_empty) {
