@@ -70,6 +70,7 @@ fn main() {
         repeat_header: true,
         padding: 4.0,
         cell_borders: false,
+        rotate: false,
     };
     for records in [500, 1000, 2200] {
         let path = out.join(format!("generated-{records}.pdf"));

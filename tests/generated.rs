@@ -68,6 +68,7 @@ fn eight_columns_ruled_letter_helvetica() {
         repeat_header: true,
         padding: 3.0,
         cell_borders: false,
+        rotate: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -106,6 +107,7 @@ fn borderless_landscape_times_without_repeated_header() {
         repeat_header: false,
         padding: 5.0,
         cell_borders: false,
+        rotate: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -146,6 +148,7 @@ fn words_broken_at_the_cell_edge_and_after_hyphens_are_rejoined() {
         repeat_header: true,
         padding: 4.0,
         cell_borders: false,
+        rotate: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -164,6 +167,26 @@ fn borders_drawn_cell_by_cell_as_thin_rectangles() {
         repeat_header: false,
         padding: 2.5,
         cell_borders: true,
+        rotate: false,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+#[test]
+fn landscape_pages_stored_rotated() {
+    let register = common::sample_register(10);
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 40.0,
+        font: BaseFont::Helvetica,
+        size: 8.0,
+        widths: vec![30.0, 100.0, 130.0, 80.0, 120.0, 90.0, 90.0, 110.0],
+        ruled: true,
+        repeat_header: true,
+        padding: 4.0,
+        cell_borders: false,
+        rotate: true,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);

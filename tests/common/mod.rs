@@ -83,6 +83,8 @@ pub struct Layout {
     /// Draw each cell's border on its own, as thin filled rectangles (as
     /// word processors do), instead of table-wide ruling lines.
     pub cell_borders: bool,
+    /// Store pages in portrait with `/Rotate 90` (shown in landscape).
+    pub rotate: bool,
 }
 
 /// A register to typeset.
@@ -376,8 +378,15 @@ fn write_pdf(contents: &[String], layout: &Layout, page_w: f64, page_h: f64) -> 
         ));
     }
     for (i, content) in contents.iter().enumerate() {
+        // Rotated: the page is stored in portrait and turned a quarter clockwise
+        // when shown; the content is drawn through the inverse turn.
+        let (media, rotate, content) = if layout.rotate {
+            (format!("0 0 {page_h} {page_w}"), " /Rotate 90", format!("0 1 -1 0 {page_h} 0 cm\n{content}"))
+        } else {
+            (format!("0 0 {page_w} {page_h}"), "", content.clone())
+        };
         objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_w} {page_h}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {} 0 R >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [{media}]{rotate} /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {} 0 R >>",
             page_ids[i] + 1
         ));
         objects.push(format!("<< /Length {} >>\nstream\n{content}endstream", content.len()));
