@@ -366,10 +366,13 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
 
 /// Whether a phrase of the line crosses an inner column boundary: text
 /// that belongs to no single column (a section heading or a note).
+/// A single word must reach half its font size into both columns, since
+/// a word never runs over its own cell's edge.
 fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
-    phrases(line, vertical)
-        .iter()
-        .any(|p| p.words.len() > 1 && columns.iter().skip(1).any(|c| p.bbox.x0 < c.x0 - 1.0 && p.bbox.x1 > c.x0 + 1.0))
+    phrases(line, vertical).iter().any(|p| {
+        let margin = if p.words.len() > 1 { 1.0 } else { 0.5 * p.font_size() };
+        columns.iter().skip(1).any(|c| p.bbox.x0 < c.x0 - margin && p.bbox.x1 > c.x0 + margin)
+    })
 }
 
 /// Builds the parts of a row's cells on one page from the row's lines.

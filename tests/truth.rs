@@ -130,7 +130,7 @@ fn layout_text_fixtures_match_their_truth() {
 #[test]
 fn pdf_fixtures_match_their_truth() {
     let pairs = fixtures_with_truth("pdf", "pdf");
-    assert!(pairs.len() >= 5, "corpus PDFs missing from fixtures/pdf");
+    assert!(pairs.len() >= 6, "corpus PDFs missing from fixtures/pdf");
     let mut report = String::new();
     for (input, truth) in pairs {
         for d in differences(&input, &truth) {
