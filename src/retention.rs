@@ -112,12 +112,12 @@ static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:de la|de l['’]|du|des)\s+|\ble temps d[eu]s?\s+|\ble temps d['’]",
+        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:de la|de l['’]|du|des)\s+|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
     )
 });
 static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:le temps|la durée|la période)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*)+",
+        r"(?i)^(?:(?:le temps|(?:toute )?la durée|(?:toute )?la période)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*)+",
     )
 });
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:les|le|la|un|une)\b\s*|l['’]\s*)"));
@@ -499,7 +499,7 @@ fn collapse(text: &str) -> String {
 /// d'`, or a bare length after a label or sentence start.
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée)\b|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b)",
+        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée)\b|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?:conservée?s?|archivée?s?)\s+(?:\d|pendant\b|durant\b|jusqu|tant\b))",
     )
 });
 /// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
@@ -535,7 +535,18 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     let mut starts: Vec<usize> = Vec::new();
     let mut triggers: Vec<usize> = Vec::new();
     for m in STATEMENT_START.find_iter(&text) {
-        let start = if m.as_str().starts_with(|c: char| c.is_lowercase()) {
+        let participle = m.as_str().starts_with("conserv") || m.as_str().starts_with("archiv");
+        let start = if participle {
+            // `Données conservées 1 mois …`: from the sentence's start, when near.
+            let before = text.get(..m.start()).unwrap_or("");
+            let sentence = after_last(before, &['.', ';', ':', '•']);
+            let head = before.get(sentence..).unwrap_or("");
+            if head.split_whitespace().count() <= 6 {
+                sentence + (head.len() - head.trim_start().len())
+            } else {
+                m.start()
+            }
+        } else if m.as_str().starts_with(|c: char| c.is_lowercase()) {
             // A verb: the statement starts with its subject.
             let before = text.get(..m.start()).unwrap_or("");
             let subject = SUBJECT_START
@@ -884,6 +895,10 @@ mod tests {
                 &[(While, None, Exact, None, None, Some("enquête et de son traitement pour restitution"), false, None)],
             ),
             ("Conservation illimitée", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            (
+                "Les données sont conservées pendant toute la durée du contrat",
+                &[(While, None, Exact, None, None, Some("contrat"), false, None)],
+            ),
             ("Archivage définitif", &[(Permanent, None, Exact, None, None, None, false, None)]),
             ("Conservation sans limitation de durée", &[(Permanent, None, Exact, None, None, None, false, None)]),
             (
@@ -944,6 +959,13 @@ mod tests {
                 ],
             ),
             (
+                "Conservation : durée de la relation contractuelle + 3 ans",
+                &[
+                    (While, None, Exact, None, None, Some("relation contractuelle"), false, None),
+                    (Period, Some("P3Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
                 "Durée du contrat + 5 ans",
                 &[
                     (While, None, Exact, None, None, Some("contrat"), false, None),
@@ -1000,6 +1022,13 @@ mod tests {
                 ("1 an.", Some("Informations de connexion")),
             ]
         );
+    }
+
+    #[test]
+    fn participles_open_statements_too() {
+        let found = find_statements("Nom, prénom. Données conservées 1 mois après la fin de l'événement.");
+        let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Données conservées 1 mois après la fin de l'événement."]);
     }
 
     #[test]
