@@ -659,7 +659,8 @@ fn statement_end(text: &str, start: usize, limit: usize) -> usize {
 /// - a short heading with no punctuation right before it, alone since the
 ///   previous sentence or statement (`Informations de connexion 1 an`);
 /// - the one `Label :` that opens the data list since the previous
-///   statement (`Usager : Nom ; prénom. Conservation …`); none when several
+///   statement (`Usager : Nom ; prénom. Conservation …`), or the first when
+///   the later ones are sub-lists of another kind; none when parallel
 ///   labelled lists share the statement.
 fn label_before(text: &str, start: usize, previous_end: usize) -> Option<String> {
     let before = text.get(..start).unwrap_or("").trim_end();
@@ -696,8 +697,15 @@ fn label_before(text: &str, start: usize, previous_end: usize) -> Option<String>
                 .then_some((label, !list.contains('.')))
         })
         .collect();
+    let head_word = |label: &str| label.split_whitespace().next().unwrap_or("").to_lowercase();
     match labels.as_slice() {
         [(only, true)] => Some(last_heading(&strip_to_label(only))).filter(|l| !l.is_empty()),
+        // A top label over sub-lists of another kind (`Usager : … Données
+        // relatives au dossier médical : …`) scopes them all; parallel labels
+        // (`Données relatives aux … :` each time) share the statement: none.
+        [(first, _), rest @ ..] if !rest.is_empty() && rest.iter().all(|(l, _)| head_word(l) != head_word(first)) => {
+            Some(last_heading(&strip_to_label(first))).filter(|l| !l.is_empty())
+        }
         _ => None,
     }
 }
@@ -1022,6 +1030,18 @@ mod tests {
                 ("1 an.", Some("Informations de connexion")),
             ]
         );
+    }
+
+    #[test]
+    fn a_top_label_scopes_its_sub_lists_but_parallel_labels_do_not() {
+        let nested = find_statements(
+            "Usager : Nom ; prénom ; âge Données relatives au dossier : • situation ; • hébergement. Conservation 5 ans après la dernière visite.",
+        );
+        assert_eq!(nested.first().and_then(|s| s.applies_to.as_deref()), Some("Usager"));
+        let parallel = find_statements(
+            "Données relatives aux agents : nom ; prénom. Données relatives aux usagers : nom ; adresse Conservation : 2 ans.",
+        );
+        assert_eq!(parallel.first().map(|s| s.applies_to.clone()), Some(None));
     }
 
     #[test]
