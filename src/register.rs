@@ -150,8 +150,9 @@ static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[•●▪◦‣∙·\-–—*]|\d{1,2}[.)])\s+").unwrap_or_else(|_| unreachable!()));
 
 /// Splits a cell into items: paragraphs, bulleted lines, `;`-separated
-/// clauses and, for data categories, top-level commas.
-pub fn split_items(parts: &[CellPart], split_commas: bool) -> Vec<String> {
+/// clauses and, for data categories, top-level commas; the `remove` texts
+/// (retention statements printed among data categories) are left out.
+pub fn split_items(parts: &[CellPart], split_commas: bool, remove: &[&str]) -> Vec<String> {
     let mut paragraphs: Vec<Vec<&CellLine>> = Vec::new();
     for line in cell_lines(parts) {
         let new = line.starts_paragraph || BULLET.is_match(&line.text);
@@ -162,7 +163,11 @@ pub fn split_items(parts: &[CellPart], split_commas: bool) -> Vec<String> {
     }
     let mut items = Vec::new();
     for paragraph in paragraphs {
-        let text = join_lines(paragraph);
+        let mut text = join_lines(paragraph);
+        for statement in remove.iter().filter(|s| !s.is_empty()) {
+            // What stood before and after the statement are separate items.
+            text = text.replace(statement, ";");
+        }
         let text = BULLET.replace(&text, "").into_owned();
         for clause in split_top_level(&text, split_commas) {
             let clause = clause.trim().trim_end_matches([';', ',']).trim();
@@ -297,16 +302,6 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         let mut record = Record { section: section.clone(), ..Record::default() };
         for (column, parts) in columns.iter().zip(row.cells.iter().chain(std::iter::repeat(&Vec::new()))) {
             let text = join_lines(cell_lines(parts));
-            if LIST_FIELDS.contains(&column.field.as_str()) {
-                let items = split_items(parts, column.field == "data_categories");
-                match column.field.as_str() {
-                    "purposes" => record.purposes.extend(items),
-                    "controllers" => record.controllers.extend(items),
-                    "data_categories" => record.data_categories.extend(items),
-                    "data_subjects" => record.data_subjects.extend(items),
-                    _ => record.recipients.extend(items),
-                }
-            }
             if with_boxes {
                 for part in parts {
                     record.provenance.cells.push(CellBox {
@@ -333,6 +328,24 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         ids.push(id.clone());
         record.id = id;
         let (rules, found) = retention::rules_of_record(&record.cells, &record.id);
+        let statements: Vec<&str> = rules.iter().map(|r| r.text.as_str()).collect();
+        for (column, parts) in columns.iter().zip(row.cells.iter().chain(std::iter::repeat(&Vec::new()))) {
+            let field = column.field.as_str();
+            if !LIST_FIELDS.contains(&field) {
+                continue;
+            }
+            let items = match field {
+                "data_categories" => split_items(parts, true, &statements),
+                _ => split_items(parts, false, &[]),
+            };
+            match field {
+                "purposes" => record.purposes.extend(items),
+                "controllers" => record.controllers.extend(items),
+                "data_categories" => record.data_categories.extend(items),
+                "data_subjects" => record.data_subjects.extend(items),
+                _ => record.recipients.extend(items),
+            }
+        }
         record.retention = rules;
         diagnostics.extend(found);
         records.push(record);
