@@ -78,6 +78,8 @@ pub fn is_header_start(phrase: &str) -> bool {
 /// `traitées`, `concernées`): any word of a known header form, plus
 /// conjunctions and articles.
 pub fn is_header_word(word: &str) -> bool {
+    // `Finalité(s)`: the plural mark goes before the punctuation is trimmed.
+    let word = word.replace("(s)", "");
     let norm = normalize(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '-'));
     if norm.is_empty() || matches!(norm.as_str(), "et" | "ou" | "de" | "du" | "des" | "le" | "la" | "les" | "l") {
         return true;
@@ -133,6 +135,16 @@ mod tests {
         ];
         for (header, field) in cases {
             assert_eq!(known_field(header), field, "{header}");
+        }
+    }
+
+    #[test]
+    fn header_words_include_plural_marks_and_numbers() {
+        for word in ["Finalité(s)", "N°", "(et", "co-RT)", "traitées", "destinataires*"] {
+            assert!(is_header_word(word), "{word}");
+        }
+        for word in ["Gestion", "agents", "2"] {
+            assert!(!is_header_word(word), "{word}");
         }
     }
 

@@ -113,7 +113,7 @@ pub fn group_lines(words: &[Word]) -> Vec<Line> {
 }
 
 /// Builds words from a page's glyphs: glyphs are grouped into baselines,
-/// sorted by x, and split at drawn spaces and at gaps wider than [`WORD_GAP`].
+/// sorted by x, and split at drawn spaces and at gaps wider than `WORD_GAP`.
 /// A glyph drawn twice at nearly the same place (fake bold) is kept once.
 pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
     let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.font_size > 0.0).collect();

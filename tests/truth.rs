@@ -127,6 +127,64 @@ fn layout_text_fixtures_match_their_truth() {
     check_folder("text-layout", "txt", 4);
 }
 
+/// Equal cells when the extracted records are aligned in order with the
+/// truth's so as to make the most cells equal (a missed or spurious record
+/// costs only its own cells).
+fn aligned_cells_right(want: &[Vec<String>], got: &[Vec<String>]) -> usize {
+    let equal = |w: &Vec<String>, g: &Vec<String>| w.iter().zip(g).filter(|(a, b)| a == b).count();
+    let mut best = vec![vec![0usize; got.len() + 1]; want.len() + 1];
+    for (i, w) in want.iter().enumerate() {
+        for (j, g) in got.iter().enumerate() {
+            let paired = best[i][j] + equal(w, g);
+            best[i + 1][j + 1] = paired.max(best[i][j + 1]).max(best[i + 1][j]);
+        }
+    }
+    best[want.len()][got.len()]
+}
+
+/// The flowed text form does not say which column a line belongs to, and
+/// its segmentation is best effort: the register's preamble and notes must
+/// be right, and the cells (records aligned in order, as the shared
+/// scorer does) right at least as often as the floors below: the current
+/// level, raised as the segmentation improves, never lowered.
+#[test]
+fn flowed_text_fixtures_against_their_truth() {
+    const FLOORS: &[(&str, usize)] = &[("dnum.txt", 96), ("fabrique.txt", 16)];
+    let pairs = fixtures_with_truth("text", "txt");
+    assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");
+    for (input, truth_path) in pairs {
+        let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let register_diffs: Vec<String> = differences(&input, &truth_path)
+            .into_iter()
+            .filter(|d| d.starts_with("preamble") || d.starts_with("note") || d.starts_with("columns"))
+            .collect();
+        assert!(register_diffs.is_empty(), "{name}: {register_diffs:#?}");
+        let bytes = std::fs::read(&input).unwrap_or_default();
+        let document = registre::extract(&bytes, &name, &registre::Options::default());
+        let got: Value = document.map_or(Value::Null, |d| serde_json::from_str(&d.to_json()).unwrap_or(Value::Null));
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(&truth_path).unwrap_or_default()).unwrap_or(Value::Null);
+        let fields: Vec<String> = got["columns"]
+            .as_array()
+            .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+            .unwrap_or_default();
+        let got_rows: Vec<Vec<String>> = got["records"]
+            .as_array()
+            .map(|r| {
+                r.iter()
+                    .map(|rec| fields.iter().map(|f| norm(rec["cells"][f].as_str().unwrap_or(""))).collect())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let want_rows: Vec<Vec<String>> =
+            truth["records"].as_array().map(|r| r.iter().map(|rec| texts(&rec["cells"])).collect()).unwrap_or_default();
+        let cells: usize = want_rows.iter().map(Vec::len).sum();
+        let right = aligned_cells_right(&want_rows, &got_rows);
+        let floor = FLOORS.iter().find(|(f, _)| *f == name).map_or(cells, |(_, n)| *n);
+        assert!(right >= floor, "{name}: {right}/{cells} cells right, below the floor of {floor}");
+    }
+}
+
 #[test]
 fn pdf_fixtures_match_their_truth() {
     let pairs = fixtures_with_truth("pdf", "pdf");

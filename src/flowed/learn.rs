@@ -1,0 +1,228 @@
+//! Learning the columns' wrap widths from the flowed text itself.
+//!
+//! The widths start from the first row, the one place where the column of
+//! a line is anchored (it opens at the first column, right after the
+//! header). They are then refined by alternating segmentation and
+//! re-estimation, and last by coordinate descent on the segmentation's
+//! cost: later rows can be read shifted by a column at little cost, so the
+//! alternation alone can settle on a shifted reading.
+
+use rayon::prelude::*;
+
+use super::FlowLine;
+use super::segment::{Evidence, Model, Step, cell_start_cost, cut_word_cost, new_row_cost, next_cell_cost, wrap_cost};
+
+/// Most lines the widths are learned from (the cost stays linear in the
+/// document's length).
+const LEARN_LINES: usize = 2000;
+/// Lines the first-row estimate looks at, and most lines one cell may hold.
+const FIRST_ROW_LINES: usize = 400;
+const FIRST_ROW_CELL_LINES: usize = 80;
+/// Rounds of the alternation and of the coordinate descent.
+const ALTERNATION_ROUNDS: usize = 8;
+const DESCENT_ROUNDS: usize = 4;
+/// Widest column considered, in characters.
+const MAX_WIDTH: usize = 160;
+
+/// Learns one wrap width per column (in characters).
+pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
+    let lines = lines.get(..lines.len().min(LEARN_LINES)).unwrap_or_default();
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
+    lengths.sort_unstable();
+    let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
+    let start: Vec<f64> =
+        first_row_widths(lines, columns, blank_separated).into_iter().map(|w| w.unwrap_or(typical)).collect();
+    let alternated = alternate(lines, start, blank_separated, evidence);
+    descend(lines, alternated, blank_separated, evidence)
+}
+
+/// Cost of lines `from..to` as one cell of `column` wrapping at its own
+/// width (its longest line), and that width.
+fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, column: usize, blank_separated: bool) -> (f64, f64) {
+    let cell = lines.get(from..to).unwrap_or_default();
+    let width = cell.iter().map(|l| l.len).max().unwrap_or(0) as f64;
+    let cost: f64 = cell
+        .windows(2)
+        .map(|pair| match pair {
+            [previous, line] => wrap_cost(blank_separated, width, previous.len, previous, line, column),
+            _ => 0.0,
+        })
+        .sum();
+    (cost, width)
+}
+
+/// The widths the first row shows: a semi-Markov segmentation of the first
+/// lines where each cell is judged against its own longest line, so no
+/// width has to be guessed beforehand. `None` for a column the first row
+/// leaves empty.
+fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -> Vec<Option<f64>> {
+    let lines = lines.get(..lines.len().min(FIRST_ROW_LINES)).unwrap_or_default();
+    let n = lines.len();
+    let k = columns.max(1);
+    // best[end][column]: cheapest segmentation of lines[..end] whose last
+    // cell is in `column`, with that cell's start and the column before it.
+    type Best = Option<(f64, usize, Option<usize>)>;
+    let mut best: Vec<Vec<Best>> = vec![vec![None; k]; n + 1];
+    for start in 0..n {
+        let Some(line) = lines.get(start) else { break };
+        let mut open: Vec<Option<(f64, Option<usize>)>> = vec![None; k];
+        if start == 0 {
+            if let Some(slot) = open.get_mut(0) {
+                *slot = Some((0.0, None));
+            }
+        } else {
+            let leave = cut_word_cost(lines.get(start - 1));
+            let start_cost = cell_start_cost(blank_separated, line, 0);
+            for previous in 0..k {
+                let Some(Some((before, _, _))) = best.get(start).and_then(|b| b.get(previous)) else { continue };
+                for column in 0..k {
+                    let transition = match next_cell_cost(previous, column) {
+                        Some(c) => c,
+                        None if column == 0 => new_row_cost(previous, k),
+                        None => continue,
+                    };
+                    let total = before + leave + transition + start_cost;
+                    if let Some(slot) = open.get_mut(column)
+                        && slot.is_none_or(|(c, _)| total < c)
+                    {
+                        *slot = Some((total, Some(previous)));
+                    }
+                }
+            }
+        }
+        for (column, opened) in open.iter().enumerate() {
+            let Some((opened_cost, previous)) = *opened else { continue };
+            for end in start + 1..=(start + FIRST_ROW_CELL_LINES).min(n) {
+                let total = opened_cost + own_width_cell(lines, start, end, column, blank_separated).0;
+                if let Some(slot) = best.get_mut(end).and_then(|b| b.get_mut(column))
+                    && slot.is_none_or(|(c, _, _)| total < c)
+                {
+                    *slot = Some((total, start, previous));
+                }
+            }
+        }
+    }
+    let mut widths = vec![None; k];
+    let Some(mut column) = best.get(n).and_then(|ends| {
+        ends.iter()
+            .enumerate()
+            .filter_map(|(c, e)| e.map(|(cost, _, _)| (c, cost)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| c)
+    }) else {
+        return widths;
+    };
+    let mut end = n;
+    let mut cells = Vec::new();
+    while let Some(Some((_, start, previous))) = best.get(end).and_then(|b| b.get(column)) {
+        cells.push((*start, end, column));
+        let Some(previous) = previous else { break };
+        end = *start;
+        column = *previous;
+    }
+    // The cells were traced backwards; the first row runs from the start up
+    // to the first return to column 0.
+    for (i, &(start, end, column)) in cells.iter().rev().enumerate() {
+        if i > 0 && column == 0 {
+            break;
+        }
+        if let Some(slot) = widths.get_mut(column) {
+            *slot = Some(own_width_cell(lines, start, end, column, blank_separated).1);
+        }
+    }
+    widths
+}
+
+/// Alternates segmenting with the current widths and setting each column's
+/// width to the 90th percentile of its lines' lengths (one mistaken line
+/// does not widen it), until the widths settle.
+fn alternate(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
+    for _ in 0..ALTERNATION_ROUNDS {
+        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence }.solve();
+        let next = percentile_widths(lines, &steps, &widths);
+        if next == widths {
+            break;
+        }
+        widths = next;
+    }
+    widths
+}
+
+fn percentile_widths(lines: &[FlowLine], steps: &[Step], current: &[f64]) -> Vec<f64> {
+    let mut per_column: Vec<Vec<usize>> = vec![Vec::new(); current.len()];
+    for (line, step) in lines.iter().zip(steps) {
+        let (first, second) = if step.split > 0 {
+            (line.len_of(0, step.split), Some(line.len_of(step.split, line.words.len())))
+        } else {
+            (line.len, None)
+        };
+        if let Some(v) = per_column.get_mut(step.first) {
+            v.push(first);
+        }
+        if let (Some(len), Some(v)) = (second, per_column.get_mut(step.second)) {
+            v.push(len);
+        }
+    }
+    per_column
+        .iter_mut()
+        .zip(current)
+        .map(|(v, old)| {
+            v.sort_unstable();
+            v.get(v.len() * 9 / 10).map_or(*old, |&l| l as f64)
+        })
+        .collect()
+}
+
+/// Widths tried for a column: a geometric grid over the plausible range
+/// and the neighbours of the current width.
+fn candidate_widths(current: f64, longest: usize) -> Vec<usize> {
+    let mut candidates = Vec::new();
+    let mut w = 4usize;
+    while w <= longest {
+        candidates.push(w);
+        w = (w + 1).max(w * 9 / 8 + 1);
+    }
+    let current = current.max(0.0) as usize;
+    candidates.extend(current.saturating_sub(2)..=current + 2);
+    candidates.retain(|&w| w >= 1);
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+}
+
+/// Coordinate descent: each column in turn takes the width that makes the
+/// whole segmentation cheapest, until no column changes.
+fn descend(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
+    let longest = lines.iter().map(|l| l.len).max().unwrap_or(40).min(MAX_WIDTH);
+    let cost_of = |w: &[f64]| Model { lines, widths: w, blank_separated, evidence }.solve().0;
+    let mut best = cost_of(&widths);
+    for _ in 0..DESCENT_ROUNDS {
+        let mut changed = false;
+        for column in 0..widths.len() {
+            let current = widths.get(column).copied().unwrap_or(0.0);
+            let found = candidate_widths(current, longest)
+                .par_iter()
+                .map(|&w| {
+                    let mut trial = widths.clone();
+                    if let Some(slot) = trial.get_mut(column) {
+                        *slot = w as f64;
+                    }
+                    (cost_of(&trial), w)
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            if let Some((c, w)) = found
+                && c < best - 1e-9
+            {
+                best = c;
+                if let Some(slot) = widths.get_mut(column) {
+                    *slot = w as f64;
+                }
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    widths
+}

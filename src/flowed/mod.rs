@@ -1,0 +1,447 @@
+//! Text flowed cell after cell (plain extraction of a table PDF) → the
+//! word layout of a ruled table, which the table stage then reads like any
+//! other page.
+//!
+//! In this form the cells of a row follow one another in column order, a
+//! row split by a page break goes on after it in column order again, and
+//! two cells that shared a baseline may share a line. Lines carry the
+//! evidence: each column wraps at its own width, a line with no trailing
+//! space ends inside a word, blank lines (where the text has them) separate
+//! paragraphs, cells start with a capital more often than not, retention
+//! statements sit in the data or retention column, record numbers in the
+//! `N°` column, and each column repeats its own vocabulary from row to row.
+//!
+//! The stages: `read_lines` and the header → `learn` the columns' wrap
+//! widths → `segment` the lines into cells (a dynamic programme under the
+//! column-order constraint), re-segmented with the vocabulary each column
+//! showed → `layout` as ruled pages for the table stage.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::fields;
+use crate::geometry::Rect;
+use crate::layout::{Page, Word};
+use crate::pdf::Rule;
+use crate::retention;
+
+mod learn;
+mod segment;
+
+use segment::{Evidence, Model, Step, Vocabulary};
+
+/// Width of one character on the synthetic page, in points.
+const CHAR_WIDTH: f64 = 5.0;
+/// Distance between two synthetic lines, in points.
+const LINE_HEIGHT: f64 = 12.0;
+/// Font size of synthetic words.
+const FONT_SIZE: f64 = 10.0;
+/// Most lines segmented (beyond that, the text is laid out without a table).
+const MAX_LINES: usize = 200_000;
+
+/// One line of the flowed text.
+#[derive(Debug, Clone, PartialEq)]
+struct FlowLine {
+    words: Vec<String>,
+    /// Characters, with one space between words.
+    len: usize,
+    first_word_len: usize,
+    trailing_space: bool,
+    blank_before: usize,
+    flow_break: bool,
+}
+
+impl FlowLine {
+    fn new(words: Vec<String>, trailing_space: bool, blank_before: usize, flow_break: bool) -> Self {
+        let mut line = FlowLine { words, len: 0, first_word_len: 0, trailing_space, blank_before, flow_break };
+        line.len = line.len_of(0, line.words.len());
+        line.first_word_len = line.words.first().map_or(0, |w| w.chars().count());
+        line
+    }
+
+    fn text(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn len_of(&self, from: usize, to: usize) -> usize {
+        let words = self.words.get(from..to).unwrap_or_default();
+        words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
+    }
+
+    fn starts_lower(&self, from: usize) -> bool {
+        self.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
+    }
+
+    fn ends_sentence(&self) -> bool {
+        self.words.last().is_some_and(|w| w.ends_with(['.', ';', ':', '!', '?']))
+    }
+}
+
+static ARTEFACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:mailto:|https?://)\S*$").unwrap_or_else(|_| unreachable!()));
+
+/// Reads the lines, dropping link artefacts; form feeds and runs of blank
+/// lines longer than the document's usual spacing mark page breaks.
+fn read_lines(text: &str) -> Vec<FlowLine> {
+    let mut lines = Vec::new();
+    let mut blank = 0usize;
+    let mut pending_break = false;
+    for raw in text.split('\n').take(MAX_LINES) {
+        if raw.contains('\u{c}') {
+            pending_break = true;
+        }
+        let raw = raw.replace('\u{c}', "");
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if ARTEFACT.is_match(trimmed) {
+            pending_break = true;
+            continue;
+        }
+        let words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+        let trailing_space = raw.trim_end_matches(['\r', '\n']).ends_with([' ', '\t', '\u{a0}']);
+        lines.push(FlowLine::new(words, trailing_space, blank, pending_break));
+        blank = 0;
+        pending_break = false;
+    }
+    let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+    for line in &lines {
+        *counts.entry(line.blank_before).or_default() += 1;
+    }
+    let usual = counts.iter().max_by_key(|(b, n)| (**n, usize::MAX - **b)).map_or(0, |(b, _)| *b);
+    for line in &mut lines {
+        if line.blank_before >= usual + 2 {
+            line.flow_break = true;
+        }
+    }
+    lines
+}
+
+fn is_header_opening(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase()) && fields::is_header_start(word)
+}
+
+/// Splits the header's words into column headers: a header opens at a
+/// capitalized header word not governed by a preposition (`de traitement`).
+fn split_headers(words: &[String]) -> Vec<String> {
+    let mut headers: Vec<Vec<&str>> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let governed = i > 0
+            && words.get(i - 1).is_some_and(|p| {
+                matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
+            });
+        match headers.last_mut() {
+            Some(h) if !is_header_opening(word) || governed => h.push(word),
+            _ => headers.push(vec![word]),
+        }
+    }
+    headers.into_iter().map(|h| h.join(" ")).collect()
+}
+
+/// The header: the first run of lines made only of header words that opens
+/// three column headers or more (the first line may also hold other text
+/// before the run only if it is itself made of header words).
+fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
+    let all_header_words = |l: &FlowLine| l.words.iter().all(|w| fields::is_header_word(w));
+    for start in 0..lines.len() {
+        let Some(first) = lines.get(start) else { break };
+        if !first.words.first().is_some_and(|w| is_header_opening(w)) || !all_header_words(first) {
+            continue;
+        }
+        let mut end = start + 1;
+        while lines.get(end).is_some_and(all_header_words) {
+            end += 1;
+        }
+        let words: Vec<String> = lines.get(start..end)?.iter().flat_map(|l| l.words.iter().cloned()).collect();
+        let headers = split_headers(&words);
+        if headers.len() >= 3 {
+            return Some((start, end, headers));
+        }
+    }
+    None
+}
+
+/// Removes the header where a page repeats it, marking a page break there.
+fn drop_repeated_headers(body: Vec<FlowLine>, header: &[FlowLine]) -> Vec<FlowLine> {
+    let texts: Vec<String> = header.iter().map(FlowLine::text).collect();
+    let mut out: Vec<FlowLine> = Vec::new();
+    let mut i = 0;
+    let mut pending_break = false;
+    while let Some(line) = body.get(i) {
+        let repeated =
+            !texts.is_empty() && texts.iter().enumerate().all(|(k, t)| body.get(i + k).is_some_and(|l| l.text() == *t));
+        if repeated {
+            i += texts.len();
+            pending_break = true;
+            continue;
+        }
+        let mut line = line.clone();
+        line.flow_break |= pending_break;
+        pending_break = false;
+        out.push(line);
+        i += 1;
+    }
+    out
+}
+
+/// Whether blank lines separate paragraphs (and so cells): many lines follow
+/// their predecessor directly, many after one blank line.
+fn blank_lines_separate(lines: &[FlowLine]) -> bool {
+    let direct = lines.iter().filter(|l| l.blank_before == 0).count();
+    let spaced = lines.iter().filter(|l| l.blank_before > 0).count();
+    direct * 5 >= lines.len() && spaced * 10 >= lines.len()
+}
+
+/// Rounds of re-segmenting with the vocabulary of the previous reading.
+const VOCABULARY_ROUNDS: usize = 3;
+
+/// Lays the flowed form out as pages of a ruled table, with a diagnostic
+/// saying how far the segmentation can be trusted.
+pub fn pages(text: &str) -> (Vec<Page>, Vec<Diagnostic>) {
+    let lines = read_lines(text);
+    let Some((start, end, headers)) = find_header(&lines) else {
+        return (vec![plain_page(&lines)], Vec::new());
+    };
+    let preamble = lines.get(..start).unwrap_or_default().to_vec();
+    let header_lines = lines.get(start..end).unwrap_or_default().to_vec();
+    let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), &header_lines);
+    let (body, notes) = split_notes(rest);
+    let blank_separated = blank_lines_separate(&body);
+    let mut evidence = evidence(&body, &headers);
+    let widths = learn::widths(&body, headers.len(), blank_separated, &evidence);
+    let (_, mut steps) = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve();
+    for _ in 0..VOCABULARY_ROUNDS {
+        evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
+        steps = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve().1;
+    }
+    let shown: Vec<String> = widths.iter().map(|w| format!("{w:.0}")).collect();
+    let diagnostic = Diagnostic::warning(
+        "text.flowed_segmentation",
+        format!(
+            "cells were assigned to columns from the text's line widths (learned wrap widths, in characters: {}); \
+             this form does not say which column a line belongs to, so check the cells against the PDF",
+            shown.join(", ")
+        ),
+    );
+    (layout(&preamble, &headers, &body, &steps, &widths, &notes), vec![diagnostic])
+}
+
+/// What the text says about columns besides line widths: the lines that
+/// state a retention period (they belong to the data-categories or
+/// retention column, when the register has one), and the lone record
+/// numbers (they belong to the `N°` column, when it has one).
+fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
+    let fields: Vec<String> = headers.iter().map(|h| fields::field_for_header(h)).collect();
+    let mut retention_column: Vec<bool> =
+        fields.iter().map(|f| matches!(f.as_str(), "data_categories" | "retention_period")).collect();
+    if !retention_column.contains(&true) {
+        retention_column = vec![true; headers.len()];
+    }
+    Evidence {
+        retention_line: body.iter().map(|l| !retention::find_statements(&l.text()).is_empty()).collect(),
+        retention_column,
+        number_line: body.iter().map(is_record_number).collect(),
+        number_column: fields.iter().position(|f| f == "number"),
+        vocabulary: None,
+    }
+}
+
+/// A line that is a lone record number (`12`, `3.`, `T-03`).
+fn is_record_number(line: &FlowLine) -> bool {
+    match line.words.as_slice() {
+        [word] => word.chars().count() <= 8 && word.chars().any(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Notes: the trailing lines much longer than any cell's, from the last
+/// line that opens with `*` or from the first such long line.
+fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
+    lengths.sort_unstable();
+    let wide = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(40) * 3 / 2;
+    let mut cut = lines.len();
+    for (i, line) in lines.iter().enumerate().rev() {
+        if line.len > wide || line.words.first().is_some_and(|w| w.starts_with('*')) && line.len > wide / 2 {
+            cut = i;
+        } else {
+            break;
+        }
+    }
+    let notes = lines.split_off(cut);
+    (lines, notes)
+}
+
+fn words_at(text_words: &[String], x: f64, baseline: f64, trailing_space: bool) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut col = 0usize;
+    let count = text_words.len();
+    for (i, w) in text_words.iter().enumerate() {
+        let len = w.chars().count();
+        out.push(Word {
+            text: w.clone(),
+            bbox: Rect {
+                x0: x + col as f64 * CHAR_WIDTH,
+                y0: baseline - 0.8 * FONT_SIZE,
+                x1: x + (col + len) as f64 * CHAR_WIDTH,
+                y1: baseline + 0.2 * FONT_SIZE,
+            },
+            font_size: FONT_SIZE,
+            bold: false,
+            space_after: i + 1 < count || trailing_space,
+        });
+        col += len + 1;
+    }
+    out
+}
+
+/// A page that simply holds the lines, for text with no register header.
+fn plain_page(lines: &[FlowLine]) -> Page {
+    let mut words = Vec::new();
+    for (row, line) in lines.iter().enumerate() {
+        words.extend(words_at(&line.words, 0.0, (row as f64 + 1.0) * LINE_HEIGHT, line.trailing_space));
+    }
+    Page { number: 1, width: 1000.0, height: (lines.len() as f64 + 2.0) * LINE_HEIGHT, words, rules: Vec::new() }
+}
+
+fn rule(x0: f64, y0: f64, x1: f64, y1: f64) -> Rule {
+    Rule { rect: Rect::from_corners(x0, y0, x1, y1) }
+}
+
+/// Writes the segmentation as ruled pages: header on every page, one band
+/// per row, a new page at each page break of the source.
+fn layout(
+    preamble: &[FlowLine],
+    headers: &[String],
+    body: &[FlowLine],
+    steps: &[Step],
+    widths: &[f64],
+    notes: &[FlowLine],
+) -> Vec<Page> {
+    let k = headers.len();
+    let gap = 4.0 * CHAR_WIDTH;
+    let mut xs = vec![0.0];
+    for c in 0..k {
+        let w = widths.get(c).copied().unwrap_or(40.0).max(headers.get(c).map_or(0, |h| h.chars().count()) as f64);
+        xs.push(xs.last().copied().unwrap_or(0.0) + (w + 8.0) * CHAR_WIDTH + gap);
+    }
+    let right = xs.last().copied().unwrap_or(1000.0);
+    let x_of = |c: usize| xs.get(c).copied().unwrap_or(0.0) + CHAR_WIDTH;
+
+    // Rows of cells per page: (page index, cells: column → lines of words with trailing flag).
+    type CellLines = Vec<(Vec<String>, bool)>;
+    let mut pages_rows: Vec<Vec<Vec<CellLines>>> = vec![Vec::new()];
+    let mut current: Option<Vec<CellLines>> = None;
+    for (line, step) in body.iter().zip(steps) {
+        if line.flow_break || step.new_row {
+            if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
+                page.push(row);
+            }
+            if line.flow_break {
+                pages_rows.push(Vec::new());
+            }
+        }
+        let row = current.get_or_insert_with(|| vec![Vec::new(); k]);
+        let (head, tail) = if step.split > 0 {
+            (line.words.get(..step.split).unwrap_or_default(), line.words.get(step.split..).unwrap_or_default())
+        } else {
+            (line.words.as_slice(), &[][..])
+        };
+        if let Some(cell) = row.get_mut(step.first) {
+            cell.push((head.to_vec(), if step.split > 0 { true } else { line.trailing_space }));
+        }
+        if step.split > 0
+            && let Some(cell) = row.get_mut(step.second)
+        {
+            cell.push((tail.to_vec(), line.trailing_space));
+        }
+    }
+    if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
+        page.push(row);
+    }
+
+    let mut pages = Vec::new();
+    let last_page = pages_rows.len().saturating_sub(1);
+    for (p, rows) in pages_rows.iter().enumerate() {
+        let mut words = Vec::new();
+        let mut rules = Vec::new();
+        let mut y = LINE_HEIGHT;
+        if p == 0 {
+            for line in preamble {
+                words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
+                y += 2.0 * LINE_HEIGHT;
+            }
+        }
+        let top = y;
+        rules.push(rule(0.0, top, right, top));
+        y += LINE_HEIGHT;
+        for (c, header) in headers.iter().enumerate() {
+            let header_words: Vec<String> = header.split_whitespace().map(str::to_string).collect();
+            words.extend(words_at(&header_words, x_of(c), y, false));
+        }
+        y += 0.5 * LINE_HEIGHT;
+        rules.push(rule(0.0, y, right, y));
+        for row in rows {
+            let mut height = 0usize;
+            for (c, cell) in row.iter().enumerate() {
+                for (n, (cell_words, trailing)) in cell.iter().enumerate() {
+                    let baseline = y + (n as f64 + 1.0) * LINE_HEIGHT;
+                    words.extend(words_at(cell_words, x_of(c), baseline, *trailing));
+                }
+                height = height.max(cell.len());
+            }
+            y += (height as f64 + 0.5) * LINE_HEIGHT;
+            rules.push(rule(0.0, y, right, y));
+        }
+        for x in &xs {
+            rules.push(rule(*x, top, *x, y));
+        }
+        if p == last_page {
+            y += LINE_HEIGHT;
+            for line in notes {
+                y += LINE_HEIGHT
+                    * if line.blank_before > 0 || line.words.first().is_some_and(|w| w.starts_with('*')) {
+                        2.0
+                    } else {
+                        1.0
+                    };
+                words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
+            }
+        }
+        pages.push(Page {
+            number: u32::try_from(p + 1).unwrap_or(u32::MAX),
+            width: right + CHAR_WIDTH,
+            height: y + 2.0 * LINE_HEIGHT,
+            words,
+            rules,
+        });
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_split_at_capitalized_openings() {
+        let words: Vec<String> = "Intitulé Finalités Responsable de traitement (et co-RT) Catégories de données traitées Catégories de personnes concernées"
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            split_headers(&words),
+            [
+                "Intitulé",
+                "Finalités",
+                "Responsable de traitement (et co-RT)",
+                "Catégories de données traitées",
+                "Catégories de personnes concernées"
+            ]
+        );
+    }
+}

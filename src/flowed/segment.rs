@@ -1,0 +1,410 @@
+//! The segmentation of flowed lines into cells: a dynamic programme over
+//! the lines under the column-order constraint, scored by the columns' wrap
+//! widths and by what else the text says about columns ([`Evidence`]).
+
+use std::collections::HashMap;
+
+use super::FlowLine;
+
+/// Most words a line may be split after (two cells sharing a line).
+const MAX_SPLIT_WORDS: usize = 24;
+
+/// Costs of the segmentation (the unit is one doubtful line).
+mod cost {
+    /// Starting the next cell of the row.
+    pub const NEXT_CELL: f64 = 0.6;
+    /// Each empty cell skipped.
+    pub const SKIP: f64 = 2.5;
+    /// Each cell skipped in the part of a row after a page break, where
+    /// cells that finished on the page before are absent.
+    pub const SKIP_FINISHED: f64 = 0.7;
+    /// Starting a new row.
+    pub const NEW_ROW: f64 = 1.0;
+    /// A new paragraph inside a cell (cells hold few paragraphs).
+    pub const PARAGRAPH: f64 = 1.0;
+    /// A new paragraph in the first column, which names the record.
+    pub const TITLE_PARAGRAPH: f64 = 4.0;
+    /// Going on after a page break in another column than the last.
+    pub const RESUME: f64 = 0.3;
+    /// Two cells on one line (the first lines of neighbouring cells share a
+    /// baseline, and some extractions print them as one line).
+    pub const SPLIT: f64 = 1.0;
+    /// A cell starting in lower case.
+    pub const LOWER_START: f64 = 1.5;
+    /// Leaving a cell on a line that ends inside a word.
+    pub const CUT_WORD: f64 = 20.0;
+    /// Starting a cell without the blank line that separates cells, where
+    /// the document separates paragraphs with blank lines.
+    pub const NO_BLANK: f64 = 5.0;
+    /// A line longer than its column's width, plus one per character.
+    pub const OVERFLOW: f64 = 4.0;
+    /// A line that stopped short although the next word would have fit,
+    /// plus a fifth per character of room left.
+    pub const EARLY_WRAP: f64 = 1.0;
+    /// A retention statement outside the columns that hold them.
+    pub const RETENTION_ELSEWHERE: f64 = 3.0;
+    /// A record number outside the number column, or other text in it.
+    pub const NUMBER_ELSEWHERE: f64 = 3.0;
+    /// Weight of the columns' vocabulary (per word, in log-odds).
+    pub const VOCABULARY: f64 = 0.3;
+}
+
+/// One assignment of a line: its first part's column, where it splits
+/// (word index, 0 for none) and its second part's column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Step {
+    pub first: usize,
+    pub split: usize,
+    pub second: usize,
+    pub new_row: bool,
+}
+
+/// What the text says about columns besides line widths.
+#[derive(Debug, Default)]
+pub(super) struct Evidence {
+    /// Lines that state a retention period.
+    pub retention_line: Vec<bool>,
+    /// Columns that hold retention statements (data categories, retention).
+    pub retention_column: Vec<bool>,
+    /// Lines that are a lone record number (`12`, `T-03`).
+    pub number_line: Vec<bool>,
+    /// The record-number column (`N°`), if the register has one.
+    pub number_column: Option<usize>,
+    /// The words each column uses, learned from a previous segmentation.
+    pub vocabulary: Option<Vocabulary>,
+}
+
+/// Word as the vocabulary counts it.
+fn vocabulary_word(word: &str) -> Option<String> {
+    let word: String = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    (word.chars().count() >= 2).then_some(word)
+}
+
+/// Word counts per column of a segmentation. Registers repeat themselves
+/// column by column (the same controller, the same kinds of data and
+/// recipients), so a line is likelier in a column that uses its words. Each
+/// row's own counts are kept apart so that a line is judged by the other
+/// rows only and a segmentation does not merely confirm itself.
+#[derive(Debug)]
+pub(super) struct Vocabulary {
+    columns: Vec<HashMap<String, f64>>,
+    column_totals: Vec<f64>,
+    all: HashMap<String, f64>,
+    total: f64,
+    line_row: Vec<usize>,
+    rows: Vec<RowCounts>,
+}
+
+#[derive(Debug, Default)]
+struct RowCounts {
+    columns: Vec<HashMap<String, f64>>,
+    column_totals: Vec<f64>,
+    all: HashMap<String, f64>,
+    total: f64,
+}
+
+impl Vocabulary {
+    /// Counts the words of each column under a segmentation.
+    pub fn learn(lines: &[FlowLine], steps: &[Step], columns: usize) -> Self {
+        let mut v = Vocabulary {
+            columns: vec![HashMap::new(); columns],
+            column_totals: vec![0.0; columns],
+            all: HashMap::new(),
+            total: 0.0,
+            line_row: Vec::with_capacity(lines.len()),
+            rows: Vec::new(),
+        };
+        for (line, step) in lines.iter().zip(steps) {
+            if step.new_row || v.rows.is_empty() {
+                v.rows.push(RowCounts {
+                    columns: vec![HashMap::new(); columns],
+                    column_totals: vec![0.0; columns],
+                    ..RowCounts::default()
+                });
+            }
+            v.line_row.push(v.rows.len() - 1);
+            let Some(row) = v.rows.last_mut() else { continue };
+            for (i, word) in line.words.iter().enumerate() {
+                let column = if step.split > 0 && i >= step.split { step.second } else { step.first };
+                let Some(word) = vocabulary_word(word) else { continue };
+                for (map, total) in [
+                    (v.columns.get_mut(column), v.column_totals.get_mut(column)),
+                    (row.columns.get_mut(column), row.column_totals.get_mut(column)),
+                    (Some(&mut v.all), Some(&mut v.total)),
+                    (Some(&mut row.all), Some(&mut row.total)),
+                ] {
+                    if let (Some(map), Some(total)) = (map, total) {
+                        *map.entry(word.clone()).or_default() += 1.0;
+                        *total += 1.0;
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    /// Cost of words of line `line` in `column`: minus the weighted log-odds
+    /// of the column's word frequencies (other rows only) against all
+    /// columns', with add-half smoothing.
+    fn cost(&self, line: usize, words: &[String], column: usize) -> f64 {
+        let Some(row) = self.line_row.get(line).and_then(|&r| self.rows.get(r)) else { return 0.0 };
+        let count = |map: Option<&HashMap<String, f64>>, w: &str| map.and_then(|m| m.get(w)).copied().unwrap_or(0.0);
+        let alpha = 0.5;
+        let vocabulary_size = self.all.len() as f64 + 1.0;
+        let column_total = self.column_totals.get(column).copied().unwrap_or(0.0)
+            - row.column_totals.get(column).copied().unwrap_or(0.0);
+        let all_total = self.total - row.total;
+        let mut log_odds = 0.0;
+        for word in words {
+            let Some(word) = vocabulary_word(word) else { continue };
+            let in_column = count(self.columns.get(column), &word) - count(row.columns.get(column), &word);
+            let anywhere = count(Some(&self.all), &word) - count(Some(&row.all), &word);
+            let p_column = (in_column + alpha) / (column_total + alpha * vocabulary_size);
+            let p_all = (anywhere + alpha) / (all_total + alpha * vocabulary_size);
+            log_odds += (p_column / p_all).ln();
+        }
+        -cost::VOCABULARY * log_odds
+    }
+}
+
+/// The cost of a line continuing the previous one in the same cell of a
+/// column wrapping at `width` characters: a new paragraph costs its prior,
+/// a line that stopped although the next word would have fit costs more the
+/// more room it left.
+pub(super) fn wrap_cost(
+    blank_separated: bool,
+    width: f64,
+    previous_len: usize,
+    previous: &FlowLine,
+    line: &FlowLine,
+    column: usize,
+) -> f64 {
+    if !previous.trailing_space || line.flow_break {
+        return 0.0;
+    }
+    if blank_separated && line.blank_before > 0 {
+        // The first column names the record: one paragraph.
+        return if column == 0 { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
+    }
+    if !blank_separated && previous.ends_sentence() {
+        return 0.0;
+    }
+    let room = width - (0.12 * width).max(2.0);
+    let fit = (previous_len + 1 + line.first_word_len) as f64;
+    if fit <= room { cost::EARLY_WRAP + 0.2 * (room - fit) } else { 0.0 }
+}
+
+/// The cost of starting a cell at word `from` of a line.
+pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usize) -> f64 {
+    let mut c = if line.starts_lower(from) { cost::LOWER_START } else { 0.0 };
+    if from == 0 && blank_separated && line.blank_before == 0 && !line.flow_break {
+        c += cost::NO_BLANK;
+    }
+    c
+}
+
+/// The cost of leaving a cell after `previous`: high when that line ends
+/// inside a word.
+pub(super) fn cut_word_cost(previous: Option<&FlowLine>) -> f64 {
+    if previous.is_some_and(|p| !p.trailing_space) { cost::CUT_WORD } else { 0.0 }
+}
+
+/// The cost of moving from a cell of `previous` to a new cell of `column`
+/// in the same row, `None` when the order forbids it.
+pub(super) fn next_cell_cost(previous: usize, column: usize) -> Option<f64> {
+    (column > previous).then(|| cost::NEXT_CELL + (column - previous - 1) as f64 * cost::SKIP)
+}
+
+/// The cost of starting a new row after a cell of `previous`.
+pub(super) fn new_row_cost(previous: usize, columns: usize) -> f64 {
+    cost::NEW_ROW + columns.saturating_sub(previous + 1) as f64 * cost::SKIP
+}
+
+/// One reading of the body: lines, widths and evidence.
+pub(super) struct Model<'a> {
+    pub lines: &'a [FlowLine],
+    pub widths: &'a [f64],
+    pub blank_separated: bool,
+    pub evidence: &'a Evidence,
+}
+
+/// Where the segmentation stands after a line: the column of its last part,
+/// that part's length, and whether the row is in its part after a page
+/// break (where cells that have finished are simply absent).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct State {
+    column: usize,
+    len: usize,
+    continued: bool,
+}
+
+/// The cheapest way found to reach a state.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    state: State,
+    cost: f64,
+    previous: usize,
+    step: Step,
+}
+
+/// The states kept after one line: per column and row part, the cheapest
+/// state whose line was split and the cheapest unsplit one (the other
+/// lengths of a last part seldom change the next line's cost).
+#[derive(Debug)]
+struct Layer {
+    slots: Vec<Option<Entry>>,
+}
+
+impl Layer {
+    fn new(columns: usize) -> Self {
+        Layer { slots: vec![None; columns * 4] }
+    }
+
+    fn push(&mut self, state: State, cost: f64, previous: usize, step: Step) {
+        let index = (state.column * 2 + usize::from(state.continued)) * 2 + usize::from(step.split > 0);
+        if let Some(slot) = self.slots.get_mut(index)
+            && slot.is_none_or(|e| cost < e.cost)
+        {
+            *slot = Some(Entry { state, cost, previous, step });
+        }
+    }
+}
+
+impl Model<'_> {
+    fn width(&self, column: usize) -> f64 {
+        self.widths.get(column).copied().unwrap_or(40.0)
+    }
+
+    fn overflow(&self, len: usize, column: usize) -> f64 {
+        let w = self.width(column);
+        let limit = w + (0.04 * w).max(1.0);
+        let len = len as f64;
+        if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
+    }
+
+    /// What the evidence says about words of line `i` in `column`.
+    fn evidence_cost(&self, i: usize, words: &[String], column: usize) -> f64 {
+        let e = self.evidence;
+        let mut c = e.vocabulary.as_ref().map_or(0.0, |v| v.cost(i, words, column));
+        if e.retention_line.get(i).copied().unwrap_or(false) && !e.retention_column.get(column).copied().unwrap_or(true)
+        {
+            c += cost::RETENTION_ELSEWHERE;
+        }
+        if let Some(number_column) = e.number_column {
+            let number = words.len() == 1 && e.number_line.get(i).copied().unwrap_or(false);
+            if number != (column == number_column) {
+                c += cost::NUMBER_ELSEWHERE;
+            }
+        }
+        c
+    }
+
+    /// Runs the programme; returns the total cost and each line's step.
+    pub fn solve(&self) -> (f64, Vec<Step>) {
+        let k = self.widths.len().max(1);
+        let n = self.lines.len();
+        let mut layers: Vec<Layer> = Vec::with_capacity(n);
+        for (i, line) in self.lines.iter().enumerate() {
+            let mut here = Layer::new(k);
+            let start = State { column: 0, len: 0, continued: false };
+            let previous: Vec<(usize, State, f64)> = match i.checked_sub(1).and_then(|p| layers.get(p)) {
+                None => vec![(usize::MAX, start, 0.0)],
+                Some(layer) => {
+                    layer.slots.iter().enumerate().filter_map(|(s, e)| e.map(|e| (s, e.state, e.cost))).collect()
+                }
+            };
+            // The whole line in each column, priced once for all states.
+            let whole: Vec<f64> =
+                (0..k).map(|a| self.overflow(line.len, a) + self.evidence_cost(i, &line.words, a)).collect();
+            let prev_line = i.checked_sub(1).and_then(|p| self.lines.get(p));
+            let leave = cut_word_cost(prev_line);
+            let start_cost = cell_start_cost(self.blank_separated, line, 0);
+            for (prev_index, prev, prev_cost) in previous {
+                // Cells left empty cost less in the part of a row after a
+                // page break: there, finished cells are simply absent.
+                let skips = |c: f64, count: usize| {
+                    if prev.continued { c - count as f64 * (cost::SKIP - cost::SKIP_FINISHED) } else { c }
+                };
+                // Where the line's first part may go: (column, cost, new row, continued).
+                let mut firsts: Vec<(usize, f64, bool, bool)> = Vec::new();
+                if i == 0 {
+                    firsts.push((0, 0.0, true, false));
+                } else {
+                    let continued = prev.continued || line.flow_break;
+                    for a in 0..k {
+                        if a == prev.column {
+                            let wrap = prev_line
+                                .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
+                            firsts.push((a, wrap, false, continued));
+                        }
+                        if let Some(c) = next_cell_cost(prev.column, a) {
+                            let c = skips(c, a - prev.column - 1);
+                            firsts.push((a, leave + c + start_cost, false, continued));
+                        }
+                        if a < prev.column && line.flow_break {
+                            // The row goes on after the page break; the cells
+                            // after the last one printed were empty.
+                            let c =
+                                skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
+                            firsts.push((a, leave + c, false, true));
+                        }
+                        if a == 0 && prev.column > 0 {
+                            let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
+                            firsts.push((0, leave + c + start_cost, true, false));
+                        }
+                    }
+                }
+                for (a, transition, new_row, continued) in firsts {
+                    let base = prev_cost + transition;
+                    let step = Step { first: a, split: 0, second: a, new_row };
+                    let state = State { column: a, len: line.len, continued };
+                    here.push(state, base + whole.get(a).copied().unwrap_or(0.0), prev_index, step);
+                    // Two cells on the line, when it is too long for column a.
+                    if self.overflow(line.len, a) <= 0.0 || line.words.len() < 2 {
+                        continue;
+                    }
+                    for split in 1..line.words.len().min(MAX_SPLIT_WORDS) {
+                        let head_words = line.words.get(..split).unwrap_or_default();
+                        let tail_words = line.words.get(split..).unwrap_or_default();
+                        let (head, tail) = (line.len_of(0, split), line.len_of(split, line.words.len()));
+                        let head_cost =
+                            base + cost::SPLIT + self.overflow(head, a) + self.evidence_cost(i, head_words, a);
+                        let tail_start = cell_start_cost(self.blank_separated, line, split);
+                        for b in a + 1..k {
+                            let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
+                            let skipped = (b - a - 1) as f64 * skip;
+                            let c = head_cost
+                                + self.overflow(tail, b)
+                                + self.evidence_cost(i, tail_words, b)
+                                + skipped
+                                + tail_start;
+                            let step = Step { first: a, split, second: b, new_row };
+                            here.push(State { column: b, len: tail, continued }, c, prev_index, step);
+                        }
+                    }
+                }
+            }
+            layers.push(here);
+        }
+        // Trace back from the cheapest final state.
+        let Some((mut index, best)) = layers.last().and_then(|layer| {
+            layer
+                .slots
+                .iter()
+                .enumerate()
+                .filter_map(|(s, e)| e.map(|e| (s, e.cost)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+        }) else {
+            return (0.0, Vec::new());
+        };
+        let mut steps = vec![Step { first: 0, split: 0, second: 0, new_row: false }; n];
+        for i in (0..n).rev() {
+            let Some(entry) = layers.get(i).and_then(|l| l.slots.get(index)).copied().flatten() else { break };
+            if let Some(slot) = steps.get_mut(i) {
+                *slot = entry.step;
+            }
+            index = entry.previous;
+        }
+        (best, steps)
+    }
+}

@@ -1,0 +1,218 @@
+//! Registers in the flowed text form (text extracted cell after cell, in
+//! column order), rendered by a tiny writer of our own: each cell wrapped
+//! at its column's width, cells one after another, page breaks with the
+//! header repeated. This form does not say which column a line belongs to;
+//! these tests show how far the segmentation recovers the cells on texts
+//! that are not the corpus's, with other column sets and widths.
+
+use serde_json::Value;
+
+/// How a flowed text separates its lines.
+#[derive(Clone, Copy, PartialEq)]
+enum Spacing {
+    /// A blank line between paragraphs (and so between cells).
+    BlankBetweenParagraphs,
+    /// A blank line after every line: paragraphs do not show.
+    BlankAfterEveryLine,
+}
+
+/// A deterministic generator of varied register texts.
+struct Texts(u64);
+
+impl Texts {
+    fn pick<'a>(&mut self, options: &[&'a str]) -> &'a str {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let index = usize::try_from((self.0 >> 33) % options.len() as u64).unwrap_or(0);
+        options.get(index).copied().unwrap_or("")
+    }
+}
+
+const TITLES: &[&str] = &[
+    "Gestion des inscriptions aux activités sportives",
+    "Portail famille",
+    "Suivi des demandes de logement social",
+    "Vidéoprotection des bâtiments",
+    "Fichier des associations",
+    "Gestion du cimetière",
+    "Plateforme de signalement des incivilités",
+    "Recrutement des saisonniers",
+    "Prêt de matériel",
+    "Médiathèque : gestion des abonnés",
+    "Téléservice d’état civil",
+    "Gestion des astreintes",
+];
+const PURPOSES: &[&str] = &[
+    "Instruire les demandes déposées par les usagers et leur répondre dans les délais prévus",
+    "Organiser les activités, informer les familles des changements de programme et facturer les prestations",
+    "Assurer la sécurité des personnes et des biens aux abords des bâtiments publics",
+    "Tenir à jour la liste des personnes inscrites et produire des statistiques anonymes",
+    "Permettre aux agents de planifier les interventions et de suivre leur réalisation",
+];
+const CONTROLLERS: &[&str] = &["Mairie", "Direction des sports", "Pôle population", "Direction générale des services"];
+const DATA: &[&str] = &[
+    "Identité, coordonnées, situation familiale. Conservation : 2 ans à compter de la dernière inscription",
+    "Nom, prénom, adresse électronique, numéro de téléphone. Durée : 1 an après la clôture du dossier",
+    "Images des personnes filmées. Les données sont conservées 30 jours",
+    "Identité et coordonnées des membres du bureau. Conservation jusqu’à la dissolution de l’association",
+];
+const SUBJECTS: &[&str] = &[
+    "Usagers des services municipaux",
+    "Familles et enfants inscrits",
+    "Agents et visiteurs",
+    "Membres des associations déclarées",
+    "Candidats aux emplois saisonniers",
+];
+const RECIPIENTS: &[&str] = &[
+    "Agents habilités du service",
+    "Trésorerie municipale ; prestataire de facturation",
+    "Forces de l’ordre sur réquisition",
+    "Élus délégués et agents du pôle",
+];
+
+/// A register of `records` rows under `headers` (5 or 6 columns).
+fn register(records: usize, numbered: bool, seed: u64) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut texts = Texts(seed);
+    let mut headers: Vec<String> = Vec::new();
+    if numbered {
+        headers.push("N°".into());
+    }
+    headers.extend(
+        ["Traitement", "Finalités", "Responsable", "Catégories de données", "Personnes concernées", "Destinataires"]
+            .map(String::from),
+    );
+    let rows = (0..records)
+        .map(|i| {
+            let mut row = Vec::new();
+            if numbered {
+                row.push(format!("{}", i + 1));
+            }
+            row.push(texts.pick(TITLES).to_string());
+            row.push(texts.pick(PURPOSES).to_string());
+            row.push(texts.pick(CONTROLLERS).to_string());
+            row.push(texts.pick(DATA).to_string());
+            row.push(texts.pick(SUBJECTS).to_string());
+            row.push(texts.pick(RECIPIENTS).to_string());
+            row
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// Greedy wrapping at `width` characters; a sentence ending in `.` closes
+/// a paragraph.
+fn paragraphs(text: &str, width: usize) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for sentence in text.split_inclusive(". ") {
+        let mut lines: Vec<String> = Vec::new();
+        for word in sentence.split_whitespace() {
+            match lines.last_mut() {
+                Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                    line.push(' ');
+                    line.push_str(word);
+                }
+                _ => lines.push(word.to_string()),
+            }
+        }
+        out.push(lines);
+    }
+    out
+}
+
+/// Renders the register in the flowed form, with a page break after every
+/// `page_lines` lines of cells.
+fn flowed(headers: &[String], rows: &[Vec<String>], widths: &[usize], spacing: Spacing, page_lines: usize) -> String {
+    let mut out = String::from("Commune exemple, 1 place de la Mairie, 00000 Exemple \n\n");
+    out.push_str("Registre des activités de traitement de la commune \n\n");
+    out.push_str("Exercice des droits : dpo@commune-exemple.fr \n\n");
+    let mut header = String::new();
+    for (h, w) in headers.iter().zip(widths) {
+        for line in paragraphs(h, *w).concat() {
+            header.push_str(&line);
+            header.push_str(" \n");
+            if spacing == Spacing::BlankAfterEveryLine {
+                header.push('\n');
+            }
+        }
+        if spacing == Spacing::BlankBetweenParagraphs {
+            header.push('\n');
+        }
+    }
+    out.push_str(&header);
+    let mut printed = 0;
+    for row in rows {
+        for (cell, w) in row.iter().zip(widths) {
+            for paragraph in paragraphs(cell, *w) {
+                for line in paragraph {
+                    out.push_str(&line);
+                    out.push_str(" \n");
+                    if spacing == Spacing::BlankAfterEveryLine {
+                        out.push('\n');
+                    }
+                    printed += 1;
+                    if printed % page_lines == 0 {
+                        out.push_str("\n\n\n");
+                        out.push_str(&header);
+                    }
+                }
+                if spacing == Spacing::BlankBetweenParagraphs {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The records' cells as extracted, in column order.
+fn extracted_cells(text: &str) -> Vec<Vec<String>> {
+    let document = registre::extract_text(text.as_bytes(), "flowed.txt");
+    let document = document.unwrap_or_else(|e| panic!("extraction failed: {e}"));
+    let json: Value = serde_json::from_str(&document.to_json()).unwrap_or(Value::Null);
+    let fields: Vec<String> = json["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    json["records"]
+        .as_array()
+        .map(|records| {
+            records
+                .iter()
+                .map(|r| fields.iter().map(|f| r["cells"][f].as_str().unwrap_or("").to_string()).collect())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// How many cells come out exactly as written.
+fn cells_right(rows: &[Vec<String>], got: &[Vec<String>]) -> usize {
+    rows.iter().zip(got).map(|(want, got)| want.iter().zip(got).filter(|(w, g)| w == g).count()).sum()
+}
+
+#[test]
+fn blank_separated_paragraphs_six_columns() {
+    let (headers, rows) = register(14, false, 7);
+    let text = flowed(&headers, &rows, &[22, 34, 14, 28, 22, 20], Spacing::BlankBetweenParagraphs, 60);
+    let got = extracted_cells(&text);
+    assert_eq!(got.len(), rows.len(), "record count");
+    assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
+}
+
+#[test]
+fn numbered_rows_anchor_the_columns_when_paragraphs_do_not_show() {
+    let (headers, rows) = register(12, true, 11);
+    let text = flowed(&headers, &rows, &[4, 20, 30, 16, 30, 22, 24], Spacing::BlankAfterEveryLine, 70);
+    let got = extracted_cells(&text);
+    assert_eq!(got.len(), rows.len(), "record count");
+    assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
+}
+
+#[test]
+fn rows_split_by_page_breaks_keep_their_cells() {
+    // A page break every 9 lines splits most rows, some in their first
+    // cells, some in their last.
+    let (headers, rows) = register(10, false, 3);
+    let text = flowed(&headers, &rows, &[20, 36, 18, 30, 24, 22], Spacing::BlankBetweenParagraphs, 9);
+    let got = extracted_cells(&text);
+    assert_eq!(got.len(), rows.len(), "record count");
+    assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
+}
