@@ -44,6 +44,16 @@ pub enum ErrorKind {
     /// A text input is in an encoding that cannot be decoded reliably.
     #[error("text encoding not recognised ({0})")]
     TextEncoding(String),
+    /// A flowed text too large to segment within bounded time and memory.
+    #[error("flowed text too large to segment: {lines} lines × {columns} columns, more than the limit of {limit}")]
+    FlowedTextTooLarge {
+        /// Lines of the table's body.
+        lines: usize,
+        /// Columns of its header.
+        columns: usize,
+        /// Most lines × columns segmented.
+        limit: usize,
+    },
     /// An internal bug caught at the batch boundary instead of aborting the run.
     #[error("internal error: {0}")]
     Internal(String),

@@ -80,7 +80,7 @@ pub fn extract_text(bytes: &[u8], file: &str) -> Result<Document> {
     let decoded = text::decode(bytes, file)?;
     let (pages, diagnostics) = match text::detect_form(&decoded) {
         text::Form::Layout => (text::layout_pages(&decoded), Vec::new()),
-        text::Form::Flowed => text::flowed_pages(&decoded),
+        text::Form::Flowed => text::flowed_pages(&decoded).map_err(|kind| Error::file(file, kind))?,
     };
     finish(&pages, file, Format::Text, bytes, false, diagnostics)
 }

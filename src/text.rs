@@ -126,6 +126,8 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
 }
 
 /// Lays out the flowed form (see [`Form::Flowed`] and [`crate::flowed`]).
-pub fn flowed_pages(text: &str) -> (Vec<Page>, Vec<crate::diagnostic::Diagnostic>) {
+pub fn flowed_pages(
+    text: &str,
+) -> std::result::Result<(Vec<Page>, Vec<crate::diagnostic::Diagnostic>), crate::error::ErrorKind> {
     crate::flowed::pages(text)
 }

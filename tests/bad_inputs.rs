@@ -50,6 +50,24 @@ fn each_bad_input_has_its_exact_outcome() {
     }
 }
 
+/// A flowed text whose table is too large to segment in bounded time and
+/// memory (made here: 24 header columns over 50 000 body lines) is refused
+/// before its segmentation starts.
+#[test]
+fn a_flowed_text_too_large_to_segment_is_refused() {
+    let header = ["Finalités", "Données", "Destinataires", "Durée", "Personnes", "Responsable"].repeat(4).join(" ");
+    let mut text = format!("Registre \n\n{header} \n\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("ligne {i} du traitement \n"));
+    }
+    let result = registre::extract(text.as_bytes(), "huge.txt", &registre::Options::default());
+    assert_eq!(
+        result.map(|d| d.records.len()).map_err(|e| e.to_string()),
+        Err("huge.txt: flowed text too large to segment: 50000 lines × 24 columns, more than the limit of 1000000"
+            .to_string())
+    );
+}
+
 #[test]
 fn a_user_password_opens_the_document() {
     assert_eq!(outcome("encrypted-user-password.pdf", Some("secret")), Ok(22));

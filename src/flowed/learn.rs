@@ -13,20 +13,26 @@ use super::FlowLine;
 use super::segment::{Evidence, Model, Step, cell_start_cost, cut_word_cost, new_row_cost, next_cell_cost, wrap_cost};
 
 /// Most lines the widths are learned from (the cost stays linear in the
-/// document's length).
+/// document's length), fewer the more columns: a segmentation costs about
+/// lines × columns², and the descent tries every column.
 const LEARN_LINES: usize = 2000;
+const LEARN_WORK: usize = 2000 * 36;
+const MIN_LEARN_LINES: usize = 60;
 /// Lines the first-row estimate looks at, and most lines one cell may hold.
 const FIRST_ROW_LINES: usize = 400;
 const FIRST_ROW_CELL_LINES: usize = 80;
-/// Rounds of the alternation and of the coordinate descent.
+/// Rounds of the alternation, and column updates of the coordinate
+/// descent (rounds × columns).
 const ALTERNATION_ROUNDS: usize = 8;
-const DESCENT_ROUNDS: usize = 4;
+const DESCENT_UPDATES: usize = 24;
+const MAX_DESCENT_ROUNDS: usize = 4;
 /// Widest column considered, in characters.
 const MAX_WIDTH: usize = 160;
 
 /// Learns one wrap width per column (in characters).
 pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
-    let lines = lines.get(..lines.len().min(LEARN_LINES)).unwrap_or_default();
+    let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
+    let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
@@ -196,7 +202,8 @@ fn descend(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evid
     let longest = lines.iter().map(|l| l.len).max().unwrap_or(40).min(MAX_WIDTH);
     let cost_of = |w: &[f64]| Model { lines, widths: w, blank_separated, evidence }.solve().0;
     let mut best = cost_of(&widths);
-    for _ in 0..DESCENT_ROUNDS {
+    let rounds = (DESCENT_UPDATES / widths.len().max(1)).clamp(1, MAX_DESCENT_ROUNDS);
+    for _ in 0..rounds {
         let mut changed = false;
         for column in 0..widths.len() {
             let current = widths.get(column).copied().unwrap_or(0.0);

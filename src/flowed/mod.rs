@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
+use crate::error::ErrorKind;
 use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{Page, Word};
@@ -38,8 +39,14 @@ const CHAR_WIDTH: f64 = 5.0;
 const LINE_HEIGHT: f64 = 12.0;
 /// Font size of synthetic words.
 const FONT_SIZE: f64 = 10.0;
-/// Most lines segmented (beyond that, the text is laid out without a table).
+/// Most lines read.
 const MAX_LINES: usize = 200_000;
+/// Most body lines × columns segmented: the segmentation's time and memory
+/// grow with both.
+const MAX_LINE_COLUMNS: usize = 1_000_000;
+/// Most columns a flowed table is segmented into (more header words than
+/// that is not a register's header).
+const MAX_COLUMNS: usize = 24;
 
 /// One line of the flowed text.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,15 +208,22 @@ const VOCABULARY_ROUNDS: usize = 3;
 
 /// Lays the flowed form out as pages of a ruled table, with a diagnostic
 /// saying how far the segmentation can be trusted.
-pub fn pages(text: &str) -> (Vec<Page>, Vec<Diagnostic>) {
+pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let lines = read_lines(text);
-    let Some((start, end, headers)) = find_header(&lines) else {
-        return (vec![plain_page(&lines)], Vec::new());
+    let Some((start, end, headers)) = find_header(&lines).filter(|(_, _, h)| h.len() <= MAX_COLUMNS) else {
+        return Ok((vec![plain_page(&lines)], Vec::new()));
     };
     let preamble = lines.get(..start).unwrap_or_default().to_vec();
     let header_lines = lines.get(start..end).unwrap_or_default().to_vec();
     let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), &header_lines);
     let (body, notes) = split_notes(rest);
+    if body.len().saturating_mul(headers.len()) > MAX_LINE_COLUMNS {
+        return Err(ErrorKind::FlowedTextTooLarge {
+            lines: body.len(),
+            columns: headers.len(),
+            limit: MAX_LINE_COLUMNS,
+        });
+    }
     let blank_separated = blank_lines_separate(&body);
     let mut evidence = evidence(&body, &headers);
     let widths = learn::widths(&body, headers.len(), blank_separated, &evidence);
@@ -227,7 +241,7 @@ pub fn pages(text: &str) -> (Vec<Page>, Vec<Diagnostic>) {
             shown.join(", ")
         ),
     );
-    (layout(&preamble, &headers, &body, &steps, &widths, &notes), vec![diagnostic])
+    Ok((layout(&preamble, &headers, &body, &steps, &widths, &notes), vec![diagnostic]))
 }
 
 /// What the text says about columns besides line widths: the lines that

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use super::FlowLine;
 
-/// Most words a line may be split after (two cells sharing a line).
+/// Most words a line may be split after (two cells sharing a line), and
+/// most cells the second part may skip.
 const MAX_SPLIT_WORDS: usize = 24;
+const MAX_SPLIT_SKIP: usize = 2;
 
 /// Costs of the segmentation (the unit is one doubtful line).
 mod cost {
@@ -143,27 +145,32 @@ impl Vocabulary {
         v
     }
 
-    /// Cost of words of line `line` in `column`: minus the weighted log-odds
-    /// of the column's word frequencies (other rows only) against all
-    /// columns', with add-half smoothing.
-    fn cost(&self, line: usize, words: &[String], column: usize) -> f64 {
-        let Some(row) = self.line_row.get(line).and_then(|&r| self.rows.get(r)) else { return 0.0 };
+    /// Costs of the words of line `line` in each column (`words.len()`
+    /// rows of `columns` values): minus the weighted log-odds of the
+    /// column's word frequencies (other rows only) against all columns',
+    /// with add-half smoothing.
+    fn word_costs(&self, line: usize, words: &[String], columns: usize) -> Vec<f64> {
+        let mut out = vec![0.0; words.len() * columns];
+        let Some(row) = self.line_row.get(line).and_then(|&r| self.rows.get(r)) else { return out };
         let count = |map: Option<&HashMap<String, f64>>, w: &str| map.and_then(|m| m.get(w)).copied().unwrap_or(0.0);
         let alpha = 0.5;
         let vocabulary_size = self.all.len() as f64 + 1.0;
-        let column_total = self.column_totals.get(column).copied().unwrap_or(0.0)
-            - row.column_totals.get(column).copied().unwrap_or(0.0);
         let all_total = self.total - row.total;
-        let mut log_odds = 0.0;
-        for word in words {
+        for (w, word) in words.iter().enumerate() {
             let Some(word) = vocabulary_word(word) else { continue };
-            let in_column = count(self.columns.get(column), &word) - count(row.columns.get(column), &word);
             let anywhere = count(Some(&self.all), &word) - count(Some(&row.all), &word);
-            let p_column = (in_column + alpha) / (column_total + alpha * vocabulary_size);
             let p_all = (anywhere + alpha) / (all_total + alpha * vocabulary_size);
-            log_odds += (p_column / p_all).ln();
+            for column in 0..columns {
+                let column_total = self.column_totals.get(column).copied().unwrap_or(0.0)
+                    - row.column_totals.get(column).copied().unwrap_or(0.0);
+                let in_column = count(self.columns.get(column), &word) - count(row.columns.get(column), &word);
+                let p_column = (in_column + alpha) / (column_total + alpha * vocabulary_size);
+                if let Some(slot) = out.get_mut(w * columns + column) {
+                    *slot = -cost::VOCABULARY * (p_column / p_all).ln();
+                }
+            }
         }
-        -cost::VOCABULARY * log_odds
+        out
     }
 }
 
@@ -247,6 +254,38 @@ struct Entry {
     step: Step,
 }
 
+/// What the trace back needs of an entry, packed (one per state and line).
+#[derive(Debug, Clone, Copy)]
+struct Back {
+    previous: u32,
+    first: u16,
+    split: u16,
+    second: u16,
+    new_row: bool,
+}
+
+impl Back {
+    fn of(entry: Entry) -> Self {
+        let narrow = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+        Back {
+            previous: u32::try_from(entry.previous).unwrap_or(u32::MAX),
+            first: narrow(entry.step.first),
+            split: narrow(entry.step.split),
+            second: narrow(entry.step.second),
+            new_row: entry.step.new_row,
+        }
+    }
+
+    fn step(self) -> Step {
+        Step {
+            first: usize::from(self.first),
+            split: usize::from(self.split),
+            second: usize::from(self.second),
+            new_row: self.new_row,
+        }
+    }
+}
+
 /// The states kept after one line: per column and row part, the cheapest
 /// state whose line was split and the cheapest unsplit one (the other
 /// lengths of a last part seldom change the next line's cost).
@@ -282,16 +321,37 @@ impl Model<'_> {
         if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
     }
 
-    /// What the evidence says about words of line `i` in `column`.
-    fn evidence_cost(&self, i: usize, words: &[String], column: usize) -> f64 {
+    /// What the evidence says about line `i` in each column: for its first
+    /// `w` words and column `c`, `prefix[w * columns + c]` (vocabulary as
+    /// running sums, so any split of the line is priced by a subtraction).
+    fn word_evidence(&self, i: usize, line: &FlowLine, columns: usize) -> Vec<f64> {
+        let words = line.words.len();
+        let mut prefix = vec![0.0; (words + 1) * columns];
+        let Some(vocabulary) = &self.evidence.vocabulary else { return prefix };
+        let costs = vocabulary.word_costs(i, &line.words, columns);
+        for w in 0..words {
+            for c in 0..columns {
+                let before = prefix.get(w * columns + c).copied().unwrap_or(0.0);
+                let here = costs.get(w * columns + c).copied().unwrap_or(0.0);
+                if let Some(slot) = prefix.get_mut((w + 1) * columns + c) {
+                    *slot = before + here;
+                }
+            }
+        }
+        prefix
+    }
+
+    /// What the line-level evidence says about (part of) line `i` in
+    /// `column`: retention statements and record numbers.
+    fn line_evidence(&self, i: usize, whole_line: bool, column: usize) -> f64 {
         let e = self.evidence;
-        let mut c = e.vocabulary.as_ref().map_or(0.0, |v| v.cost(i, words, column));
+        let mut c = 0.0;
         if e.retention_line.get(i).copied().unwrap_or(false) && !e.retention_column.get(column).copied().unwrap_or(true)
         {
             c += cost::RETENTION_ELSEWHERE;
         }
         if let Some(number_column) = e.number_column {
-            let number = words.len() == 1 && e.number_line.get(i).copied().unwrap_or(false);
+            let number = whole_line && e.number_line.get(i).copied().unwrap_or(false);
             if number != (column == number_column) {
                 c += cost::NUMBER_ELSEWHERE;
             }
@@ -303,91 +363,123 @@ impl Model<'_> {
     pub fn solve(&self) -> (f64, Vec<Step>) {
         let k = self.widths.len().max(1);
         let n = self.lines.len();
-        let mut layers: Vec<Layer> = Vec::with_capacity(n);
+        // Only the last line's states are kept whole; earlier lines keep
+        // what the trace back needs.
+        let mut last: Option<Layer> = None;
+        let mut trail: Vec<Vec<Option<Back>>> = Vec::with_capacity(n);
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = Layer::new(k);
             let start = State { column: 0, len: 0, continued: false };
-            let previous: Vec<(usize, State, f64)> = match i.checked_sub(1).and_then(|p| layers.get(p)) {
+            let previous: Vec<(usize, State, f64)> = match &last {
                 None => vec![(usize::MAX, start, 0.0)],
                 Some(layer) => {
                     layer.slots.iter().enumerate().filter_map(|(s, e)| e.map(|e| (s, e.state, e.cost))).collect()
                 }
             };
-            // The whole line in each column, priced once for all states.
-            let whole: Vec<f64> =
-                (0..k).map(|a| self.overflow(line.len, a) + self.evidence_cost(i, &line.words, a)).collect();
+            // The whole line and its parts in each column, priced once for
+            // all states.
+            let words = line.words.len();
+            let vocabulary = self.word_evidence(i, line, k);
+            let words_cost = |from: usize, to: usize, column: usize| {
+                vocabulary.get(to * k + column).copied().unwrap_or(0.0)
+                    - vocabulary.get(from * k + column).copied().unwrap_or(0.0)
+            };
+            let whole: Vec<f64> = (0..k)
+                .map(|a| self.overflow(line.len, a) + self.line_evidence(i, true, a) + words_cost(0, words, a))
+                .collect();
             let prev_line = i.checked_sub(1).and_then(|p| self.lines.get(p));
             let leave = cut_word_cost(prev_line);
             let start_cost = cell_start_cost(self.blank_separated, line, 0);
+            // The cheapest way to open the line's first part in each column,
+            // per row part and row start: (cost, previous state).
+            let opening_index =
+                |a: usize, continued: bool, new_row: bool| (a * 2 + usize::from(continued)) * 2 + usize::from(new_row);
+            let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * 4];
+            let mut open = |a: usize, continued: bool, new_row: bool, c: f64, prev_index: usize| {
+                if let Some(slot) = openings.get_mut(opening_index(a, continued, new_row))
+                    && slot.is_none_or(|(best, _)| c < best)
+                {
+                    *slot = Some((c, prev_index));
+                }
+            };
             for (prev_index, prev, prev_cost) in previous {
+                if i == 0 {
+                    open(0, false, true, 0.0, prev_index);
+                    continue;
+                }
                 // Cells left empty cost less in the part of a row after a
                 // page break: there, finished cells are simply absent.
                 let skips = |c: f64, count: usize| {
                     if prev.continued { c - count as f64 * (cost::SKIP - cost::SKIP_FINISHED) } else { c }
                 };
-                // Where the line's first part may go: (column, cost, new row, continued).
-                let mut firsts: Vec<(usize, f64, bool, bool)> = Vec::new();
-                if i == 0 {
-                    firsts.push((0, 0.0, true, false));
-                } else {
-                    let continued = prev.continued || line.flow_break;
-                    for a in 0..k {
-                        if a == prev.column {
-                            let wrap = prev_line
-                                .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
-                            firsts.push((a, wrap, false, continued));
-                        }
-                        if let Some(c) = next_cell_cost(prev.column, a) {
-                            let c = skips(c, a - prev.column - 1);
-                            firsts.push((a, leave + c + start_cost, false, continued));
-                        }
-                        if a < prev.column && line.flow_break {
-                            // The row goes on after the page break; the cells
-                            // after the last one printed were empty.
-                            let c =
-                                skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
-                            firsts.push((a, leave + c, false, true));
-                        }
-                        if a == 0 && prev.column > 0 {
-                            let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
-                            firsts.push((0, leave + c + start_cost, true, false));
-                        }
+                let continued = prev.continued || line.flow_break;
+                for a in 0..k {
+                    if a == prev.column {
+                        let wrap = prev_line
+                            .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
+                        open(a, continued, false, prev_cost + wrap, prev_index);
+                    }
+                    if let Some(c) = next_cell_cost(prev.column, a) {
+                        let c = skips(c, a - prev.column - 1);
+                        open(a, continued, false, prev_cost + leave + c + start_cost, prev_index);
+                    }
+                    if a < prev.column && line.flow_break {
+                        // The row goes on after the page break; the cells
+                        // after the last one printed were empty.
+                        let c = skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
+                        open(a, true, false, prev_cost + leave + c, prev_index);
+                    }
+                    if a == 0 && prev.column > 0 {
+                        let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
+                        open(0, false, true, prev_cost + leave + c + start_cost, prev_index);
                     }
                 }
-                for (a, transition, new_row, continued) in firsts {
-                    let base = prev_cost + transition;
-                    let step = Step { first: a, split: 0, second: a, new_row };
-                    let state = State { column: a, len: line.len, continued };
-                    here.push(state, base + whole.get(a).copied().unwrap_or(0.0), prev_index, step);
-                    // Two cells on the line, when it is too long for column a.
-                    if self.overflow(line.len, a) <= 0.0 || line.words.len() < 2 {
-                        continue;
-                    }
-                    for split in 1..line.words.len().min(MAX_SPLIT_WORDS) {
-                        let head_words = line.words.get(..split).unwrap_or_default();
-                        let tail_words = line.words.get(split..).unwrap_or_default();
-                        let (head, tail) = (line.len_of(0, split), line.len_of(split, line.words.len()));
-                        let head_cost =
-                            base + cost::SPLIT + self.overflow(head, a) + self.evidence_cost(i, head_words, a);
-                        let tail_start = cell_start_cost(self.blank_separated, line, split);
-                        for b in a + 1..k {
+            }
+            let splits = words.min(MAX_SPLIT_WORDS);
+            for a in 0..k {
+                for continued in [false, true] {
+                    for new_row in [false, true] {
+                        let Some(Some((base, prev_index))) =
+                            openings.get(opening_index(a, continued, new_row)).copied()
+                        else {
+                            continue;
+                        };
+                        let step = Step { first: a, split: 0, second: a, new_row };
+                        let state = State { column: a, len: line.len, continued };
+                        here.push(state, base + whole.get(a).copied().unwrap_or(0.0), prev_index, step);
+                        // Two cells on the line, when it is too long for column a.
+                        if self.overflow(line.len, a) <= 0.0 {
+                            continue;
+                        }
+                        for split in 1..splits {
+                            let (head, tail) = (line.len_of(0, split), line.len_of(split, words));
+                            let part = |column: usize| {
+                                (
+                                    self.overflow(head, column)
+                                        + self.line_evidence(i, false, column)
+                                        + words_cost(0, split, column),
+                                    self.overflow(tail, column)
+                                        + self.line_evidence(i, false, column)
+                                        + words_cost(split, words, column),
+                                )
+                            };
+                            let head_cost = base + cost::SPLIT + part(a).0;
+                            let tail_start = cell_start_cost(self.blank_separated, line, split);
                             let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
-                            let skipped = (b - a - 1) as f64 * skip;
-                            let c = head_cost
-                                + self.overflow(tail, b)
-                                + self.evidence_cost(i, tail_words, b)
-                                + skipped
-                                + tail_start;
-                            let step = Step { first: a, split, second: b, new_row };
-                            here.push(State { column: b, len: tail, continued }, c, prev_index, step);
+                            for b in a + 1..k.min(a + 2 + MAX_SPLIT_SKIP) {
+                                let c = head_cost + part(b).1 + (b - a - 1) as f64 * skip + tail_start;
+                                let step = Step { first: a, split, second: b, new_row };
+                                here.push(State { column: b, len: tail, continued }, c, prev_index, step);
+                            }
                         }
                     }
                 }
             }
-            layers.push(here);
+            trail.push(here.slots.iter().map(|e| e.map(Back::of)).collect());
+            last = Some(here);
         }
         // Trace back from the cheapest final state.
-        let Some((mut index, best)) = layers.last().and_then(|layer| {
+        let Some((mut index, best)) = last.and_then(|layer| {
             layer
                 .slots
                 .iter()
@@ -399,11 +491,11 @@ impl Model<'_> {
         };
         let mut steps = vec![Step { first: 0, split: 0, second: 0, new_row: false }; n];
         for i in (0..n).rev() {
-            let Some(entry) = layers.get(i).and_then(|l| l.slots.get(index)).copied().flatten() else { break };
+            let Some(back) = trail.get(i).and_then(|l| l.get(index)).copied().flatten() else { break };
             if let Some(slot) = steps.get_mut(i) {
-                *slot = entry.step;
+                *slot = back.step();
             }
-            index = entry.previous;
+            index = back.previous as usize;
         }
         (best, steps)
     }
