@@ -24,7 +24,7 @@ mod cost {
     pub const NEW_ROW: f64 = 1.0;
     /// A new paragraph inside a cell (cells hold few paragraphs).
     pub const PARAGRAPH: f64 = 1.0;
-    /// A new paragraph in the first column, which names the record.
+    /// A new paragraph in the first column, which names the record in one.
     pub const TITLE_PARAGRAPH: f64 = 4.0;
     /// Going on after a page break in another column than the last.
     pub const RESUME: f64 = 0.3;
@@ -186,12 +186,18 @@ pub(super) fn wrap_cost(
     line: &FlowLine,
     column: usize,
 ) -> f64 {
-    if !previous.trailing_space || line.flow_break {
+    if !previous.trailing_space {
         return 0.0;
     }
+    let paragraph = if column == 0 { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
+    if line.flow_break {
+        // A page break hides where paragraphs end: a line going on in lower
+        // case goes on with the sentence, one opening with a capital counts
+        // as a new paragraph.
+        return if line.starts_lower(0) { 0.0 } else { paragraph };
+    }
     if blank_separated && line.blank_before > 0 {
-        // The first column names the record: one paragraph.
-        return if column == 0 { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
+        return paragraph;
     }
     if !blank_separated && previous.ends_sentence() {
         return 0.0;
