@@ -120,9 +120,17 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
         *counts.entry(line.blank_before).or_default() += 1;
     }
     let usual = counts.iter().max_by_key(|(b, n)| (**n, usize::MAX - **b)).map_or(0, |(b, _)| *b);
+    // Some extractions keep the space that ended a line at a word boundary
+    // (a line without one ends inside a word); others trim every line, and
+    // then a missing space says nothing: every line ends at a boundary.
+    let spaced = lines.iter().filter(|l| l.trailing_space).count();
+    let marks_boundaries = spaced * 10 >= lines.len();
     for line in &mut lines {
         if line.blank_before >= usual + 2 {
             line.flow_break = true;
+        }
+        if !marks_boundaries {
+            line.trailing_space = true;
         }
     }
     lines
@@ -272,15 +280,19 @@ fn is_record_number(line: &FlowLine) -> bool {
     }
 }
 
-/// Notes: the trailing lines much longer than any cell's, from the last
-/// line that opens with `*` or from the first such long line.
+/// Notes: the trailing lines much longer than any cell's (with the short
+/// last line of a wrapped note, right under a long one).
 fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
     lengths.sort_unstable();
     let wide = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(40) * 3 / 2;
+    let is_long = |line: &FlowLine| {
+        line.len > wide || line.words.first().is_some_and(|w| w.starts_with('*')) && line.len > wide / 2
+    };
     let mut cut = lines.len();
     for (i, line) in lines.iter().enumerate().rev() {
-        if line.len > wide || line.words.first().is_some_and(|w| w.starts_with('*')) && line.len > wide / 2 {
+        let ends_a_note = line.blank_before == 0 && i.checked_sub(1).and_then(|p| lines.get(p)).is_some_and(is_long);
+        if is_long(line) || ends_a_note && cut == i + 1 {
             cut = i;
         } else {
             break;
@@ -416,14 +428,18 @@ fn layout(
         }
         if p == last_page {
             y += LINE_HEIGHT;
+            // A note opens after a blank line, at a `*`, or after a line
+            // that stopped well short of the notes' width (the last line of
+            // the note before).
+            let longest = notes.iter().map(|l| l.len).max().unwrap_or(0);
+            let mut previous_len = longest;
             for line in notes {
-                y += LINE_HEIGHT
-                    * if line.blank_before > 0 || line.words.first().is_some_and(|w| w.starts_with('*')) {
-                        2.0
-                    } else {
-                        1.0
-                    };
+                let opens = line.blank_before > 0
+                    || line.words.first().is_some_and(|w| w.starts_with('*'))
+                    || previous_len * 5 < longest * 3;
+                y += LINE_HEIGHT * if opens { 2.0 } else { 1.0 };
                 words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
+                previous_len = line.len;
             }
         }
         pages.push(Page {
@@ -440,6 +456,25 @@ fn layout(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_trailing_space_means_a_cut_word_only_where_the_text_keeps_them() {
+        let kept = read_lines("Catégories de \nDonnées d'identifica\ntion \nAgents \n");
+        assert_eq!(kept.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true]);
+        let trimmed = read_lines("Catégories de\nDonnées d'identité\nAgents\n");
+        assert!(trimmed.iter().all(|l| l.trailing_space));
+    }
+
+    #[test]
+    fn a_wrapped_note_keeps_its_short_last_line() {
+        let cell = "Données d’identité ";
+        let long = "*Sauf précisions spécifiques, les destinataires sont les agents des organismes mentionnés, dans les limites ";
+        let cells = format!("{cell}\n").repeat(30);
+        let text = format!("{cells}\n{long}\nde leurs fonctions.\n{}\n", long.replace('*', "Mesures"));
+        let (body, notes) = split_notes(read_lines(&text));
+        assert_eq!(body.len(), 30);
+        assert_eq!(notes.len(), 3);
+    }
 
     #[test]
     fn headers_split_at_capitalized_openings() {
