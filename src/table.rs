@@ -671,7 +671,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         .get(first_index)
         .map(|p| p.lines.iter().filter(|l| l.bbox.y1 <= first_header.top + 1.0 && !is_running(l)).cloned().collect())
         .unwrap_or_default();
-    let notes = paragraphs(&notes_lines);
+    let table_right = columns.last().map_or(f64::NEG_INFINITY, |c| c.x1);
+    let notes = paragraphs(&notes_lines, table_right);
     Ok(Table { columns, entries, preamble, notes })
 }
 
@@ -680,11 +681,13 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 /// in the source (a drawn space glyph) ends at a word boundary. Otherwise:
 /// - a line ending with a hyphen breaks a word (`e-` / `mail`, `-` / `DGCS`):
 ///   word processors break after a hyphen only inside a word;
-/// - a line of one unbroken token reaching the column's right text edge is
-///   a word broken at the cell's edge (`1000Premier` / `sJours`);
+/// - a line of one unbroken token reaching the column's right text edge,
+///   continued by a word part, is a word broken at the cell's edge
+///   (`1000Premier` / `sJours`; see [`cut_at_edge`]);
 /// - where the source marks the space after nearly every wrapped line (text
 ///   extracted from a PDF), any line without it ends inside a word.
 fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
+    let mut left_edge = vec![f64::INFINITY; column_count];
     let mut right_edge = vec![f64::NEG_INFINITY; column_count];
     for entry in entries.iter() {
         let Entry::Row(row) = entry else { continue };
@@ -692,6 +695,9 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
             for line in cell.iter().flat_map(|part| part.lines.iter()) {
                 if let Some(edge) = right_edge.get_mut(c) {
                     *edge = edge.max(line.bbox.x1);
+                }
+                if let Some(edge) = left_edge.get_mut(c) {
+                    *edge = edge.min(line.bbox.x0);
                 }
             }
         }
@@ -718,26 +724,52 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
             let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
-            for line in cell.iter_mut().flat_map(|part| part.lines.iter_mut()) {
-                if line.ends_with_space {
-                    continue;
-                }
-                if every_boundary_marked {
-                    line.breaks_word = true;
-                    continue;
-                }
-                let lone_dash = line.text == "-" || line.text.ends_with(" -");
-                if lone_dash {
-                    line.breaks_word = marks_line_end_spaces;
-                    continue;
-                }
-                // Less than about one character short of the edge: the word did not fit.
-                let char_width = 0.65 * line.bbox.height().max(1.0);
-                let single_token_at_edge = !line.text.contains(' ') && line.bbox.x1 >= edge - char_width;
-                line.breaks_word = line.text.ends_with('-') || single_token_at_edge;
+            let text_width = edge - left_edge.get(c).copied().unwrap_or(f64::NEG_INFINITY);
+            let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
+            let breaks: Vec<bool> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    if line.ends_with_space {
+                        return false;
+                    }
+                    if every_boundary_marked {
+                        return true;
+                    }
+                    if line.text == "-" || line.text.ends_with(" -") {
+                        return marks_line_end_spaces;
+                    }
+                    line.text.ends_with('-')
+                        || lines.get(i + 1).is_some_and(|next| cut_at_edge(line, next, edge, text_width))
+                })
+                .collect();
+            for (line, breaks_word) in cell.iter_mut().flat_map(|part| part.lines.iter_mut()).zip(breaks) {
+                line.breaks_word = breaks_word;
             }
         }
     }
+}
+
+/// A line cut inside a word at the cell's edge: one unbroken token
+/// reaching the column's right text edge (less than about a character
+/// short), followed by a line that goes on with a letter or digit (not
+/// `(`, `;`…) and not with a word that stands on its own (`Consultations` /
+/// `du public` is a wrap, `Visioconféren` / `ce` a cut), where the two joined would be
+/// wider than the column's text, so the word could not have been wrapped
+/// whole. A cut after several words (`Élections prof` / `essionnelles`)
+/// looks like an ordinary wrap and is left as one.
+fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, text_width: f64) -> bool {
+    const STANDALONE: &[&str] = &[
+        "à", "au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "par", "pour", "sur",
+        "un", "une",
+    ];
+    let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
+    let single_token = !line.text.contains(' ');
+    let at_edge = line.bbox.x1 >= edge - 0.65 * line.bbox.height().max(1.0);
+    let head = next.text.split(' ').next().unwrap_or("");
+    let goes_on = head.chars().next().is_some_and(char::is_alphanumeric) && !STANDALONE.contains(&head);
+    let joined = line.text.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
+    single_token && at_edge && goes_on && joined > text_width
 }
 
 /// A ruled row with text but no inner vertical rule across it: a merged, full-width cell.
@@ -753,13 +785,20 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool
 }
 
 /// Groups lines into paragraphs: a new paragraph where baselines are more
-/// than 1.5 font sizes apart, or at a line starting with `*`.
-fn paragraphs(lines: &[&Line]) -> Vec<Vec<Line>> {
+/// than 1.5 font sizes apart, at a line starting with `*`, or after a line
+/// that ends a sentence well short of the right margin (the table's right
+/// edge, or the lines' own): the last line of a paragraph set without
+/// space after it.
+fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
+    let right = lines.iter().map(|l| l.bbox.x1).fold(right_margin, f64::max);
+    let left = lines.iter().map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
     let mut out: Vec<Vec<Line>> = Vec::new();
     let mut previous: Option<&Line> = None;
     for line in lines {
-        let new =
-            previous.is_none_or(|p| line.bbox.y1 - p.bbox.y1 > 1.5 * line.font_size() || line.text().starts_with('*'));
+        let new = previous.is_none_or(|p| {
+            let ended = p.text().ends_with(['.', '!', '?']) && p.bbox.x1 < left + 0.85 * (right - left);
+            line.bbox.y1 - p.bbox.y1 > 1.5 * line.font_size() || line.text().starts_with('*') || ended
+        });
         match out.last_mut() {
             Some(par) if !new => par.push((*line).clone()),
             _ => out.push(vec![(*line).clone()]),

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Typesets a register with the ReportLab PDF library (platypus Table,
+embedded TrueType subset fonts, A4 portrait, header repeated on each page)
+and writes its truth. Not run by the tests: its outputs are committed.
+
+    pip install reportlab
+    python3 tests/data/make_reportlab.py
+writes fixtures/pdf/agence-reportlab.pdf and fixtures/truth/agence.json.
+"""
+import json
+import os
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+FONTS = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+pdfmetrics.registerFont(TTFont("Vera", os.path.join(FONTS, "Vera.ttf")))
+pdfmetrics.registerFont(TTFont("VeraBd", os.path.join(FONTS, "VeraBd.ttf")))
+
+PREAMBLE = {
+    "title": "Registre des activités de traitement de l’Agence régionale de l’eau",
+    "organization": "Agence régionale de l’eau",
+    "address": "27 quai des Chartrons, 33000 Bordeaux",
+    "rights_contact": "protection.donnees@agence-eau.fr",
+}
+COLUMNS = [
+    "Réf.",
+    "Activité de traitement",
+    "Objet du traitement",
+    "Fondement juridique",
+    "Catégories de données",
+    "Destinataires",
+    "Transferts hors UE",
+    "Durée de conservation",
+]
+ACTIVITIES = [
+    ("Redevances des usagers", "Calculer, émettre et recouvrer les redevances dues par les usagers préleveurs"),
+    ("Aides financières", "Instruire les demandes d’aide, verser les subventions et contrôler leur emploi"),
+    ("Marchés publics", "Passer et exécuter les marchés de travaux, de fournitures et de services"),
+    ("Gestion du personnel", "Gérer la carrière, la rémunération et la formation des agents"),
+    ("Contrôle d’accès aux locaux", "Délivrer les badges et tracer les entrées dans les bâtiments"),
+    ("Consultations du public", "Recueillir les avis du public sur les schémas d’aménagement et en faire la synthèse"),
+    ("Lettre d’information", "Adresser la lettre d’information aux abonnés et gérer les désinscriptions"),
+    ("Réseau de mesure", "Suivre la qualité des cours d’eau avec les préleveurs agréés"),
+    ("Assistance informatique", "Traiter les demandes d’assistance des agents et suivre les incidents"),
+    ("Archives", "Conserver et communiquer les archives publiques de l’agence"),
+    ("Visioconférence", "Organiser les réunions à distance avec les partenaires"),
+    ("Élections professionnelles", "Organiser le scrutin et proclamer les résultats"),
+]
+BASES = [
+    "Mission d’intérêt public (art. 6-1-e RGPD)",
+    "Obligation légale (art. 6-1-c RGPD)",
+    "Contrat (art. 6-1-b RGPD)",
+    "Consentement (art. 6-1-a RGPD)",
+]
+DATA = [
+    "Identité, coordonnées, références bancaires",
+    "Nom, prénom, fonction, adresse électronique professionnelle",
+    "Identité, numéro de badge, date et heure de passage",
+    "Identité, avis exprimé, commune de résidence",
+]
+RECIPIENTS = [
+    "Service financier ; agent comptable",
+    "Service instructeur ; commission des aides",
+    "Service des ressources humaines",
+    "Prestataire d’hébergement (sous-traitant)",
+]
+TRANSFERS = ["Aucun", "Aucun", "Aucun", "États-Unis (clauses contractuelles types)"]
+RETENTION = [
+    "10 ans à compter de la clôture de l’exercice",
+    "5 ans après le dernier versement, puis archivage définitif",
+    "3 mois",
+    "Jusqu’à la désinscription de l’abonné",
+    "Durée de la carrière de l’agent + 5 ans",
+    "6 mois maximum",
+]
+NOTES = [
+    "Les durées indiquées courent à compter de la fin de la finalité, sauf mention contraire.",
+    "Pour exercer vos droits, écrivez au délégué à la protection des données de l’agence.",
+]
+
+
+def records():
+    rows = []
+    for i, (activity, purpose) in enumerate(ACTIVITIES):
+        rows.append([
+            f"R-{i + 1:02d}",
+            activity,
+            purpose,
+            BASES[i % len(BASES)],
+            DATA[i % len(DATA)],
+            RECIPIENTS[(i * 3) % len(RECIPIENTS)],
+            TRANSFERS[i % len(TRANSFERS)],
+            RETENTION[i % len(RETENTION)],
+        ])
+    return rows
+
+
+def main():
+    body = ParagraphStyle("body", fontName="Vera", fontSize=7, leading=8.6)
+    head = ParagraphStyle("head", fontName="VeraBd", fontSize=7, leading=8.6)
+    title = ParagraphStyle("title", fontName="VeraBd", fontSize=12, leading=15)
+    text = ParagraphStyle("text", fontName="Vera", fontSize=9, leading=11.5)
+    rows = records()
+    table = Table(
+        [[Paragraph(h, head) for h in COLUMNS]] + [[Paragraph(c, body) for c in r] for r in rows],
+        colWidths=[34, 62, 86, 62, 74, 64, 52, 66],
+        repeatRows=1,
+    )
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.89, 0.95)),
+    ]))
+    story = [
+        Paragraph(PREAMBLE["title"], title),
+        Paragraph(f"{PREAMBLE['organization']}, {PREAMBLE['address']}", text),
+        Paragraph(f"Délégué à la protection des données : {PREAMBLE['rights_contact']}", text),
+        Spacer(1, 10),
+        table,
+        Spacer(1, 10),
+    ] + [Paragraph(n, text) for n in NOTES]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", "agence-reportlab.pdf")
+    SimpleDocTemplate(pdf, pagesize=A4, leftMargin=36, rightMargin=36, topMargin=40, bottomMargin=40,
+                      title="Registre", invariant=1).build(story)
+    truth = {"register": "agence", "preamble": PREAMBLE, "columns": COLUMNS,
+             "records": [{"cells": r} for r in rows], "notes": NOTES}
+    with open(os.path.join(ROOT, "fixtures", "truth", "agence.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
