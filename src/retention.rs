@@ -82,8 +82,11 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\(\d+\))?\s*(ans?|années?|mois|semaines?|jours?|heures?)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*mois))?"
     ))
 });
-static CONDITIONAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin)\b,?\s*"));
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf opposition|sauf demande contraire|sous réserve)\b,?\s*",
+    )
+});
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|indéfiniment|définitivement conservée?s?|à titre définitif)\b",
@@ -97,6 +100,13 @@ static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static MIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum)\s*$"));
 static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:maximum|max\b\.?|au maximum|au plus|maxi)"));
 static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:minimum|au minimum|au moins)"));
+/// Words that qualify a length without changing it (`1 an glissant`,
+/// `5 ans pleins`), skipped before the starting event.
+static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:glissants?|renouvelables?|supplémentaires?|pleins?|pleines?|calendaires?|révolus?|révolues?|ouvrés|ouvrables|francs|entiers|entières|consécutifs|consécutives)\b",
+    )
+});
 static AGE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)\s*$"));
 static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -271,6 +281,9 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
             out.bound = Bound::Max;
         } else if MIN_BEFORE.is_match(before) {
             out.bound = Bound::Min;
+        }
+        if let Some(m) = LENGTH_QUALIFIER.find(after) {
+            after = after.get(m.end()..).unwrap_or("");
         }
         if let Some(m) = MAX_AFTER.find(after) {
             out.bound = Bound::Max;
@@ -864,6 +877,18 @@ mod tests {
             (
                 "Durée : 6 mois suivant la clôture du dossier",
                 &[(Period, Some("P6M"), Exact, Some("clôture du dossier"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 1 an glissant à partir de la date de collecte",
+                &[(Period, Some("P1Y"), Exact, Some("date de collecte"), None, None, false, None)],
+            ),
+            (
+                "5 ans pleins maximum après la clôture de l'exercice",
+                &[(Period, Some("P5Y"), Max, Some("clôture de l'exercice"), None, None, false, None)],
+            ),
+            (
+                "Les candidatures non retenues sont conservées 2 ans, sauf opposition du candidat",
+                &[(Period, Some("P2Y"), Exact, None, None, None, true, None)],
             ),
         ];
         for (phrase, expected) in cases {
