@@ -84,7 +84,7 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf opposition|sauf demande contraire|sous réserve)\b,?\s*",
+        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf opposition|sauf demande contraire|sous réserve|en cas de (?:litige|contentieux|recours))\b,?\s*",
     )
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -349,6 +349,7 @@ static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+")
 static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s+\+\s+"));
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
+static OF_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:des|du|de la|de l['’])\s*"));
 static INLINE_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s)([^:;•]{3,}?)\s*:\s*$"));
 static SOIT_SCOPE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*pour\s+(?:les|le|la|l['’])\s*([^\d,]+?)\s+(?:au|jusqu|pendant|durant|\d)"));
@@ -361,6 +362,15 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let mut body = text.clone();
     if let Some(m) = GOVERNING.find(&body) {
         body = body.get(m.end()..).unwrap_or("").to_string();
+        // `Conservation des enregistrements vidéo : 30 jours`: the label is
+        // what is kept, without the `des` that tied it to `Conservation`.
+        if let Some(of) = OF_LABEL.find(&body)
+            && let Some(colon) = body.find(':')
+            && colon > of.end()
+            && find_length(body.get(..colon).unwrap_or("")).is_none()
+        {
+            body = body.get(of.end()..).unwrap_or("").to_string();
+        }
     } else if let Some(caps) = SUBJECT_VERB.captures(&body)
         && let (Some(subject), Some(whole)) = (caps.get(1), caps.get(0))
     {
@@ -445,7 +455,7 @@ fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>,
     let mut search = 0;
     while let Some(colon) = text.get(search..).and_then(|t| t.find(':')).map(|c| c + search) {
         let after = text.get(colon + 1..).unwrap_or("");
-        let next_retains = find_length(after.split(':').next().unwrap_or("")).is_some_and(|l| l.start <= 3);
+        let next_retains = opens_with_retention(after.split(':').next().unwrap_or(""));
         if next_retains {
             let before = text.get(..colon + 1).unwrap_or("");
             let label_start = starts.last().map_or(0, |s| s.1);
@@ -467,6 +477,17 @@ fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>,
         out.push((Some(label.clone()), text.get(*body_start..end).unwrap_or("")));
     }
     out
+}
+
+/// Whether a scope's text opens with its retention: a length, or a state,
+/// an end or permanence (`Dossier administratif : durée de la carrière +
+/// 5 ans`).
+fn opens_with_retention(text: &str) -> bool {
+    let near_start = |m: Option<regex::Match>| m.is_some_and(|m| m.start() <= 3);
+    find_length(text).is_some_and(|l| l.start <= 3)
+        || near_start(WHILE_ANCHOR.find(text))
+        || near_start(UNTIL_ANCHOR.find(text))
+        || near_start(PERMANENT.find(text))
 }
 
 /// A label's text without a leading bullet, number or length from a
@@ -890,6 +911,13 @@ mod tests {
                 "Les candidatures non retenues sont conservées 2 ans, sauf opposition du candidat",
                 &[(Period, Some("P2Y"), Exact, None, None, None, true, None)],
             ),
+            (
+                "1 mois après la fin de l'événement, ou 1 an en cas de litige",
+                &[
+                    (Period, Some("P1M"), Exact, Some("fin de l'événement"), None, None, false, None),
+                    (Period, Some("P1Y"), Exact, None, None, None, true, Some(0)),
+                ],
+            ),
         ];
         for (phrase, expected) in cases {
             check(phrase, expected);
@@ -1040,6 +1068,22 @@ mod tests {
             parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
             None
         );
+        // A scope whose retention opens with a state, then a plain one.
+        let rules =
+            parse_statement("Dossier administratif : durée de la carrière + 5 ans ; bulletins de paie : 50 ans", None);
+        let got: Vec<(Option<&str>, Kind, Option<&str>)> =
+            rules.iter().map(|r| (r.applies_to.as_deref(), r.kind, r.duration.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Dossier administratif"), While, None),
+                (Some("Dossier administratif"), Period, Some("P5Y")),
+                (Some("bulletins de paie"), Period, Some("P50Y")),
+            ]
+        );
+        // What is kept, named after `Conservation des`, is the scope.
+        let rules = parse_statement("Conservation des enregistrements vidéo : 30 jours", None);
+        assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("enregistrements vidéo"));
     }
 
     #[test]
