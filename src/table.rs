@@ -114,6 +114,8 @@ struct Header {
     top: f64,
     bottom: f64,
     columns: Vec<Column>,
+    /// Lines of the header band.
+    lines: usize,
 }
 
 /// The lines of a page with the page's horizontal and vertical rules.
@@ -159,15 +161,45 @@ fn phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
     out
 }
 
+/// Splits a header phrase where a second header starts right after a
+/// complete one (`N° Traitement` set one space apart in a text rendering):
+/// the words before are a known header on their own, the next word is
+/// capitalized and opens a known header.
+fn split_joined_headers(phrase: Line) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut current: Vec<Word> = Vec::new();
+    for (i, word) in phrase.words.iter().enumerate() {
+        let before = join_words(&current);
+        let rest: Vec<Word> = phrase.words.iter().skip(i).cloned().collect();
+        let opens = word.text.starts_with(|c: char| c.is_uppercase()) && fields::is_header_start(&join_words(&rest));
+        if !current.is_empty() && opens && fields::known_field(&before).is_some() {
+            out.extend(line_of(std::mem::take(&mut current)));
+        }
+        current.push(word.clone());
+    }
+    out.extend(line_of(current));
+    out
+}
+
+fn line_of(words: Vec<Word>) -> Option<Line> {
+    let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Line { words, bbox })
+}
+
+/// The phrases of a header line, joined headers split.
+fn header_phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
+    phrases(line, vertical).into_iter().flat_map(split_joined_headers).collect()
+}
+
 fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
-    let parts = phrases(line, vertical);
+    let parts = header_phrases(line, vertical);
     let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
     parts.len() >= MIN_HEADER_CELLS && starts * 3 >= parts.len() * 2 && starts >= MIN_HEADER_CELLS
 }
 
 /// Groups phrases into column headers: phrases overlapping horizontally are one column.
 fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
-    let mut boxes: Vec<Rect> = band.iter().flat_map(|l| phrases(l, vertical)).map(|p| p.bbox).collect();
+    let mut boxes: Vec<Rect> = band.iter().flat_map(|l| header_phrases(l, vertical)).map(|p| p.bbox).collect();
     boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut groups: Vec<Rect> = Vec::new();
     for b in boxes {
@@ -245,7 +277,12 @@ impl<'a> PageLines<'a> {
         )
     }
 
-    fn find_header(&self) -> Option<Header> {
+    /// The header: its first line, found by vocabulary, and the lines that
+    /// continue it. `max_lines` caps the band at the height the header had
+    /// on the table's first page: where a page repeats the header, the
+    /// rest of a row split across the page may follow it, with nothing in
+    /// the first column either.
+    fn find_header(&self, max_lines: Option<usize>) -> Option<Header> {
         let index = self.lines.iter().position(|l| is_header_line(l, &self.vertical))?;
         let first = self.lines.get(index)?;
         let size = first.font_size();
@@ -256,12 +293,20 @@ impl<'a> PageLines<'a> {
         let mut band: Vec<&Line> = vec![first];
         let mut bottom = first.bbox.y1;
         for line in self.lines.iter().skip(index + 1) {
+            if max_lines.is_some_and(|n| band.len() >= n) {
+                break;
+            }
             let inside = match rule_below {
                 Some(y) => line.bbox.center_y() < y,
                 None => {
                     let same_style = line.is_bold() == first.is_bold() && first.is_bold();
                     let header_words = line.words.iter().all(|w| fields::is_header_word(&w.text));
-                    line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words)
+                    // A header cell's next line, with nothing under the
+                    // first header: a body row starts in the first column.
+                    let first_column_end =
+                        header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);
+                    let continues = line.bbox.x0 > first_column_end;
+                    line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words || continues)
                 }
             };
             if !inside {
@@ -272,7 +317,7 @@ impl<'a> PageLines<'a> {
         }
         let bottom = rule_below.unwrap_or(bottom + 0.5);
         let columns = self.header_columns(&band, top, bottom)?;
-        Some(Header { top, bottom, columns })
+        Some(Header { top, bottom, columns, lines: band.len() })
     }
 
     fn header_columns(&self, band: &[&Line], top: f64, bottom: f64) -> Option<Vec<Column>> {
@@ -584,7 +629,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     };
 
     let (first_index, first_header) =
-        pages.iter().enumerate().find_map(|(i, p)| p.find_header().map(|h| (i, h))).ok_or(TableError::NoHeader)?;
+        pages.iter().enumerate().find_map(|(i, p)| p.find_header(None).map(|h| (i, h))).ok_or(TableError::NoHeader)?;
     let mut columns = first_header.columns.clone();
     let ruled_columns = columns.iter().all(|c| {
         pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
@@ -594,7 +639,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let mut bodies: Vec<Body> = Vec::new();
     let mut table_ruled = false;
     for (i, p) in pages.iter().enumerate().skip(first_index) {
-        let header = if i == first_index { Some(first_header.clone()) } else { p.find_header() };
+        let header =
+            if i == first_index { Some(first_header.clone()) } else { p.find_header(Some(first_header.lines)) };
         // A page that prints the header again gets its own columns (text
         // renderings shift them from page to page); others keep the last ones.
         if let Some(h) = &header
