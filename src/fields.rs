@@ -35,7 +35,9 @@ fn strip_accent(c: char) -> char {
 /// Lower case, no accents, no `*`, `(s)` or plural `s`/`x`, single spaces.
 pub fn normalize(header: &str) -> String {
     let lower: String = header.to_lowercase().chars().map(strip_accent).collect();
-    let cleaned = lower.replace("(s)", "").replace(['*', ':', '’', '\''], " ");
+    // `N °`: a degree sign set apart (a header broken over two lines) still
+    // belongs to its letter.
+    let cleaned = lower.replace("(s)", "").replace(" °", "°").replace(['*', ':', '’', '\''], " ");
     cleaned
         .split_whitespace()
         .map(|w| {
@@ -130,6 +132,7 @@ mod tests {
             ("Transferts hors UE", Some("transfers")),
             ("Mesures de sécurité", Some("security")),
             ("N°", Some("number")),
+            ("N °", Some("number")),
             ("Réf.", Some("number")),
             ("Observations", None),
         ];

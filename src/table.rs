@@ -302,10 +302,15 @@ impl<'a> PageLines<'a> {
                     let same_style = line.is_bold() == first.is_bold() && first.is_bold();
                     let header_words = line.words.iter().all(|w| fields::is_header_word(&w.text));
                     // A header cell's next line, with nothing under the
-                    // first header: a body row starts in the first column.
+                    // first header but the rest of it (`N` / `°`): a body
+                    // row starts in the first column.
                     let first_column_end =
                         header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);
-                    let continues = line.bbox.x0 > first_column_end;
+                    let continues = line
+                        .words
+                        .iter()
+                        .filter(|w| w.bbox.x0 < first_column_end)
+                        .all(|w| fields::is_header_word(&w.text) || !w.text.chars().any(char::is_alphanumeric));
                     line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words || continues)
                 }
             };
