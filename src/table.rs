@@ -425,6 +425,14 @@ fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
     })
 }
 
+/// A line that runs across the columns on its own (a section heading, a
+/// note): one phrase crossing a column boundary. A row's line whose text
+/// merely touches its neighbour's (a text rendering sets tight columns one
+/// space apart) has other phrases beside it.
+fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
+    phrases(line, vertical).len() == 1 && crosses_columns(line, columns, vertical)
+}
+
 /// Builds the parts of a row's cells on one page from the row's lines.
 fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Vec<Option<CellPart>> {
     columns
@@ -601,14 +609,14 @@ fn row_blocks<'p>(body: &Body<'p>, table_ruled: bool, leading: f64) -> Vec<Vec<&
     for line in &body.lines {
         let present: Vec<bool> = columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect();
         let in_first = present.first().copied().unwrap_or(false);
-        let crossing = crosses_columns(line, columns, vertical);
+        let crossing = full_width(line, columns, vertical);
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(&previous_columns).filter(|(now, before)| **now && !**before).count();
         let top_aligned = adjacent && opened >= 2 && in_first && !previous_columns.first().copied().unwrap_or(true);
         let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned;
         previous_columns = present;
-        let prev_crossing = blocks.last().and_then(|b| b.last()).is_some_and(|l| crosses_columns(l, columns, vertical));
+        let prev_crossing = blocks.last().and_then(|b| b.last()).is_some_and(|l| full_width(l, columns, vertical));
         match blocks.last_mut() {
             Some(block) if !starts && !prev_crossing => block.push(line),
             _ => blocks.push(vec![line]),
