@@ -124,7 +124,7 @@ fn check_folder(folder: &str, extension: &str, at_least: usize) {
 
 #[test]
 fn layout_text_fixtures_match_their_truth() {
-    check_folder("text-layout", "txt", 4);
+    check_folder("text-layout", "txt", 5);
 }
 
 /// Equal cells when the extracted records are aligned in order with the
