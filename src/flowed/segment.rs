@@ -55,9 +55,13 @@ mod cost {
 /// (word index, 0 for none) and its second part's column.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Step {
+    /// Column of the line's (first) part.
     pub first: usize,
+    /// Word index where a second cell starts on the line, 0 for none.
     pub split: usize,
+    /// Column of the second part (`first` when there is none).
     pub second: usize,
+    /// The line opens a new row.
     pub new_row: bool,
 }
 
@@ -235,9 +239,13 @@ pub(super) fn new_row_cost(previous: usize, columns: usize) -> f64 {
 
 /// One reading of the body: lines, widths and evidence.
 pub(super) struct Model<'a> {
+    /// The body's lines.
     pub lines: &'a [FlowLine],
+    /// Each column's wrap width, in characters.
     pub widths: &'a [f64],
+    /// Whether blank lines separate paragraphs in this text.
     pub blank_separated: bool,
+    /// What else the text says about columns.
     pub evidence: &'a Evidence,
 }
 
