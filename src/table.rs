@@ -169,10 +169,9 @@ fn split_joined_headers(phrase: Line) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut current: Vec<Word> = Vec::new();
     for (i, word) in phrase.words.iter().enumerate() {
-        let before = join_words(&current);
-        let rest: Vec<Word> = phrase.words.iter().skip(i).cloned().collect();
-        let opens = word.text.starts_with(|c: char| c.is_uppercase()) && fields::is_header_start(&join_words(&rest));
-        if !current.is_empty() && opens && fields::known_field(&before).is_some() {
+        let rest = phrase.words.get(i..).unwrap_or_default();
+        let opens = word.text.starts_with(|c: char| c.is_uppercase()) && fields::is_header_start(&join_words(rest));
+        if !current.is_empty() && opens && fields::known_field(&join_words(&current)).is_some() {
             out.extend(line_of(std::mem::take(&mut current)));
         }
         current.push(word.clone());
@@ -292,6 +291,7 @@ impl<'a> PageLines<'a> {
         let rule_below = rules.iter().copied().find(|y| *y >= first.bbox.y1 - 1.0);
         let mut band: Vec<&Line> = vec![first];
         let mut bottom = first.bbox.y1;
+        let first_column_end = header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);
         for line in self.lines.iter().skip(index + 1) {
             if max_lines.is_some_and(|n| band.len() >= n) {
                 break;
@@ -304,8 +304,6 @@ impl<'a> PageLines<'a> {
                     // A header cell's next line, with nothing under the
                     // first header but the rest of it (`N` / `°`): a body
                     // row starts in the first column.
-                    let first_column_end =
-                        header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);
                     let continues = line
                         .words
                         .iter()

@@ -188,22 +188,24 @@ fn cells_right(rows: &[Vec<String>], got: &[Vec<String>]) -> usize {
     rows.iter().zip(got).map(|(want, got)| want.iter().zip(got).filter(|(w, g)| w == g).count()).sum()
 }
 
+/// Renders the register in the flowed form and requires every record and
+/// every cell back.
+fn assert_every_cell(headers: &[String], rows: &[Vec<String>], widths: &[usize], spacing: Spacing, page_lines: usize) {
+    let got = extracted_cells(&flowed(headers, rows, widths, spacing, page_lines));
+    assert_eq!(got.len(), rows.len(), "record count");
+    assert_eq!(cells_right(rows, &got), rows.len() * headers.len(), "{got:#?}");
+}
+
 #[test]
 fn blank_separated_paragraphs_six_columns() {
     let (headers, rows) = register(14, false, 7);
-    let text = flowed(&headers, &rows, &[22, 34, 14, 28, 22, 20], Spacing::BlankBetweenParagraphs, 60);
-    let got = extracted_cells(&text);
-    assert_eq!(got.len(), rows.len(), "record count");
-    assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
+    assert_every_cell(&headers, &rows, &[22, 34, 14, 28, 22, 20], Spacing::BlankBetweenParagraphs, 60);
 }
 
 #[test]
 fn numbered_rows_anchor_the_columns_when_paragraphs_do_not_show() {
     let (headers, rows) = register(12, true, 11);
-    let text = flowed(&headers, &rows, &[4, 20, 30, 16, 30, 22, 24], Spacing::BlankAfterEveryLine, 70);
-    let got = extracted_cells(&text);
-    assert_eq!(got.len(), rows.len(), "record count");
-    assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
+    assert_every_cell(&headers, &rows, &[4, 20, 30, 16, 30, 22, 24], Spacing::BlankAfterEveryLine, 70);
 }
 
 #[test]
@@ -211,8 +213,5 @@ fn rows_split_by_page_breaks_keep_their_cells() {
     // A page break every 9 lines splits most rows, some in their first
     // cells, some in their last.
     let (headers, rows) = register(10, false, 3);
-    let text = flowed(&headers, &rows, &[20, 36, 18, 30, 24, 22], Spacing::BlankBetweenParagraphs, 9);
-    let got = extracted_cells(&text);
-    assert_eq!(got.len(), rows.len(), "record count");
-    assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
+    assert_every_cell(&headers, &rows, &[20, 36, 18, 30, 24, 22], Spacing::BlankBetweenParagraphs, 9);
 }

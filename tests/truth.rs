@@ -14,17 +14,27 @@ fn texts(value: &Value) -> Vec<String> {
     value.as_array().map(|a| a.iter().map(|v| norm(v.as_str().unwrap_or(""))).collect()).unwrap_or_default()
 }
 
-/// Compares one extraction with its truth; returns the differences.
-fn differences(input: &Path, truth_path: &Path) -> Vec<String> {
+/// The JSON the CLI writes for one input.
+fn extracted(input: &Path) -> Result<Value, String> {
     let bytes = std::fs::read(input).unwrap_or_default();
     let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let document = match registre::extract(&bytes, &name, &registre::Options::default()) {
-        Ok(d) => d,
-        Err(e) => return vec![format!("extraction failed: {e}")],
-    };
-    let got: Value = serde_json::from_str(&document.to_json()).unwrap_or(Value::Null);
-    let truth: Value =
-        serde_json::from_str(&std::fs::read_to_string(truth_path).unwrap_or_default()).unwrap_or(Value::Null);
+    let document = registre::extract(&bytes, &name, &registre::Options::default()).map_err(|e| e.to_string())?;
+    Ok(serde_json::from_str(&document.to_json()).unwrap_or(Value::Null))
+}
+
+fn read_truth(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_default()).unwrap_or(Value::Null)
+}
+
+/// Compares one extraction with its truth; returns the differences.
+fn differences(input: &Path, truth_path: &Path) -> Vec<String> {
+    match extracted(input) {
+        Ok(got) => differences_between(&got, &read_truth(truth_path)),
+        Err(e) => vec![format!("extraction failed: {e}")],
+    }
+}
+
+fn differences_between(got: &Value, truth: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
 
     let headers: Vec<String> = got["columns"]
@@ -155,16 +165,13 @@ fn flowed_text_fixtures_against_their_truth() {
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");
     for (input, truth_path) in pairs {
         let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let register_diffs: Vec<String> = differences(&input, &truth_path)
+        let got = extracted(&input).unwrap_or_else(|e| panic!("{name}: extraction failed: {e}"));
+        let truth = read_truth(&truth_path);
+        let register_diffs: Vec<String> = differences_between(&got, &truth)
             .into_iter()
             .filter(|d| d.starts_with("preamble") || d.starts_with("note") || d.starts_with("columns"))
             .collect();
         assert!(register_diffs.is_empty(), "{name}: {register_diffs:#?}");
-        let bytes = std::fs::read(&input).unwrap_or_default();
-        let document = registre::extract(&bytes, &name, &registre::Options::default());
-        let got: Value = document.map_or(Value::Null, |d| serde_json::from_str(&d.to_json()).unwrap_or(Value::Null));
-        let truth: Value =
-            serde_json::from_str(&std::fs::read_to_string(&truth_path).unwrap_or_default()).unwrap_or(Value::Null);
         let fields: Vec<String> = got["columns"]
             .as_array()
             .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())

@@ -66,7 +66,7 @@ pub(super) struct Step {
 }
 
 /// What the text says about columns besides line widths.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Evidence {
     /// Lines that state a retention period.
     pub retention_line: Vec<bool>,
