@@ -71,6 +71,8 @@ fn main() {
         padding: 4.0,
         cell_borders: false,
         rotate: false,
+        closing_rule: false,
+        centred_header: false,
     };
     for records in [500, 1000, 2200] {
         let path = out.join(format!("generated-{records}.pdf"));

@@ -287,11 +287,40 @@ impl<'a> PageLines<'a> {
         let size = first.font_size();
         let span = (first.bbox.x0, first.bbox.x1.max(first.bbox.x0 + 1.0));
         let rules = self.spanning_rules(span.0, span.1, ROW_RULE_SPAN);
-        let top = rules.iter().copied().filter(|y| *y <= first.bbox.y0 + 1.0).fold(first.bbox.y0 - 1.0, f64::max);
-        let rule_below = rules.iter().copied().find(|y| *y >= first.bbox.y1 - 1.0);
+        // Lines right above the line found, made of header words, are the
+        // first lines of taller headers in a band whose cells are centred
+        // vertically (`Personnes` over `concernées`, level with `N°`).
         let mut band: Vec<&Line> = vec![first];
-        let mut bottom = first.bbox.y1;
+        for above in self.lines.get(..index).unwrap_or_default().iter().rev() {
+            let top_line = band.first().map_or(first.bbox.y0, |l| l.bbox.y0);
+            let close = top_line - above.bbox.y1 < 0.8 * size;
+            let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text));
+            if !close || !header_words || above.is_bold() != first.is_bold() {
+                break;
+            }
+            band.insert(0, above);
+        }
+        let band_top = band.first().map_or(first.bbox.y0, |l| l.bbox.y0);
+        let top = rules.iter().copied().filter(|y| *y <= band_top + 1.0).fold(band_top - 1.0, f64::max);
         let first_column_end = header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);
+        // The rule under the header closes its band, unless a row's text
+        // comes first: a word under the first header that no header uses
+        // (shaded rows draw their edges under the first row, and a row
+        // centred vertically puts its first lines level with the header's
+        // last ones).
+        let opens_row = |line: &Line| {
+            line.words.iter().any(|w| {
+                w.bbox.x0 < first_column_end
+                    && w.text.chars().any(char::is_alphanumeric)
+                    && !fields::is_header_word(&w.text)
+            })
+        };
+        let rule_below = rules
+            .iter()
+            .copied()
+            .find(|y| *y >= first.bbox.y1 - 1.0)
+            .filter(|y| !self.lines.iter().skip(index + 1).take_while(|l| l.bbox.center_y() < *y).any(opens_row));
+        let mut bottom = first.bbox.y1;
         for line in self.lines.iter().skip(index + 1) {
             if max_lines.is_some_and(|n| band.len() >= n) {
                 break;
@@ -302,13 +331,26 @@ impl<'a> PageLines<'a> {
                     let same_style = line.is_bold() == first.is_bold() && first.is_bold();
                     let header_words = line.words.iter().all(|w| fields::is_header_word(&w.text));
                     // A header cell's next line, with nothing under the
-                    // first header but the rest of it (`N` / `°`): a body
-                    // row starts in the first column.
-                    let continues = line
+                    // first header but the rest of it (`N` / `°`), or with
+                    // nothing there and mostly header words (`données s
+                    // hors UE`, a header word cut at its cell's edge): a body row
+                    // starts in the first column, or, centred vertically,
+                    // with text of its own.
+                    let under_first: Vec<&Word> = line.words.iter().filter(|w| w.bbox.x0 < first_column_end).collect();
+                    // Fragments and short words say little either way.
+                    let long: Vec<&Word> = line
                         .words
                         .iter()
-                        .filter(|w| w.bbox.x0 < first_column_end)
-                        .all(|w| fields::is_header_word(&w.text) || !w.text.chars().any(char::is_alphanumeric));
+                        .filter(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+                        .collect();
+                    let known = long.iter().filter(|w| fields::is_header_word(&w.text)).count();
+                    let continues = if under_first.is_empty() {
+                        known * 3 >= long.len() * 2 && !long.is_empty()
+                    } else {
+                        under_first
+                            .iter()
+                            .all(|w| fields::is_header_word(&w.text) || !w.text.chars().any(char::is_alphanumeric))
+                    };
                     line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words || continues)
                 }
             };
@@ -627,6 +669,20 @@ fn row_blocks<'p>(body: &Body<'p>, table_ruled: bool, leading: f64) -> Vec<Vec<&
     blocks
 }
 
+/// The rule that closes a table without vertical rules on a page: the
+/// lowest one with no cell text below it, only lines that run across the
+/// columns (notes) or nothing. Such a rule (a booktabs bottom rule) ends
+/// the table; it separates no rows.
+fn table_bottom_rule(page: &PageLines, rules: &[f64], columns: &[Column], is_running: &dyn Fn(&Line) -> bool) -> f64 {
+    let Some(&lowest) = rules.iter().max_by(|a, b| a.total_cmp(b)) else { return f64::NEG_INFINITY };
+    let only_notes_below = page
+        .lines
+        .iter()
+        .filter(|l| l.bbox.center_y() > lowest && !is_running(l))
+        .all(|l| crosses_columns(l, columns, &[]));
+    if only_notes_below { lowest } else { f64::NEG_INFINITY }
+}
+
 /// Reconstructs the register table of a document.
 pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let pages: Vec<PageLines> = pages.iter().map(PageLines::new).collect();
@@ -672,7 +728,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 .fold(f64::NEG_INFINITY, f64::max);
             inner.iter().copied().filter(|y| *y <= vertical_bottom + RULE_SNAP).fold(f64::NEG_INFINITY, f64::max)
         } else {
-            f64::NEG_INFINITY
+            table_bottom_rule(p, &inner, &columns, &is_running)
         };
         let bottom = if frame_bottom.is_finite() { frame_bottom } else { f64::INFINITY };
         let row_rules: Vec<f64> = inner.iter().copied().filter(|y| *y < bottom - RULE_SNAP).collect();
@@ -796,8 +852,11 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                     if line.text == "-" || line.text.ends_with(" -") {
                         return marks_line_end_spaces;
                     }
+                    let next = lines.get(i + 1);
                     line.text.ends_with('-')
-                        || lines.get(i + 1).is_some_and(|next| cut_at_edge(line, next, edge, text_width))
+                        || ends_with_elision(&line.text)
+                        || next.is_some_and(|n| n.text.starts_with([')', ']']))
+                        || next.is_some_and(|next| cut_at_edge(line, next, edge, text_width))
                 })
                 .collect();
             for (line, breaks_word) in cell.iter_mut().flat_map(|part| part.lines.iter_mut()).zip(breaks) {
@@ -805,6 +864,14 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
             }
         }
     }
+}
+
+/// A line ending with an elided word (`d’`, `l’`, `jusqu’`), which French
+/// always writes against the next word: the wrap there cut a word.
+fn ends_with_elision(text: &str) -> bool {
+    const ELIDED: &[&str] = &["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+    let last = text.rsplit(' ').next().unwrap_or("");
+    last.strip_suffix(['’', '\'']).is_some_and(|word| ELIDED.contains(&word.to_lowercase().as_str()))
 }
 
 /// A line cut inside a word at the cell's edge: one unbroken token
@@ -863,4 +930,24 @@ fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
         previous = Some(line);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_elided_word_ending_a_line_is_joined_to_the_next() {
+        for (line, elided) in [
+            ("Prestataire d’", true),
+            ("conservées jusqu’", true),
+            ("L'", true),
+            ("Prestataire d", false),
+            ("« aujourd’hui »", false),
+            ("les données ’", false),
+            ("Carte '", false),
+        ] {
+            assert_eq!(ends_with_elision(line), elided, "{line}");
+        }
+    }
 }

@@ -69,6 +69,8 @@ fn eight_columns_ruled_letter_helvetica() {
         padding: 3.0,
         cell_borders: false,
         rotate: false,
+        closing_rule: false,
+        centred_header: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -108,6 +110,8 @@ fn borderless_landscape_times_without_repeated_header() {
         padding: 5.0,
         cell_borders: false,
         rotate: false,
+        closing_rule: false,
+        centred_header: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -149,6 +153,8 @@ fn words_broken_at_the_cell_edge_and_after_hyphens_are_rejoined() {
         padding: 4.0,
         cell_borders: false,
         rotate: false,
+        closing_rule: false,
+        centred_header: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -168,6 +174,8 @@ fn borders_drawn_cell_by_cell_as_thin_rectangles() {
         padding: 2.5,
         cell_borders: true,
         rotate: false,
+        closing_rule: false,
+        centred_header: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -187,6 +195,32 @@ fn landscape_pages_stored_rotated() {
         padding: 4.0,
         cell_borders: false,
         rotate: true,
+        closing_rule: false,
+        centred_header: false,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+#[test]
+fn booktabs_rules_and_a_vertically_centred_header() {
+    // Rules above and below the header and one under the last row only: the
+    // closing rule separates no rows. Headers of one to three lines are
+    // centred, so `N°` sits level with the middle of the tallest.
+    let register = common::sample_register(11);
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 36.0,
+        font: BaseFont::Helvetica,
+        size: 8.0,
+        widths: vec![24.0, 70.0, 150.0, 90.0, 120.0, 62.0, 110.0, 130.0],
+        ruled: false,
+        repeat_header: true,
+        padding: 4.0,
+        cell_borders: false,
+        rotate: false,
+        closing_rule: true,
+        centred_header: true,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);

@@ -85,6 +85,11 @@ pub struct Layout {
     pub cell_borders: bool,
     /// Store pages in portrait with `/Rotate 90` (shown in landscape).
     pub rotate: bool,
+    /// Close an unruled table with a rule under its last row (booktabs).
+    pub closing_rule: bool,
+    /// Centre the header cells vertically (shorter headers sit level with
+    /// the middle line of the tallest).
+    pub centred_header: bool,
 }
 
 /// A register to typeset.
@@ -236,8 +241,10 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
 
     let draw_header = |page: &mut PageBuilder, top: f64| {
         for (c, lines) in header_lines.iter().enumerate() {
+            let tallest = header_lines.iter().map(Vec::len).max().unwrap_or(1);
+            let offset = if layout.centred_header { (tallest - lines.len()) as f64 * leading / 2.0 } else { 0.0 };
             for (k, line) in lines.iter().enumerate() {
-                let baseline = top - layout.padding - layout.size - k as f64 * leading;
+                let baseline = top - layout.padding - layout.size - offset - k as f64 * leading;
                 page.text("F2", layout.size, xs[c] + layout.padding, baseline, line);
             }
         }
@@ -342,6 +349,9 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
     }
     if let Some(p) = pages.last_mut() {
         close_frame(p, table_top, y);
+        if layout.closing_rule && !layout.ruled {
+            p.line(left, y, right, y);
+        }
     }
     y -= leading;
     for note in &register.notes {
