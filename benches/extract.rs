@@ -73,6 +73,7 @@ fn main() {
         rotate: false,
         closing_rule: false,
         centred_header: false,
+        centred_cells: false,
     };
     for records in [500, 1000, 2200] {
         let path = out.join(format!("generated-{records}.pdf"));

@@ -620,16 +620,109 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
     notes
 }
 
+/// How a table separates its rows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RowSeparation {
+    /// Horizontal rules.
+    Rules,
+    /// Cells aligned at the top: a row starts where the first column gains text.
+    FirstColumn,
+    /// Cells centred (or set at the bottom): a row is a band of text between
+    /// whitespace gaps, the first column's text sitting inside it.
+    Whitespace,
+}
+
+/// Splits lines into bands at vertical gaps between their text wider than
+/// half the font size: more than the space between two lines of a cell
+/// (cells centred vertically interleave their lines at half the line
+/// spacing, so the spacing itself is no measure), less than a cell's top
+/// and bottom padding with it.
+fn gap_bands<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
+    const BAND_GAP: f64 = 0.5;
+    let mut bands: Vec<Vec<&Line>> = Vec::new();
+    let mut last_bottom: Option<f64> = None;
+    for line in lines {
+        let gap = last_bottom.is_none_or(|b| line.bbox.y0 - b > BAND_GAP * line.font_size());
+        match bands.last_mut() {
+            Some(band) if !gap => band.push(line),
+            _ => bands.push(vec![*line]),
+        }
+        last_bottom = Some(last_bottom.map_or(line.bbox.y1, |b| b.max(line.bbox.y1)));
+    }
+    bands
+}
+
+/// Whether a borderless table centres its cells vertically (or sets them
+/// at the bottom): in more whitespace bands than not, the first column's
+/// text is one run of lines, shorter than the band, centred in it or
+/// ending with it. Top-aligned rows open their band with the first column
+/// (and bands of several rows hold several runs).
+fn cells_centred(bodies: &[Body]) -> bool {
+    let (mut top, mut lower) = (0usize, 0usize);
+    for body in bodies {
+        let leading = leading_of(&body.lines, &body.columns);
+        let Some(first) = body.columns.first() else { continue };
+        for band in gap_bands(&body.lines) {
+            let in_first: Vec<usize> = band
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !words_in(l, first.x0, first.x1).is_empty())
+                .map(|(i, _)| i)
+                .collect();
+            let (Some(&run_start), Some(&run_end), Some(band_top), Some(band_bottom)) =
+                (in_first.first(), in_first.last(), band.first(), band.last())
+            else {
+                continue;
+            };
+            if in_first.len() == band.len() {
+                continue;
+            }
+            if run_start == 0 {
+                top += 1;
+                continue;
+            }
+            let one_run = run_end - run_start + 1 == in_first.len();
+            let (Some(a), Some(b)) = (band.get(run_start), band.get(run_end)) else { continue };
+            let run_middle = (a.bbox.y0 + b.bbox.y1) / 2.0;
+            let band_middle = (band_top.bbox.y0 + band_bottom.bbox.y1) / 2.0;
+            let centred = (run_middle - band_middle).abs() <= leading;
+            if one_run && (centred || run_end + 1 == band.len()) {
+                lower += 1;
+            }
+        }
+    }
+    lower > top
+}
+
 /// Splits a page's body lines into row blocks: at the horizontal rules of a
-/// ruled table; otherwise where the first column gains text more than a
-/// line's spacing after its previous line, where the first column and
-/// another open cells together right under the previous row (cells are
-/// top-aligned), and around lines that run across the columns.
-fn row_blocks<'p>(body: &Body<'p>, table_ruled: bool, leading: f64) -> Vec<Vec<&'p Line>> {
+/// ruled table; between whitespace gaps where cells are centred; otherwise
+/// where the first column gains text more than a line's spacing after its
+/// previous line, where the first column and another open cells together
+/// right under the previous row (cells are top-aligned), and around lines
+/// that run across the columns.
+fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec<&'p Line>> {
     let columns = &body.columns;
     let vertical = &body.page.vertical;
     let mut blocks: Vec<Vec<&Line>> = Vec::new();
-    if table_ruled {
+    if rows == RowSeparation::Whitespace {
+        // Each band between whitespace gaps is a row; a line running across
+        // the columns stands apart (a section heading).
+        for band in gap_bands(&body.lines) {
+            for line in band {
+                let crossing = full_width(line, columns, vertical);
+                let after_crossing =
+                    blocks.last().and_then(|b| b.last()).is_some_and(|l| full_width(l, columns, vertical));
+                match blocks.last_mut() {
+                    Some(block) if !crossing && !after_crossing && !block.is_empty() => block.push(line),
+                    _ => blocks.push(vec![line]),
+                }
+            }
+            blocks.push(Vec::new());
+        }
+        blocks.retain(|b| !b.is_empty());
+        return blocks;
+    }
+    if rows == RowSeparation::Rules {
         let mut cuts = body.row_rules.clone();
         cuts.push(f64::INFINITY);
         let mut start = f64::NEG_INFINITY;
@@ -751,6 +844,13 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 
     let notes_lines = bodies.last_mut().map(|last| take_notes(last, table_ruled)).unwrap_or_default();
 
+    let rows = if table_ruled {
+        RowSeparation::Rules
+    } else if cells_centred(&bodies) {
+        RowSeparation::Whitespace
+    } else {
+        RowSeparation::FirstColumn
+    };
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Row> = None;
     for body in &bodies {
@@ -758,7 +858,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let vertical = &body.page.vertical;
         let columns = &body.columns;
         let leading = leading_of(&body.lines, columns);
-        let blocks = row_blocks(body, table_ruled, leading);
+        let blocks = row_blocks(body, rows, leading);
         for (k, block) in blocks.into_iter().enumerate() {
             let section = block.len() <= 2 && block.iter().all(|l| crosses_columns(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical);

@@ -71,6 +71,7 @@ fn eight_columns_ruled_letter_helvetica() {
         rotate: false,
         closing_rule: false,
         centred_header: false,
+        centred_cells: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -112,6 +113,7 @@ fn borderless_landscape_times_without_repeated_header() {
         rotate: false,
         closing_rule: false,
         centred_header: false,
+        centred_cells: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -155,6 +157,7 @@ fn words_broken_at_the_cell_edge_and_after_hyphens_are_rejoined() {
         rotate: false,
         closing_rule: false,
         centred_header: false,
+        centred_cells: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -176,6 +179,7 @@ fn borders_drawn_cell_by_cell_as_thin_rectangles() {
         rotate: false,
         closing_rule: false,
         centred_header: false,
+        centred_cells: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -197,6 +201,7 @@ fn landscape_pages_stored_rotated() {
         rotate: true,
         closing_rule: false,
         centred_header: false,
+        centred_cells: false,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -221,6 +226,31 @@ fn booktabs_rules_and_a_vertically_centred_header() {
         rotate: false,
         closing_rule: true,
         centred_header: true,
+        centred_cells: false,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+#[test]
+fn borderless_rows_with_cells_centred_vertically() {
+    // No rules between rows, every cell centred in its row: a row is the band of
+    // text between two whitespace gaps, its number in the middle of it.
+    let register = common::sample_register(12);
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 36.0,
+        font: BaseFont::Times,
+        size: 8.0,
+        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
+        ruled: false,
+        repeat_header: true,
+        padding: 4.0,
+        cell_borders: false,
+        rotate: false,
+        closing_rule: false,
+        centred_header: true,
+        centred_cells: true,
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);

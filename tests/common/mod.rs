@@ -90,6 +90,8 @@ pub struct Layout {
     /// Centre the header cells vertically (shorter headers sit level with
     /// the middle line of the tallest).
     pub centred_header: bool,
+    /// Centre the body cells vertically in their rows.
+    pub centred_cells: bool,
 }
 
 /// A register to typeset.
@@ -321,8 +323,9 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                         if let Some(p) = pages.last_mut() {
                             for (c, lines) in remaining.iter_mut().enumerate() {
                                 let n = take.min(lines.len());
+                                let offset = if layout.centred_cells { (take - n) as f64 * leading / 2.0 } else { 0.0 };
                                 for (k, line) in lines.drain(..n).enumerate() {
-                                    let baseline = y - layout.padding - layout.size - k as f64 * leading;
+                                    let baseline = y - layout.padding - layout.size - offset - k as f64 * leading;
                                     p.text("F1", layout.size, xs[c] + layout.padding, baseline, &line);
                                 }
                             }
