@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Typesets a register with the ReportLab PDF library (platypus Table,
-embedded TrueType subset fonts, A4 portrait, header repeated on each page)
-and writes its truth. Not run by the tests: its outputs are committed.
+"""Typesets registers with the ReportLab PDF library and writes their
+truth. Not run by the tests: its outputs are committed.
+
+- agence: platypus Table, embedded TrueType subset fonts, A4 portrait,
+  ruled, header repeated on each page;
+- mairie (other columns, standard-14 fonts, landscape): booktabs rules
+  (above and below the header, under the last row) with a centred header,
+  and borderless with every cell centred vertically.
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
-writes fixtures/pdf/agence-reportlab.pdf and fixtures/truth/agence.json.
+writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf
+and fixtures/truth/{agence,mairie}.json.
 """
 import json
 import os
 
 import reportlab
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -136,5 +142,76 @@ def main():
         f.write("\n")
 
 
+MAIRIE_PREAMBLE = {
+    "title": "Registre des traitements de la Mairie de Port-Exemple",
+    "organization": "Mairie de Port-Exemple",
+    "address": "1 place de l’Hôtel de Ville, 17000 La Rochelle",
+    "rights_contact": "dpo@port-exemple.fr",
+}
+MAIRIE_COLUMNS = [
+    "N°",
+    "Nom du traitement",
+    "Finalité(s)",
+    "Base légale",
+    "Personnes concernées",
+    "Données collectées",
+    "Destinataires",
+    "Durée de conservation",
+    "Mesures de sécurité",
+]
+PERSONS = ["Usagers du service", "Agents de la commune", "Élus et agents", "Abonnés à la lettre"]
+SECURITY = [
+    "Habilitations nominatives ; journalisation des accès",
+    "Chiffrement des sauvegardes",
+    "Accès restreint au service",
+]
+
+
+def mairie_records():
+    return [
+        [str(i + 1), activity, purpose, BASES[i % len(BASES)], PERSONS[(i + 1) % len(PERSONS)],
+         DATA[i % len(DATA)], RECIPIENTS[(i * 3) % len(RECIPIENTS)], RETENTION[i % len(RETENTION)],
+         SECURITY[i % len(SECURITY)]]
+        for i, (activity, purpose) in enumerate(ACTIVITIES)
+    ]
+
+
+def mairie(name, font, bold, style, valign):
+    body = ParagraphStyle("body", fontName=font, fontSize=8, leading=10)
+    head = ParagraphStyle("head", fontName=bold, fontSize=8, leading=10)
+    title = ParagraphStyle("title", fontName=bold, fontSize=13, leading=16)
+    text = ParagraphStyle("text", fontName=font, fontSize=9, leading=11.5)
+    rows = mairie_records()
+    table = Table(
+        [[Paragraph(h, head) for h in MAIRIE_COLUMNS]] + [[Paragraph(c, body) for c in r] for r in rows],
+        colWidths=[22, 70, 110, 80, 70, 90, 80, 80, 90],
+        repeatRows=1,
+    )
+    table.setStyle(TableStyle(style + [("VALIGN", (0, 0), (-1, -1), valign)]))
+    pre = MAIRIE_PREAMBLE
+    story = [
+        Paragraph(pre["title"], title),
+        Paragraph(f"{pre['organization']}, {pre['address']}", text),
+        Paragraph(f"Délégué à la protection des données : {pre['rights_contact']}", text),
+        Spacer(1, 10),
+        table,
+        Spacer(1, 10),
+    ] + [Paragraph(n, text) for n in NOTES]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", f"mairie-reportlab-{name}.pdf")
+    SimpleDocTemplate(pdf, pagesize=landscape(A4), leftMargin=30, rightMargin=30, topMargin=36, bottomMargin=36,
+                      title="Registre", invariant=1).build(story)
+    truth = {"register": "mairie", "preamble": pre, "columns": MAIRIE_COLUMNS,
+             "records": [{"cells": r} for r in rows], "notes": NOTES}
+    with open(os.path.join(ROOT, "fixtures", "truth", "mairie.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     main()
+    mairie("booktabs", "Times-Roman", "Times-Bold", [
+        ("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.black),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.5, colors.black),
+    ], "MIDDLE")
+    mairie("centred", "Helvetica", "Helvetica-Bold", [], "MIDDLE")
