@@ -1,11 +1,25 @@
 //! Header vocabulary: which field of the SPEC a printed column header maps to.
 
-/// The fields the SPEC names, each with the header forms that map to it.
-/// Forms are normalized ([`normalize`]); a header maps to a field when it
+use std::sync::LazyLock;
+
+/// The fields the SPEC names, each with the header forms that map to it,
+/// compared once normalized ([`normalize`]); a header maps to a field when it
 /// equals a form or starts with it followed by a word boundary.
 const KNOWN_FIELDS: &[(&str, &[&str])] = &[
     ("number", &["n°", "no", "numero", "num", "ref", "reference", "id", "identifiant"]),
-    ("title", &["intitule", "nom du traitement", "traitement", "denomination du traitement", "nom"]),
+    (
+        "title",
+        &[
+            "intitule",
+            "nom du traitement",
+            "traitement",
+            "denomination du traitement",
+            "nom",
+            "activite de traitement",
+            "activite",
+            "libelle",
+        ],
+    ),
     ("purposes", &["finalite", "finalite du traitement", "objet du traitement"]),
     ("controllers", &["rt", "co-rt", "responsable de traitement", "responsable du traitement", "responsable conjoint"]),
     ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne"]),
@@ -14,7 +28,7 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
     ("retention_period", &["duree de conservation", "conservation", "duree"]),
     ("legal_basis", &["base legale", "base juridique", "fondement juridique", "fondement legal", "liceite"]),
     ("processors", &["sous-traitant"]),
-    ("transfers", &["transfert"]),
+    ("transfers", &["transfert", "transfert hors ue", "transfert hors union europeenne"]),
     ("security", &["mesure de securite"]),
 ];
 
@@ -52,14 +66,24 @@ pub fn normalize(header: &str) -> String {
         .join(" ")
 }
 
+/// [`KNOWN_FIELDS`] with every form normalized as headers are (`hors` →
+/// `hor`), so that forms can be written as printed.
+static NORMALIZED_FIELDS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
+    KNOWN_FIELDS.iter().map(|(field, forms)| (*field, forms.iter().map(|f| normalize(f)).collect())).collect()
+});
+
+fn all_forms() -> impl Iterator<Item = &'static String> {
+    NORMALIZED_FIELDS.iter().flat_map(|(_, forms)| forms.iter())
+}
+
 /// The known field a header maps to, if any.
 pub fn known_field(header: &str) -> Option<&'static str> {
     let norm = normalize(header);
     let mut best: Option<(&'static str, usize)> = None;
-    for (field, forms) in KNOWN_FIELDS {
-        for form in *forms {
-            let matches =
-                norm == *form || norm.strip_prefix(form).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']));
+    for (field, forms) in NORMALIZED_FIELDS.iter() {
+        for form in forms {
+            let matches = norm == *form
+                || norm.strip_prefix(form.as_str()).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']));
             if matches && best.is_none_or(|(_, len)| form.len() > len) {
                 best = Some((field, form.len()));
             }
@@ -73,7 +97,7 @@ pub fn known_field(header: &str) -> Option<&'static str> {
 pub fn is_header_start(phrase: &str) -> bool {
     let norm = normalize(phrase);
     let first = norm.split(' ').next().unwrap_or("");
-    KNOWN_FIELDS.iter().flat_map(|(_, forms)| forms.iter()).any(|form| form.split(' ').next() == Some(first))
+    all_forms().any(|form| form.split(' ').next() == Some(first))
 }
 
 /// Words that continue a header cell on its next lines (`(et co-RT)`,
@@ -86,7 +110,7 @@ pub fn is_header_word(word: &str) -> bool {
     if norm.is_empty() || matches!(norm.as_str(), "et" | "ou" | "de" | "du" | "des" | "le" | "la" | "les" | "l") {
         return true;
     }
-    KNOWN_FIELDS.iter().flat_map(|(_, forms)| forms.iter()).any(|form| form.split(' ').any(|w| w == norm))
+    all_forms().any(|form| form.split(' ').any(|w| w == norm))
 }
 
 /// A field name for any header: the known field, or the header's slug.
@@ -130,6 +154,8 @@ mod tests {
             ("Base légale", Some("legal_basis")),
             ("Sous-traitants", Some("processors")),
             ("Transferts hors UE", Some("transfers")),
+            ("Activité de traitement", Some("title")),
+            ("Libellé", Some("title")),
             ("Mesures de sécurité", Some("security")),
             ("N°", Some("number")),
             ("N °", Some("number")),
@@ -143,7 +169,7 @@ mod tests {
 
     #[test]
     fn header_words_include_plural_marks_and_numbers() {
-        for word in ["Finalité(s)", "N°", "(et", "co-RT)", "traitées", "destinataires*"] {
+        for word in ["Finalité(s)", "N°", "(et", "co-RT)", "traitées", "destinataires*", "hors", "UE"] {
             assert!(is_header_word(word), "{word}");
         }
         for word in ["Gestion", "agents", "2"] {

@@ -157,21 +157,52 @@ fn split_headers(words: &[String]) -> Vec<String> {
     headers.into_iter().map(|h| h.join(" ")).collect()
 }
 
-/// The header: the first run of lines made only of header words that opens
-/// three column headers or more (the first line may also hold other text
-/// before the run only if it is itself made of header words).
+/// A line's words, the first glued to `previous` where it is the end of a
+/// header word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`):
+/// a fragment of one or two characters that makes a header word with it.
+fn glue_fragment(previous: Option<&String>, words: &[String]) -> (bool, Vec<String>) {
+    if let (Some(previous), Some(head)) = (previous, words.first()) {
+        let joined = format!("{previous}{head}");
+        let fragment = head.chars().count() <= 2 && !head.chars().any(|c| c.is_ascii_digit() || c.is_uppercase());
+        if fragment && fields::is_header_word(&joined) && !fields::is_header_word(head) {
+            return (true, words.get(1..).unwrap_or_default().to_vec());
+        }
+    }
+    (false, words.to_vec())
+}
+
+/// The header: the first run of lines made only of header words (and
+/// fragments of cut ones) that opens three column headers or more.
 fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
-    let all_header_words = |l: &FlowLine| l.words.iter().all(|w| fields::is_header_word(w));
     for start in 0..lines.len() {
         let Some(first) = lines.get(start) else { break };
-        if !first.words.first().is_some_and(|w| is_header_opening(w)) || !all_header_words(first) {
+        // The first header may itself be cut (`N` / `°`).
+        let opening = match (first.words.as_slice(), lines.get(start + 1)) {
+            ([word], Some(next)) if glue_fragment(Some(word), &next.words).0 => {
+                format!("{word}{}", next.words.first().map_or("", String::as_str))
+            }
+            _ => first.words.first().cloned().unwrap_or_default(),
+        };
+        if !is_header_opening(&opening) {
             continue;
         }
+        let cut_first = first.words.first() != Some(&opening);
+        if !cut_first && !first.words.iter().all(|w| fields::is_header_word(w)) {
+            continue;
+        }
+        let mut words = first.words.clone();
         let mut end = start + 1;
-        while lines.get(end).is_some_and(all_header_words) {
+        while let Some(line) = lines.get(end) {
+            let (glued, rest) = glue_fragment(words.last(), &line.words);
+            if !rest.iter().all(|w| fields::is_header_word(w)) {
+                break;
+            }
+            if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
+                last.push_str(head);
+            }
+            words.extend(rest);
             end += 1;
         }
-        let words: Vec<String> = lines.get(start..end)?.iter().flat_map(|l| l.words.iter().cloned()).collect();
         let headers = split_headers(&words);
         if headers.len() >= 3 {
             return Some((start, end, headers));
@@ -474,6 +505,15 @@ mod tests {
         let (body, notes) = split_notes(read_lines(&text));
         assert_eq!(body.len(), 30);
         assert_eq!(notes.len(), 3);
+    }
+
+    #[test]
+    fn a_header_with_words_cut_at_the_cell_edge_is_found() {
+        let text =
+            "Registre\nN\n°\n\nActivité de\ntraitement\n\nDestinataire\ns\n\nTransfert\ns hors UE\n\n1\n\nPaie\n";
+        let (start, end, headers) = find_header(&read_lines(text)).unwrap_or_default();
+        assert_eq!((start, end), (1, 9));
+        assert_eq!(headers, ["N°", "Activité de traitement", "Destinataires", "Transferts hors UE"]);
     }
 
     #[test]
