@@ -113,6 +113,17 @@ pub fn is_header_word(word: &str) -> bool {
     all_forms().any(|form| form.split(' ').any(|w| w == norm))
 }
 
+/// Whether `fragment`, set on the line below `word`, is the end of a header
+/// word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`): one or
+/// two characters, no digit nor capital, not a header word of its own, that
+/// make a header word with `word`.
+pub fn completes_header_word(word: &str, fragment: &str) -> bool {
+    fragment.chars().count() <= 2
+        && !fragment.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
+        && !is_header_word(fragment)
+        && is_header_word(&format!("{word}{fragment}"))
+}
+
 /// A field name for any header: the known field, or the header's slug.
 pub fn field_for_header(header: &str) -> String {
     known_field(header).map_or_else(|| slug(header).replace('-', "_"), str::to_string)

@@ -163,15 +163,18 @@ fn phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
 
 /// Splits a header phrase where a second header starts right after a
 /// complete one (`N° Traitement` set one space apart in a text rendering):
-/// the words before are a known header on their own, the next word is
-/// capitalized and opens a known header.
+/// the words before are a known header on their own (or the fragment of
+/// one, `N` over `°`), the next word is capitalized and opens a known header.
 fn split_joined_headers(phrase: Line) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut current: Vec<Word> = Vec::new();
     for (i, word) in phrase.words.iter().enumerate() {
         let rest = phrase.words.get(i..).unwrap_or_default();
         let opens = word.text.starts_with(|c: char| c.is_uppercase()) && fields::is_header_start(&join_words(rest));
-        if !current.is_empty() && opens && fields::known_field(&join_words(&current)).is_some() {
+        // Before it, a complete header, or a fragment of one cut at its
+        // cell's edge (`N` over `°`).
+        let fragment = matches!(current.as_slice(), [w] if w.text.chars().count() <= 2);
+        if !current.is_empty() && opens && (fields::known_field(&join_words(&current)).is_some() || fragment) {
             out.extend(line_of(std::mem::take(&mut current)));
         }
         current.push(word.clone());
@@ -402,7 +405,8 @@ impl<'a> PageLines<'a> {
                 for line in band {
                     let words = words_in(line, x0, x1);
                     let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-                    if !header.is_empty() && !glue {
+                    let previous = header.rsplit(' ').next().unwrap_or("");
+                    if !header.is_empty() && !glue && !fields::completes_header_word(previous, &first.text) {
                         header.push(' ');
                     }
                     header.push_str(&join_words(&words));

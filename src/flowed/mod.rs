@@ -158,15 +158,12 @@ fn split_headers(words: &[String]) -> Vec<String> {
 }
 
 /// A line's words, the first glued to `previous` where it is the end of a
-/// header word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`):
-/// a fragment of one or two characters that makes a header word with it.
+/// header word cut at its cell's edge ([`fields::completes_header_word`]).
 fn glue_fragment(previous: Option<&String>, words: &[String]) -> (bool, Vec<String>) {
-    if let (Some(previous), Some(head)) = (previous, words.first()) {
-        let joined = format!("{previous}{head}");
-        let fragment = head.chars().count() <= 2 && !head.chars().any(|c| c.is_ascii_digit() || c.is_uppercase());
-        if fragment && fields::is_header_word(&joined) && !fields::is_header_word(head) {
-            return (true, words.get(1..).unwrap_or_default().to_vec());
-        }
+    if let (Some(previous), Some(head)) = (previous, words.first())
+        && fields::completes_header_word(previous, head)
+    {
+        return (true, words.get(1..).unwrap_or_default().to_vec());
     }
     (false, words.to_vec())
 }
