@@ -598,7 +598,7 @@ struct Body<'p> {
 }
 
 /// Text below the last table line: notes. Without a frame (or below it),
-/// read bottom-up: lines that run across the columns are notes, and so are
+/// read bottom-up: lines whose first phrase runs across the columns are notes, and so are
 /// the one-word lines that end them ("traitement."); the first line that
 /// stays inside the columns ends the notes.
 fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
@@ -607,7 +607,13 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
         let mut cut = last.lines.len();
         let mut pending = cut;
         for (k, line) in last.lines.iter().enumerate().rev() {
-            let crossing = crosses_columns(line, &last.columns, &last.page.vertical)
+            // A note's sentence runs from the table's left edge across the
+            // columns; a row's last line may also cross (cells set one space
+            // apart) but opens with its first cell.
+            let opens_across = phrases(line, &last.page.vertical)
+                .first()
+                .is_some_and(|p| crosses_columns(p, &last.columns, &last.page.vertical));
+            let crossing = opens_across
                 || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
             if crossing {
                 cut = k;
@@ -631,10 +637,22 @@ enum RowSeparation {
     Rules,
     /// Cells aligned at the top: a row starts where the first column gains text.
     FirstColumn,
-    /// Cells centred (or set at the bottom): a row is a band of text between
-    /// whitespace gaps, the first column's text sitting inside it.
-    Whitespace,
+    /// Cells centred vertically or set at the bottom: rows are the bands of
+    /// text between whitespace gaps, split further where a band holds the
+    /// first cells of several rows (rows set without padding).
+    Whitespace(Alignment),
 }
+
+/// Where a borderless table sets text that is shorter than its row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Alignment {
+    Centre,
+    Bottom,
+}
+
+/// Gap between two lines' text, in font sizes, wider than the space between
+/// two lines of a cell: see [`gap_bands`].
+const BAND_GAP: f64 = 0.5;
 
 /// Splits lines into bands at vertical gaps between their text wider than
 /// half the font size: more than the space between two lines of a cell
@@ -642,7 +660,6 @@ enum RowSeparation {
 /// spacing, so the spacing itself is no measure), less than a cell's top
 /// and bottom padding with it.
 fn gap_bands<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
-    const BAND_GAP: f64 = 0.5;
     let mut bands: Vec<Vec<&Line>> = Vec::new();
     let mut last_bottom: Option<f64> = None;
     for line in lines {
@@ -656,46 +673,144 @@ fn gap_bands<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
     bands
 }
 
-/// Whether a borderless table centres its cells vertically (or sets them
-/// at the bottom): in more whitespace bands than not, the first column's
-/// text is one run of lines, shorter than the band, centred in it or
-/// ending with it. Top-aligned rows open their band with the first column
-/// (and bands of several rows hold several runs).
-fn cells_centred(bodies: &[Body]) -> bool {
-    let (mut top, mut lower) = (0usize, 0usize);
-    for body in bodies {
+/// The first column's cells in a band, as index ranges of lines: a cell's
+/// lines follow one another at most one line apart (where cells are
+/// centred, lines of other columns sit between them at half the spacing,
+/// which a text rendering sets on lines of their own).
+fn first_column_runs(band: &[&Line], first: &Column) -> Vec<std::ops::Range<usize>> {
+    const RUN_GAP: f64 = 1.5;
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut last_bottom: Option<f64> = None;
+    for (i, line) in band.iter().enumerate() {
+        if words_in(line, first.x0, first.x1).is_empty() {
+            continue;
+        }
+        let close = last_bottom.is_some_and(|b| line.bbox.y0 - b <= RUN_GAP * line.font_size());
+        match runs.last_mut() {
+            Some(run) if close => run.end = i + 1,
+            _ => runs.push(i..i + 1),
+        }
+        last_bottom = Some(line.bbox.y1);
+    }
+    runs
+}
+
+/// How a borderless table aligns its cells vertically, from its
+/// whitespace bands where the first column's text is one run of lines
+/// shorter than the band: top-aligned rows open their band with it, centred
+/// ones hold it in the middle, bottom-aligned ones end with it. `None`
+/// for top alignment (or no evidence).
+fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
+    let (mut top, mut centre, mut bottom) = (0usize, 0usize, 0usize);
+    for (page, body) in bodies.iter().enumerate() {
         let leading = leading_of(&body.lines, &body.columns);
         let Some(first) = body.columns.first() else { continue };
-        for band in gap_bands(&body.lines) {
-            let in_first: Vec<usize> = band
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| !words_in(l, first.x0, first.x1).is_empty())
-                .map(|(i, _)| i)
-                .collect();
-            let (Some(&run_start), Some(&run_end), Some(band_top), Some(band_bottom)) =
-                (in_first.first(), in_first.last(), band.first(), band.last())
+        // A later page may open with the end of a row from the page before,
+        // whatever the alignment: its first band says nothing.
+        let skip = usize::from(page > 0);
+        for band in whitespace_segments(body).into_iter().skip(skip) {
+            let runs = first_column_runs(&band, first);
+            let (Some(first_run), Some(last_run), Some(band_top), Some(band_bottom)) =
+                (runs.first(), runs.last(), band.first(), band.last())
             else {
                 continue;
             };
-            if in_first.len() == band.len() {
+            if first_run.start == 0 && last_run.end == band.len() {
                 continue;
             }
-            if run_start == 0 {
+            if first_run.start == 0 {
                 top += 1;
                 continue;
             }
-            let one_run = run_end - run_start + 1 == in_first.len();
-            let (Some(a), Some(b)) = (band.get(run_start), band.get(run_end)) else { continue };
+            // Several rows in one band (rows set without padding): the
+            // band does not open with the first column, and ends with it
+            // only if rows are bottom-aligned.
+            if runs.len() > 1 {
+                if last_run.end == band.len() {
+                    bottom += 1;
+                } else {
+                    centre += 1;
+                }
+                continue;
+            }
+            let (Some(a), Some(b)) = (band.get(first_run.start), band.get(first_run.end - 1)) else { continue };
             let run_middle = (a.bbox.y0 + b.bbox.y1) / 2.0;
             let band_middle = (band_top.bbox.y0 + band_bottom.bbox.y1) / 2.0;
-            let centred = (run_middle - band_middle).abs() <= leading;
-            if one_run && (centred || run_end + 1 == band.len()) {
-                lower += 1;
+            if (run_middle - band_middle).abs() <= 0.3 * leading {
+                centre += 1;
+            } else if last_run.end == band.len() {
+                bottom += 1;
             }
         }
     }
-    lower > top
+    if centre + bottom <= top {
+        None
+    } else if bottom > centre {
+        Some(Alignment::Bottom)
+    } else {
+        Some(Alignment::Centre)
+    }
+}
+
+/// A page's whitespace bands ([`gap_bands`]), with each line that runs
+/// across the columns (a section heading) set apart as a band of its own.
+fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
+    let mut segments: Vec<Vec<&Line>> = Vec::new();
+    for band in gap_bands(&body.lines) {
+        segments.push(Vec::new());
+        for line in band {
+            if full_width(line, &body.columns, &body.page.vertical) {
+                segments.push(vec![line]);
+                segments.push(Vec::new());
+            } else if let Some(segment) = segments.last_mut() {
+                segment.push(line);
+            }
+        }
+    }
+    segments.retain(|s| !s.is_empty());
+    segments
+}
+
+/// Splits a whitespace band that holds several rows (several runs of the
+/// first column): a bottom-aligned row ends with its first cell; a centred
+/// row is as tall below its first cell's middle as above it, and lines
+/// above the first such row are the end of a row from the page before.
+fn split_band<'p>(band: Vec<&'p Line>, first: &Column, alignment: Alignment) -> Vec<Vec<&'p Line>> {
+    let runs = first_column_runs(&band, first);
+    let mut cuts: Vec<usize> = Vec::new();
+    match alignment {
+        Alignment::Bottom => {
+            cuts.extend(runs.iter().take(runs.len().saturating_sub(1)).map(|run| run.end));
+        }
+        Alignment::Centre => {
+            // From the bottom up, each row as tall above its first cell's
+            // middle as below: what is left above the first row goes on
+            // from the page before.
+            let mut row_bottom = band.last().map_or(0.0, |l| l.bbox.y1);
+            for run in runs.iter().rev() {
+                let (Some(a), Some(b)) = (band.get(run.start), band.get(run.end.saturating_sub(1))) else { break };
+                let row_top = a.bbox.y0 + b.bbox.y1 - row_bottom;
+                // Half a line of slack: a text rendering rounds lines to
+                // its grid.
+                let inside = |l: &&Line| l.bbox.center_y() > row_top - 0.5 * l.font_size();
+                let Some(cut) = (0..=run.start).find(|&i| band.get(i).is_some_and(inside)) else { break };
+                if cut > 0 {
+                    cuts.push(cut);
+                }
+                row_bottom = band.get(cut.saturating_sub(1)).map_or(row_top, |l| l.bbox.y1);
+            }
+            cuts.reverse();
+        }
+    }
+    let mut rows = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        rows.push(band.get(start..cut).unwrap_or_default().to_vec());
+        start = cut;
+    }
+    rows.push(band.get(start..).unwrap_or_default().to_vec());
+    rows.retain(|r| !r.is_empty());
+    rows
 }
 
 /// Splits a page's body lines into row blocks: at the horizontal rules of a
@@ -708,23 +823,12 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
     let columns = &body.columns;
     let vertical = &body.page.vertical;
     let mut blocks: Vec<Vec<&Line>> = Vec::new();
-    if rows == RowSeparation::Whitespace {
-        // Each band between whitespace gaps is a row; a line running across
-        // the columns stands apart (a section heading).
-        for band in gap_bands(&body.lines) {
-            for line in band {
-                let crossing = full_width(line, columns, vertical);
-                let after_crossing =
-                    blocks.last().and_then(|b| b.last()).is_some_and(|l| full_width(l, columns, vertical));
-                match blocks.last_mut() {
-                    Some(block) if !crossing && !after_crossing && !block.is_empty() => block.push(line),
-                    _ => blocks.push(vec![line]),
-                }
-            }
-            blocks.push(Vec::new());
-        }
-        blocks.retain(|b| !b.is_empty());
-        return blocks;
+    if let RowSeparation::Whitespace(alignment) = rows {
+        // Each band between whitespace gaps is a row (or several, see
+        // `split_band`); a line running across the columns stands apart (a
+        // section heading).
+        let Some(first) = columns.first() else { return vec![body.lines.clone()] };
+        return whitespace_segments(body).into_iter().flat_map(|b| split_band(b, first, alignment)).collect();
     }
     if rows == RowSeparation::Rules {
         let mut cuts = body.row_rules.clone();
@@ -850,8 +954,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 
     let rows = if table_ruled {
         RowSeparation::Rules
-    } else if cells_centred(&bodies) {
-        RowSeparation::Whitespace
+    } else if let Some(alignment) = cell_alignment(&bodies) {
+        RowSeparation::Whitespace(alignment)
     } else {
         RowSeparation::FirstColumn
     };
@@ -864,7 +968,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let leading = leading_of(&body.lines, columns);
         let blocks = row_blocks(body, rows, leading);
         for (k, block) in blocks.into_iter().enumerate() {
-            let section = block.len() <= 2 && block.iter().all(|l| crosses_columns(l, columns, vertical))
+            let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical);
             if section {
                 entries.extend(current.take().map(Entry::Row));

@@ -255,3 +255,27 @@ fn borderless_rows_with_cells_centred_vertically() {
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
+
+#[test]
+fn borderless_centred_rows_without_padding() {
+    // Rows set with no padding touch: one whitespace band holds several
+    // rows, cut where each row is as tall below its number's middle as above.
+    let register = common::sample_register(12);
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 36.0,
+        font: BaseFont::Helvetica,
+        size: 8.0,
+        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
+        ruled: false,
+        repeat_header: true,
+        padding: 0.75,
+        cell_borders: false,
+        rotate: false,
+        closing_rule: false,
+        centred_header: false,
+        centred_cells: true,
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
