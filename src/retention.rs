@@ -94,7 +94,7 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus|au maximum|maximum|max\.?|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de)\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus|au maximum|maximum|max\.?|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous)\s*$",
     )
 });
 static MIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum)\s*$"));
@@ -111,7 +111,7 @@ static AGE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)\s*$"));
 static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite)\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
+        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
     )
 });
 static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à la|à l['’]|à|au|aux)\s*"));
@@ -122,7 +122,7 @@ static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:de la|de l['’]|du|des)\s+|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
+        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:(?:de la|de l['’]|du|des)\s+|d['’]\s*)|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
     )
 });
 static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
@@ -246,7 +246,12 @@ fn find_length(text: &str) -> Option<Length> {
 
 /// Trims an event or state: surrounding spaces and punctuation, then one
 /// leading article; what follows is kept as printed.
+/// What ends an event: a later phase with no retention of its own
+/// (`… du dernier contact, puis suppression`).
+static EVENT_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+"));
+
 fn trim_event(text: &str) -> Option<String> {
+    let text = EVENT_END.find(text).map_or(text, |m| text.get(..m.start()).unwrap_or(text));
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
     let text = ARTICLE.replace(text, "").trim().to_string();
     (!text.is_empty()).then_some(text)
@@ -862,6 +867,12 @@ mod tests {
             ("Conservation : 5 années", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
             ("dans la limite de 6 mois", &[(Period, Some("P6M"), Max, None, None, None, false, None)]),
             ("durée n'excédant pas 2 ans", &[(Period, Some("P2Y"), Max, None, None, None, false, None)]),
+            ("Conservation limitée à 13 mois", &[(Period, Some("P13M"), Max, None, None, None, false, None)]),
+            (
+                "Les données sont supprimées dans un délai de 2 ans",
+                &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
+            ),
+            ("Suppression sous 30 jours", &[(Period, Some("P30D"), Max, None, None, None, false, None)]),
             (
                 "Durée : Suppression régulière des données de plus de 2 ans",
                 &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
@@ -886,6 +897,14 @@ mod tests {
             (
                 "Conservation le cas échéant 1 an à compte de la dernière utilisation du compte",
                 &[(Period, Some("P1Y"), Exact, Some("dernière utilisation du compte"), None, None, true, None)],
+            ),
+            (
+                "Conservées 1 an au-delà de la fin du contrat",
+                &[(Period, Some("P1Y"), Exact, Some("fin du contrat"), None, None, false, None)],
+            ),
+            (
+                "3 ans à compter du dernier contact, puis suppression",
+                &[(Period, Some("P3Y"), Exact, Some("dernier contact"), None, None, false, None)],
             ),
             (
                 "Conservation 2 ans à partir du dépôt du dossier",
@@ -1031,6 +1050,13 @@ mod tests {
                 &[
                     (While, None, Exact, None, None, Some("contrat"), false, None),
                     (Period, Some("P5Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Durée d'utilisation du service + 1 an",
+                &[
+                    (While, None, Exact, None, None, Some("utilisation du service"), false, None),
+                    (Period, Some("P1Y"), Exact, None, None, None, false, None),
                 ],
             ),
             (
