@@ -22,7 +22,7 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
     ),
     ("purposes", &["finalite", "finalite du traitement", "objet du traitement"]),
     ("controllers", &["rt", "co-rt", "responsable de traitement", "responsable du traitement", "responsable conjoint"]),
-    ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne"]),
+    ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne", "personne"]),
     ("data_categories", &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"]),
     ("recipients", &["categorie de destinataire", "destinataire"]),
     ("retention_period", &["duree de conservation", "conservation", "duree"]),
@@ -107,7 +107,7 @@ pub fn is_header_word(word: &str) -> bool {
     // `Finalité(s)`: the plural mark goes before the punctuation is trimmed.
     let word = word.replace("(s)", "");
     let norm = normalize(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '-'));
-    if norm.is_empty() || matches!(norm.as_str(), "et" | "ou" | "de" | "du" | "des" | "le" | "la" | "les" | "l") {
+    if norm.is_empty() || is_connector(&norm) {
         return true;
     }
     all_forms().any(|form| form.split(' ').any(|w| w == norm))
@@ -122,6 +122,12 @@ pub fn completes_header_word(word: &str, fragment: &str) -> bool {
         && !fragment.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
         && !is_header_word(fragment)
         && is_header_word(&format!("{word}{fragment}"))
+}
+
+/// Whether a word only connects others in a header (`de`, `et`, `la`).
+pub fn is_connector(word: &str) -> bool {
+    let norm = normalize(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    matches!(norm.as_str(), "et" | "ou" | "de" | "du" | "des" | "le" | "la" | "les" | "l" | "d" | "a" | "aux" | "au")
 }
 
 /// A field name for any header: the known field, or the header's slug.
@@ -167,6 +173,7 @@ mod tests {
             ("Transferts hors UE", Some("transfers")),
             ("Activité de traitement", Some("title")),
             ("Libellé", Some("title")),
+            ("Personnes", Some("data_subjects")),
             ("Mesures de sécurité", Some("security")),
             ("N°", Some("number")),
             ("N °", Some("number")),

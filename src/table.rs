@@ -199,9 +199,42 @@ fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     parts.len() >= MIN_HEADER_CELLS && starts * 3 >= parts.len() * 2 && starts >= MIN_HEADER_CELLS
 }
 
+/// A header phrase split between its words where it bridges two phrases
+/// of another header line (`concernées collectées` under `Personnes` and
+/// `Données`, set closer than the phrase gap): a gap of the phrase that
+/// lies between the end of one and the start of the other.
+fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
+    let line_of_phrase = |p: &Line| (p.bbox.y1 * 2.0).round();
+    let others: Vec<&Line> = all.iter().filter(|o| line_of_phrase(o) != line_of_phrase(phrase)).collect();
+    let mut parts: Vec<Line> = Vec::new();
+    let mut current: Vec<Word> = Vec::new();
+    for word in &phrase.words {
+        if let Some(previous) = current.last() {
+            let (gap_start, gap_end) = (previous.bbox.x1, word.bbox.x0);
+            let bridged = others.iter().any(|a| {
+                a.bbox.x1 <= gap_end
+                    && a.bbox.x1 > phrase.bbox.x0
+                    && others
+                        .iter()
+                        .any(|b| b.bbox.x0 >= gap_start && b.bbox.x0 < phrase.bbox.x1 && b.bbox.x0 > a.bbox.x1)
+            });
+            if bridged {
+                parts.extend(line_of(std::mem::take(&mut current)));
+            }
+        }
+        current.push(word.clone());
+    }
+    parts.extend(line_of(current));
+    parts
+}
+
 /// Groups phrases into column headers: phrases overlapping horizontally are one column.
 fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
-    let mut boxes: Vec<Rect> = band.iter().flat_map(|l| header_phrases(l, vertical)).map(|p| p.bbox).collect();
+    let phrases: Vec<Line> = band.iter().flat_map(|l| header_phrases(l, vertical)).collect();
+    let mut boxes: Vec<Rect> = Vec::new();
+    for phrase in &phrases {
+        boxes.extend(split_bridging(phrase, &phrases).into_iter().map(|p| p.bbox));
+    }
     boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut groups: Vec<Rect> = Vec::new();
     for b in boxes {
@@ -210,7 +243,20 @@ fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
             _ => groups.push(b),
         }
     }
-    groups
+    // A group of connecting words only (`de` set apart by a justified
+    // `Mesures      de`) is the rest of the header on its left.
+    let connector_only = |g: &Rect| {
+        let words: Vec<Word> = band.iter().flat_map(|l| words_in(l, g.x0, g.x1)).collect();
+        !words.is_empty() && words.iter().all(|w| fields::is_connector(&w.text))
+    };
+    let mut merged: Vec<Rect> = Vec::new();
+    for g in groups {
+        match merged.last_mut() {
+            Some(previous) if connector_only(&g) => *previous = previous.union(&g),
+            _ => merged.push(g),
+        }
+    }
+    merged
 }
 
 /// Joins rules that continue one another on the same line (word processors
@@ -375,11 +421,20 @@ impl<'a> PageLines<'a> {
             self.vertical.iter().filter(|r| r.rect.y0 <= mid && r.rect.y1 >= mid).map(|r| r.rect.center_x()).collect(),
         );
         let mut bounds: Vec<(f64, f64)> = Vec::new();
-        let ruled = crossing.len() >= 2
-            && crossing.windows(2).all(|w| {
+        // Rules divide the header when they leave one group of words in
+        // most intervals; a justified header cell (`Mesures      de`) may
+        // leave two, which are one header.
+        let per_interval: Vec<usize> = crossing
+            .windows(2)
+            .map(|w| {
                 let [a, b] = [w.first().copied().unwrap_or(0.0), w.last().copied().unwrap_or(0.0)];
-                groups.iter().filter(|g| g.center_x() > a && g.center_x() < b).count() <= 1
-            });
+                groups.iter().filter(|g| g.center_x() > a && g.center_x() < b).count()
+            })
+            .collect();
+        let single = per_interval.iter().filter(|n| **n == 1).count();
+        let filled = per_interval.iter().filter(|n| **n >= 1).count();
+        let ruled = filled >= MIN_HEADER_CELLS && single * 3 >= filled * 2
+            || crossing.len() >= 2 && per_interval.iter().all(|n| *n <= 1);
         if ruled {
             for w in crossing.windows(2) {
                 if let [a, b] = *w
@@ -406,7 +461,12 @@ impl<'a> PageLines<'a> {
                     let words = words_in(line, x0, x1);
                     let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
                     let previous = header.rsplit(' ').next().unwrap_or("");
-                    if !header.is_empty() && !glue && !fields::completes_header_word(previous, &first.text) {
+                    // A word filling its cell's line is cut only if the two
+                    // parts are not header words each (`Personnes` /
+                    // `concernées` in a narrow cell).
+                    let whole_words = fields::is_header_word(previous) && fields::is_header_word(&first.text);
+                    let cut = glue && !whole_words || fields::completes_header_word(previous, &first.text);
+                    if !header.is_empty() && !cut {
                         header.push(' ');
                     }
                     header.push_str(&join_words(&words));

@@ -121,7 +121,7 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// reader improves, never lowered). In the ReportLab register the words
 /// cut after other words (see [`WORDS_CUT_AFTER_OTHER_WORDS`]) lose the
 /// glyph positions that would tell a one-token cut (`Consentemen` / `t`)
-/// from a wrap. In the LibreOffice (Writer and Calc) ones pdftotext shifts each row's columns
+/// from a wrap. In the LibreOffice (Writer and Calc) and LaTeX ones pdftotext shifts each row's columns
 /// by a few characters and sets some words one space from the neighbouring
 /// column (`coordonnées, Enfants`), and a one-token line at the column's
 /// edge (`d’intérêt` / `public`) reads as a cut.
@@ -130,6 +130,8 @@ const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("commune-libreoffice.txt", 28),
     ("commune-libreoffice-borderless.txt", 27),
     ("mairie-calc.txt", 101),
+    ("mairie-latex-ruled.txt", 106),
+    ("mairie-latex-booktabs.txt", 102),
 ];
 
 fn check_folder(folder: &str, extension: &str, at_least: usize) {
