@@ -69,11 +69,7 @@ fn main() {
         ruled: true,
         repeat_header: true,
         padding: 4.0,
-        cell_borders: false,
-        rotate: false,
-        closing_rule: false,
-        centred_header: false,
-        centred_cells: false,
+        ..common::Layout::default()
     };
     for records in [500, 1000, 2200] {
         let path = out.join(format!("generated-{records}.pdf"));

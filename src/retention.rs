@@ -244,12 +244,12 @@ fn find_length(text: &str) -> Option<Length> {
     None
 }
 
-/// Trims an event or state: surrounding spaces and punctuation, then one
-/// leading article; what follows is kept as printed.
 /// What ends an event: a later phase with no retention of its own
 /// (`… du dernier contact, puis suppression`).
 static EVENT_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+"));
 
+/// Trims an event or state: what a later phase adds, surrounding spaces and
+/// punctuation, then one leading article; what follows is kept as printed.
 fn trim_event(text: &str) -> Option<String> {
     let text = EVENT_END.find(text).map_or(text, |m| text.get(..m.start()).unwrap_or(text));
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();

@@ -67,11 +67,7 @@ fn eight_columns_ruled_letter_helvetica() {
         ruled: true,
         repeat_header: true,
         padding: 3.0,
-        cell_borders: false,
-        rotate: false,
-        closing_rule: false,
-        centred_header: false,
-        centred_cells: false,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -109,11 +105,7 @@ fn borderless_landscape_times_without_repeated_header() {
         ruled: false,
         repeat_header: false,
         padding: 5.0,
-        cell_borders: false,
-        rotate: false,
-        closing_rule: false,
-        centred_header: false,
-        centred_cells: false,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -153,11 +145,7 @@ fn words_broken_at_the_cell_edge_and_after_hyphens_are_rejoined() {
         ruled: true,
         repeat_header: true,
         padding: 4.0,
-        cell_borders: false,
-        rotate: false,
-        closing_rule: false,
-        centred_header: false,
-        centred_cells: false,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -176,10 +164,7 @@ fn borders_drawn_cell_by_cell_as_thin_rectangles() {
         repeat_header: false,
         padding: 2.5,
         cell_borders: true,
-        rotate: false,
-        closing_rule: false,
-        centred_header: false,
-        centred_cells: false,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -197,11 +182,8 @@ fn landscape_pages_stored_rotated() {
         ruled: true,
         repeat_header: true,
         padding: 4.0,
-        cell_borders: false,
         rotate: true,
-        closing_rule: false,
-        centred_header: false,
-        centred_cells: false,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -222,11 +204,9 @@ fn booktabs_rules_and_a_vertically_centred_header() {
         ruled: false,
         repeat_header: true,
         padding: 4.0,
-        cell_borders: false,
-        rotate: false,
         closing_rule: true,
         centred_header: true,
-        centred_cells: false,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -246,11 +226,9 @@ fn borderless_rows_with_cells_centred_vertically() {
         ruled: false,
         repeat_header: true,
         padding: 4.0,
-        cell_borders: false,
-        rotate: false,
-        closing_rule: false,
         centred_header: true,
         centred_cells: true,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
@@ -270,11 +248,8 @@ fn borderless_centred_rows_without_padding() {
         ruled: false,
         repeat_header: true,
         padding: 0.75,
-        cell_borders: false,
-        rotate: false,
-        closing_rule: false,
-        centred_header: false,
         centred_cells: true,
+        ..Layout::default()
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);

@@ -94,6 +94,28 @@ pub struct Layout {
     pub centred_cells: bool,
 }
 
+impl Default for Layout {
+    /// A4 portrait, Helvetica 8 pt, ruled, header repeated, eight columns;
+    /// no cell borders, rotation, closing rule or centring.
+    fn default() -> Self {
+        Layout {
+            page: (595.0, 842.0),
+            margin: 36.0,
+            font: BaseFont::Helvetica,
+            size: 8.0,
+            widths: vec![24.0, 70.0, 90.0, 60.0, 80.0, 60.0, 70.0, 70.0],
+            ruled: true,
+            repeat_header: true,
+            padding: 4.0,
+            cell_borders: false,
+            rotate: false,
+            closing_rule: false,
+            centred_header: false,
+            centred_cells: false,
+        }
+    }
+}
+
 /// A register to typeset.
 #[derive(Clone, Debug)]
 pub struct Register {
