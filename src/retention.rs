@@ -99,7 +99,7 @@ static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum)\s*$"));
 static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:maximum|max\b\.?|au maximum|au plus|maxi)"));
-static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:minimum|au minimum|au moins)"));
+static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:minimum|au minimum|au moins|min\b\.?|mini\b)"));
 /// Words that qualify a length without changing it (`1 an glissant`,
 /// `5 ans pleins`), skipped before the starting event.
 static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,11 +247,20 @@ fn find_length(text: &str) -> Option<Length> {
 /// What ends an event: a later phase with no retention of its own
 /// (`… du dernier contact, puis suppression`).
 static EVENT_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+"));
+/// A closing parenthesis that cites the rule's source (`(article L.123-22
+/// du code de commerce)`) rather than naming the event.
+static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s*\((?:art\.|article|articles|cf\.|code|loi|décret|arrêté|délibération|circulaire|instruction|règlement)[^()]*\)\s*$",
+    )
+});
 
 /// Trims an event or state: what a later phase adds, surrounding spaces and
 /// punctuation, then one leading article; what follows is kept as printed.
 fn trim_event(text: &str) -> Option<String> {
     let text = EVENT_END.find(text).map_or(text, |m| text.get(..m.start()).unwrap_or(text));
+    let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
+    let text = TRAILING_REFERENCE.replace(text, "");
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
     let text = ARTICLE.replace(text, "").trim().to_string();
     (!text.is_empty()).then_some(text)
@@ -365,7 +374,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let text = collapse(text);
     let mut scope = applies_to.map(str::to_string);
     let mut body = text.clone();
-    if let Some(m) = GOVERNING.find(&body) {
+    if let Some(m) = GOVERNING.find(&body).filter(|m| !names_a_state(m.as_str(), body.get(m.end()..).unwrap_or(""))) {
         body = body.get(m.end()..).unwrap_or("").to_string();
         // `Conservation des enregistrements vidéo : 30 jours`: the label is
         // what is kept, without the `des` that tied it to `Conservation`.
@@ -390,7 +399,8 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let body = body.trim_start_matches([':', ' ']).to_string();
 
     let mut rules: Vec<RetentionRule> = Vec::new();
-    for item in split_where_both_retain(&body, &LIST_SEP) {
+    let items = split_where_both_retain(&body, &LIST_SEP).into_iter().flat_map(split_before_lengths);
+    for item in items {
         let item = item.trim_start_matches(['•', ' ']);
         for (scope_here, scoped) in inline_scopes(item, scope.as_deref()) {
             let group_start = rules.len();
@@ -407,7 +417,10 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                             r.duration = shared_length.clone();
                             r.from = FROM_ANCHOR.find(part).and_then(|m| trim_event(part.get(m.end()..).unwrap_or("")));
                         }
-                        r.applies_to = scope_here.clone();
+                        r.applies_to = match (&scope_here, trailing_scope(part)) {
+                            (Some(outer), Some(inner)) => Some(format!("{outer} : {inner}")),
+                            (outer, inner) => inner.or_else(|| outer.clone()),
+                        };
                         if is_soit {
                             if let Some(inner) = SOIT_SCOPE.captures(part).and_then(|c| c.get(1)) {
                                 let inner = inner.as_str().trim().to_string();
@@ -431,6 +444,45 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         rules.push(r);
     }
     rules
+}
+
+/// Whether a bare `Durée` opens the state it names (`Durée de vie du
+/// compte + 2 ans`) rather than governing a statement (`Durée : 5 ans`).
+fn names_a_state(governing: &str, rest: &str) -> bool {
+    governing.trim().eq_ignore_ascii_case("durée")
+        && STATE_COMPLEMENT.is_match(rest)
+        && find_length(rest).is_none_or(|l| l.start > 3)
+}
+
+static STATE_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:de|du|des|d['’])(?:\s|$)|^d['’]"));
+static COMMA: LazyLock<Regex> = LazyLock::new(|| re(r",\s+"));
+static TRAILING_SCOPE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*pour\s+(?:les|le|la|l['’])\s*([^,;.()]+?)\s*[.;,]?\s*$"));
+static NOT_A_SCOPE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:durée|période|temps|besoins?|nécessités?|finalités?|traitement)\b"));
+
+/// Splits `12 mois après la fin du contrat, 5 ans pour la facturation` where
+/// a comma is followed by a length of its own.
+fn split_before_lengths(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for m in COMMA.find_iter(text) {
+        let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
+        if has_retention(left) && find_length(right).is_some_and(|l| l.start == 0) {
+            parts.push(left);
+            start = m.end();
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts
+}
+
+/// The scope named after a length (`5 ans pour les données de facturation`).
+fn trailing_scope(clause: &str) -> Option<String> {
+    let length = find_length(clause)?;
+    let after = clause.get(length.end..)?;
+    let scope = TRAILING_SCOPE.captures(after)?.get(1)?.as_str().trim();
+    (!scope.is_empty() && !NOT_A_SCOPE.is_match(scope)).then(|| scope.to_string())
 }
 
 fn soit_before(whole: &str, part: &str) -> bool {
@@ -473,10 +525,15 @@ fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>,
         }
         search = colon + 1;
     }
-    if starts.is_empty() {
+    let Some(first) = starts.first() else {
         return vec![(outer.map(str::to_string), text)];
-    }
+    };
     let mut out = Vec::new();
+    // Retention before the first label is the outer scope's own
+    // (`12 mois après le contrat ; facturation : 10 ans`).
+    if let Some(unscoped) = text.get(..first.0).filter(|t| has_retention(t)) {
+        out.push((outer.map(str::to_string), unscoped));
+    }
     for (i, (_, body_start, label)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
         out.push((Some(label.clone()), text.get(*body_start..end).unwrap_or("")));
@@ -853,6 +910,7 @@ mod tests {
             ("Durée : 10 ans maximum", &[(Period, Some("P10Y"), Max, None, None, None, false, None)]),
             ("Conservation 10 ans minimum", &[(Period, Some("P10Y"), Min, None, None, None, false, None)]),
             ("au moins 5 ans", &[(Period, Some("P5Y"), Min, None, None, None, false, None)]),
+            ("Conservation : 3 ans min", &[(Period, Some("P3Y"), Min, None, None, None, false, None)]),
             ("Conservation : deux mois", &[(Period, Some("P2M"), Exact, None, None, None, false, None)]),
             ("Conservation : six (6) mois", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
             ("Conservation : un an et demi", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
@@ -886,6 +944,10 @@ mod tests {
     #[test]
     fn starting_events() {
         let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation : 5 ans après la clôture de l'exercice (article L.123-22 du code de commerce)",
+                &[(Period, Some("P5Y"), Exact, Some("clôture de l'exercice"), None, None, false, None)],
+            ),
             (
                 "Conservation : le cas échéant jusqu'à 3 ans après le téléchargement de l'application.",
                 &[(Period, Some("P3Y"), Max, Some("téléchargement de l'application"), None, None, true, None)],
@@ -1053,6 +1115,13 @@ mod tests {
                 ],
             ),
             (
+                "Durée de vie du compte + 2 ans",
+                &[
+                    (While, None, Exact, None, None, Some("vie du compte"), false, None),
+                    (Period, Some("P2Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
                 "Durée d'utilisation du service + 1 an",
                 &[
                     (While, None, Exact, None, None, Some("utilisation du service"), false, None),
@@ -1107,6 +1176,24 @@ mod tests {
                 (Some("bulletins de paie"), Period, Some("P50Y")),
             ]
         );
+        // Retention before the first label keeps the outer scope; a comma
+        // before a length opens another clause, scoped by `pour les …`.
+        for phrase in [
+            "Conservation : 12 mois après la fin du contrat ; données de facturation : 10 ans",
+            "Conservation : 12 mois après la fin du contrat, 10 ans pour les données de facturation",
+        ] {
+            let rules = parse_statement(phrase, None);
+            let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
+                rules.iter().map(|r| (r.applies_to.as_deref(), r.duration.as_deref(), r.from.as_deref())).collect();
+            assert_eq!(
+                got,
+                [(None, Some("P12M"), Some("fin du contrat")), (Some("données de facturation"), Some("P10Y"), None)],
+                "{phrase}"
+            );
+        }
+        // `pour les besoins de …` is a purpose, not a scope.
+        let rules = parse_statement("Conservation : 1 an pour les besoins de l'enquête", None);
+        assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), None);
         // What is kept, named after `Conservation des`, is the scope.
         let rules = parse_statement("Conservation des enregistrements vidéo : 30 jours", None);
         assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("enregistrements vidéo"));
