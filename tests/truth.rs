@@ -203,8 +203,8 @@ fn cells_right(got: &Value, truth: &Value) -> usize {
 fn flowed_text_fixtures_against_their_truth() {
     const FLOORS: &[(&str, usize)] = &[
         ("dnum.txt", 97),
-        ("fabrique.txt", 19),
-        ("syndicat-pdftotext-raw.txt", 135),
+        ("fabrique.txt", 43),
+        ("syndicat-pdftotext-raw.txt", 133),
         ("agence-reportlab-pdftotext.txt", 85),
         ("commune-libreoffice-pdftotext.txt", 24),
     ];

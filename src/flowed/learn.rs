@@ -10,7 +10,7 @@
 use rayon::prelude::*;
 
 use super::FlowLine;
-use super::segment::{Evidence, Model, Step, cell_start_cost, cut_word_cost, new_row_cost, next_cell_cost, wrap_cost};
+use super::segment::{Evidence, Model, Step, cell_start_cost, leave_cost, new_row_cost, next_cell_cost, wrap_cost};
 
 /// Most lines the widths are learned from (the cost stays linear in the
 /// document's length), fewer the more columns: a segmentation costs about
@@ -26,6 +26,8 @@ const FIRST_ROW_CELL_LINES: usize = 80;
 const ALTERNATION_ROUNDS: usize = 8;
 const DESCENT_UPDATES: usize = 24;
 const MAX_DESCENT_ROUNDS: usize = 4;
+/// Cost of one character of column width, per line of text.
+const WIDTH_PRIOR: f64 = 0.0002;
 /// Widest column considered, in characters.
 const MAX_WIDTH: usize = 160;
 
@@ -77,8 +79,8 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
                 *slot = Some((0.0, None));
             }
         } else {
-            let leave = cut_word_cost(lines.get(start - 1));
-            let start_cost = cell_start_cost(blank_separated, line, 0);
+            let leave = leave_cost(lines.get(start - 1));
+            let start_cost = cell_start_cost(blank_separated, line, 0, false);
             for previous in 0..k {
                 let Some(Some((before, _, _))) = best.get(start).and_then(|b| b.get(previous)) else { continue };
                 for column in 0..k {
@@ -200,7 +202,10 @@ fn candidate_widths(current: f64, longest: usize) -> Vec<usize> {
 /// whole segmentation cheapest, until no column changes.
 fn descend(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
     let longest = lines.iter().map(|l| l.len).max().unwrap_or(40).min(MAX_WIDTH);
-    let cost_of = |w: &[f64]| Model { lines, widths: w, blank_separated, evidence }.solve().0;
+    // Wider columns explain more lines for free (a line that fits costs
+    // nothing); the prior makes the narrowest width that explains them win.
+    let prior = |w: &[f64]| WIDTH_PRIOR * lines.len() as f64 * w.iter().sum::<f64>();
+    let cost_of = |w: &[f64]| Model { lines, widths: w, blank_separated, evidence }.solve().0 + prior(w);
     let mut best = cost_of(&widths);
     let rounds = (DESCENT_UPDATES / widths.len().max(1)).clamp(1, MAX_DESCENT_ROUNDS);
     for _ in 0..rounds {

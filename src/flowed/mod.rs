@@ -56,13 +56,30 @@ struct FlowLine {
     len: usize,
     first_word_len: usize,
     trailing_space: bool,
+    /// The line ends with two spaces or more: an explicit break (a
+    /// paragraph's end) in extractions that keep line-end spaces.
+    hard_break: bool,
     blank_before: usize,
+    /// A page break certainly comes before the line (a form feed, a
+    /// repeated header, a link artefact).
     flow_break: bool,
+    /// A run of blank lines longer than the document's usual spacing comes
+    /// before the line: a page break, or only wider spacing.
+    maybe_break: bool,
 }
 
 impl FlowLine {
     fn new(words: Vec<String>, trailing_space: bool, blank_before: usize, flow_break: bool) -> Self {
-        let mut line = FlowLine { words, len: 0, first_word_len: 0, trailing_space, blank_before, flow_break };
+        let mut line = FlowLine {
+            words,
+            len: 0,
+            first_word_len: 0,
+            trailing_space,
+            hard_break: false,
+            blank_before,
+            flow_break,
+            maybe_break: false,
+        };
         line.len = line.len_of(0, line.words.len());
         line.first_word_len = line.words.first().map_or(0, |w| w.chars().count());
         line
@@ -110,8 +127,12 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
             continue;
         }
         let words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
-        let trailing_space = raw.trim_end_matches(['\r', '\n']).ends_with([' ', '\t', '\u{a0}']);
-        lines.push(FlowLine::new(words, trailing_space, blank, pending_break));
+        let content = raw.trim_end_matches(['\r', '\n']);
+        let trailing_space = content.ends_with([' ', '\t', '\u{a0}']);
+        let trailing = content.len() - content.trim_end_matches([' ', '\t', '\u{a0}']).len();
+        let mut line = FlowLine::new(words, trailing_space, blank, pending_break);
+        line.hard_break = trailing >= 2 || content.ends_with('\t');
+        lines.push(line);
         blank = 0;
         pending_break = false;
     }
@@ -127,10 +148,11 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     let marks_boundaries = spaced * 10 >= lines.len();
     for line in &mut lines {
         if line.blank_before >= usual + 2 {
-            line.flow_break = true;
+            line.maybe_break = true;
         }
         if !marks_boundaries {
             line.trailing_space = true;
+            line.hard_break = false;
         }
     }
     lines
@@ -391,11 +413,11 @@ fn layout(
     let mut pages_rows: Vec<Vec<Vec<CellLines>>> = vec![Vec::new()];
     let mut current: Option<Vec<CellLines>> = None;
     for (line, step) in body.iter().zip(steps) {
-        if line.flow_break || step.new_row {
+        if step.page_break || step.new_row {
             if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
                 page.push(row);
             }
-            if line.flow_break {
+            if step.page_break {
                 pages_rows.push(Vec::new());
             }
         }

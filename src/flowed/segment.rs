@@ -2,6 +2,7 @@
 //! the lines under the column-order constraint, scored by the columns' wrap
 //! widths and by what else the text says about columns ([`Evidence`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::FlowLine;
@@ -28,6 +29,10 @@ mod cost {
     pub const TITLE_PARAGRAPH: f64 = 4.0;
     /// Going on after a page break in another column than the last.
     pub const RESUME: f64 = 0.3;
+    /// Going on after a page break in a cell that the break did not cut:
+    /// one that stopped short of the page bottom (clearly fewer lines than
+    /// the row's tallest cell on that page) or had no line there.
+    pub const UNCUT: f64 = 1.0;
     /// Two cells on one line (the first lines of neighbouring cells share a
     /// baseline, and some extractions print them as one line).
     pub const SPLIT: f64 = 1.0;
@@ -35,6 +40,10 @@ mod cost {
     pub const LOWER_START: f64 = 1.5;
     /// Leaving a cell on a line that ends inside a word.
     pub const CUT_WORD: f64 = 20.0;
+    /// Leaving a cell on a line that ends with a comma or a colon.
+    pub const OPEN_ENDING: f64 = 3.0;
+    /// Leaving a cell on a line that ends with a semicolon.
+    pub const LIST_GOES_ON: f64 = 1.5;
     /// Starting a cell without the blank line that separates cells, where
     /// the document separates paragraphs with blank lines.
     pub const NO_BLANK: f64 = 5.0;
@@ -43,6 +52,9 @@ mod cost {
     /// A line that stopped short although the next word would have fit,
     /// plus a fifth per character of room left.
     pub const EARLY_WRAP: f64 = 1.0;
+    /// A paragraph break that nothing but the next line's opening shows
+    /// (where blank lines do not mark paragraphs), on top of the paragraph.
+    pub const UNMARKED_PARAGRAPH: f64 = 0.5;
     /// A retention statement outside the columns that hold them.
     pub const RETENTION_ELSEWHERE: f64 = 3.0;
     /// A record number outside the number column, or other text in it.
@@ -63,6 +75,9 @@ pub(super) struct Step {
     pub second: usize,
     /// The line opens a new row.
     pub new_row: bool,
+    /// The line opens a page (read so where a run of blank lines may be
+    /// one).
+    pub page_break: bool,
 }
 
 /// What the text says about columns besides line widths.
@@ -190,8 +205,11 @@ pub(super) fn wrap_cost(
     line: &FlowLine,
     column: usize,
 ) -> f64 {
+    let room = width - (0.12 * width).max(2.0);
     if !previous.trailing_space {
-        return 0.0;
+        // A word cut at the line's end: the line was full.
+        let left = room - previous_len as f64;
+        return if left > 0.0 { cost::EARLY_WRAP + 0.2 * left } else { 0.0 };
     }
     let paragraph = if column == 0 { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
     if line.flow_break {
@@ -206,14 +224,33 @@ pub(super) fn wrap_cost(
     if !blank_separated && previous.ends_sentence() {
         return 0.0;
     }
-    let room = width - (0.12 * width).max(2.0);
+    if previous.hard_break {
+        // The short line is explained by the break, not by the width.
+        return paragraph;
+    }
     let fit = (previous_len + 1 + line.first_word_len) as f64;
-    if fit <= room { cost::EARLY_WRAP + 0.2 * (room - fit) } else { 0.0 }
+    if fit > room {
+        return 0.0;
+    }
+    let early = cost::EARLY_WRAP + 0.2 * (room - fit);
+    // A line opening like a paragraph (a capital, a bullet, a number) may
+    // start one: the short line before it ended the previous paragraph.
+    // Where blank lines mark paragraphs, a line without one does not.
+    if !blank_separated && opens_paragraph(line) { early.min(paragraph + cost::UNMARKED_PARAGRAPH) } else { early }
+}
+
+/// Whether a line opens like a paragraph or a list item.
+fn opens_paragraph(line: &FlowLine) -> bool {
+    line.words.first().and_then(|w| w.chars().next()).is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '•' | '-' | '–' | '—' | '*' | '(' | '«' | '"')
+    })
 }
 
 /// The cost of starting a cell at word `from` of a line.
-pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usize) -> f64 {
-    let mut c = if line.starts_lower(from) { cost::LOWER_START } else { 0.0 };
+/// In a row's part after a page break (`continued`) a cell may go on from
+/// the page before, so lower case says nothing there.
+pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usize, continued: bool) -> f64 {
+    let mut c = if line.starts_lower(from) && !continued { cost::LOWER_START } else { 0.0 };
     if from == 0 && blank_separated && line.blank_before == 0 && !line.flow_break {
         c += cost::NO_BLANK;
     }
@@ -221,9 +258,19 @@ pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usiz
 }
 
 /// The cost of leaving a cell after `previous`: high when that line ends
-/// inside a word.
-pub(super) fn cut_word_cost(previous: Option<&FlowLine>) -> f64 {
-    if previous.is_some_and(|p| !p.trailing_space) { cost::CUT_WORD } else { 0.0 }
+/// inside a word; also when it ends on a comma or a colon (the sentence or
+/// the label goes on) or a semicolon (the list goes on), which end cells
+/// seldom.
+pub(super) fn leave_cost(previous: Option<&FlowLine>) -> f64 {
+    let Some(previous) = previous else { return 0.0 };
+    if !previous.trailing_space {
+        return cost::CUT_WORD;
+    }
+    match previous.words.last().and_then(|w| w.chars().last()) {
+        Some(',' | ':') => cost::OPEN_ENDING,
+        Some(';') => cost::LIST_GOES_ON,
+        _ => 0.0,
+    }
 }
 
 /// The cost of moving from a cell of `previous` to a new cell of `column`
@@ -276,6 +323,7 @@ struct Back {
     split: u16,
     second: u16,
     new_row: bool,
+    page_break: bool,
 }
 
 impl Back {
@@ -287,6 +335,7 @@ impl Back {
             split: narrow(entry.step.split),
             second: narrow(entry.step.second),
             new_row: entry.step.new_row,
+            page_break: entry.step.page_break,
         }
     }
 
@@ -296,31 +345,89 @@ impl Back {
             split: usize::from(self.split),
             second: usize::from(self.second),
             new_row: self.new_row,
+            page_break: self.page_break,
         }
     }
 }
 
 /// The states kept after one line: per column and row part, the cheapest
 /// state whose line was split and the cheapest unsplit one (the other
-/// lengths of a last part seldom change the next line's cost).
+/// lengths of a last part seldom change the next line's cost). Each state
+/// carries the line count of every cell of its row part on the current
+/// page, which says at the next page break which cells reached the page
+/// bottom, and the set of cells the last page break cut.
 #[derive(Debug)]
 struct Layer {
+    columns: usize,
     slots: Vec<Option<Entry>>,
+    counts: Vec<u16>,
+    cut: Vec<u32>,
 }
 
 impl Layer {
     fn new(columns: usize) -> Self {
-        Layer { slots: vec![None; columns * 4] }
-    }
-
-    fn push(&mut self, state: State, cost: f64, previous: usize, step: Step) {
-        let index = (state.column * 2 + usize::from(state.continued)) * 2 + usize::from(step.split > 0);
-        if let Some(slot) = self.slots.get_mut(index)
-            && slot.is_none_or(|e| cost < e.cost)
-        {
-            *slot = Some(Entry { state, cost, previous, step });
+        Layer {
+            columns,
+            slots: vec![None; columns * 4],
+            counts: vec![0; columns * columns * 4],
+            cut: vec![0; columns * 4],
         }
     }
+
+    fn counts(&self, slot: usize) -> &[u16] {
+        let start = slot.saturating_mul(self.columns);
+        self.counts.get(start..start.saturating_add(self.columns)).unwrap_or_default()
+    }
+
+    fn cut(&self, slot: usize) -> u32 {
+        self.cut.get(slot).copied().unwrap_or(0)
+    }
+
+    /// Keeps the entry if it is the cheapest for its slot, with the line
+    /// counts of its row part (`previous` counts, none when the line opens
+    /// a row or a page, plus this line's cells) and the cut cells.
+    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32) {
+        let (state, step) = (entry.state, entry.step);
+        let index = (state.column * 2 + usize::from(state.continued)) * 2 + usize::from(step.split > 0);
+        if let Some(slot) = self.slots.get_mut(index)
+            && slot.is_none_or(|e| entry.cost < e.cost)
+        {
+            *slot = Some(entry);
+            if let Some(mask) = self.cut.get_mut(index) {
+                *mask = cut;
+            }
+            if let Some(counts) = self.counts.get_mut(index * self.columns..(index + 1) * self.columns) {
+                match previous_counts {
+                    Some(p) if p.len() == counts.len() => counts.copy_from_slice(p),
+                    _ => counts.fill(0),
+                }
+                let second = (step.split > 0 && step.second != step.first).then_some(step.second);
+                for column in std::iter::once(step.first).chain(second) {
+                    if let Some(n) = counts.get_mut(column) {
+                        *n = n.saturating_add(1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The cells a page break cuts, given the line counts of the row's cells on
+/// the page before: those that reached the page bottom, as the tallest did
+/// (within a fifth of its lines, at least two).
+pub(super) fn cut_cells(counts: &[u16]) -> u32 {
+    let tallest = counts.iter().copied().max().unwrap_or(0);
+    let tolerance = (tallest / 5).max(2);
+    counts
+        .iter()
+        .enumerate()
+        .filter(|&(c, &n)| c < 32 && n > 0 && n + tolerance >= tallest)
+        .fold(0, |mask, (c, _)| mask | 1 << c)
+}
+
+/// Whether column `column` is among the `cut` cells.
+fn is_cut(cut: u32, column: usize) -> bool {
+    column < 32 && cut & (1 << column) != 0
 }
 
 impl Model<'_> {
@@ -402,88 +509,134 @@ impl Model<'_> {
                 .map(|a| self.overflow(line.len, a) + self.line_evidence(i, true, a) + words_cost(0, words, a))
                 .collect();
             let prev_line = i.checked_sub(1).and_then(|p| self.lines.get(p));
-            let leave = cut_word_cost(prev_line);
-            let start_cost = cell_start_cost(self.blank_separated, line, 0);
-            // The cheapest way to open the line's first part in each column,
-            // per row part and row start: (cost, previous state).
-            let opening_index =
-                |a: usize, continued: bool, new_row: bool| (a * 2 + usize::from(continued)) * 2 + usize::from(new_row);
-            let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * 4];
-            let mut open = |a: usize, continued: bool, new_row: bool, c: f64, prev_index: usize| {
-                if let Some(slot) = openings.get_mut(opening_index(a, continued, new_row))
-                    && slot.is_none_or(|(best, _)| c < best)
-                {
-                    *slot = Some((c, prev_index));
-                }
+            let leave = leave_cost(prev_line);
+            // A run of blank lines may be a page break or only wide
+            // spacing: both readings are tried.
+            let readings: Vec<Cow<FlowLine>> = if line.maybe_break && !line.flow_break {
+                let mut broken = line.clone();
+                broken.flow_break = true;
+                vec![Cow::Owned(broken), Cow::Borrowed(line)]
+            } else {
+                vec![Cow::Borrowed(line)]
             };
-            for (prev_index, prev, prev_cost) in previous {
-                if i == 0 {
-                    open(0, false, true, 0.0, prev_index);
-                    continue;
-                }
-                // Cells left empty cost less in the part of a row after a
-                // page break: there, finished cells are simply absent.
-                let skips = |c: f64, count: usize| {
-                    if prev.continued { c - count as f64 * (cost::SKIP - cost::SKIP_FINISHED) } else { c }
+            for reading in &readings {
+                let line: &FlowLine = reading;
+                let start_cost = |continued: bool| cell_start_cost(self.blank_separated, line, 0, continued);
+                // The cells cut by the row's last page break, for a state
+                // reached from slot `prev_index` by this line.
+                let cut_after = |prev_index: usize, new_row: bool| match &last {
+                    _ if new_row => 0,
+                    Some(layer) if line.flow_break => cut_cells(layer.counts(prev_index)),
+                    Some(layer) => layer.cut(prev_index),
+                    None => 0,
                 };
-                let continued = prev.continued || line.flow_break;
-                for a in 0..k {
-                    if a == prev.column {
-                        let wrap = prev_line
-                            .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
-                        open(a, continued, false, prev_cost + wrap, prev_index);
+                // The cheapest way to open the line's first part in each column,
+                // per row part and row start: (cost, previous state).
+                let opening_index = |a: usize, continued: bool, new_row: bool| {
+                    (a * 2 + usize::from(continued)) * 2 + usize::from(new_row)
+                };
+                let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * 4];
+                let mut open = |a: usize, continued: bool, new_row: bool, c: f64, prev_index: usize| {
+                    if let Some(slot) = openings.get_mut(opening_index(a, continued, new_row))
+                        && slot.is_none_or(|(best, _)| c < best)
+                    {
+                        *slot = Some((c, prev_index));
                     }
-                    if let Some(c) = next_cell_cost(prev.column, a) {
-                        let c = skips(c, a - prev.column - 1);
-                        open(a, continued, false, prev_cost + leave + c + start_cost, prev_index);
+                };
+                for (prev_index, prev, prev_cost) in previous.iter().copied() {
+                    if i == 0 {
+                        open(0, false, true, 0.0, prev_index);
+                        continue;
                     }
-                    if a < prev.column && line.flow_break {
-                        // The row goes on after the page break; the cells
-                        // after the last one printed were empty.
-                        let c = skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
-                        open(a, true, false, prev_cost + leave + c, prev_index);
-                    }
-                    if a == 0 && prev.column > 0 {
-                        let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
-                        open(0, false, true, prev_cost + leave + c + start_cost, prev_index);
+                    // Cells left empty cost less in the part of a row after a
+                    // page break: there, finished cells are simply absent.
+                    let skips = |c: f64, count: usize| {
+                        if prev.continued { c - count as f64 * (cost::SKIP - cost::SKIP_FINISHED) } else { c }
+                    };
+                    let continued = prev.continued || line.flow_break;
+                    let cut = cut_after(prev_index, false);
+                    // In a row's part after a page break, a cell goes on
+                    // from the page before (lower case and all) only if the
+                    // break cut it.
+                    let going_on = |a: usize| {
+                        if !continued {
+                            start_cost(false)
+                        } else if is_cut(cut, a) {
+                            start_cost(true)
+                        } else {
+                            cost::UNCUT + start_cost(false)
+                        }
+                    };
+                    for a in 0..k {
+                        if a == prev.column {
+                            let wrap = prev_line
+                                .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
+                            let uncut = if line.flow_break && !is_cut(cut, a) { cost::UNCUT } else { 0.0 };
+                            open(a, continued, false, prev_cost + wrap + uncut, prev_index);
+                        }
+                        if let Some(c) = next_cell_cost(prev.column, a) {
+                            let c = skips(c, a - prev.column - 1);
+                            open(a, continued, false, prev_cost + leave + c + going_on(a), prev_index);
+                        }
+                        if a < prev.column && line.flow_break {
+                            // The row goes on after the page break; the cells
+                            // after the last one printed were empty.
+                            let c =
+                                skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
+                            open(a, true, false, prev_cost + leave + c + going_on(a), prev_index);
+                        }
+                        if a == 0 && prev.column > 0 {
+                            let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
+                            open(0, false, true, prev_cost + leave + c + start_cost(false), prev_index);
+                        }
                     }
                 }
-            }
-            let splits = words.min(MAX_SPLIT_WORDS);
-            for a in 0..k {
-                for continued in [false, true] {
-                    for new_row in [false, true] {
-                        let Some(Some((base, prev_index))) =
-                            openings.get(opening_index(a, continued, new_row)).copied()
-                        else {
-                            continue;
-                        };
-                        let step = Step { first: a, split: 0, second: a, new_row };
-                        let state = State { column: a, len: line.len, continued };
-                        here.push(state, base + whole.get(a).copied().unwrap_or(0.0), prev_index, step);
-                        // Two cells on the line, when it is too long for column a.
-                        if self.overflow(line.len, a) <= 0.0 {
-                            continue;
-                        }
-                        for split in 1..splits {
-                            let (head, tail) = (line.len_of(0, split), line.len_of(split, words));
-                            let part = |column: usize| {
-                                (
-                                    self.overflow(head, column)
-                                        + self.line_evidence(i, false, column)
-                                        + words_cost(0, split, column),
-                                    self.overflow(tail, column)
-                                        + self.line_evidence(i, false, column)
-                                        + words_cost(split, words, column),
-                                )
+                let splits = words.min(MAX_SPLIT_WORDS);
+                for a in 0..k {
+                    for continued in [false, true] {
+                        for new_row in [false, true] {
+                            let Some(Some((base, prev_index))) =
+                                openings.get(opening_index(a, continued, new_row)).copied()
+                            else {
+                                continue;
                             };
-                            let head_cost = base + cost::SPLIT + part(a).0;
-                            let tail_start = cell_start_cost(self.blank_separated, line, split);
-                            let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
-                            for b in a + 1..k.min(a + 2 + MAX_SPLIT_SKIP) {
-                                let c = head_cost + part(b).1 + (b - a - 1) as f64 * skip + tail_start;
-                                let step = Step { first: a, split, second: b, new_row };
-                                here.push(State { column: b, len: tail, continued }, c, prev_index, step);
+                            let step = Step { first: a, split: 0, second: a, new_row, page_break: line.flow_break };
+                            let state = State { column: a, len: line.len, continued };
+                            // A row or a page part starts its counts afresh.
+                            let counts = (!new_row && !line.flow_break)
+                                .then(|| last.as_ref().map(|l| l.counts(prev_index)))
+                                .flatten();
+                            let cut = cut_after(prev_index, new_row);
+                            let cost = base + whole.get(a).copied().unwrap_or(0.0);
+                            here.push(Entry { state, cost, previous: prev_index, step }, counts, cut);
+                            // Two cells on the line, when it is too long for column a.
+                            if self.overflow(line.len, a) <= 0.0 {
+                                continue;
+                            }
+                            for split in 1..splits {
+                                let (head, tail) = (line.len_of(0, split), line.len_of(split, words));
+                                let part = |column: usize| {
+                                    (
+                                        self.overflow(head, column)
+                                            + self.line_evidence(i, false, column)
+                                            + words_cost(0, split, column),
+                                        self.overflow(tail, column)
+                                            + self.line_evidence(i, false, column)
+                                            + words_cost(split, words, column),
+                                    )
+                                };
+                                let head_cost = base + cost::SPLIT + part(a).0;
+                                let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
+                                for b in a + 1..k.min(a + 2 + MAX_SPLIT_SKIP) {
+                                    let going_on = continued && is_cut(cut, b);
+                                    let tail_start = cell_start_cost(self.blank_separated, line, split, going_on)
+                                        + if continued && !going_on { cost::UNCUT } else { 0.0 };
+                                    let c = head_cost + part(b).1 + (b - a - 1) as f64 * skip + tail_start;
+                                    let step =
+                                        Step { first: a, split, second: b, new_row, page_break: line.flow_break };
+                                    let state = State { column: b, len: tail, continued };
+                                    here.push(Entry { state, cost: c, previous: prev_index, step }, counts, cut);
+                                }
                             }
                         }
                     }
@@ -503,7 +656,7 @@ impl Model<'_> {
         }) else {
             return (0.0, Vec::new());
         };
-        let mut steps = vec![Step { first: 0, split: 0, second: 0, new_row: false }; n];
+        let mut steps = vec![Step { first: 0, split: 0, second: 0, new_row: false, page_break: false }; n];
         for i in (0..n).rev() {
             let Some(back) = trail.get(i).and_then(|l| l.get(index)).copied().flatten() else { break };
             if let Some(slot) = steps.get_mut(i) {
@@ -512,5 +665,64 @@ impl Model<'_> {
             index = back.previous as usize;
         }
         (best, steps)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> FlowLine {
+        let trailing = text.ends_with(' ');
+        let mut line = FlowLine::new(text.split_whitespace().map(str::to_string).collect(), trailing, 0, false);
+        line.hard_break = text.ends_with("  ");
+        line
+    }
+
+    #[test]
+    fn a_page_break_cuts_the_cells_that_reached_the_page_bottom() {
+        // Title 2 lines, purposes 13, controller 4, data 18, subjects 5.
+        let cut = cut_cells(&[2, 13, 4, 18, 5]);
+        assert!(is_cut(cut, 3));
+        assert!(!is_cut(cut, 0) && !is_cut(cut, 1) && !is_cut(cut, 2) && !is_cut(cut, 4));
+        // Cells of about the tallest's height are cut too; an empty one is not.
+        let cut = cut_cells(&[9, 10, 0, 8]);
+        assert!(is_cut(cut, 0) && is_cut(cut, 1) && is_cut(cut, 3) && !is_cut(cut, 2));
+    }
+
+    #[test]
+    fn open_endings_keep_the_cell_going() {
+        assert_eq!(leave_cost(Some(&line("Données relatives aux parents : "))), cost::OPEN_ENDING);
+        assert_eq!(leave_cost(Some(&line("Nom, prénom, "))), cost::OPEN_ENDING);
+        assert_eq!(leave_cost(Some(&line("Agents publics ; "))), cost::LIST_GOES_ON);
+        assert_eq!(leave_cost(Some(&line("autorisés par eux. "))), 0.0);
+        assert_eq!(leave_cost(Some(&line("1000Premier"))), cost::CUT_WORD);
+    }
+
+    #[test]
+    fn a_word_cut_short_of_the_width_is_doubtful() {
+        let next = line("sJours ");
+        // Cut at 11 characters: right for a 12-character column, not for a 30.
+        assert_eq!(wrap_cost(false, 12.0, 11, &line("1000Premier"), &next, 0), 0.0);
+        assert!(wrap_cost(false, 30.0, 11, &line("1000Premier"), &next, 0) > cost::EARLY_WRAP);
+    }
+
+    #[test]
+    fn a_hard_break_explains_a_short_line() {
+        let next = line("ou ");
+        let short = line("connaissance de Nos1000Jours ");
+        let hard = line("connaissance de Nos1000Jours   ");
+        assert!(wrap_cost(false, 36.0, 28, &short, &next, 3) > cost::PARAGRAPH);
+        assert_eq!(wrap_cost(false, 36.0, 28, &hard, &next, 3), cost::PARAGRAPH);
+    }
+
+    #[test]
+    fn an_unmarked_paragraph_costs_at_most_a_marked_one_and_a_little() {
+        let previous = line("mail ");
+        let paragraph = line("Informations de connexion ");
+        let cost = wrap_cost(false, 36.0, 4, &previous, &paragraph, 3);
+        assert!((cost - (cost::PARAGRAPH + cost::UNMARKED_PARAGRAPH)).abs() < 1e-9);
+        // Where blank lines mark paragraphs, a capital alone does not.
+        assert!(wrap_cost(true, 36.0, 4, &previous, &paragraph, 3) > cost);
     }
 }
