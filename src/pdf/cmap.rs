@@ -189,7 +189,32 @@ impl ToUnicode {
                 _ => {}
             }
         }
+        cmap.repair_byte_swapped();
         cmap
+    }
+
+    /// Some writers (Ghostscript among them) put ligatures' destinations in
+    /// little-endian order (`<66006900>` for `fi`), which reads as CJK
+    /// (`昀椀`). In a CMap whose other destinations are Latin, a destination
+    /// made only of units `XX00` with `XX` a printable ASCII character is
+    /// read byte-swapped.
+    fn repair_byte_swapped(&mut self) {
+        let swapped = |text: &str| -> Option<String> {
+            let units: Vec<u32> = text.chars().map(u32::from).collect();
+            let ascii = |u: &u32| *u & 0xFF == 0 && (0x21..=0x7E).contains(&(*u >> 8));
+            (!units.is_empty() && units.iter().all(ascii))
+                .then(|| units.iter().filter_map(|u| char::from_u32(u >> 8)).collect())
+        };
+        let others: Vec<&String> = self.map.values().filter(|t| swapped(t).is_none()).collect();
+        let latin = others.iter().filter(|t| t.chars().all(|c| u32::from(c) < 0x0250)).count();
+        if others.is_empty() || latin * 5 < others.len() * 4 {
+            return;
+        }
+        for text in self.map.values_mut() {
+            if let Some(repaired) = swapped(text) {
+                *text = repaired;
+            }
+        }
     }
 
     fn insert(&mut self, code: u32, text: String) {
@@ -226,6 +251,18 @@ mod tests {
         assert_eq!(cmap.get(0x20), Some("\u{2019}"));
         assert_eq!(cmap.get(0x21), Some("'"));
         assert_eq!(cmap.code_lengths, vec![1]);
+    }
+
+    #[test]
+    fn byte_swapped_ligatures_are_read_as_latin() {
+        let data = b"begincmap 3 beginbfrange <01><01><0066> <02><02><0069> <03><03><006c> endbfrange \
+            2 beginbfchar <33><66006900> <34><66006600> endbfchar endcmap";
+        let cmap = ToUnicode::parse(data);
+        assert_eq!(cmap.get(0x33), Some("fi"));
+        assert_eq!(cmap.get(0x34), Some("ff"));
+        // A CJK font keeps its destinations.
+        let cjk = ToUnicode::parse(b"2 beginbfchar <01><6600> <02><6E2F> endbfchar");
+        assert_eq!(cjk.get(1), Some("\u{6600}"));
     }
 
     #[test]
