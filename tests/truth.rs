@@ -207,6 +207,8 @@ fn flowed_text_fixtures_against_their_truth() {
         ("syndicat-pdftotext-raw.txt", 133),
         ("agence-reportlab-pdftotext.txt", 85),
         ("commune-libreoffice-pdftotext.txt", 24),
+        ("dnum-mutool.txt", 112),
+        ("commune-libreoffice-mutool.txt", 28),
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");

@@ -66,6 +66,9 @@ struct FlowLine {
     /// A run of blank lines longer than the document's usual spacing comes
     /// before the line: a page break, or only wider spacing.
     maybe_break: bool,
+    /// The line before ended with an explicit break ([`FlowLine::hard_break`]):
+    /// this one opens a paragraph even without a blank line before it.
+    after_hard_break: bool,
 }
 
 impl FlowLine {
@@ -79,6 +82,7 @@ impl FlowLine {
             blank_before,
             flow_break,
             maybe_break: false,
+            after_hard_break: false,
         };
         line.len = line.len_of(0, line.words.len());
         line.first_word_len = line.words.first().map_or(0, |w| w.chars().count());
@@ -141,21 +145,59 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
         *counts.entry(line.blank_before).or_default() += 1;
     }
     let usual = counts.iter().max_by_key(|(b, n)| (**n, usize::MAX - **b)).map_or(0, |(b, _)| *b);
-    // Some extractions keep the space that ended a line at a word boundary
-    // (a line without one ends inside a word); others trim every line, and
-    // then a missing space says nothing: every line ends at a boundary.
-    let spaced = lines.iter().filter(|l| l.trailing_space).count();
-    let marks_boundaries = spaced * 10 >= lines.len();
+    let convention = line_end_convention(&lines);
     for line in &mut lines {
         if line.blank_before >= usual + 2 {
             line.maybe_break = true;
         }
-        if !marks_boundaries {
-            line.trailing_space = true;
-            line.hard_break = false;
+        match convention {
+            LineEnds::SpaceAtBoundaries => {}
+            LineEnds::SpaceAtSoftWraps => {
+                line.hard_break = !line.trailing_space;
+                line.trailing_space = true;
+            }
+            LineEnds::Trimmed => {
+                line.trailing_space = true;
+                line.hard_break = false;
+            }
         }
     }
+    let hard_breaks: Vec<bool> = lines.iter().map(|l| l.hard_break).collect();
+    for (line, after) in lines.iter_mut().skip(1).zip(hard_breaks) {
+        line.after_hard_break = after;
+    }
     lines
+}
+
+/// What a line's trailing space says, which depends on the extractor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineEnds {
+    /// A line ending at a word boundary keeps its space; one without ends
+    /// inside a word (`1000Premier` / `sJours`).
+    SpaceAtBoundaries,
+    /// A line wrapped inside a paragraph keeps its space; one without ends
+    /// the paragraph (MuPDF's text output).
+    SpaceAtSoftWraps,
+    /// Every line is trimmed: a missing space says nothing.
+    Trimmed,
+}
+
+/// Tells the conventions apart: lines without a trailing space are rare and
+/// go on in lower case where they cut words; where they end paragraphs they
+/// are many, and the next line mostly opens with a capital.
+fn line_end_convention(lines: &[FlowLine]) -> LineEnds {
+    let spaced = lines.iter().filter(|l| l.trailing_space).count();
+    if spaced * 10 < lines.len() {
+        return LineEnds::Trimmed;
+    }
+    let unspaced: Vec<usize> =
+        (0..lines.len().saturating_sub(1)).filter(|&i| lines.get(i).is_some_and(|l| !l.trailing_space)).collect();
+    let going_on_lower = unspaced.iter().filter(|&&i| lines.get(i + 1).is_some_and(|l| l.starts_lower(0))).count();
+    if unspaced.len() * 10 >= lines.len() && going_on_lower * 2 < unspaced.len() {
+        LineEnds::SpaceAtSoftWraps
+    } else {
+        LineEnds::SpaceAtBoundaries
+    }
 }
 
 fn is_header_opening(word: &str) -> bool {
@@ -513,6 +555,29 @@ mod tests {
         assert_eq!(kept.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true]);
         let trimmed = read_lines("Catégories de\nDonnées d'identité\nAgents\n");
         assert!(trimmed.iter().all(|l| l.trailing_space));
+    }
+
+    /// The lines as read, before the convention is applied.
+    fn raw_lines(text: &str) -> Vec<FlowLine> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| FlowLine::new(l.split_whitespace().map(str::to_string).collect(), l.ends_with(' '), 0, false))
+            .collect()
+    }
+
+    #[test]
+    fn the_line_end_convention_is_read_from_the_text() {
+        // Cut words: few lines without a trailing space, going on in lower case.
+        let cut = "Catégories de \nDonnées d'identifica\ntion \nAgents \nUsagers \nDNUM \nNom \n".repeat(3);
+        assert_eq!(line_end_convention(&raw_lines(&cut)), LineEnds::SpaceAtBoundaries);
+        // MuPDF: soft wraps keep a space, paragraph ends do not.
+        let mupdf =
+            "Données d'identité des \nagents, Informations\n\nDurée : tant que \nl'agent exerce\nDNUM\n".repeat(3);
+        assert_eq!(line_end_convention(&raw_lines(&mupdf)), LineEnds::SpaceAtSoftWraps);
+        let lines = read_lines(&mupdf);
+        assert!(lines.get(1).is_some_and(|l| l.hard_break && l.trailing_space));
+        assert!(lines.get(2).is_some_and(|l| l.after_hard_break));
+        assert_eq!(line_end_convention(&raw_lines("Agents\nUsagers\nNom\n")), LineEnds::Trimmed);
     }
 
     #[test]

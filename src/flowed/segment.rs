@@ -251,7 +251,7 @@ fn opens_paragraph(line: &FlowLine) -> bool {
 /// the page before, so lower case says nothing there.
 pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usize, continued: bool) -> f64 {
     let mut c = if line.starts_lower(from) && !continued { cost::LOWER_START } else { 0.0 };
-    if from == 0 && blank_separated && line.blank_before == 0 && !line.flow_break {
+    if from == 0 && blank_separated && line.blank_before == 0 && !line.flow_break && !line.after_hard_break {
         c += cost::NO_BLANK;
     }
     c
