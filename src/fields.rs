@@ -78,6 +78,12 @@ fn all_forms() -> impl Iterator<Item = &'static String> {
 
 /// The known field a header maps to, if any.
 pub fn known_field(header: &str) -> Option<&'static str> {
+    known_field_match(header).map(|(field, _)| field)
+}
+
+/// The known field a header maps to and the length of the form it matched
+/// (the longer, the more specific the header).
+fn known_field_match(header: &str) -> Option<(&'static str, usize)> {
     let norm = normalize(header);
     let mut best: Option<(&'static str, usize)> = None;
     for (field, forms) in NORMALIZED_FIELDS.iter() {
@@ -89,7 +95,43 @@ pub fn known_field(header: &str) -> Option<&'static str> {
             }
         }
     }
-    best.map(|(field, _)| field)
+    best
+}
+
+/// The fields of a table's headers, each used once: where two headers map
+/// to one known field (`Catégories de données` and `Données sensibles`),
+/// the more specific keeps it (the first on a tie) and the other is named
+/// by its slug, as unknown headers are; a slug already taken gets `_2`,
+/// `_3`….
+pub fn fields_for_headers(headers: &[String]) -> Vec<String> {
+    let matches: Vec<Option<(&'static str, usize)>> = headers.iter().map(|h| known_field_match(h)).collect();
+    // The header keeping each known field: the longest match, the first on a tie.
+    let mut keeper: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        let Some((field, len)) = *m else { continue };
+        match keeper.iter_mut().find(|(f, _, _)| *f == field) {
+            Some(entry) if len > entry.2 => *entry = (field, i, len),
+            Some(_) => {}
+            None => keeper.push((field, i, len)),
+        }
+    }
+    let kept: Vec<&str> = keeper.iter().map(|(f, _, _)| *f).collect();
+    let mut out: Vec<String> = Vec::with_capacity(headers.len());
+    for (i, header) in headers.iter().enumerate() {
+        if let Some((field, _, _)) = keeper.iter().find(|(_, k, _)| *k == i) {
+            out.push((*field).to_string());
+            continue;
+        }
+        let base = slug(header).replace('-', "_");
+        let mut field = base.clone();
+        let mut n = 1;
+        while out.contains(&field) || kept.contains(&field.as_str()) || field.is_empty() {
+            n += 1;
+            field = format!("{base}_{n}");
+        }
+        out.push(field);
+    }
+    out
 }
 
 /// Whether a phrase could open a register header cell: its first word is a
@@ -128,11 +170,6 @@ pub fn completes_header_word(word: &str, fragment: &str) -> bool {
 pub fn is_connector(word: &str) -> bool {
     let norm = normalize(word.trim_matches(|c: char| !c.is_alphanumeric()));
     matches!(norm.as_str(), "et" | "ou" | "de" | "du" | "des" | "le" | "la" | "les" | "l" | "d" | "a" | "aux" | "au")
-}
-
-/// A field name for any header: the known field, or the header's slug.
-pub fn field_for_header(header: &str) -> String {
-    known_field(header).map_or_else(|| slug(header).replace('-', "_"), str::to_string)
 }
 
 /// A lower-case ASCII slug: letters and digits, words joined by `-`.
@@ -197,7 +234,34 @@ mod tests {
 
     #[test]
     fn unknown_headers_get_slugs() {
-        assert_eq!(field_for_header("Date de mise à jour"), "date_de_mise_a_jour");
+        assert_eq!(fields_for_headers(&["Date de mise à jour".to_string()]), ["date_de_mise_a_jour"]);
         assert_eq!(slug("6PO - Outil Partagé"), "6po-outil-partage");
+    }
+
+    #[test]
+    fn each_field_is_used_once() {
+        let headers: Vec<String> = [
+            "N°",
+            "Données sensibles",
+            "Catégories de données",
+            "Durée de conservation",
+            "Durée d’archivage",
+            "Observations",
+            "Observations",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            fields_for_headers(&headers),
+            [
+                "number",
+                "donnees_sensibles",
+                "data_categories",
+                "retention_period",
+                "duree_d_archivage",
+                "observations",
+                "observations_2"
+            ]
+        );
     }
 }

@@ -273,10 +273,11 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
 
 /// Builds the register from a reconstructed table.
 pub fn build(table: &Table, with_boxes: bool) -> Extracted {
-    let columns: Vec<ColumnField> = table
-        .columns
-        .iter()
-        .map(|c| ColumnField { header: collapse(&c.header), field: fields::field_for_header(&c.header) })
+    let headers: Vec<String> = table.columns.iter().map(|c| collapse(&c.header)).collect();
+    let columns: Vec<ColumnField> = fields::fields_for_headers(&headers)
+        .into_iter()
+        .zip(headers)
+        .map(|(field, header)| ColumnField { header, field })
         .collect();
     let notes: Vec<String> = table
         .notes

@@ -31,6 +31,10 @@ fn assert_faithful(register: &Register, got: &Value) {
         .map(|a| a.iter().map(|c| c["header"].as_str().unwrap_or("").to_string()).collect())
         .unwrap_or_default();
     assert_eq!(headers, register.headers, "headers");
+    let mut unique = fields.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), fields.len(), "each field once: {fields:?}");
     let records = got["records"].as_array().cloned().unwrap_or_default();
     let mut expected = Vec::new();
     let mut section: Option<String> = None;
@@ -253,4 +257,63 @@ fn borderless_centred_rows_without_padding() {
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
+}
+
+/// The CNIL's model register sets other columns than the corpus: headers
+/// the vocabulary does not know become columns of their own, as printed.
+#[test]
+fn columns_of_the_cnil_model_register_with_unknown_headers() {
+    let headers = [
+        "Réf.",
+        "Nom / sigle",
+        "Date de création",
+        "Finalité principale",
+        "Sous-finalités",
+        "Catégories de données",
+        "Données sensibles",
+        "Catégories de personnes concernées",
+        "Destinataires",
+        "Durées de conservation",
+        "Logiciel utilisé",
+    ];
+    let mut rows = Vec::new();
+    for i in 0..14 {
+        rows.push(Row::Record(vec![
+            format!("T{:02}", i + 1),
+            format!("Gestion du personnel {}", i + 1),
+            format!("{:02}/03/2021", i + 1),
+            "Gérer la carrière des agents".to_string(),
+            "Paie ; formation ; évaluation annuelle".to_string(),
+            "Identité ; coordonnées ; situation familiale".to_string(),
+            if i % 3 == 0 { "Oui (santé)".to_string() } else { "Non".to_string() },
+            "Agents titulaires et contractuels".to_string(),
+            "Service RH ; comptable public".to_string(),
+            "Durée de la carrière + 5 ans".to_string(),
+            "SIRH Ciril".to_string(),
+        ]));
+    }
+    let register = Register {
+        preamble: vec![
+            "Registre des activités de traitement du Centre de gestion".to_string(),
+            "Centre de gestion, 2 rue du Port, 29200 Brest".to_string(),
+        ],
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+        notes: vec![],
+    };
+    for ruled in [true, false] {
+        let layout = Layout {
+            page: (842.0, 595.0),
+            margin: 30.0,
+            font: BaseFont::Helvetica,
+            size: 7.5,
+            widths: vec![28.0, 70.0, 50.0, 80.0, 80.0, 80.0, 50.0, 75.0, 70.0, 70.0, 55.0],
+            ruled,
+            repeat_header: true,
+            padding: 3.0,
+            ..Layout::default()
+        };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+    }
 }

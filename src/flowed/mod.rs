@@ -349,7 +349,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
 /// retention column, when the register has one), and the lone record
 /// numbers (they belong to the `N°` column, when it has one).
 fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
-    let fields: Vec<String> = headers.iter().map(|h| fields::field_for_header(h)).collect();
+    let fields = fields::fields_for_headers(headers);
     let mut retention_column: Vec<bool> =
         fields.iter().map(|f| matches!(f.as_str(), "data_categories" | "retention_period")).collect();
     if !retention_column.contains(&true) {
