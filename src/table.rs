@@ -1161,7 +1161,32 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, text_width: f64) -> 
     let head = next.text.split(' ').next().unwrap_or("");
     let goes_on = head.chars().next().is_some_and(char::is_alphanumeric) && !STANDALONE.contains(&head);
     let joined = line.text.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
-    single_token && at_edge && goes_on && joined > text_width
+    single_token && at_edge && goes_on && joined > text_width && !is_legal_basis_phrase(&line.text, head)
+}
+
+/// The words of the legal bases of article 6 of the GDPR, which registers
+/// print in a narrow column where the first word fills a line on its own
+/// (`Obligation` / `légale`, `d’intérêt` / `public`): two words, not a word
+/// cut at the cell's edge.
+fn is_legal_basis_phrase(fragment: &str, head: &str) -> bool {
+    const PHRASES: &[(&str, &str)] = &[
+        ("obligation", "légale"),
+        ("obligations", "légales"),
+        ("intérêt", "public"),
+        ("intérêt", "légitime"),
+        ("intérêts", "légitimes"),
+        ("intérêts", "vitaux"),
+        ("mission", "intérêt"),
+        ("exécution", "un"),
+        ("sauvegarde", "des"),
+    ];
+    // Lower case, no punctuation around, no elided article (`d’intérêt`).
+    let word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().replace('\'', "’");
+        w.rsplit('’').next().unwrap_or_default().to_string()
+    };
+    let (a, b) = (word(fragment), word(head));
+    PHRASES.iter().any(|(x, y)| *x == a && *y == b)
 }
 
 /// A ruled row with text but no inner vertical rule across it: a merged, full-width cell.
