@@ -17,6 +17,9 @@ use crate::pdf::Rule;
 const PHRASE_GAP: f64 = 0.9;
 /// Rules closer than this (points) are one rule.
 const RULE_SNAP: f64 = 2.0;
+/// The widest line spacing assumed for a cell's lines, in font sizes, where
+/// nothing in the table shows it (every cell one line).
+const MAX_LINE_SPACING: f64 = 1.2;
 /// A horizontal rule spanning at least this share of the table's width bounds rows.
 const ROW_RULE_SPAN: f64 = 0.5;
 /// A line starts a new row (tables without horizontal rules) when the first
@@ -124,12 +127,6 @@ struct PageLines<'a> {
     lines: Vec<Line>,
     horizontal: Vec<Rule>,
     vertical: Vec<Rule>,
-}
-
-fn typical_font_size(lines: &[Line]) -> f64 {
-    let mut sizes: Vec<f64> = lines.iter().map(Line::font_size).filter(|s| *s > 0.0).collect();
-    sizes.sort_by(f64::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
 }
 
 /// Splits a line into phrases at wide gaps and at vertical rules.
@@ -564,8 +561,24 @@ fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Ve
         .collect()
 }
 
-/// The usual distance between consecutive baselines of one column.
-fn leading_of(lines: &[&Line], columns: &[Column]) -> f64 {
+/// The distance between consecutive lines of one cell, and the widest it
+/// may be when rows are told apart by their gaps.
+#[derive(Debug, Clone, Copy)]
+struct Leading {
+    /// The smallest distance between consecutive lines of a column that
+    /// recurs (rows add their padding to it, and where most cells hold one
+    /// line the row pitch is the commonest distance).
+    line: f64,
+    /// The same, taken no wider than [`MAX_LINE_SPACING`] font sizes where
+    /// all distances agree: they may all be row pitches (every cell one
+    /// line), which must then still part rows.
+    row: f64,
+}
+
+fn leading_of(lines: &[&Line], columns: &[Column]) -> Leading {
+    let mut sizes: Vec<f64> = lines.iter().map(|l| l.font_size()).filter(|s| *s > 0.0).collect();
+    sizes.sort_by(f64::total_cmp);
+    let font = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
     let mut deltas: Vec<f64> = Vec::new();
     for col in columns {
         let mut previous: Option<f64> = None;
@@ -573,7 +586,7 @@ fn leading_of(lines: &[&Line], columns: &[Column]) -> f64 {
             if line.words.iter().any(|w| w.bbox.center_x() >= col.x0 && w.bbox.center_x() < col.x1) {
                 if let Some(p) = previous {
                     let d = line.bbox.y1 - p;
-                    if d > 0.0 && d < 2.5 * line.font_size() {
+                    if d >= 0.8 * line.font_size() && d < 2.5 * line.font_size() {
                         deltas.push(d);
                     }
                 }
@@ -582,7 +595,16 @@ fn leading_of(lines: &[&Line], columns: &[Column]) -> f64 {
         }
     }
     deltas.sort_by(f64::total_cmp);
-    deltas.get(deltas.len() / 2).copied().unwrap_or_else(|| 1.2 * typical_font_size(&[]))
+    let recurring = (deltas.len() / 20).max(2);
+    let cluster = (0..deltas.len()).find_map(|start| {
+        let smallest = *deltas.get(start)?;
+        let members: Vec<f64> = deltas.iter().copied().skip(start).take_while(|d| *d <= smallest * 1.12).collect();
+        (members.len() >= recurring.min(deltas.len())).then_some(members)
+    });
+    let Some(cluster) = cluster else { return Leading { line: 1.2 * font, row: 1.2 * font } };
+    let line = cluster.get(cluster.len() / 2).copied().unwrap_or(1.2 * font);
+    let row = if cluster.len() == deltas.len() { line.min(MAX_LINE_SPACING * font) } else { line };
+    Leading { line, row }
 }
 
 /// Adds a page's parts to a row.
@@ -763,7 +785,7 @@ fn first_column_runs(band: &[&Line], first: &Column) -> Vec<std::ops::Range<usiz
 fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
     let (mut top, mut centre, mut bottom) = (0usize, 0usize, 0usize);
     for (page, body) in bodies.iter().enumerate() {
-        let leading = leading_of(&body.lines, &body.columns);
+        let leading = leading_of(&body.lines, &body.columns).line;
         let Some(first) = body.columns.first() else { continue };
         // A later page may open with the end of a row from the page before,
         // whatever the alignment: its first band says nothing.
@@ -1026,7 +1048,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let vertical = &body.page.vertical;
         let columns = &body.columns;
         let leading = leading_of(&body.lines, columns);
-        let blocks = row_blocks(body, rows, leading);
+        let blocks = row_blocks(body, rows, leading.row);
         for (k, block) in blocks.into_iter().enumerate() {
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical);
@@ -1036,7 +1058,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 entries.push(Entry::Section { text, page: number });
                 continue;
             }
-            let parts = row_parts(&block, columns, number, leading);
+            let parts = row_parts(&block, columns, number, leading.line);
             let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
             if !continuation {
                 entries.extend(current.take().map(Entry::Row));

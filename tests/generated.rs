@@ -317,3 +317,47 @@ fn columns_of_the_cnil_model_register_with_unknown_headers() {
         assert_faithful(&register, &got);
     }
 }
+
+/// A borderless table whose cells all hold one line, set with little
+/// padding: every distance between lines is a row pitch, none a line
+/// spacing, and each line is still a row of its own.
+#[test]
+fn borderless_rows_of_one_line_each_with_little_padding() {
+    let mut rows = Vec::new();
+    for i in 0..12 {
+        rows.push(Row::Record(
+            [
+                format!("{}", i + 1),
+                format!("Fichier {}", i + 1),
+                "Gérer les dossiers".into(),
+                "Service RH".into(),
+                "1 an".into(),
+            ]
+            .to_vec(),
+        ));
+    }
+    let register = Register {
+        preamble: vec![
+            "Registre des traitements".to_string(),
+            "Mairie, 1 place de la Mairie, 35000 Rennes".to_string(),
+        ],
+        headers: ["N°", "Traitement", "Finalité", "Destinataires", "Durée de conservation"].map(String::from).to_vec(),
+        rows,
+        notes: vec![],
+    };
+    for padding in [1.0, 2.0, 4.0] {
+        let layout = Layout {
+            page: (842.0, 595.0),
+            margin: 40.0,
+            font: BaseFont::Helvetica,
+            size: 9.0,
+            widths: vec![30.0, 120.0, 160.0, 120.0, 120.0],
+            ruled: false,
+            repeat_header: true,
+            padding,
+            ..Layout::default()
+        };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+    }
+}
