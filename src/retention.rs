@@ -608,6 +608,24 @@ static BARE_LENGTH: LazyLock<Regex> =
 static NOT_RETENTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’])\s*$")
 });
+/// A label naming the length of something else than keeping data (`Délai
+/// de traitement de la demande :`, `Durée du stage :`): the length after it
+/// is no retention.
+static OTHER_LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:délai|durée|période|fréquence|date|âge|validité)\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^:;.]*:\s*$",
+    )
+});
+static KEEPING_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)conserv|archiv|rétention|stockage|suppression|effacement|purge"));
+
+/// Whether the text before a length, from its sentence's start, is a label
+/// naming the length of something else than keeping data.
+fn labels_other_length(before: &str) -> bool {
+    let sentence = before.get(after_last(before, &['.', ';', '•'])..).unwrap_or("");
+    OTHER_LENGTH_LABEL.is_match(sentence) && !KEEPING_WORD.is_match(sentence)
+}
+
 /// Words that open the next data label or statement: a statement's text stops before them.
 static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -656,6 +674,13 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         } else {
             m.start()
         };
+        if m.as_str() == "Durée" {
+            // `Durée du stage : 6 mois` states the length of something else.
+            let label_end = text.get(start..).and_then(|t| t.find(':')).map(|c| start + c + 1);
+            if label_end.and_then(|e| text.get(start..e)).is_some_and(labels_other_length) {
+                continue;
+            }
+        }
         let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
         let governed = GOVERNING_END.is_match(&before);
         let continues = governed
@@ -677,7 +702,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
             let trimmed = before.trim_end();
             let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']);
             let after_heading = label_before(&text, m.start(), 0).is_some();
-            if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) {
+            if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) && !labels_other_length(before) {
                 starts.push(m.start());
             }
         }
@@ -1244,6 +1269,16 @@ mod tests {
             "Mise à jour tous les 6 mois.",
             "Données d’identité, Coordonnées, Informations de connexion",
             "Décret n° 2019-536 du 29 mai 2019",
+            "Relevés de consommation des 12 derniers mois",
+            "Enfants âgés de 3 à 6 ans ; élèves de 6 ans et plus",
+            "Agents ayant plus de 2 ans d'ancienneté",
+            "Historique des 3 dernières années de facturation",
+            "Bénéficiaires du RSA depuis plus de 12 mois",
+            "Délai de traitement de la demande : 2 mois",
+            "Personnes de 60 ans et plus",
+            "Loi du 6 janvier 1978 ; article 6 du RGPD",
+            "Contrat de 3 ans avec le prestataire",
+            "Durée du stage : 6 mois",
         ] {
             assert_eq!(find_statements(text), Vec::new(), "{text}");
         }
