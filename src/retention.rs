@@ -120,6 +120,9 @@ static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|à la|à l['’]|au|aux)\s*",
     )
 });
+/// A removal on request (`sur demande de suppression`, `à la demande de la
+/// personne`): kept until the request, which is the event.
+static REQUEST_EVENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sur|à la|a la)\s+(?:simple\s+)?(demande\b)"));
 static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:(?:de la|de l['’]|du|des)\s+|d['’]\s*)|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
@@ -320,6 +323,11 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
         out.until = trim_event(clause.get(m.end()..).unwrap_or(""));
         return out;
     }
+    if let Some(request) = REQUEST_EVENT.captures(&clause).and_then(|c| c.get(1)) {
+        out.kind = Kind::UntilEvent;
+        out.until = trim_event(clause.get(request.start()..).unwrap_or(""));
+        return out;
+    }
     if let Some(m) = WHILE_ANCHOR.find(&clause) {
         let state = clause.get(m.end()..).unwrap_or("");
         let state = WHILE_FRAMING.replace(state.trim(), "");
@@ -356,7 +364,7 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
 /// How a clause with retention of its own starts.
 static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|sans limit)"
+        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|sans limit|sur demande|(?:à|a) la demande)"
     ))
 });
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
@@ -1137,6 +1145,13 @@ mod tests {
                 &[
                     (While, None, Exact, None, None, Some("contrat"), false, None),
                     (Period, Some("P5Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : 2 ans après la dernière connexion, ou sur demande de suppression",
+                &[
+                    (Period, Some("P2Y"), Exact, Some("dernière connexion"), None, None, false, None),
+                    (UntilEvent, None, Exact, None, Some("demande de suppression"), None, false, Some(0)),
                 ],
             ),
             (
