@@ -534,6 +534,57 @@ fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
     phrases(line, vertical).len() == 1 && crosses_columns(line, columns, vertical)
 }
 
+/// How far (in font sizes) a row may set a column's start from the table's
+/// boundary: text renderings shift each row's columns by a few characters.
+const ROW_SHIFT: f64 = 2.0;
+
+/// The columns as one row sets them, in a table without vertical rules:
+/// each inner boundary moves to just before the left edge its cells' lines
+/// share in this row (two lines or more starting at one x, with no word of
+/// the row across it), when that edge lies within [`ROW_SHIFT`] font sizes
+/// of the boundary and more of the row's lines start there than at the
+/// boundary's side. `pdftotext -layout` sets some rows' columns a character
+/// or two left of the others, one space from the column before.
+fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
+    let mut out = columns.to_vec();
+    let words: Vec<&Word> = block.iter().flat_map(|l| l.words.iter()).collect();
+    let Some(font) = block.first().map(|l| l.font_size()) else { return out };
+    let tolerance = 0.3 * font;
+    let crosses = |x: f64| words.iter().any(|w| w.bbox.x0 < x - 0.05 * font && w.bbox.x1 > x + 0.05 * font);
+    // Lines starting a word within `tolerance` of x.
+    let starting_at =
+        |x: f64| block.iter().filter(|l| l.words.iter().any(|w| (w.bbox.x0 - x).abs() <= tolerance)).count();
+    for i in 1..out.len() {
+        let Some(boundary) = out.get(i).map(|c| c.x0) else { continue };
+        let window = ROW_SHIFT * font;
+        let (left, right) = (
+            out.get(i - 1).map_or(boundary - window, |c| c.x0 + font).max(boundary - window),
+            out.get(i).map_or(boundary + window, |c| c.x1 - font).min(boundary + window),
+        );
+        // The start the boundary gives now: the leftmost word start right of it.
+        let current = words.iter().map(|w| w.bbox.x0).filter(|x| *x >= boundary).fold(f64::INFINITY, f64::min);
+        let current_count = if current.is_finite() { starting_at(current) } else { 0 };
+        let best = words
+            .iter()
+            .map(|w| w.bbox.x0)
+            .filter(|x| *x >= left && *x <= right && (*x - current).abs() > tolerance)
+            .filter(|x| !crosses(x - 0.25 * font))
+            .map(|x| (starting_at(x), x))
+            .filter(|(n, _)| *n >= 2 && *n > current_count)
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        if let Some((_, x)) = best {
+            let cut = x - 0.25 * font;
+            if let Some(c) = out.get_mut(i) {
+                c.x0 = cut;
+            }
+            if let Some(c) = out.get_mut(i - 1) {
+                c.x1 = cut;
+            }
+        }
+    }
+    out
+}
+
 /// Builds the parts of a row's cells on one page from the row's lines.
 fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Vec<Option<CellPart>> {
     columns
@@ -1058,7 +1109,14 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 entries.push(Entry::Section { text, page: number });
                 continue;
             }
-            let parts = row_parts(&block, columns, number, leading.line);
+            let aligned;
+            let columns_here = if ruled_columns {
+                columns
+            } else {
+                aligned = align_to_row(&block, columns);
+                &aligned
+            };
+            let parts = row_parts(&block, columns_here, number, leading.line);
             let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
             if !continuation {
                 entries.extend(current.take().map(Entry::Row));
@@ -1250,6 +1308,45 @@ fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A line of words at the given x ranges (10 pt type, baseline `y`).
+    fn line(y: f64, words: &[(&str, f64, f64)]) -> Line {
+        let words: Vec<Word> = words
+            .iter()
+            .map(|(text, x0, x1)| Word {
+                text: (*text).to_string(),
+                bbox: Rect { x0: *x0, y0: y - 8.0, x1: *x1, y1: y + 2.0 },
+                font_size: 10.0,
+                bold: false,
+                space_after: false,
+            })
+            .collect();
+        group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn a_row_sets_its_columns_where_its_lines_start() {
+        let columns = vec![
+            Column { header: "Données".into(), x0: 0.0, x1: 100.0 },
+            Column { header: "Personnes".into(), x0: 100.0, x1: 200.0 },
+        ];
+        // This row sets the second column at 90, one space after the first
+        // column's text; the table's boundary is at 100.
+        let lines = [
+            line(12.0, &[("Identité,", 0.0, 45.0), ("coordonnées,", 50.0, 85.0), ("Enfants", 90.0, 125.0)]),
+            line(24.0, &[("informations", 0.0, 60.0), ("médicales", 65.0, 85.0), ("ans", 90.0, 105.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 85.0 && c.x0 < 90.0), "{aligned:?}");
+        // A row whose lines start at the boundary keeps it.
+        let lines = [
+            line(12.0, &[("Identité", 0.0, 45.0), ("Parents", 102.0, 140.0)]),
+            line(24.0, &[("adresse", 0.0, 40.0), ("enfants", 102.0, 140.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
+    }
 
     #[test]
     fn an_elided_word_ending_a_line_is_joined_to_the_next() {

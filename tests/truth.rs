@@ -130,7 +130,7 @@ const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 86),
     ("commune-libreoffice.txt", 31),
     ("commune-libreoffice-borderless.txt", 31),
-    ("mairie-calc.txt", 101),
+    ("mairie-calc.txt", 103),
     ("mairie-latex-ruled.txt", 106),
     ("mairie-latex-booktabs.txt", 102),
 ];
