@@ -7,7 +7,8 @@
 //!    ([`flowed`] segments text flowed cell after cell into columns and rows).
 //! 2. [`layout`]: glyphs → words → [`layout::Page`] (where both paths meet).
 //! 3. [`table`]: pages → [`table::Table`] (header, columns, rows across pages,
-//!    sections, preamble and notes).
+//!    sections, preamble and notes); [`fiche`] builds the same table from
+//!    registers set as one form per activity (label and value columns).
 //! 4. [`register`]: table → records with cell text, split lists and ids.
 //! 5. [`retention`]: retention statements in each record → normalized rules.
 //! 6. [`output`]: the JSON document of the SPEC.
@@ -18,6 +19,7 @@
 pub mod batch;
 pub mod diagnostic;
 pub mod error;
+pub mod fiche;
 pub mod fields;
 pub mod flowed;
 pub mod geometry;
@@ -94,7 +96,10 @@ fn finish(
     boxes: bool,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<Document> {
-    let table = table::reconstruct(pages).map_err(|e| {
+    // A register set as fiches has no header row, but its stacked labels
+    // can pass for a header band: fiches are tried first.
+    let table = fiche::reconstruct(pages).map_or_else(|| table::reconstruct(pages), Ok);
+    let table = table.map_err(|e| {
         Error::file(
             file,
             match e {

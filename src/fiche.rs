@@ -1,0 +1,280 @@
+//! Registers set as one form ("fiche") per processing activity: a two-column
+//! table of field labels (`Nom du traitement`, `Finalité(s)`, …) and their
+//! values, fiche after fiche → the same [`Table`] the column reading builds,
+//! with one column per label.
+//!
+//! Used where no page carries a register header row. The labels are told by
+//! the header vocabulary ([`fields`]) and by where the values start: the
+//! lines whose first phrase is a known label and whose second phrase starts
+//! at one common x give the value column's left edge. A fiche ends where a
+//! label of the first fiche's opening field comes again.
+
+use crate::fields;
+use crate::layout::{Line, Page, Word, group_lines};
+use crate::table::{CellLine, CellPart, Column, Entry, Row, Table};
+
+/// Gap between words, in font sizes, that parts a label from its value.
+const LABEL_GAP: f64 = 0.9;
+/// At least this many label lines with distinct known fields, their values
+/// starting at one x, make fiches (a table's header line has one label
+/// followed by others, its body rows seldom open with field names).
+const MIN_LABELS: usize = 4;
+/// A line more than this many font sizes below the last opens a paragraph.
+const PARAGRAPH_GAP: f64 = 1.6;
+
+/// One label of a fiche with its value's lines, page by page.
+struct Field {
+    label: String,
+    parts: Vec<CellPart>,
+}
+
+/// Reads the pages as fiches; `None` when they do not look like fiches.
+pub fn reconstruct(pages: &[Page]) -> Option<Table> {
+    let pages: Vec<(u32, Vec<Line>)> = pages
+        .iter()
+        .map(|p| {
+            let mut lines = group_lines(&p.words);
+            // A page number printed alone above or below the page's text.
+            if lines.last().is_some_and(is_page_number) {
+                lines.pop();
+            }
+            if lines.first().is_some_and(is_page_number) {
+                lines.remove(0);
+            }
+            (p.number, lines)
+        })
+        .collect();
+    let value_x = value_edge(&pages)?;
+
+    let headed = later_headings(&pages, value_x);
+    let mut preamble: Vec<Line> = Vec::new();
+    let mut fiches: Vec<Vec<Field>> = Vec::new();
+    let mut headings: Vec<(usize, String, u32)> = Vec::new();
+    let mut opening: Option<String> = None;
+    for (number, lines) in &pages {
+        let mut last_bottom: Option<f64> = None;
+        for line in lines {
+            let font = line.font_size().max(1.0);
+            let (label_words, value_words): (Vec<&Word>, Vec<&Word>) =
+                line.words.iter().partition(|w| w.bbox.x1 <= value_x + 0.1 * font);
+            // One phrase across the value column's edge: a heading (the
+            // register's title, or a fiche's), not a label and its value.
+            let phrases = line.phrases(LABEL_GAP * font);
+            let crossing = phrases.len() == 1
+                && phrases.first().is_some_and(|p| p.bbox.x0 < value_x - 0.5 * font && p.bbox.x1 > value_x + font);
+            let label = join(&label_words);
+            if crossing && fiches.is_empty() && !(headed && fiche_heading_follows(lines, line, value_x)) {
+                preamble.push(line.clone());
+                continue;
+            }
+            if crossing {
+                // A heading across both columns (`Fiche n° 3 : Paie`): a section.
+                headings.push((fiches.len(), collapse(&line.text()), *number));
+                fiches.push(Vec::new());
+                last_bottom = Some(line.bbox.y1);
+                continue;
+            }
+            // A label opens with a capital; the first must be a known field
+            // (lines above it are the preamble, whatever their layout).
+            let opens_field = label.chars().next().is_some_and(char::is_uppercase)
+                && (opening.is_some() || fields::known_field(&label).is_some());
+            if !opens_field && fiches.is_empty() {
+                preamble.push(line.clone());
+                continue;
+            }
+            if opens_field {
+                let key = collapse(&label);
+                let repeats = opening.as_ref().is_some_and(|o| *o == fields::normalize(&key));
+                if opening.is_none() {
+                    opening = Some(fields::normalize(&key));
+                }
+                match fiches.last_mut() {
+                    Some(fiche) if !repeats || fiche.is_empty() => fiche.push(Field { label: key, parts: Vec::new() }),
+                    _ => fiches.push(vec![Field { label: key, parts: Vec::new() }]),
+                }
+            } else if !label.is_empty() {
+                // A label wrapped over several lines (`Catégories de` / `données`).
+                if let Some(field) = fiches.last_mut().and_then(|f| f.last_mut()) {
+                    field.label = collapse(&format!("{} {label}", field.label));
+                } else {
+                    preamble.push(line.clone());
+                    continue;
+                }
+            }
+            let Some(field) = fiches.last_mut().and_then(|f| f.last_mut()) else {
+                preamble.push(line.clone());
+                continue;
+            };
+            if let Some(first) = value_words.first() {
+                let bbox = value_words.iter().fold(first.bbox, |b, w| b.union(&w.bbox));
+                let starts_paragraph = !opens_field && last_bottom.is_some_and(|b| bbox.y1 - b > PARAGRAPH_GAP * font);
+                let cell_line = CellLine {
+                    text: join(&value_words),
+                    bbox,
+                    breaks_word: false,
+                    starts_paragraph,
+                    ends_with_space: value_words.last().is_some_and(|w| w.space_after),
+                };
+                match field.parts.last_mut() {
+                    Some(part) if part.page == *number => {
+                        part.bbox = part.bbox.union(&bbox);
+                        part.lines.push(cell_line);
+                    }
+                    _ => field.parts.push(CellPart { page: *number, lines: vec![cell_line], bbox }),
+                }
+            }
+            last_bottom = Some(line.bbox.y1);
+        }
+    }
+    build(preamble, fiches, &headings, value_x)
+}
+
+/// Whether fiches have headings: a heading across the value column's edge
+/// comes after the first label.
+fn later_headings(pages: &[(u32, Vec<Line>)], value_x: f64) -> bool {
+    let mut labelled = false;
+    for line in pages.iter().flat_map(|(_, lines)| lines.iter()) {
+        let font = line.font_size().max(1.0);
+        let phrases = line.phrases(LABEL_GAP * font);
+        if let [only] = phrases.as_slice() {
+            if labelled && only.bbox.x0 < value_x - 0.5 * font && only.bbox.x1 > value_x + font {
+                return true;
+            }
+        } else if phrases.first().is_some_and(|p| fields::known_field(&p.text()).is_some()) {
+            labelled = true;
+        }
+    }
+    false
+}
+
+/// Whether a heading opens the first fiche rather than ending the
+/// preamble (in a register whose fiches have headings): the next line
+/// holds a known label.
+fn fiche_heading_follows(lines: &[Line], heading: &Line, value_x: f64) -> bool {
+    let next = lines.iter().find(|l| l.bbox.y0 > heading.bbox.y1 - 0.1);
+    next.is_some_and(|l| {
+        let label: Vec<&Word> = l.words.iter().filter(|w| w.bbox.x1 <= value_x).collect();
+        fields::known_field(&join(&label)).is_some()
+    })
+}
+
+/// The x where values start: the commonest start of the phrase after a
+/// known label, over lines that have both; `None` unless enough distinct
+/// fields are labelled so.
+fn value_edge(pages: &[(u32, Vec<Line>)]) -> Option<f64> {
+    let mut starts: Vec<(f64, &'static str, f64)> = Vec::new();
+    for (_, lines) in pages {
+        for line in lines {
+            let font = line.font_size().max(1.0);
+            let phrases = line.phrases(LABEL_GAP * font);
+            let (Some(label), Some(value)) = (phrases.first(), phrases.get(1)) else { continue };
+            if let Some(field) = fields::known_field(&label.text()) {
+                starts.push((value.bbox.x0, field, font));
+            }
+        }
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for &(x, _, font) in &starts {
+        let mut distinct: Vec<&str> = starts.iter().filter(|(y, _, _)| (y - x).abs() <= font).map(|s| s.1).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if best.is_none_or(|(n, bx)| distinct.len() > n || distinct.len() == n && x < bx) {
+            best = Some((distinct.len(), x));
+        }
+    }
+    let (count, x) = best?;
+    (count >= MIN_LABELS).then_some(x - 0.5)
+}
+
+/// The table: one column per label, in order of first appearance, one row
+/// per fiche; the headings across both columns as sections.
+fn build(
+    preamble: Vec<Line>,
+    fiches: Vec<Vec<Field>>,
+    headings: &[(usize, String, u32)],
+    value_x: f64,
+) -> Option<Table> {
+    let mut columns: Vec<Column> = Vec::new();
+    for field in fiches.iter().flatten() {
+        if !columns.iter().any(|c| c.header == field.label) {
+            columns.push(Column { header: field.label.clone(), x0: value_x, x1: value_x });
+        }
+    }
+    if columns.len() < MIN_LABELS {
+        return None;
+    }
+    let mut entries = Vec::new();
+    for (i, fiche) in fiches.into_iter().enumerate() {
+        for (_, text, page) in headings.iter().filter(|(at, _, _)| *at == i) {
+            entries.push(Entry::Section { text: text.clone(), page: *page });
+        }
+        if fiche.is_empty() {
+            continue;
+        }
+        let mut row = Row { cells: vec![Vec::new(); columns.len()], pages: Vec::new() };
+        for field in fiche {
+            let Some(c) = columns.iter().position(|c| c.header == field.label) else { continue };
+            for part in &field.parts {
+                if !row.pages.contains(&part.page) {
+                    row.pages.push(part.page);
+                }
+            }
+            if let Some(cell) = row.cells.get_mut(c) {
+                cell.extend(field.parts);
+            }
+        }
+        row.pages.sort_unstable();
+        entries.push(Entry::Row(row));
+    }
+    Some(Table { columns, entries, preamble, notes: Vec::new() })
+}
+
+/// A page number printed alone (`3`, `Page 3`, `3/12`, `Page 3 sur 12`).
+fn is_page_number(line: &Line) -> bool {
+    let text = line.text().to_lowercase();
+    let rest = text.trim_start_matches("page").trim();
+    !rest.is_empty()
+        && rest
+            .split(['/', ' '])
+            .filter(|p| !p.is_empty() && *p != "sur")
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn join(words: &[&Word]) -> String {
+    words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::Rect;
+
+    fn line(text: &str) -> Line {
+        let words: Vec<Word> = text
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| Word {
+                text: w.to_string(),
+                bbox: Rect { x0: i as f64 * 40.0, y0: 0.0, x1: i as f64 * 40.0 + 30.0, y1: 10.0 },
+                font_size: 10.0,
+                bold: false,
+                space_after: true,
+            })
+            .collect();
+        group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn page_numbers_are_told_from_text() {
+        for text in ["3", "Page 3", "3/12", "Page 3 sur 12", "page 12 / 40"] {
+            assert!(is_page_number(&line(text)), "{text}");
+        }
+        for text in ["Page de garde", "Article 3", "2019-536", "Fiche 3"] {
+            assert!(!is_page_number(&line(text)), "{text}");
+        }
+    }
+}
