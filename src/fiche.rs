@@ -19,6 +19,9 @@ const LABEL_GAP: f64 = 0.9;
 /// starting at one x, make fiches (a table's header line has one label
 /// followed by others, its body rows seldom open with field names).
 const MIN_LABELS: usize = 4;
+/// Label lines the value column's edge is learned from (the search is
+/// quadratic in them; the first fiches show the edge).
+const MAX_LABEL_LINES: usize = 2000;
 /// A line more than this many font sizes below the last opens a paragraph.
 const PARAGRAPH_GAP: f64 = 1.6;
 
@@ -170,6 +173,9 @@ fn value_edge(pages: &[(u32, Vec<Line>)]) -> Option<f64> {
             let (Some(label), Some(value)) = (phrases.first(), phrases.get(1)) else { continue };
             if let Some(field) = fields::known_field(&label.text()) {
                 starts.push((value.bbox.x0, field, font));
+            }
+            if starts.len() >= MAX_LABEL_LINES {
+                break;
             }
         }
     }
