@@ -54,7 +54,8 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
     let mut fiches: Vec<Vec<Field>> = Vec::new();
     let mut headings: Vec<(usize, String, u32)> = Vec::new();
     let mut opening: Option<String> = None;
-    for (number, lines) in &pages {
+    for (number, page_lines) in &pages {
+        let lines = &labels_first(page_lines, value_x);
         let mut last_bottom: Option<f64> = None;
         for line in lines {
             let font = line.font_size().max(1.0);
@@ -130,6 +131,61 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
         }
     }
     build(preamble, fiches, &headings, value_x)
+}
+
+/// The page's lines with each field's label read before its value: where a
+/// band of lines (lines less than half a font size apart: one row of a
+/// fiche) holds one label below the band's first line, the label is set
+/// vertically centred or at the bottom of its row, and the value lines
+/// above it are its own, not the field before's.
+fn labels_first(lines: &[Line], value_x: f64) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    let mut band: Vec<&Line> = Vec::new();
+    let flush = |band: &mut Vec<&Line>, out: &mut Vec<Line>| {
+        let split = |line: &Line| -> (Vec<Word>, Vec<Word>) {
+            let font = line.font_size().max(1.0);
+            line.words.iter().cloned().partition(|w| w.bbox.x1 <= value_x + 0.1 * font)
+        };
+        let labelled: Vec<usize> = band
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| split(l).0.first().is_some_and(|w| w.text.starts_with(char::is_uppercase)))
+            .map(|(i, _)| i)
+            .collect();
+        match labelled.as_slice() {
+            [at] if *at > 0 => {
+                let (label, _) = band.get(*at).map(|l| split(l)).unwrap_or_default();
+                out.extend(line_of(label));
+                for (i, line) in band.iter().enumerate() {
+                    if i == *at {
+                        out.extend(line_of(split(line).1));
+                    } else {
+                        out.push((*line).clone());
+                    }
+                }
+            }
+            _ => out.extend(band.iter().map(|l| (*l).clone())),
+        }
+        band.clear();
+    };
+    let mut bottom: Option<f64> = None;
+    for line in lines {
+        let gap = bottom.is_some_and(|b| line.bbox.y0 - b > 0.5 * line.font_size().max(1.0));
+        if gap {
+            flush(&mut band, &mut out);
+        }
+        band.push(line);
+        bottom = Some(bottom.map_or(line.bbox.y1, |b: f64| b.max(line.bbox.y1)));
+    }
+    flush(&mut band, &mut out);
+    out
+}
+
+/// A line made of `words`, if any.
+fn line_of(words: Vec<Word>) -> Option<Line> {
+    let first = words.first()?;
+    let bbox = words.iter().fold(first.bbox, |b, w| b.union(&w.bbox));
+    Some(Line { words, bbox })
 }
 
 /// Whether fiches have headings: a heading across the value column's edge

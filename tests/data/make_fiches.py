@@ -7,7 +7,7 @@ outputs are committed.
 
     pip install reportlab
     python3 tests/data/make_fiches.py
-writes fixtures/pdf/departement-fiches{,-borderless}.pdf and
+writes fixtures/pdf/departement-fiches{,-borderless,-centred}.pdf and
 fixtures/truth/departement.json.
 """
 import json
@@ -63,12 +63,15 @@ ACTIVITIES = [
 
 
 def main():
-    fiches("fiches", [("GRID", (0, 0), (-1, -1), 0.5, colors.black)], [130, 370], headings=False)
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+    fiches("fiches", grid, [130, 370], headings=False, valign="TOP")
     # Borderless, a heading above each fiche, labels wrapped in a narrow column.
-    fiches("fiches-borderless", [], [95, 405], headings=True)
+    fiches("fiches-borderless", [], [95, 405], headings=True, valign="TOP")
+    # Values wrapped over several lines, labels centred vertically beside them.
+    fiches("fiches-centred", grid, [150, 200], headings=False, valign="MIDDLE")
 
 
-def fiches(name, style, widths, headings):
+def fiches(name, style, widths, headings, valign):
     label = ParagraphStyle("label", fontName="Helvetica-Bold", fontSize=9, leading=11)
     value = ParagraphStyle("value", fontName="Helvetica", fontSize=9, leading=11)
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=14, leading=17)
@@ -85,7 +88,7 @@ def fiches(name, style, widths, headings):
             story.append(Paragraph(f"Fiche n° {n + 1} : {activity[0]}", heading))
         rows = [[Paragraph(l, label), Paragraph(v, value)] for l, v in zip(LABELS, activity)]
         table = Table(rows, colWidths=widths)
-        table.setStyle(TableStyle(style + [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table.setStyle(TableStyle(style + [("VALIGN", (0, 0), (-1, -1), valign)]))
         story += [table, Spacer(1, 14)]
     pdf = os.path.join(ROOT, "fixtures", "pdf", f"departement-{name}.pdf")
     SimpleDocTemplate(pdf, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50,
