@@ -19,6 +19,8 @@ const LABEL_GAP: f64 = 0.9;
 /// starting at one x, make fiches (a table's header line has one label
 /// followed by others, its body rows seldom open with field names).
 const MIN_LABELS: usize = 4;
+/// Pages that tell whether a register is set as fiches.
+const PROBE_PAGES: usize = 5;
 /// Label lines the value column's edge is learned from (the search is
 /// quadratic in them; the first fiches show the edge).
 const MAX_LABEL_LINES: usize = 2000;
@@ -33,20 +35,11 @@ struct Field {
 
 /// Reads the pages as fiches; `None` when they do not look like fiches.
 pub fn reconstruct(pages: &[Page]) -> Option<Table> {
-    let pages: Vec<(u32, Vec<Line>)> = pages
-        .iter()
-        .map(|p| {
-            let mut lines = group_lines(&p.words);
-            // A page number printed alone above or below the page's text.
-            if lines.last().is_some_and(is_page_number) {
-                lines.pop();
-            }
-            if lines.first().is_some_and(is_page_number) {
-                lines.remove(0);
-            }
-            (p.number, lines)
-        })
-        .collect();
+    // The first pages show whether the register is set as fiches; a long
+    // table is not read twice over.
+    let probe: Vec<(u32, Vec<Line>)> = pages.iter().take(PROBE_PAGES).map(page_lines).collect();
+    value_edge(&probe)?;
+    let pages: Vec<(u32, Vec<Line>)> = pages.iter().map(page_lines).collect();
     let value_x = value_edge(&pages)?;
 
     let headed = later_headings(&pages, value_x);
@@ -186,6 +179,18 @@ fn line_of(words: Vec<Word>) -> Option<Line> {
     let first = words.first()?;
     let bbox = words.iter().fold(first.bbox, |b, w| b.union(&w.bbox));
     Some(Line { words, bbox })
+}
+
+/// A page's lines, without a page number printed alone above or below them.
+fn page_lines(page: &Page) -> (u32, Vec<Line>) {
+    let mut lines = group_lines(&page.words);
+    if lines.last().is_some_and(is_page_number) {
+        lines.pop();
+    }
+    if lines.first().is_some_and(is_page_number) {
+        lines.remove(0);
+    }
+    (page.number, lines)
 }
 
 /// Whether fiches have headings: a heading across the value column's edge
