@@ -3,7 +3,8 @@
 //! values, fiche after fiche → the same [`Table`] the column reading builds,
 //! with one column per label.
 //!
-//! Used where no page carries a register header row. The labels are told by
+//! Tried before the column reading (whose header search would take stacked
+//! labels for a header band); the labels are told by
 //! the header vocabulary ([`fields`]) and by where the values start: the
 //! lines whose first phrase is a known label and whose second phrase starts
 //! at one common x give the value column's left edge. A fiche ends where a
@@ -45,7 +46,7 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
     let headed = later_headings(&pages, value_x);
     let mut preamble: Vec<Line> = Vec::new();
     let mut fiches: Vec<Vec<Field>> = Vec::new();
-    let mut headings: Vec<(usize, String, u32)> = Vec::new();
+    let mut headings: Vec<(usize, Line, u32)> = Vec::new();
     let mut opening: Option<String> = None;
     for (number, page_lines) in &pages {
         let lines = &labels_first(page_lines, value_x);
@@ -66,7 +67,7 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
             }
             if crossing {
                 // A heading across both columns (`Fiche n° 3 : Paie`): a section.
-                headings.push((fiches.len(), collapse(&line.text()), *number));
+                headings.push((fiches.len(), line.clone(), *number));
                 fiches.push(Vec::new());
                 last_bottom = Some(line.bbox.y1);
                 continue;
@@ -75,6 +76,17 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
             // (lines above it are the preamble, whatever their layout).
             let opens_field = label.chars().next().is_some_and(char::is_uppercase)
                 && (opening.is_some() || fields::known_field(&label).is_some());
+            // A heading or note wrapped over several lines goes on until the
+            // next label.
+            if !opens_field
+                && fiches.last().is_some_and(Vec::is_empty)
+                && let Some((at, heading, _)) = headings.last_mut()
+                && *at + 1 == fiches.len()
+            {
+                heading.words.extend(line.words.iter().cloned());
+                heading.bbox = heading.bbox.union(&line.bbox);
+                continue;
+            }
             if !opens_field && fiches.is_empty() {
                 preamble.push(line.clone());
                 continue;
@@ -194,17 +206,18 @@ fn page_lines(page: &Page) -> (u32, Vec<Line>) {
 }
 
 /// Whether fiches have headings: a heading across the value column's edge
-/// comes after the first label.
+/// comes between two labels (after the last one, it is a note).
 fn later_headings(pages: &[(u32, Vec<Line>)], value_x: f64) -> bool {
-    let mut labelled = false;
+    let (mut labelled, mut heading) = (false, false);
     for line in pages.iter().flat_map(|(_, lines)| lines.iter()) {
         let font = line.font_size().max(1.0);
         let phrases = line.phrases(LABEL_GAP * font);
         if let [only] = phrases.as_slice() {
-            if labelled && only.bbox.x0 < value_x - 0.5 * font && only.bbox.x1 > value_x + font {
+            heading |= labelled && only.bbox.x0 < value_x - 0.5 * font && only.bbox.x1 > value_x + font;
+        } else if phrases.first().is_some_and(|p| fields::known_field(&p.text()).is_some()) {
+            if heading {
                 return true;
             }
-        } else if phrases.first().is_some_and(|p| fields::known_field(&p.text()).is_some()) {
             labelled = true;
         }
     }
@@ -254,13 +267,9 @@ fn value_edge(pages: &[(u32, Vec<Line>)]) -> Option<f64> {
 }
 
 /// The table: one column per label, in order of first appearance, one row
-/// per fiche; the headings across both columns as sections.
-fn build(
-    preamble: Vec<Line>,
-    fiches: Vec<Vec<Field>>,
-    headings: &[(usize, String, u32)],
-    value_x: f64,
-) -> Option<Table> {
+/// per fiche; the headings across both columns as sections, those after the
+/// last fiche as notes.
+fn build(preamble: Vec<Line>, fiches: Vec<Vec<Field>>, headings: &[(usize, Line, u32)], value_x: f64) -> Option<Table> {
     let mut columns: Vec<Column> = Vec::new();
     for field in fiches.iter().flatten() {
         if !columns.iter().any(|c| c.header == field.label) {
@@ -270,10 +279,22 @@ fn build(
     if columns.len() < MIN_LABELS {
         return None;
     }
+    let last_fiche = fiches.iter().rposition(|f| !f.is_empty()).unwrap_or(0);
+    // Lines after the last fiche are notes, a paragraph of lines each where
+    // they follow one another closely.
+    let mut notes: Vec<Vec<Line>> = Vec::new();
+    for (_, line, _) in headings.iter().filter(|(at, _, _)| *at > last_fiche) {
+        match notes.last_mut().and_then(|p| p.last().map(|l| (l.bbox.y1, l.font_size())).map(|b| (p, b))) {
+            Some((paragraph, (bottom, font))) if line.bbox.y0 > bottom - 0.1 && line.bbox.y0 - bottom < 0.5 * font => {
+                paragraph.push(line.clone());
+            }
+            _ => notes.push(vec![line.clone()]),
+        }
+    }
     let mut entries = Vec::new();
     for (i, fiche) in fiches.into_iter().enumerate() {
-        for (_, text, page) in headings.iter().filter(|(at, _, _)| *at == i) {
-            entries.push(Entry::Section { text: text.clone(), page: *page });
+        for (_, line, page) in headings.iter().filter(|(at, _, _)| *at == i && *at <= last_fiche) {
+            entries.push(Entry::Section { text: collapse(&line.text()), page: *page });
         }
         if fiche.is_empty() {
             continue;
@@ -293,7 +314,7 @@ fn build(
         row.pages.sort_unstable();
         entries.push(Entry::Row(row));
     }
-    Some(Table { columns, entries, preamble, notes: Vec::new() })
+    Some(Table { columns, entries, preamble, notes })
 }
 
 /// A page number printed alone (`3`, `Page 3`, `3/12`, `Page 3 sur 12`).

@@ -35,6 +35,10 @@ LABELS = [
     "Destinataires",
     "Durée de conservation",
 ]
+NOTES = [
+    "Les durées de conservation courent à compter de la clôture du dossier, sauf mention contraire ; "
+    "à leur terme, les données sont détruites ou versées aux archives départementales.",
+]
 ACTIVITIES = [
     ("Revenu de solidarité active", "Instruire les demandes de RSA, verser l’allocation et suivre l’insertion des bénéficiaires",
      "Obligation légale (article L. 262-1 du code de l’action sociale et des familles)",
@@ -90,11 +94,12 @@ def fiches(name, style, widths, headings, valign):
         table = Table(rows, colWidths=widths)
         table.setStyle(TableStyle(style + [("VALIGN", (0, 0), (-1, -1), valign)]))
         story += [table, Spacer(1, 14)]
+    story += [Paragraph(n, text) for n in NOTES]
     pdf = os.path.join(ROOT, "fixtures", "pdf", f"departement-{name}.pdf")
     SimpleDocTemplate(pdf, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50,
                       title="Registre", invariant=1).build(story)
     truth = {"register": "departement", "preamble": PREAMBLE, "columns": LABELS,
-             "records": [{"cells": list(a)} for a in ACTIVITIES], "notes": []}
+             "records": [{"cells": list(a)} for a in ACTIVITIES], "notes": NOTES}
     with open(os.path.join(ROOT, "fixtures", "truth", "departement.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
         f.write("\n")
