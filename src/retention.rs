@@ -544,10 +544,21 @@ fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>,
     }
     for (i, (_, body_start, label)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
-        out.push((Some(label.clone()), text.get(*body_start..end).unwrap_or("")));
+        // A phase (`en base active : 2 ans ; archivage intermédiaire :
+        // 8 ans`) is when the data is kept, not which: the outer scope holds.
+        let scope = if PHASE_LABEL.is_match(label) { outer.map(str::to_string) } else { Some(label.clone()) };
+        out.push((scope, text.get(*body_start..end).unwrap_or("")));
     }
     out
 }
+
+/// A label naming a phase of keeping rather than data: active base,
+/// intermediate or final archiving.
+static PHASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:(?:en|dans la|puis)\s+)?(?:base\s+(?:active|d['’]archives?|de\s+production)|archivage(?:\s+(?:intermédiaire|définitif|électronique))?|archives?(?:\s+(?:intermédiaires?|définitives?|courantes?))?|conservation\s+(?:en\s+base\s+active|intermédiaire))$",
+    )
+});
 
 /// Whether a scope's text opens with its retention: a length, or a state,
 /// an end or permanence (`Dossier administratif : durée de la carrière +
@@ -1231,6 +1242,11 @@ mod tests {
                 "{phrase}"
             );
         }
+        // Phases of keeping are no scopes.
+        let rules = parse_statement("Conservation en base active : 2 ans ; archivage intermédiaire : 8 ans", None);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            rules.iter().map(|r| (r.applies_to.as_deref(), r.duration.as_deref())).collect();
+        assert_eq!(got, [(None, Some("P2Y")), (None, Some("P8Y"))]);
         // `pour les besoins de …` is a purpose, not a scope.
         let rules = parse_statement("Conservation : 1 an pour les besoins de l'enquête", None);
         assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), None);
