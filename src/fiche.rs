@@ -11,7 +11,7 @@
 //! label of the first fiche's opening field comes again.
 
 use crate::fields;
-use crate::layout::{Line, Page, Word, group_lines};
+use crate::layout::{Line, Page, Word, collapse_whitespace, group_lines, join_words};
 use crate::table::{CellLine, CellPart, Column, Entry, Row, Table};
 
 /// Gap between words, in font sizes, that parts a label from its value.
@@ -53,14 +53,9 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
         let mut last_bottom: Option<f64> = None;
         for line in lines {
             let font = line.font_size().max(1.0);
-            let (label_words, value_words): (Vec<&Word>, Vec<&Word>) =
-                line.words.iter().partition(|w| w.bbox.x1 <= value_x + 0.1 * font);
-            // One phrase across the value column's edge: a heading (the
-            // register's title, or a fiche's), not a label and its value.
-            let phrases = line.phrases(LABEL_GAP * font);
-            let crossing = phrases.len() == 1
-                && phrases.first().is_some_and(|p| p.bbox.x0 < value_x - 0.5 * font && p.bbox.x1 > value_x + font);
-            let label = join(&label_words);
+            let (label_words, value_words) = split_at_edge(line, value_x);
+            let crossing = is_heading(line, value_x);
+            let label = join_words(label_words.iter().copied());
             if crossing && fiches.is_empty() && !(headed && fiche_heading_follows(lines, line, value_x)) {
                 preamble.push(line.clone());
                 continue;
@@ -92,7 +87,7 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
                 continue;
             }
             if opens_field {
-                let key = collapse(&label);
+                let key = collapse_whitespace(&label);
                 let repeats = opening.as_ref().is_some_and(|o| *o == fields::normalize(&key));
                 if opening.is_none() {
                     opening = Some(fields::normalize(&key));
@@ -104,7 +99,7 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
             } else if !label.is_empty() {
                 // A label wrapped over several lines (`Catégories de` / `données`).
                 if let Some(field) = fiches.last_mut().and_then(|f| f.last_mut()) {
-                    field.label = collapse(&format!("{} {label}", field.label));
+                    field.label = collapse_whitespace(&format!("{} {label}", field.label));
                 } else {
                     preamble.push(line.clone());
                     continue;
@@ -118,7 +113,7 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
                 let bbox = value_words.iter().fold(first.bbox, |b, w| b.union(&w.bbox));
                 let starts_paragraph = !opens_field && last_bottom.is_some_and(|b| bbox.y1 - b > PARAGRAPH_GAP * font);
                 let cell_line = CellLine {
-                    text: join(&value_words),
+                    text: join_words(value_words.iter().copied()),
                     bbox,
                     breaks_word: false,
                     starts_paragraph,
@@ -148,8 +143,8 @@ fn labels_first(lines: &[Line], value_x: f64) -> Vec<Line> {
     let mut band: Vec<&Line> = Vec::new();
     let flush = |band: &mut Vec<&Line>, out: &mut Vec<Line>| {
         let split = |line: &Line| -> (Vec<Word>, Vec<Word>) {
-            let font = line.font_size().max(1.0);
-            line.words.iter().cloned().partition(|w| w.bbox.x1 <= value_x + 0.1 * font)
+            let (label, value) = split_at_edge(line, value_x);
+            (label.into_iter().cloned().collect(), value.into_iter().cloned().collect())
         };
         let labelled: Vec<usize> = band
             .iter()
@@ -186,6 +181,23 @@ fn labels_first(lines: &[Line], value_x: f64) -> Vec<Line> {
     out
 }
 
+/// A line's words left of the value column's edge (its label part) and
+/// right of it (its value part).
+fn split_at_edge(line: &Line, value_x: f64) -> (Vec<&Word>, Vec<&Word>) {
+    let font = line.font_size().max(1.0);
+    line.words.iter().partition(|w| w.bbox.x1 <= value_x + 0.1 * font)
+}
+
+/// One phrase across the value column's edge: a heading (the register's
+/// title, a fiche's, a note), not a label and its value.
+fn is_heading(line: &Line, value_x: f64) -> bool {
+    let font = line.font_size().max(1.0);
+    match line.phrases(LABEL_GAP * font).as_slice() {
+        [only] => only.bbox.x0 < value_x - 0.5 * font && only.bbox.x1 > value_x + font,
+        _ => false,
+    }
+}
+
 /// A line made of `words`, if any.
 fn line_of(words: Vec<Word>) -> Option<Line> {
     let first = words.first()?;
@@ -210,10 +222,9 @@ fn page_lines(page: &Page) -> (u32, Vec<Line>) {
 fn later_headings(pages: &[(u32, Vec<Line>)], value_x: f64) -> bool {
     let (mut labelled, mut heading) = (false, false);
     for line in pages.iter().flat_map(|(_, lines)| lines.iter()) {
-        let font = line.font_size().max(1.0);
-        let phrases = line.phrases(LABEL_GAP * font);
-        if let [only] = phrases.as_slice() {
-            heading |= labelled && only.bbox.x0 < value_x - 0.5 * font && only.bbox.x1 > value_x + font;
+        let phrases = line.phrases(LABEL_GAP * line.font_size().max(1.0));
+        if phrases.len() == 1 {
+            heading |= labelled && is_heading(line, value_x);
         } else if phrases.first().is_some_and(|p| fields::known_field(&p.text()).is_some()) {
             if heading {
                 return true;
@@ -229,10 +240,7 @@ fn later_headings(pages: &[(u32, Vec<Line>)], value_x: f64) -> bool {
 /// holds a known label.
 fn fiche_heading_follows(lines: &[Line], heading: &Line, value_x: f64) -> bool {
     let next = lines.iter().find(|l| l.bbox.y0 > heading.bbox.y1 - 0.1);
-    next.is_some_and(|l| {
-        let label: Vec<&Word> = l.words.iter().filter(|w| w.bbox.x1 <= value_x).collect();
-        fields::known_field(&join(&label)).is_some()
-    })
+    next.is_some_and(|l| fields::known_field(&join_words(split_at_edge(l, value_x).0)).is_some())
 }
 
 /// The x where values start: the commonest start of the phrase after a
@@ -294,7 +302,7 @@ fn build(preamble: Vec<Line>, fiches: Vec<Vec<Field>>, headings: &[(usize, Line,
     let mut entries = Vec::new();
     for (i, fiche) in fiches.into_iter().enumerate() {
         for (_, line, page) in headings.iter().filter(|(at, _, _)| *at == i && *at <= last_fiche) {
-            entries.push(Entry::Section { text: collapse(&line.text()), page: *page });
+            entries.push(Entry::Section { text: collapse_whitespace(&line.text()), page: *page });
         }
         if fiche.is_empty() {
             continue;
@@ -326,14 +334,6 @@ fn is_page_number(line: &Line) -> bool {
             .split(['/', ' '])
             .filter(|p| !p.is_empty() && *p != "sur")
             .all(|p| p.chars().all(|c| c.is_ascii_digit()))
-}
-
-fn join(words: &[&Word]) -> String {
-    words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

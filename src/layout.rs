@@ -82,6 +82,17 @@ impl Line {
     }
 }
 
+/// The text with runs of whitespace (line breaks, no-break spaces) made
+/// single spaces, trimmed.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words' texts joined by single spaces.
+pub fn join_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> String {
+    words.into_iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 /// Gap between glyphs, as a fraction of the font size, that separates words
 /// when the producer draws no space glyph.
 const WORD_GAP: f64 = 0.18;

@@ -10,7 +10,7 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::diagnostic::Diagnostic;
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::Line;
+use crate::layout::{Line, collapse_whitespace};
 use crate::retention::{self, RetentionRule};
 use crate::table::{CellLine, CellPart, Entry, Table};
 
@@ -205,17 +205,14 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{5}\b").unwrap_or_else(|_| unreachable!()));
 static STREET_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*(\d)").unwrap_or_else(|_| unreachable!()));
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Reads the preamble: the title (largest type, preferring a line that says
 /// "registre"), the address (the line with a postal code, after the
 /// organization's name when both share the line), the rights contact (the
 /// first e-mail address).
 pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
     let mut register = Register::default();
-    let texts: Vec<String> = preamble.iter().map(|l| collapse(&l.text())).filter(|t| !t.is_empty()).collect();
+    let texts: Vec<String> =
+        preamble.iter().map(|l| collapse_whitespace(&l.text())).filter(|t| !t.is_empty()).collect();
     register.rights_contact = texts
         .iter()
         .chain(notes.iter())
@@ -273,7 +270,7 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
 
 /// Builds the register from a reconstructed table.
 pub fn build(table: &Table, with_boxes: bool) -> Extracted {
-    let headers: Vec<String> = table.columns.iter().map(|c| collapse(&c.header)).collect();
+    let headers: Vec<String> = table.columns.iter().map(|c| collapse_whitespace(&c.header)).collect();
     let columns: Vec<ColumnField> = fields::fields_for_headers(&headers)
         .into_iter()
         .zip(headers)
@@ -282,7 +279,7 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
     let notes: Vec<String> = table
         .notes
         .iter()
-        .map(|par| collapse(&par.iter().map(Line::text).collect::<Vec<_>>().join(" ")))
+        .map(|par| collapse_whitespace(&par.iter().map(Line::text).collect::<Vec<_>>().join(" ")))
         .filter(|t| !t.is_empty())
         .collect();
     let mut register = read_preamble(&table.preamble, &notes);
@@ -295,7 +292,7 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
     for entry in &table.entries {
         let row = match entry {
             Entry::Section { text, .. } => {
-                section = Some(collapse(text));
+                section = Some(collapse_whitespace(text));
                 continue;
             }
             Entry::Row(row) => row,

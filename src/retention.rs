@@ -13,6 +13,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::layout::collapse_whitespace;
 use crate::register::Cells;
 
 /// What kind of retention a rule states.
@@ -379,7 +380,7 @@ static SOIT_SCOPE: LazyLock<Regex> =
 /// Reads one statement into its rules. `applies_to` is the scope printed
 /// before it, if any; inline scopes and grammatical subjects refine it.
 pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRule> {
-    let text = collapse(text);
+    let text = collapse_whitespace(text);
     let mut scope = applies_to.map(str::to_string);
     let mut body = text.clone();
     if let Some(m) = GOVERNING.find(&body).filter(|m| !names_a_state(m.as_str(), body.get(m.end()..).unwrap_or(""))) {
@@ -605,10 +606,6 @@ fn after_last(text: &str, chars: &[char]) -> usize {
     text.char_indices().rfind(|(_, c)| chars.contains(c)).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Where a statement starts: a governing word, a subject with a keeping or
 /// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
 /// d'`, or a bare length after a label or sentence start.
@@ -664,7 +661,7 @@ pub struct Statement {
 
 /// Finds the retention statements of a cell's text, in order.
 pub fn find_statements(cell: &str) -> Vec<Statement> {
-    let text = collapse(cell);
+    let text = collapse_whitespace(cell);
     let mut starts: Vec<usize> = Vec::new();
     let mut triggers: Vec<usize> = Vec::new();
     for m in STATEMENT_START.find_iter(&text) {
@@ -879,7 +876,7 @@ pub fn rules_of_record(cells: &Cells, record: &str) -> (Vec<RetentionRule>, Vec<
         }
         let statements = if field == "retention_period" && !text.trim().is_empty() {
             let found = find_statements(text);
-            if found.is_empty() { vec![Statement { text: collapse(text), applies_to: None }] } else { found }
+            if found.is_empty() { vec![Statement { text: collapse_whitespace(text), applies_to: None }] } else { found }
         } else {
             find_statements(text)
         };
@@ -908,7 +905,7 @@ pub fn phrases_json(phrases: &[String]) -> String {
         rules: Vec<RetentionRule>,
     }
     let items: Vec<Phrase> =
-        phrases.iter().map(|p| Phrase { text: collapse(p), rules: parse_statement(p, None) }).collect();
+        phrases.iter().map(|p| Phrase { text: collapse_whitespace(p), rules: parse_statement(p, None) }).collect();
     let mut json = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
     json.push('\n');
     json
@@ -940,7 +937,7 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{phrase}");
-        assert!(rules.iter().all(|r| r.text == collapse(phrase)));
+        assert!(rules.iter().all(|r| r.text == collapse_whitespace(phrase)));
     }
 
     use Bound::{Exact, Max, Min};

@@ -10,7 +10,7 @@
 
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Line, Page, Word, group_lines};
+use crate::layout::{Line, Page, Word, group_lines, join_words};
 use crate::pdf::Rule;
 
 /// A gap wider than this many font sizes separates two phrases of a line.
@@ -293,10 +293,6 @@ fn snap(mut xs: Vec<f64>) -> Vec<f64> {
 
 fn words_in(line: &Line, x0: f64, x1: f64) -> Vec<Word> {
     line.words.iter().filter(|w| w.bbox.center_x() >= x0 && w.bbox.center_x() < x1).cloned().collect()
-}
-
-fn join_words(words: &[Word]) -> String {
-    words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 impl<'a> PageLines<'a> {
