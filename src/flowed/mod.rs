@@ -31,7 +31,7 @@ use crate::retention;
 mod learn;
 mod segment;
 
-use segment::{Evidence, Model, Step, Vocabulary};
+use segment::{Evidence, Model, SharedLines, Step, Vocabulary};
 
 /// Width of one character on the synthetic page, in points.
 const CHAR_WIDTH: f64 = 5.0;
@@ -330,6 +330,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let (_, mut steps) = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve();
     for _ in 0..VOCABULARY_ROUNDS {
         evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
+        evidence.shared_lines = Some(SharedLines::learn(&steps, headers.len()));
         steps = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve().1;
     }
     let shown: Vec<String> = widths.iter().map(|w| format!("{w:.0}")).collect();
@@ -347,7 +348,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
 /// What the text says about columns besides line widths: the lines that
 /// state a retention period (they belong to the data-categories or
 /// retention column, when the register has one), and the lone record
-/// numbers (they belong to the `N°` column, when it has one).
+/// numbers opening a line, alone or before the next cell's first words
+/// (they belong to the `N°` column, when it has one).
 fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
     let fields = fields::fields_for_headers(headers);
     let mut retention_column: Vec<bool> =
@@ -358,18 +360,16 @@ fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
     Evidence {
         retention_line: body.iter().map(|l| !retention::find_statements(&l.text()).is_empty()).collect(),
         retention_column,
-        number_line: body.iter().map(is_record_number).collect(),
+        number_opening: body.iter().map(|l| l.words.first().is_some_and(|w| is_record_number(w))).collect(),
         number_column: fields.iter().position(|f| f == "number"),
         vocabulary: None,
+        shared_lines: None,
     }
 }
 
-/// A line that is a lone record number (`12`, `3.`, `T-03`).
-fn is_record_number(line: &FlowLine) -> bool {
-    match line.words.as_slice() {
-        [word] => word.chars().count() <= 8 && word.chars().any(|c| c.is_ascii_digit()),
-        _ => false,
-    }
+/// A word that may be a record number (`12`, `3.`, `T-03`).
+fn is_record_number(word: &str) -> bool {
+    word.chars().count() <= 8 && word.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Notes: the trailing lines much longer than any cell's (with the short

@@ -7,6 +7,23 @@ use std::collections::HashMap;
 
 use super::FlowLine;
 
+/// The kinds of opening of a line's first part: (row part after a page
+/// break, new row, first line of its cell on the page).
+const OPENINGS: [(bool, bool, bool); 8] = [
+    (false, false, false),
+    (false, false, true),
+    (false, true, false),
+    (false, true, true),
+    (true, false, false),
+    (true, false, true),
+    (true, true, false),
+    (true, true, true),
+];
+
+/// States kept per column after a line: row part (two) × split, unsplit in
+/// a one-line cell, unsplit in a taller one.
+const SLOTS_PER_COLUMN: usize = 6;
+
 /// Most words a line may be split after (two cells sharing a line), and
 /// most cells the second part may skip.
 const MAX_SPLIT_WORDS: usize = 24;
@@ -87,12 +104,93 @@ pub(super) struct Evidence {
     pub retention_line: Vec<bool>,
     /// Columns that hold retention statements (data categories, retention).
     pub retention_column: Vec<bool>,
-    /// Lines that are a lone record number (`12`, `T-03`).
-    pub number_line: Vec<bool>,
+    /// Lines whose first word may be a record number (`12`, `T-03`).
+    pub number_opening: Vec<bool>,
     /// The record-number column (`N°`), if the register has one.
     pub number_column: Option<usize>,
     /// The words each column uses, learned from a previous segmentation.
     pub vocabulary: Option<Vocabulary>,
+    /// How often a cell shares its last line with the next cell, learned
+    /// from a previous segmentation.
+    pub shared_lines: Option<SharedLines>,
+}
+
+/// How the extraction prints neighbouring cells of a row: some print the
+/// first line of a cell on the line of the previous cell's last line when
+/// the two share a baseline (which, cells being top-aligned, happens when
+/// the previous cell has a single line), others print every cell on lines
+/// of its own. The odds of a shared line, after a one-line cell and after
+/// a taller one, are learned from a segmentation of the document itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct SharedLines {
+    /// Probability that a one-line cell shares its line with the next cell.
+    pub after_single: f64,
+    /// Probability that a taller cell shares its last line with the next.
+    pub after_tall: f64,
+}
+
+/// Bounds of a learned shared-line probability, so that no reading is ever
+/// ruled out.
+const SHARED_LINE_ODDS: (f64, f64) = (0.02, 0.98);
+
+impl SharedLines {
+    /// Counts, in a segmentation, the cells left for the next cell of the
+    /// same row part on the same page: on a line they share, or not.
+    pub fn learn(steps: &[Step], columns: usize) -> Self {
+        let mut counts = vec![0u16; columns];
+        let mut last: Option<usize> = None;
+        // (shared, all) after a one-line cell, then after a taller one.
+        let mut single = (0u32, 0u32);
+        let mut tall = (0u32, 0u32);
+        for step in steps {
+            if step.new_row || step.page_break {
+                counts.fill(0);
+                last = None;
+            }
+            let tally =
+                |column: usize, shared: bool, counts: &[u16], single: &mut (u32, u32), tall: &mut (u32, u32)| {
+                    let n = counts.get(column).copied().unwrap_or(0);
+                    let slot = if n <= 1 { single } else { tall };
+                    slot.0 += u32::from(shared);
+                    slot.1 += 1;
+                };
+            if let Some(previous) = last
+                && step.first != previous
+            {
+                tally(previous, false, &counts, &mut single, &mut tall);
+            }
+            if let Some(n) = counts.get_mut(step.first) {
+                *n = n.saturating_add(1);
+            }
+            if step.split > 0 && step.second != step.first {
+                tally(step.first, true, &counts, &mut single, &mut tall);
+                if let Some(n) = counts.get_mut(step.second) {
+                    *n = n.saturating_add(1);
+                }
+            }
+            last = Some(step.second);
+        }
+        let odds = |(shared, all): (u32, u32)| {
+            ((f64::from(shared) + 1.0) / (f64::from(all) + 2.0)).clamp(SHARED_LINE_ODDS.0, SHARED_LINE_ODDS.1)
+        };
+        SharedLines { after_single: odds(single), after_tall: odds(tall) }
+    }
+
+    fn probability(self, lines: u16) -> f64 {
+        if lines <= 1 { self.after_single } else { self.after_tall }
+    }
+
+    /// The cost of a cell of `lines` lines sharing its last line with the
+    /// next cell.
+    fn shared_cost(self, lines: u16) -> f64 {
+        -self.probability(lines).ln()
+    }
+
+    /// The cost of a cell of `lines` lines leaving the next cell a line of
+    /// its own.
+    fn apart_cost(self, lines: u16) -> f64 {
+        -(1.0 - self.probability(lines)).ln()
+    }
 }
 
 /// Word as the vocabulary counts it.
@@ -351,8 +449,10 @@ impl Back {
 }
 
 /// The states kept after one line: per column and row part, the cheapest
-/// state whose line was split and the cheapest unsplit one (the other
-/// lengths of a last part seldom change the next line's cost). Each state
+/// state whose line was split, the cheapest unsplit one whose cell has a
+/// single line on the page and the cheapest taller one (the other lengths
+/// of a last part seldom change the next line's cost; the cell's height
+/// does, through [`SharedLines`]). Each state
 /// carries the line count of every cell of its row part on the current
 /// page, which says at the next page break which cells reached the page
 /// bottom, and the set of cells the last page break cut.
@@ -368,9 +468,9 @@ impl Layer {
     fn new(columns: usize) -> Self {
         Layer {
             columns,
-            slots: vec![None; columns * 4],
-            counts: vec![0; columns * columns * 4],
-            cut: vec![0; columns * 4],
+            slots: vec![None; columns * SLOTS_PER_COLUMN],
+            counts: vec![0; columns * columns * SLOTS_PER_COLUMN],
+            cut: vec![0; columns * SLOTS_PER_COLUMN],
         }
     }
 
@@ -388,7 +488,9 @@ impl Layer {
     /// a row or a page, plus this line's cells) and the cut cells.
     fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32) {
         let (state, step) = (entry.state, entry.step);
-        let index = (state.column * 2 + usize::from(state.continued)) * 2 + usize::from(step.split > 0);
+        let single = previous_counts.and_then(|p| p.get(state.column)).is_none_or(|&n| n == 0);
+        let kind = if step.split > 0 { 2 } else { usize::from(single) };
+        let index = (state.column * 2 + usize::from(state.continued)) * 3 + kind;
         if let Some(slot) = self.slots.get_mut(index)
             && slot.is_none_or(|e| entry.cost < e.cost)
         {
@@ -462,9 +564,10 @@ impl Model<'_> {
         prefix
     }
 
-    /// What the line-level evidence says about (part of) line `i` in
-    /// `column`: retention statements and record numbers.
-    fn line_evidence(&self, i: usize, whole_line: bool, column: usize) -> f64 {
+    /// What the line-level evidence says about words `from..to` of line `i`
+    /// in `column`: retention statements and record numbers (a part that is
+    /// the line's opening record number alone).
+    fn line_evidence(&self, i: usize, from: usize, to: usize, column: usize) -> f64 {
         let e = self.evidence;
         let mut c = 0.0;
         if e.retention_line.get(i).copied().unwrap_or(false) && !e.retention_column.get(column).copied().unwrap_or(true)
@@ -472,7 +575,7 @@ impl Model<'_> {
             c += cost::RETENTION_ELSEWHERE;
         }
         if let Some(number_column) = e.number_column {
-            let number = whole_line && e.number_line.get(i).copied().unwrap_or(false);
+            let number = from == 0 && to == 1 && e.number_opening.get(i).copied().unwrap_or(false);
             if number != (column == number_column) {
                 c += cost::NUMBER_ELSEWHERE;
             }
@@ -506,7 +609,7 @@ impl Model<'_> {
                     - vocabulary.get(from * k + column).copied().unwrap_or(0.0)
             };
             let whole: Vec<f64> = (0..k)
-                .map(|a| self.overflow(line.len, a) + self.line_evidence(i, true, a) + words_cost(0, words, a))
+                .map(|a| self.overflow(line.len, a) + self.line_evidence(i, 0, words, a) + words_cost(0, words, a))
                 .collect();
             let prev_line = i.checked_sub(1).and_then(|p| self.lines.get(p));
             let leave = leave_cost(prev_line);
@@ -531,13 +634,14 @@ impl Model<'_> {
                     None => 0,
                 };
                 // The cheapest way to open the line's first part in each column,
-                // per row part and row start: (cost, previous state).
-                let opening_index = |a: usize, continued: bool, new_row: bool| {
-                    (a * 2 + usize::from(continued)) * 2 + usize::from(new_row)
+                // per row part, row start and whether the line is the cell's
+                // first on the page (`fresh`): (cost, previous state).
+                let opening_index = |a: usize, continued: bool, new_row: bool, fresh: bool| {
+                    ((a * 2 + usize::from(continued)) * 2 + usize::from(new_row)) * 2 + usize::from(fresh)
                 };
-                let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * 4];
-                let mut open = |a: usize, continued: bool, new_row: bool, c: f64, prev_index: usize| {
-                    if let Some(slot) = openings.get_mut(opening_index(a, continued, new_row))
+                let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * 8];
+                let mut open = |a: usize, continued: bool, new_row: bool, fresh: bool, c: f64, prev_index: usize| {
+                    if let Some(slot) = openings.get_mut(opening_index(a, continued, new_row, fresh))
                         && slot.is_none_or(|(best, _)| c < best)
                     {
                         *slot = Some((c, prev_index));
@@ -545,7 +649,7 @@ impl Model<'_> {
                 };
                 for (prev_index, prev, prev_cost) in previous.iter().copied() {
                     if i == 0 {
-                        open(0, false, true, 0.0, prev_index);
+                        open(0, false, true, true, 0.0, prev_index);
                         continue;
                     }
                     // Cells left empty cost less in the part of a row after a
@@ -567,76 +671,85 @@ impl Model<'_> {
                             cost::UNCUT + start_cost(false)
                         }
                     };
+                    // A cell left for the next on a line of its own, where the
+                    // two could have shared one.
+                    let apart = match (&self.evidence.shared_lines, &last) {
+                        (Some(shared), Some(layer)) if !line.flow_break => {
+                            shared.apart_cost(layer.counts(prev_index).get(prev.column).copied().unwrap_or(0))
+                        }
+                        _ => 0.0,
+                    };
                     for a in 0..k {
                         if a == prev.column {
                             let wrap = prev_line
                                 .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
                             let uncut = if line.flow_break && !is_cut(cut, a) { cost::UNCUT } else { 0.0 };
-                            open(a, continued, false, prev_cost + wrap + uncut, prev_index);
+                            open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
                         }
                         if let Some(c) = next_cell_cost(prev.column, a) {
                             let c = skips(c, a - prev.column - 1);
-                            open(a, continued, false, prev_cost + leave + c + going_on(a), prev_index);
+                            open(a, continued, false, true, prev_cost + leave + apart + c + going_on(a), prev_index);
                         }
                         if a < prev.column && line.flow_break {
                             // The row goes on after the page break; the cells
                             // after the last one printed were empty.
                             let c =
                                 skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
-                            open(a, true, false, prev_cost + leave + c + going_on(a), prev_index);
+                            open(a, true, false, true, prev_cost + leave + c + going_on(a), prev_index);
                         }
                         if a == 0 && prev.column > 0 {
                             let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
-                            open(0, false, true, prev_cost + leave + c + start_cost(false), prev_index);
+                            open(0, false, true, true, prev_cost + leave + c + start_cost(false), prev_index);
                         }
                     }
                 }
                 let splits = words.min(MAX_SPLIT_WORDS);
                 for a in 0..k {
-                    for continued in [false, true] {
-                        for new_row in [false, true] {
-                            let Some(Some((base, prev_index))) =
-                                openings.get(opening_index(a, continued, new_row)).copied()
-                            else {
-                                continue;
+                    for (continued, new_row, fresh) in OPENINGS {
+                        let Some(Some((base, prev_index))) =
+                            openings.get(opening_index(a, continued, new_row, fresh)).copied()
+                        else {
+                            continue;
+                        };
+                        let step = Step { first: a, split: 0, second: a, new_row, page_break: line.flow_break };
+                        let state = State { column: a, len: line.len, continued };
+                        // A row or a page part starts its counts afresh.
+                        let counts = (!new_row && !line.flow_break)
+                            .then(|| last.as_ref().map(|l| l.counts(prev_index)))
+                            .flatten();
+                        let cut = cut_after(prev_index, new_row);
+                        let cost = base + whole.get(a).copied().unwrap_or(0.0);
+                        here.push(Entry { state, cost, previous: prev_index, step }, counts, cut);
+                        // Two cells on the line, when it is too long for column a.
+                        if self.overflow(line.len, a) <= 0.0 {
+                            continue;
+                        }
+                        for split in 1..splits {
+                            let (head, tail) = (line.len_of(0, split), line.len_of(split, words));
+                            let part = |column: usize| {
+                                (
+                                    self.overflow(head, column)
+                                        + self.line_evidence(i, 0, split, column)
+                                        + words_cost(0, split, column),
+                                    self.overflow(tail, column)
+                                        + self.line_evidence(i, split, words, column)
+                                        + words_cost(split, words, column),
+                                )
                             };
-                            let step = Step { first: a, split: 0, second: a, new_row, page_break: line.flow_break };
-                            let state = State { column: a, len: line.len, continued };
-                            // A row or a page part starts its counts afresh.
-                            let counts = (!new_row && !line.flow_break)
-                                .then(|| last.as_ref().map(|l| l.counts(prev_index)))
-                                .flatten();
-                            let cut = cut_after(prev_index, new_row);
-                            let cost = base + whole.get(a).copied().unwrap_or(0.0);
-                            here.push(Entry { state, cost, previous: prev_index, step }, counts, cut);
-                            // Two cells on the line, when it is too long for column a.
-                            if self.overflow(line.len, a) <= 0.0 {
-                                continue;
-                            }
-                            for split in 1..splits {
-                                let (head, tail) = (line.len_of(0, split), line.len_of(split, words));
-                                let part = |column: usize| {
-                                    (
-                                        self.overflow(head, column)
-                                            + self.line_evidence(i, false, column)
-                                            + words_cost(0, split, column),
-                                        self.overflow(tail, column)
-                                            + self.line_evidence(i, false, column)
-                                            + words_cost(split, words, column),
-                                    )
-                                };
-                                let head_cost = base + cost::SPLIT + part(a).0;
-                                let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
-                                for b in a + 1..k.min(a + 2 + MAX_SPLIT_SKIP) {
-                                    let going_on = continued && is_cut(cut, b);
-                                    let tail_start = cell_start_cost(self.blank_separated, line, split, going_on)
-                                        + if continued && !going_on { cost::UNCUT } else { 0.0 };
-                                    let c = head_cost + part(b).1 + (b - a - 1) as f64 * skip + tail_start;
-                                    let step =
-                                        Step { first: a, split, second: b, new_row, page_break: line.flow_break };
-                                    let state = State { column: b, len: tail, continued };
-                                    here.push(Entry { state, cost: c, previous: prev_index, step }, counts, cut);
-                                }
+                            let shared = self
+                                .evidence
+                                .shared_lines
+                                .map_or(cost::SPLIT, |shared| shared.shared_cost(if fresh { 1 } else { 2 }));
+                            let head_cost = base + shared + part(a).0;
+                            let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
+                            for b in a + 1..k.min(a + 2 + MAX_SPLIT_SKIP) {
+                                let going_on = continued && is_cut(cut, b);
+                                let tail_start = cell_start_cost(self.blank_separated, line, split, going_on)
+                                    + if continued && !going_on { cost::UNCUT } else { 0.0 };
+                                let c = head_cost + part(b).1 + (b - a - 1) as f64 * skip + tail_start;
+                                let step = Step { first: a, split, second: b, new_row, page_break: line.flow_break };
+                                let state = State { column: b, len: tail, continued };
+                                here.push(Entry { state, cost: c, previous: prev_index, step }, counts, cut);
                             }
                         }
                     }
