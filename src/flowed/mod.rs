@@ -360,7 +360,7 @@ fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
     Evidence {
         retention_line: body.iter().map(|l| !retention::find_statements(&l.text()).is_empty()).collect(),
         retention_column,
-        number_opening: body.iter().map(|l| l.words.first().is_some_and(|w| is_record_number(w))).collect(),
+        number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
         number_column: fields.iter().position(|f| f == "number"),
         vocabulary: None,
         shared_lines: None,
@@ -370,6 +370,21 @@ fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
 /// A word that may be a record number (`12`, `3.`, `T-03`).
 fn is_record_number(word: &str) -> bool {
     word.chars().count() <= 8 && word.chars().any(|c| c.is_ascii_digit())
+}
+
+static NUMBER_BEFORE_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,4}\.?|\p{Lu}{1,5}[-_]?\d{1,4})$").unwrap_or_else(|_| unreachable!()));
+
+/// Whether a line opens with a record number: alone on the line (`12`,
+/// `3.`, `T-03`), or before the next cell's capitalized first word, where
+/// only a plain number or code counts (`4 Paie`, not `1) Données` nor a
+/// quantity, `5 ans`).
+fn record_number_opening(words: &[String]) -> bool {
+    match words {
+        [word] => is_record_number(word),
+        [word, next, ..] => NUMBER_BEFORE_TEXT.is_match(word) && next.starts_with(char::is_uppercase),
+        [] => false,
+    }
 }
 
 /// Notes: the trailing lines much longer than any cell's (with the short
@@ -464,18 +479,12 @@ fn layout(
             }
         }
         let row = current.get_or_insert_with(|| vec![Vec::new(); k]);
-        let (head, tail) = if step.split > 0 {
-            (line.words.get(..step.split).unwrap_or_default(), line.words.get(step.split..).unwrap_or_default())
-        } else {
-            (line.words.as_slice(), &[][..])
-        };
-        if let Some(cell) = row.get_mut(step.first) {
-            cell.push((head.to_vec(), if step.split > 0 { true } else { line.trailing_space }));
-        }
-        if step.split > 0
-            && let Some(cell) = row.get_mut(step.second)
-        {
-            cell.push((tail.to_vec(), line.trailing_space));
+        let words = line.words.len();
+        for (from, to, column) in step.parts(words) {
+            if let Some(cell) = row.get_mut(column) {
+                let part = line.words.get(from..to).unwrap_or_default().to_vec();
+                cell.push((part, to < words || line.trailing_space));
+            }
         }
     }
     if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
@@ -578,6 +587,15 @@ mod tests {
         assert!(lines.get(1).is_some_and(|l| l.hard_break && l.trailing_space));
         assert!(lines.get(2).is_some_and(|l| l.after_hard_break));
         assert_eq!(line_end_convention(&raw_lines("Agents\nUsagers\nNom\n")), LineEnds::Trimmed);
+    }
+
+    #[test]
+    fn record_numbers_open_lines_alone_or_before_a_title() {
+        let opens = |text: &str| record_number_opening(&text.split(' ').map(str::to_string).collect::<Vec<_>>());
+        assert!(opens("12") && opens("3.") && opens("T-03"));
+        assert!(opens("4 Paie") && opens("RH-2 Gestion des congés"));
+        assert!(!opens("5 ans après le départ") && !opens("1) Données relatives"));
+        assert!(!opens("Paie"));
     }
 
     #[test]

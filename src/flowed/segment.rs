@@ -80,21 +80,51 @@ mod cost {
     pub const VOCABULARY: f64 = 0.3;
 }
 
-/// One assignment of a line: its first part's column, where it splits
-/// (word index, 0 for none) and its second part's column.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One cell's part of a line: its first word and its column.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Part {
+    from: u8,
+    column: u8,
+}
+
+impl Part {
+    fn new(from: usize, column: usize) -> Self {
+        let narrow = |v: usize| u8::try_from(v).unwrap_or(u8::MAX);
+        Part { from: narrow(from), column: narrow(column) }
+    }
+}
+
+/// One assignment of a line: the cells it holds (one, or several printed
+/// on one baseline), in column order.
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Step {
-    /// Column of the line's (first) part.
-    pub first: usize,
-    /// Word index where a second cell starts on the line, 0 for none.
-    pub split: usize,
-    /// Column of the second part (`first` when there is none).
-    pub second: usize,
+    parts: Vec<Part>,
     /// The line opens a new row.
     pub new_row: bool,
     /// The line opens a page (read so where a run of blank lines may be
     /// one).
     pub page_break: bool,
+}
+
+impl Step {
+    /// Each part as (first word, end word, column), for a line of `words`
+    /// words.
+    pub fn parts(&self, words: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.parts.iter().enumerate().map(move |(i, p)| {
+            let to = self.parts.get(i + 1).map_or(words, |next| usize::from(next.from));
+            (usize::from(p.from), to, usize::from(p.column))
+        })
+    }
+
+    /// The columns of the line's parts, in order.
+    pub fn columns(&self) -> impl Iterator<Item = usize> + '_ {
+        self.parts.iter().map(|p| usize::from(p.column))
+    }
+
+    /// The column of word `word`.
+    pub fn column_of(&self, word: usize) -> usize {
+        self.parts.iter().rev().find(|p| usize::from(p.from) <= word).map_or(0, |p| usize::from(p.column))
+    }
 }
 
 /// What the text says about columns besides line widths.
@@ -104,7 +134,8 @@ pub(super) struct Evidence {
     pub retention_line: Vec<bool>,
     /// Columns that hold retention statements (data categories, retention).
     pub retention_column: Vec<bool>,
-    /// Lines whose first word may be a record number (`12`, `T-03`).
+    /// Lines that open with a record number (`12`, `T-03`), alone or
+    /// before the next cell's first words.
     pub number_opening: Vec<bool>,
     /// The record-number column (`N°`), if the register has one.
     pub number_column: Option<usize>,
@@ -154,21 +185,18 @@ impl SharedLines {
                     slot.0 += u32::from(shared);
                     slot.1 += 1;
                 };
-            if let Some(previous) = last
-                && step.first != previous
-            {
-                tally(previous, false, &counts, &mut single, &mut tall);
-            }
-            if let Some(n) = counts.get_mut(step.first) {
-                *n = n.saturating_add(1);
-            }
-            if step.split > 0 && step.second != step.first {
-                tally(step.first, true, &counts, &mut single, &mut tall);
-                if let Some(n) = counts.get_mut(step.second) {
+            // Each part: the cell before it on the line shared the line.
+            for (i, column) in step.columns().enumerate() {
+                if let Some(previous) = last
+                    && column != previous
+                {
+                    tally(previous, i > 0, &counts, &mut single, &mut tall);
+                }
+                if let Some(n) = counts.get_mut(column) {
                     *n = n.saturating_add(1);
                 }
+                last = Some(column);
             }
-            last = Some(step.second);
         }
         let odds = |(shared, all): (u32, u32)| {
             ((f64::from(shared) + 1.0) / (f64::from(all) + 2.0)).clamp(SHARED_LINE_ODDS.0, SHARED_LINE_ODDS.1)
@@ -244,7 +272,7 @@ impl Vocabulary {
             v.line_row.push(v.rows.len() - 1);
             let Some(row) = v.rows.last_mut() else { continue };
             for (i, word) in line.words.iter().enumerate() {
-                let column = if step.split > 0 && i >= step.split { step.second } else { step.first };
+                let column = step.column_of(i);
                 let Some(word) = vocabulary_word(word) else { continue };
                 for (map, total) in [
                     (v.columns.get_mut(column), v.column_totals.get_mut(column)),
@@ -344,11 +372,13 @@ fn opens_paragraph(line: &FlowLine) -> bool {
     })
 }
 
-/// The cost of starting a cell at word `from` of a line.
-/// In a row's part after a page break (`continued`) a cell may go on from
-/// the page before, so lower case says nothing there.
+/// The cost of starting a cell at word `from` of a line: a cell seldom
+/// opens in lower case, and never on punctuation that goes on a sentence
+/// (`:`, `;`, `,`, `)`). In a row's part after a page break (`continued`)
+/// a cell may go on from the page before, so lower case says nothing there.
 pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usize, continued: bool) -> f64 {
-    let mut c = if line.starts_lower(from) && !continued { cost::LOWER_START } else { 0.0 };
+    let goes_on = line.words.get(from).is_some_and(|w| w.starts_with([':', ';', ',', '.', ')']));
+    let mut c = if (line.starts_lower(from) || goes_on) && !continued { cost::LOWER_START } else { 0.0 };
     if from == 0 && blank_separated && line.blank_before == 0 && !line.flow_break && !line.after_hard_break {
         c += cost::NO_BLANK;
     }
@@ -404,48 +434,66 @@ struct State {
     continued: bool,
 }
 
-/// The cheapest way found to reach a state.
+/// The cheapest way found to reach a state: the previous line's state,
+/// and this line's parts as the last [`Link`] of their chain.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     state: State,
     cost: f64,
     previous: usize,
-    step: Step,
-}
-
-/// What the trace back needs of an entry, packed (one per state and line).
-#[derive(Debug, Clone, Copy)]
-struct Back {
-    previous: u32,
-    first: u16,
-    split: u16,
-    second: u16,
+    link: u32,
     new_row: bool,
     page_break: bool,
 }
 
-impl Back {
-    fn of(entry: Entry) -> Self {
-        let narrow = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
-        Back {
-            previous: u32::try_from(entry.previous).unwrap_or(u32::MAX),
-            first: narrow(entry.step.first),
-            split: narrow(entry.step.split),
-            second: narrow(entry.step.second),
-            new_row: entry.step.new_row,
-            page_break: entry.step.page_break,
-        }
-    }
+/// One part of a line in a chain of parts, linked to the part before it
+/// on the line (`NO_LINK` for the first).
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    part: Part,
+    parent: u32,
+}
 
-    fn step(self) -> Step {
-        Step {
-            first: usize::from(self.first),
-            split: usize::from(self.split),
-            second: usize::from(self.second),
-            new_row: self.new_row,
-            page_break: self.page_break,
+const NO_LINK: u32 = u32::MAX;
+
+/// The parts of the chain ending at `link`, in line order.
+fn chain(links: &[Link], mut link: u32, out: &mut Vec<Part>) {
+    out.clear();
+    while let Some(l) = links.get(link as usize) {
+        out.push(l.part);
+        link = l.parent;
+        if out.len() > MAX_SPLIT_WORDS {
+            break;
         }
     }
+    out.reverse();
+}
+
+/// Adds a link to the line's chains and returns its index.
+fn push_link(links: &mut Vec<Link>, part: Part, parent: u32) -> u32 {
+    links.push(Link { part, parent });
+    u32::try_from(links.len() - 1).unwrap_or(NO_LINK)
+}
+
+/// An opening of a line's first part in `column` that may go on with more
+/// cells on the line: its cost so far, previous state and row start.
+#[derive(Debug, Clone, Copy)]
+struct Source {
+    column: usize,
+    cost: f64,
+    prev_index: usize,
+    new_row: bool,
+}
+
+/// What the trace back needs of an entry, packed (one per state and line):
+/// its parts are `parts` entries of the solve's part store from `parts_at`.
+#[derive(Debug, Clone, Copy)]
+struct Back {
+    previous: u32,
+    parts_at: u32,
+    parts: u8,
+    new_row: bool,
+    page_break: bool,
 }
 
 /// The states kept after one line: per column and row part, the cheapest
@@ -485,11 +533,11 @@ impl Layer {
 
     /// Keeps the entry if it is the cheapest for its slot, with the line
     /// counts of its row part (`previous` counts, none when the line opens
-    /// a row or a page, plus this line's cells) and the cut cells.
-    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32) {
-        let (state, step) = (entry.state, entry.step);
+    /// a row or a page, plus this line's cells, `parts`) and the cut cells.
+    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32, parts: &[Part]) {
+        let state = entry.state;
         let single = previous_counts.and_then(|p| p.get(state.column)).is_none_or(|&n| n == 0);
-        let kind = if step.split > 0 { 2 } else { usize::from(single) };
+        let kind = if parts.len() > 1 { 2 } else { usize::from(single) };
         let index = (state.column * 2 + usize::from(state.continued)) * 3 + kind;
         if let Some(slot) = self.slots.get_mut(index)
             && slot.is_none_or(|e| entry.cost < e.cost)
@@ -503,9 +551,8 @@ impl Layer {
                     Some(p) if p.len() == counts.len() => counts.copy_from_slice(p),
                     _ => counts.fill(0),
                 }
-                let second = (step.split > 0 && step.second != step.first).then_some(step.second);
-                for column in std::iter::once(step.first).chain(second) {
-                    if let Some(n) = counts.get_mut(column) {
+                for part in parts {
+                    if let Some(n) = counts.get_mut(usize::from(part.column)) {
                         *n = n.saturating_add(1);
                     }
                 }
@@ -575,8 +622,10 @@ impl Model<'_> {
             c += cost::RETENTION_ELSEWHERE;
         }
         if let Some(number_column) = e.number_column {
-            let number = from == 0 && to == 1 && e.number_opening.get(i).copied().unwrap_or(false);
-            if number != (column == number_column) {
+            // The opening number belongs alone to the number column.
+            let opens = from == 0 && e.number_opening.get(i).copied().unwrap_or(false);
+            let number = opens && to == 1;
+            if number != (column == number_column) || opens && to > 1 {
                 c += cost::NUMBER_ELSEWHERE;
             }
         }
@@ -591,8 +640,11 @@ impl Model<'_> {
         // what the trace back needs.
         let mut last: Option<Layer> = None;
         let mut trail: Vec<Vec<Option<Back>>> = Vec::with_capacity(n);
+        let mut stored_parts: Vec<Part> = Vec::new();
+        let mut parts_buffer: Vec<Part> = Vec::new();
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = Layer::new(k);
+            let mut links: Vec<Link> = Vec::new();
             let start = State { column: 0, len: 0, continued: false };
             let previous: Vec<(usize, State, f64)> = match &last {
                 None => vec![(usize::MAX, start, 0.0)],
@@ -704,6 +756,21 @@ impl Model<'_> {
                     }
                 }
                 let splits = words.min(MAX_SPLIT_WORDS);
+                // A row or a page part starts its counts afresh.
+                let counts_for = |prev_index: usize, new_row: bool| {
+                    (!new_row && !line.flow_break).then(|| last.as_ref().map(|l| l.counts(prev_index))).flatten()
+                };
+                let part = |from: usize, to: usize, column: usize| {
+                    self.overflow(line.len_of(from, to), column)
+                        + self.line_evidence(i, from, to, column)
+                        + words_cost(from, to, column)
+                };
+                let shared = |lines: u16| self.evidence.shared_lines.map_or(cost::SPLIT, |s| s.shared_cost(lines));
+                // Lines holding several cells are read per group of
+                // openings that price a cell's start alike (row part, cells
+                // cut by the last page break): each group's chains of parts
+                // are found once for all its openings.
+                let mut groups: Vec<(bool, u32, Vec<Source>)> = Vec::new();
                 for a in 0..k {
                     for (continued, new_row, fresh) in OPENINGS {
                         let Some(Some((base, prev_index))) =
@@ -711,51 +778,105 @@ impl Model<'_> {
                         else {
                             continue;
                         };
-                        let step = Step { first: a, split: 0, second: a, new_row, page_break: line.flow_break };
-                        let state = State { column: a, len: line.len, continued };
-                        // A row or a page part starts its counts afresh.
-                        let counts = (!new_row && !line.flow_break)
-                            .then(|| last.as_ref().map(|l| l.counts(prev_index)))
-                            .flatten();
                         let cut = cut_after(prev_index, new_row);
-                        let cost = base + whole.get(a).copied().unwrap_or(0.0);
-                        here.push(Entry { state, cost, previous: prev_index, step }, counts, cut);
-                        // Two cells on the line, when it is too long for column a.
+                        let state = State { column: a, len: line.len, continued };
+                        let link = push_link(&mut links, Part::new(0, a), NO_LINK);
+                        let entry = Entry {
+                            state,
+                            cost: base + whole.get(a).copied().unwrap_or(0.0),
+                            previous: prev_index,
+                            link,
+                            new_row,
+                            page_break: line.flow_break,
+                        };
+                        here.push(entry, counts_for(prev_index, new_row), cut, &[Part::new(0, a)]);
+                        // Several cells on the line, when it is too long for a.
                         if self.overflow(line.len, a) <= 0.0 {
                             continue;
                         }
-                        for split in 1..splits {
-                            let (head, tail) = (line.len_of(0, split), line.len_of(split, words));
-                            let part = |column: usize| {
-                                (
-                                    self.overflow(head, column)
-                                        + self.line_evidence(i, 0, split, column)
-                                        + words_cost(0, split, column),
-                                    self.overflow(tail, column)
-                                        + self.line_evidence(i, split, words, column)
-                                        + words_cost(split, words, column),
-                                )
-                            };
-                            let shared = self
-                                .evidence
-                                .shared_lines
-                                .map_or(cost::SPLIT, |shared| shared.shared_cost(if fresh { 1 } else { 2 }));
-                            let head_cost = base + shared + part(a).0;
-                            let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
-                            for b in a + 1..k.min(a + 2 + MAX_SPLIT_SKIP) {
-                                let going_on = continued && is_cut(cut, b);
-                                let tail_start = cell_start_cost(self.blank_separated, line, split, going_on)
-                                    + if continued && !going_on { cost::UNCUT } else { 0.0 };
-                                let c = head_cost + part(b).1 + (b - a - 1) as f64 * skip + tail_start;
-                                let step = Step { first: a, split, second: b, new_row, page_break: line.flow_break };
-                                let state = State { column: b, len: tail, continued };
-                                here.push(Entry { state, cost: c, previous: prev_index, step }, counts, cut);
+                        let source =
+                            Source { column: a, cost: base + shared(if fresh { 1 } else { 2 }), prev_index, new_row };
+                        match groups.iter_mut().find(|(c, m, _)| *c == continued && *m == cut) {
+                            Some((_, _, sources)) => sources.push(source),
+                            None => groups.push((continued, cut, vec![source])),
+                        }
+                    }
+                }
+                for (continued, cut, sources) in groups {
+                    // The cheapest chain of parts ending at word w in column c:
+                    // (cost, source, last link).
+                    let mut best: Vec<Option<(f64, usize, u32)>> = vec![None; (words + 1) * k];
+                    let keep =
+                        |best: &mut Vec<Option<(f64, usize, u32)>>, w: usize, c: usize, entry: (f64, usize, u32)| {
+                            if let Some(slot) = best.get_mut(w * k + c)
+                                && slot.is_none_or(|(cost, _, _)| entry.0 < cost)
+                            {
+                                *slot = Some(entry);
+                            }
+                        };
+                    for (s, source) in sources.iter().enumerate() {
+                        let link = push_link(&mut links, Part::new(0, source.column), NO_LINK);
+                        for w in 1..splits {
+                            keep(&mut best, w, source.column, (source.cost + part(0, w, source.column), s, link));
+                        }
+                    }
+                    let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
+                    // A cell opening at word `from`: in a row part after a page
+                    // break, only a cell the break cut goes on.
+                    let opening = |from: usize, column: usize| {
+                        let going_on = continued && is_cut(cut, column);
+                        cell_start_cost(self.blank_separated, line, from, going_on)
+                            + if continued && !going_on { cost::UNCUT } else { 0.0 }
+                    };
+                    for w in 1..splits {
+                        for c in 0..k {
+                            let Some(Some((cost_w, s, parent))) = best.get(w * k + c).copied() else { continue };
+                            let Some(source) = sources.get(s) else { continue };
+                            for c2 in c + 1..k.min(c + 2 + MAX_SPLIT_SKIP) {
+                                let at = cost_w + (c2 - c - 1) as f64 * skip + opening(w, c2);
+                                let link = push_link(&mut links, Part::new(w, c2), parent);
+                                chain(&links, link, &mut parts_buffer);
+                                let entry = Entry {
+                                    state: State { column: c2, len: line.len_of(w, words), continued },
+                                    cost: at + part(w, words, c2),
+                                    previous: source.prev_index,
+                                    link,
+                                    new_row: source.new_row,
+                                    page_break: line.flow_break,
+                                };
+                                here.push(entry, counts_for(source.prev_index, source.new_row), cut, &parts_buffer);
+                                // A part in the middle: a one-line cell, when the
+                                // rest of the line is too long for it.
+                                if self.overflow(line.len_of(w, words), c2) <= 0.0 {
+                                    continue;
+                                }
+                                for w2 in w + 1..splits {
+                                    keep(&mut best, w2, c2, (at + part(w, w2, c2) + shared(1), s, link));
+                                }
                             }
                         }
                     }
                 }
             }
-            trail.push(here.slots.iter().map(|e| e.map(Back::of)).collect());
+            trail.push(
+                here.slots
+                    .iter()
+                    .map(|e| {
+                        e.map(|e| {
+                            chain(&links, e.link, &mut parts_buffer);
+                            let back = Back {
+                                previous: u32::try_from(e.previous).unwrap_or(u32::MAX),
+                                parts_at: u32::try_from(stored_parts.len()).unwrap_or(u32::MAX),
+                                parts: u8::try_from(parts_buffer.len()).unwrap_or(u8::MAX),
+                                new_row: e.new_row,
+                                page_break: e.page_break,
+                            };
+                            stored_parts.extend_from_slice(&parts_buffer);
+                            back
+                        })
+                    })
+                    .collect(),
+            );
             last = Some(here);
         }
         // Trace back from the cheapest final state.
@@ -769,11 +890,13 @@ impl Model<'_> {
         }) else {
             return (0.0, Vec::new());
         };
-        let mut steps = vec![Step { first: 0, split: 0, second: 0, new_row: false, page_break: false }; n];
+        let mut steps = vec![Step { parts: vec![Part::default()], new_row: false, page_break: false }; n];
         for i in (0..n).rev() {
             let Some(back) = trail.get(i).and_then(|l| l.get(index)).copied().flatten() else { break };
             if let Some(slot) = steps.get_mut(i) {
-                *slot = back.step();
+                let at = back.parts_at as usize;
+                let parts = stored_parts.get(at..at + usize::from(back.parts)).unwrap_or_default();
+                *slot = Step { parts: parts.to_vec(), new_row: back.new_row, page_break: back.page_break };
             }
             index = back.previous as usize;
         }
@@ -801,6 +924,44 @@ mod tests {
         // Cells of about the tallest's height are cut too; an empty one is not.
         let cut = cut_cells(&[9, 10, 0, 8]);
         assert!(is_cut(cut, 0) && is_cut(cut, 1) && is_cut(cut, 3) && !is_cut(cut, 2));
+    }
+
+    fn step(parts: &[(usize, usize)], new_row: bool) -> Step {
+        Step {
+            parts: parts.iter().map(|&(from, column)| Part::new(from, column)).collect(),
+            new_row,
+            page_break: false,
+        }
+    }
+
+    #[test]
+    fn shared_line_odds_are_learned_per_cell_height() {
+        // Row 1: a one-line title shares its line with the purposes (three
+        // lines), the controller opens a line of its own. Row 2: a one-line
+        // title on a line of its own.
+        let steps = [
+            step(&[(0, 0), (1, 1)], true),
+            step(&[(0, 1)], false),
+            step(&[(0, 1)], false),
+            step(&[(0, 2)], false),
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+        ];
+        let odds = SharedLines::learn(&steps, 3);
+        // One-line cells: 1 shared of 2; taller: 0 of 1 (add-one smoothed).
+        assert!((odds.after_single - 0.5).abs() < 1e-9);
+        assert!((odds.after_tall - 1.0 / 3.0).abs() < 1e-9);
+        assert!(odds.shared_cost(1) < odds.shared_cost(2));
+        assert!(odds.apart_cost(2) < odds.apart_cost(1));
+    }
+
+    #[test]
+    fn cells_open_neither_in_lower_case_nor_on_punctuation() {
+        assert_eq!(cell_start_cost(false, &line("DNUM "), 0, false), 0.0);
+        assert_eq!(cell_start_cost(false, &line(": DNUM "), 0, false), cost::LOWER_START);
+        assert_eq!(cell_start_cost(false, &line("de l'agent "), 0, false), cost::LOWER_START);
+        // Going on after a page break, lower case says nothing.
+        assert_eq!(cell_start_cost(false, &line("de l'agent "), 0, true), 0.0);
     }
 
     #[test]
