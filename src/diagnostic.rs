@@ -25,6 +25,11 @@ pub struct Diagnostic {
     /// The page concerned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The record concerned by its position among the records, where the
+    /// stage that noticed it comes before records have ids (resolved into
+    /// `record` when the register is built).
+    #[serde(skip)]
+    pub row: Option<usize>,
     /// A sentence for people.
     pub message: String,
 }
@@ -32,12 +37,26 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A warning with a code and message.
     pub fn warning(code: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { level: Level::Warning, code: code.to_string(), record: None, page: None, message: message.into() }
+        Diagnostic {
+            level: Level::Warning,
+            code: code.to_string(),
+            record: None,
+            page: None,
+            row: None,
+            message: message.into(),
+        }
     }
 
     /// The same diagnostic, about a record.
     pub fn for_record(mut self, record: &str) -> Diagnostic {
         self.record = Some(record.to_string());
+        self
+    }
+
+    /// The same diagnostic, about the record at position `row` (0 for the
+    /// first).
+    pub fn for_row(mut self, row: usize) -> Diagnostic {
+        self.row = Some(row);
         self
     }
 

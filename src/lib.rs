@@ -110,6 +110,11 @@ fn finish(
         )
     })?;
     let mut extracted = register::build(&table, boxes);
+    for diagnostic in &mut diagnostics {
+        if let Some(row) = diagnostic.row.take() {
+            diagnostic.record = extracted.records.get(row).map(|r| r.id.clone());
+        }
+    }
     diagnostics.append(&mut extracted.diagnostics);
     extracted.diagnostics = diagnostics;
     let source = Source { file: file.to_string(), format, sha256: output::sha256_hex(bytes), pages: pages.len() };

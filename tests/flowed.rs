@@ -224,9 +224,18 @@ fn flowed(
 
 /// The records' cells as extracted, in column order.
 fn extracted_cells(text: &str) -> Vec<Vec<String>> {
+    cells_of(&extracted_json(text))
+}
+
+/// The document extracted from a flowed text, as the CLI writes it.
+fn extracted_json(text: &str) -> Value {
     let document = registre::extract_text(text.as_bytes(), "flowed.txt");
     let document = document.unwrap_or_else(|e| panic!("extraction failed: {e}"));
-    let json: Value = serde_json::from_str(&document.to_json()).unwrap_or(Value::Null);
+    serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
+}
+
+/// A document's records' cells, in column order.
+fn cells_of(json: &Value) -> Vec<Vec<String>> {
     let fields: Vec<String> = json["columns"]
         .as_array()
         .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
@@ -363,4 +372,58 @@ fn shared_lines_across_registers_and_page_sizes() {
         }
     }
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
+}
+
+/// The cells an `text.uncertain_cells` diagnostic names, as (record index,
+/// column index), checking that each names a record of the document.
+fn flagged_cells(json: &Value, headers: &[String]) -> Vec<(usize, usize)> {
+    let ids: Vec<&str> =
+        json["records"].as_array().map(|r| r.iter().filter_map(|r| r["id"].as_str()).collect()).unwrap_or_default();
+    let mut flagged = Vec::new();
+    for diagnostic in json["diagnostics"].as_array().into_iter().flatten() {
+        if diagnostic["code"] != "text.uncertain_cells" {
+            continue;
+        }
+        let record = diagnostic["record"].as_str().unwrap_or_default();
+        let row = ids.iter().position(|id| *id == record);
+        assert!(row.is_some(), "diagnostic names no record of the document: {diagnostic}");
+        let message = diagnostic["message"].as_str().unwrap_or_default();
+        let names = message.rsplit_once("): ").map_or("", |(_, names)| names);
+        for name in names.split("; ") {
+            if let (Some(row), Some(column)) = (row, headers.iter().position(|h| h == name)) {
+                flagged.push((row, column));
+            }
+        }
+    }
+    flagged
+}
+
+/// Where the segmentation errs, the uncertain-cells diagnostics should say
+/// so: over the shared-baseline survey, most wrong cells are flagged, and
+/// far from every cell is.
+#[test]
+fn uncertain_cells_cover_most_wrong_cells() {
+    let (mut wrong, mut wrong_flagged, mut flagged, mut cells) = (0, 0, 0, 0);
+    for seed in 1..=6u64 {
+        for (page_lines, spacing) in [(9, Spacing::BlankBetweenParagraphs), (14, Spacing::BlankAfterEveryLine)] {
+            let (headers, rows) = register(12, seed % 2 == 0, seed);
+            let widths: &[usize] = if seed % 2 == 0 { &[4, 20, 36, 18, 30, 24, 22] } else { &[14, 30, 16, 34, 20, 22] };
+            let text = flowed(&headers, &rows, widths, Form { spacing, shared_baselines: true }, page_lines);
+            let json = extracted_json(&text);
+            let got = cells_of(&json);
+            let these = flagged_cells(&json, &headers);
+            for (r, (want, got)) in rows.iter().zip(&got).enumerate() {
+                for (c, (w, g)) in want.iter().zip(got).enumerate() {
+                    cells += 1;
+                    if w != g {
+                        wrong += 1;
+                        wrong_flagged += usize::from(these.contains(&(r, c)));
+                    }
+                }
+            }
+            flagged += these.len();
+        }
+    }
+    assert!(wrong_flagged * 2 >= wrong, "{wrong_flagged} of {wrong} wrong cells flagged");
+    assert!(flagged * 2 <= cells, "{flagged} of {cells} cells flagged");
 }

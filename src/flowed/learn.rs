@@ -35,8 +35,19 @@ const WIDTH_PRIOR: f64 = 0.0002;
 /// Widest column considered, in characters.
 const MAX_WIDTH: usize = 160;
 
+/// The widths learned: the cheapest reading's, and the other descent's when
+/// it settled elsewhere (a nearly as plausible reading, which says where
+/// the segmentation is in doubt).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LearnedWidths {
+    /// One wrap width per column, in characters.
+    pub best: Vec<f64>,
+    /// The runner-up widths, if any.
+    pub runner_up: Option<Vec<f64>>,
+}
+
 /// Learns one wrap width per column (in characters).
-pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
+pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, evidence: &Evidence) -> LearnedWidths {
     let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
     let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
@@ -51,7 +62,9 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // all) differs from text to text.
     let (cost, widths) = descend(lines, alternated.clone(), blank_separated, evidence, 0);
     let (steepest_cost, steepest) = descend(lines, alternated, blank_separated, evidence, STEEPEST_UPDATES);
-    if steepest_cost < cost { steepest } else { widths }
+    let (best, other) = if steepest_cost < cost { (steepest, widths) } else { (widths, steepest) };
+    let runner_up = (other != best).then_some(other);
+    LearnedWidths { best, runner_up }
 }
 
 /// Cost of lines `from..to` as one cell of `column` wrapping at its own

@@ -30,6 +30,7 @@ use crate::retention;
 
 mod learn;
 mod segment;
+mod uncertain;
 
 use segment::{Evidence, Model, SharedLines, Step, Vocabulary};
 
@@ -303,6 +304,11 @@ fn blank_lines_separate(lines: &[FlowLine]) -> bool {
     direct * 5 >= lines.len() && spaced * 10 >= lines.len()
 }
 
+/// Scales of the learned widths whose readings are compared with the
+/// chosen one to find uncertain cells: a width learned from the text is
+/// known to a few characters.
+const WIDTH_DOUBT: [f64; 2] = [0.95, 1.05];
+
 /// Rounds of re-segmenting with the vocabulary of the previous reading.
 const VOCABULARY_ROUNDS: usize = 3;
 
@@ -326,13 +332,41 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     }
     let blank_separated = blank_lines_separate(&body);
     let mut evidence = evidence(&body, &headers);
-    let widths = learn::widths(&body, headers.len(), blank_separated, &evidence);
-    let (_, mut steps) = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve();
+    let learned = learn::widths(&body, headers.len(), blank_separated, &evidence);
+    let widths = learned.best;
+    let (_, first_reading) = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve();
+    let mut steps = first_reading.clone();
     for _ in 0..VOCABULARY_ROUNDS {
         evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
         evidence.shared_lines = Some(SharedLines::learn(&steps, headers.len()));
         steps = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve().1;
     }
+    // Other plausible readings: before the vocabulary, under the runner-up
+    // widths, and under widths a little narrower and wider.
+    let mut others = vec![first_reading];
+    if let Some(runner_up) = &learned.runner_up {
+        others.push(Model { lines: &body, widths: runner_up, blank_separated, evidence: &evidence }.solve().1);
+    }
+    for scale in WIDTH_DOUBT {
+        let scaled: Vec<f64> = widths.iter().map(|w| (w * scale).round()).collect();
+        others.push(Model { lines: &body, widths: &scaled, blank_separated, evidence: &evidence }.solve().1);
+    }
+    let mut diagnostics: Vec<Diagnostic> = uncertain::uncertain_rows(&body, &steps, &others)
+        .into_iter()
+        .map(|row| {
+            let names: Vec<&str> = row.columns.iter().filter_map(|&c| headers.get(c).map(String::as_str)).collect();
+            Diagnostic::warning(
+                "text.uncertain_cells",
+                format!(
+                    "row {}: the text leaves these cells in doubt (other plausible readings give their lines to \
+                     other cells): {}",
+                    row.row + 1,
+                    names.join("; ")
+                ),
+            )
+            .for_row(row.row)
+        })
+        .collect();
     let shown: Vec<String> = widths.iter().map(|w| format!("{w:.0}")).collect();
     let diagnostic = Diagnostic::warning(
         "text.flowed_segmentation",
@@ -342,7 +376,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
             shown.join(", ")
         ),
     );
-    Ok((layout(&preamble, &headers, &body, &steps, &widths, &notes), vec![diagnostic]))
+    diagnostics.insert(0, diagnostic);
+    Ok((layout(&preamble, &headers, &body, &steps, &widths, &notes), diagnostics))
 }
 
 /// What the text says about columns besides line widths: the lines that

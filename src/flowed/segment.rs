@@ -905,7 +905,7 @@ impl Model<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn line(text: &str) -> FlowLine {
@@ -926,7 +926,8 @@ mod tests {
         assert!(is_cut(cut, 0) && is_cut(cut, 1) && is_cut(cut, 3) && !is_cut(cut, 2));
     }
 
-    fn step(parts: &[(usize, usize)], new_row: bool) -> Step {
+    /// A step of the given parts (first word, column).
+    pub(in crate::flowed) fn step(parts: &[(usize, usize)], new_row: bool) -> Step {
         Step {
             parts: parts.iter().map(|&(from, column)| Part::new(from, column)).collect(),
             new_row,
