@@ -331,7 +331,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         });
     }
     let blank_separated = blank_lines_separate(&body);
-    let mut evidence = evidence(&body, &headers);
+    let mut evidence = evidence(&body, &headers, blank_separated);
     let learned = learn::widths(&body, headers.len(), blank_separated, &evidence);
     let widths = learned.best;
     let (_, first_reading) = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve();
@@ -385,7 +385,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
 /// retention column, when the register has one), and the lone record
 /// numbers opening a line, alone or before the next cell's first words
 /// (they belong to the `N°` column, when it has one).
-fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
+fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool) -> Evidence {
     let fields = fields::fields_for_headers(headers);
     let mut retention_column: Vec<bool> =
         fields.iter().map(|f| matches!(f.as_str(), "data_categories" | "retention_period")).collect();
@@ -393,13 +393,43 @@ fn evidence(body: &[FlowLine], headers: &[String]) -> Evidence {
         retention_column = vec![true; headers.len()];
     }
     Evidence {
-        retention_line: body.iter().map(|l| !retention::find_statements(&l.text()).is_empty()).collect(),
+        retention_line: retention_lines(body, blank_separated),
         retention_column,
         number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
         number_column: fields.iter().position(|f| f == "number"),
         vocabulary: None,
         shared_lines: None,
     }
+}
+
+static KEEPING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bconserv(?:ée?s?|ation)\b").unwrap_or_else(|_| unreachable!()));
+
+/// Lines that speak of retention: each line stating a retention period,
+/// and, where blank lines mark paragraphs, the first line of a paragraph
+/// that states one or speaks of keeping data (`conservées`,
+/// `conservation`) over its lines: a paragraph sits in one cell, and its
+/// first line decides which.
+fn retention_lines(body: &[FlowLine], blank_separated: bool) -> Vec<bool> {
+    let mut flags: Vec<bool> = body.iter().map(|l| !retention::find_statements(&l.text()).is_empty()).collect();
+    if !blank_separated {
+        return flags;
+    }
+    let opens = |line: &FlowLine| line.blank_before > 0 || line.flow_break || line.after_hard_break;
+    let mut start = 0;
+    for end in 1..=body.len() {
+        if body.get(end).is_some_and(|l| !opens(l)) {
+            continue;
+        }
+        let text = body.get(start..end).unwrap_or_default().iter().map(FlowLine::text).collect::<Vec<_>>().join(" ");
+        if (KEEPING.is_match(&text) || !retention::find_statements(&text).is_empty())
+            && let Some(flag) = flags.get_mut(start)
+        {
+            *flag = true;
+        }
+        start = end;
+    }
+    flags
 }
 
 /// A word that may be a record number (`12`, `3.`, `T-03`).
@@ -622,6 +652,16 @@ mod tests {
         assert!(lines.get(1).is_some_and(|l| l.hard_break && l.trailing_space));
         assert!(lines.get(2).is_some_and(|l| l.after_hard_break));
         assert_eq!(line_end_convention(&raw_lines("Agents\nUsagers\nNom\n")), LineEnds::Trimmed);
+    }
+
+    #[test]
+    fn a_paragraph_about_keeping_data_is_retention_evidence_from_its_first_line() {
+        let text = "Agents des ministères \n\nCes données personnelles \nde l’utilisateur sont \nconservées et accessibles \n\nUsagers \n\nDurée : 5 ans \n";
+        let lines = read_lines(text);
+        assert_eq!(retention_lines(&lines, true), [false, true, false, false, false, true]);
+        // Without blank lines marking paragraphs, only lines that state a
+        // period count.
+        assert_eq!(retention_lines(&lines, false), [false, false, false, false, false, true]);
     }
 
     #[test]
