@@ -57,6 +57,9 @@ mod cost {
     pub const LOWER_START: f64 = 1.5;
     /// Leaving a cell on a line that ends inside a word.
     pub const CUT_WORD: f64 = 20.0;
+    /// Going on in lower case after a page break in a cell whose last line
+    /// ended a sentence or a list item.
+    pub const CLOSED_GOES_ON: f64 = 1.5;
     /// Leaving a cell on a line that ends with a comma or a colon.
     pub const OPEN_ENDING: f64 = 3.0;
     /// Leaving a cell on a line that ends with a semicolon.
@@ -503,13 +506,16 @@ struct Back {
 /// does, through [`SharedLines`]). Each state
 /// carries the line count of every cell of its row part on the current
 /// page, which says at the next page break which cells reached the page
-/// bottom, and the set of cells the last page break cut.
+/// bottom, the set of cells the last page break cut, and the set of the
+/// row's cells whose last line goes on (a sentence cut by the break goes on
+/// in one of those).
 #[derive(Debug)]
 struct Layer {
     columns: usize,
     slots: Vec<Option<Entry>>,
     counts: Vec<u16>,
     cut: Vec<u32>,
+    open: Vec<u32>,
 }
 
 impl Layer {
@@ -519,6 +525,7 @@ impl Layer {
             slots: vec![None; columns * SLOTS_PER_COLUMN],
             counts: vec![0; columns * columns * SLOTS_PER_COLUMN],
             cut: vec![0; columns * SLOTS_PER_COLUMN],
+            open: vec![0; columns * SLOTS_PER_COLUMN],
         }
     }
 
@@ -531,10 +538,15 @@ impl Layer {
         self.cut.get(slot).copied().unwrap_or(0)
     }
 
+    fn open(&self, slot: usize) -> u32 {
+        self.open.get(slot).copied().unwrap_or(0)
+    }
+
     /// Keeps the entry if it is the cheapest for its slot, with the line
     /// counts of its row part (`previous` counts, none when the line opens
-    /// a row or a page, plus this line's cells, `parts`) and the cut cells.
-    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32, parts: &[Part]) {
+    /// a row or a page, plus this line's cells, `parts`), the cut cells and
+    /// the row's cells left open ([`left_open`]).
+    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32, open: u32, parts: &[Part]) {
         let state = entry.state;
         let single = previous_counts.and_then(|p| p.get(state.column)).is_none_or(|&n| n == 0);
         let kind = if parts.len() > 1 { 2 } else { usize::from(single) };
@@ -545,6 +557,9 @@ impl Layer {
             *slot = Some(entry);
             if let Some(mask) = self.cut.get_mut(index) {
                 *mask = cut;
+            }
+            if let Some(mask) = self.open.get_mut(index) {
+                *mask = open;
             }
             if let Some(counts) = self.counts.get_mut(index * self.columns..(index + 1) * self.columns) {
                 match previous_counts {
@@ -572,6 +587,22 @@ pub(super) fn cut_cells(counts: &[u16]) -> u32 {
         .enumerate()
         .filter(|&(c, &n)| c < 32 && n > 0 && n + tolerance >= tallest)
         .fold(0, |mask, (c, _)| mask | 1 << c)
+}
+
+/// The cells of a row left open (their last line not ending a sentence or
+/// a list item) after a line's `parts`, given those left open before.
+fn left_open(before: u32, line: &FlowLine, parts: &[Part]) -> u32 {
+    let mut mask = before;
+    for (i, part) in parts.iter().enumerate() {
+        let column = usize::from(part.column);
+        let to = parts.get(i + 1).map_or(line.words.len(), |next| usize::from(next.from));
+        let closed =
+            to.checked_sub(1).and_then(|w| line.words.get(w)).is_some_and(|w| w.ends_with(['.', ';', ':', '!', '?']));
+        if column < 32 {
+            mask = if closed { mask & !(1 << column) } else { mask | 1 << column };
+        }
+    }
+    mask
 }
 
 /// Whether column `column` is among the `cut` cells.
@@ -685,6 +716,16 @@ impl Model<'_> {
                     Some(layer) => layer.cut(prev_index),
                     None => 0,
                 };
+                // The row's cells left open before this line.
+                let open_before = |prev_index: usize, new_row: bool| match &last {
+                    Some(layer) if !new_row => layer.open(prev_index),
+                    _ => 0,
+                };
+                // Going on in lower case, after a page break, in a cut cell
+                // that ended a sentence or a list item.
+                let closed_goes_on = |from: usize, column: usize, open: u32| {
+                    if line.starts_lower(from) && !is_cut(open, column) { cost::CLOSED_GOES_ON } else { 0.0 }
+                };
                 // The cheapest way to open the line's first part in each column,
                 // per row part, row start and whether the line is the cell's
                 // first on the page (`fresh`): (cost, previous state).
@@ -711,6 +752,7 @@ impl Model<'_> {
                     };
                     let continued = prev.continued || line.flow_break;
                     let cut = cut_after(prev_index, false);
+                    let open_cells = open_before(prev_index, false);
                     // In a row's part after a page break, a cell goes on
                     // from the page before (lower case and all) only if the
                     // break cut it.
@@ -718,7 +760,7 @@ impl Model<'_> {
                         if !continued {
                             start_cost(false)
                         } else if is_cut(cut, a) {
-                            start_cost(true)
+                            start_cost(true) + closed_goes_on(0, a, open_cells)
                         } else {
                             cost::UNCUT + start_cost(false)
                         }
@@ -735,7 +777,11 @@ impl Model<'_> {
                         if a == prev.column {
                             let wrap = prev_line
                                 .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
-                            let uncut = if line.flow_break && !is_cut(cut, a) { cost::UNCUT } else { 0.0 };
+                            let uncut = match line.flow_break {
+                                true if !is_cut(cut, a) => cost::UNCUT,
+                                true => closed_goes_on(0, a, open_cells),
+                                false => 0.0,
+                            };
                             open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
                         }
                         if let Some(c) = next_cell_cost(prev.column, a) {
@@ -770,7 +816,7 @@ impl Model<'_> {
                 // openings that price a cell's start alike (row part, cells
                 // cut by the last page break): each group's chains of parts
                 // are found once for all its openings.
-                let mut groups: Vec<(bool, u32, Vec<Source>)> = Vec::new();
+                let mut groups: Vec<(bool, u32, u32, Vec<Source>)> = Vec::new();
                 for a in 0..k {
                     for (continued, new_row, fresh) in OPENINGS {
                         let Some(Some((base, prev_index))) =
@@ -789,20 +835,23 @@ impl Model<'_> {
                             new_row,
                             page_break: line.flow_break,
                         };
-                        here.push(entry, counts_for(prev_index, new_row), cut, &[Part::new(0, a)]);
+                        let whole_line = [Part::new(0, a)];
+                        let open = left_open(open_before(prev_index, new_row), line, &whole_line);
+                        here.push(entry, counts_for(prev_index, new_row), cut, open, &whole_line);
                         // Several cells on the line, when it is too long for a.
                         if self.overflow(line.len, a) <= 0.0 {
                             continue;
                         }
                         let source =
                             Source { column: a, cost: base + shared(if fresh { 1 } else { 2 }), prev_index, new_row };
-                        match groups.iter_mut().find(|(c, m, _)| *c == continued && *m == cut) {
-                            Some((_, _, sources)) => sources.push(source),
-                            None => groups.push((continued, cut, vec![source])),
+                        let open = open_before(prev_index, new_row);
+                        match groups.iter_mut().find(|(c, m, o, _)| *c == continued && *m == cut && *o == open) {
+                            Some((_, _, _, sources)) => sources.push(source),
+                            None => groups.push((continued, cut, open, vec![source])),
                         }
                     }
                 }
-                for (continued, cut, sources) in groups {
+                for (continued, cut, open, sources) in groups {
                     // The cheapest chain of parts ending at word w in column c:
                     // (cost, source, last link).
                     let mut best: Vec<Option<(f64, usize, u32)>> = vec![None; (words + 1) * k];
@@ -827,6 +876,7 @@ impl Model<'_> {
                         let going_on = continued && is_cut(cut, column);
                         cell_start_cost(self.blank_separated, line, from, going_on)
                             + if continued && !going_on { cost::UNCUT } else { 0.0 }
+                            + if going_on { closed_goes_on(from, column, open) } else { 0.0 }
                     };
                     for w in 1..splits {
                         for c in 0..k {
@@ -844,7 +894,14 @@ impl Model<'_> {
                                     new_row: source.new_row,
                                     page_break: line.flow_break,
                                 };
-                                here.push(entry, counts_for(source.prev_index, source.new_row), cut, &parts_buffer);
+                                let left = left_open(open, line, &parts_buffer);
+                                here.push(
+                                    entry,
+                                    counts_for(source.prev_index, source.new_row),
+                                    cut,
+                                    left,
+                                    &parts_buffer,
+                                );
                                 // A part in the middle: a one-line cell, when the
                                 // rest of the line is too long for it.
                                 if self.overflow(line.len_of(w, words), c2) <= 0.0 {
@@ -963,6 +1020,18 @@ pub(super) mod tests {
         assert_eq!(cell_start_cost(false, &line("de l'agent "), 0, false), cost::LOWER_START);
         // Going on after a page break, lower case says nothing.
         assert_eq!(cell_start_cost(false, &line("de l'agent "), 0, true), 0.0);
+    }
+
+    #[test]
+    fn cells_left_open_are_those_whose_last_line_goes_on() {
+        // Purposes left on `permettant de faciliter`, data on a list item.
+        let purposes = left_open(0, &line("permettant de faciliter "), &[Part::new(0, 1)]);
+        assert_eq!(purposes, 0b10);
+        let both = left_open(purposes, &line("Nature des opérations ; "), &[Part::new(0, 3)]);
+        assert_eq!(both, 0b10);
+        // A line of two cells: the first part's last word counts for it.
+        let shared = left_open(0, &line("Utilisateurs. Agents de "), &[Part::new(0, 4), Part::new(1, 5)]);
+        assert_eq!(shared, 0b10_0000);
     }
 
     #[test]
