@@ -53,6 +53,9 @@ const MAX_COLUMNS: usize = 24;
 #[derive(Debug, Clone, PartialEq)]
 struct FlowLine {
     words: Vec<String>,
+    /// Characters in the words before each word (and in all, last): a
+    /// line's parts are measured often.
+    chars_before: Vec<usize>,
     /// Characters, with one space between words.
     len: usize,
     first_word_len: usize,
@@ -74,8 +77,16 @@ struct FlowLine {
 
 impl FlowLine {
     fn new(words: Vec<String>, trailing_space: bool, blank_before: usize, flow_break: bool) -> Self {
+        let mut chars_before = Vec::with_capacity(words.len() + 1);
+        let mut total = 0;
+        chars_before.push(0);
+        for word in &words {
+            total += word.chars().count();
+            chars_before.push(total);
+        }
         let mut line = FlowLine {
             words,
+            chars_before,
             len: 0,
             first_word_len: 0,
             trailing_space,
@@ -95,8 +106,10 @@ impl FlowLine {
     }
 
     fn len_of(&self, from: usize, to: usize) -> usize {
-        let words = self.words.get(from..to).unwrap_or_default();
-        words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
+        let to = to.min(self.words.len());
+        let from = from.min(to);
+        let chars = |i: usize| self.chars_before.get(i).copied().unwrap_or(0);
+        chars(to) - chars(from) + (to - from).saturating_sub(1)
     }
 
     fn starts_lower(&self, from: usize) -> bool {

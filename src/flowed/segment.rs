@@ -479,13 +479,16 @@ fn push_link(links: &mut Vec<Link>, part: Part, parent: u32) -> u32 {
 }
 
 /// An opening of a line's first part in `column` that may go on with more
-/// cells on the line: its cost so far, previous state and row start.
+/// cells on the line: its cost so far, previous state, row start and open
+/// cells.
 #[derive(Debug, Clone, Copy)]
 struct Source {
     column: usize,
     cost: f64,
     prev_index: usize,
     new_row: bool,
+    /// The row's cells left open before the line.
+    open: u32,
 }
 
 /// What the trace back needs of an entry, packed (one per state and line):
@@ -527,6 +530,15 @@ impl Layer {
             cut: vec![0; columns * SLOTS_PER_COLUMN],
             open: vec![0; columns * SLOTS_PER_COLUMN],
         }
+    }
+
+    /// The layer emptied, for the next line.
+    fn cleared(mut self) -> Self {
+        self.slots.fill(None);
+        self.counts.fill(0);
+        self.cut.fill(0);
+        self.open.fill(0);
+        self
     }
 
     fn counts(&self, slot: usize) -> &[u16] {
@@ -670,12 +682,17 @@ impl Model<'_> {
         // Only the last line's states are kept whole; earlier lines keep
         // what the trace back needs.
         let mut last: Option<Layer> = None;
-        let mut trail: Vec<Vec<Option<Back>>> = Vec::with_capacity(n);
+        // The layer before last, kept to be reused (a solve runs thousands
+        // of times while the widths are learned).
+        let mut spare: Option<Layer> = None;
+        let slots = k * SLOTS_PER_COLUMN;
+        let mut trail: Vec<Option<Back>> = Vec::with_capacity(n.saturating_mul(slots));
         let mut stored_parts: Vec<Part> = Vec::new();
         let mut parts_buffer: Vec<Part> = Vec::new();
+        let mut links: Vec<Link> = Vec::new();
         for (i, line) in self.lines.iter().enumerate() {
-            let mut here = Layer::new(k);
-            let mut links: Vec<Link> = Vec::new();
+            let mut here = spare.take().map_or_else(|| Layer::new(k), Layer::cleared);
+            links.clear();
             let start = State { column: 0, len: 0, continued: false };
             let previous: Vec<(usize, State, f64)> = match &last {
                 None => vec![(usize::MAX, start, 0.0)],
@@ -842,9 +859,16 @@ impl Model<'_> {
                         if self.overflow(line.len, a) <= 0.0 {
                             continue;
                         }
-                        let source =
-                            Source { column: a, cost: base + shared(if fresh { 1 } else { 2 }), prev_index, new_row };
-                        let open = open_before(prev_index, new_row);
+                        let source = Source {
+                            column: a,
+                            cost: base + shared(if fresh { 1 } else { 2 }),
+                            prev_index,
+                            new_row,
+                            open: open_before(prev_index, new_row),
+                        };
+                        // Outside a row part after a page break, neither
+                        // mask changes a cell's start.
+                        let (cut, open) = if continued { (cut, source.open & cut) } else { (0, 0) };
                         match groups.iter_mut().find(|(c, m, o, _)| *c == continued && *m == cut && *o == open) {
                             Some((_, _, _, sources)) => sources.push(source),
                             None => groups.push((continued, cut, open, vec![source])),
@@ -894,7 +918,7 @@ impl Model<'_> {
                                     new_row: source.new_row,
                                     page_break: line.flow_break,
                                 };
-                                let left = left_open(open, line, &parts_buffer);
+                                let left = left_open(source.open, line, &parts_buffer);
                                 here.push(
                                     entry,
                                     counts_for(source.prev_index, source.new_row),
@@ -915,26 +939,21 @@ impl Model<'_> {
                     }
                 }
             }
-            trail.push(
-                here.slots
-                    .iter()
-                    .map(|e| {
-                        e.map(|e| {
-                            chain(&links, e.link, &mut parts_buffer);
-                            let back = Back {
-                                previous: u32::try_from(e.previous).unwrap_or(u32::MAX),
-                                parts_at: u32::try_from(stored_parts.len()).unwrap_or(u32::MAX),
-                                parts: u8::try_from(parts_buffer.len()).unwrap_or(u8::MAX),
-                                new_row: e.new_row,
-                                page_break: e.page_break,
-                            };
-                            stored_parts.extend_from_slice(&parts_buffer);
-                            back
-                        })
-                    })
-                    .collect(),
-            );
-            last = Some(here);
+            trail.extend(here.slots.iter().map(|e| {
+                e.map(|e| {
+                    chain(&links, e.link, &mut parts_buffer);
+                    let back = Back {
+                        previous: u32::try_from(e.previous).unwrap_or(u32::MAX),
+                        parts_at: u32::try_from(stored_parts.len()).unwrap_or(u32::MAX),
+                        parts: u8::try_from(parts_buffer.len()).unwrap_or(u8::MAX),
+                        new_row: e.new_row,
+                        page_break: e.page_break,
+                    };
+                    stored_parts.extend_from_slice(&parts_buffer);
+                    back
+                })
+            }));
+            spare = last.replace(here);
         }
         // Trace back from the cheapest final state.
         let Some((mut index, best)) = last.and_then(|layer| {
@@ -949,7 +968,7 @@ impl Model<'_> {
         };
         let mut steps = vec![Step { parts: vec![Part::default()], new_row: false, page_break: false }; n];
         for i in (0..n).rev() {
-            let Some(back) = trail.get(i).and_then(|l| l.get(index)).copied().flatten() else { break };
+            let Some(back) = trail.get(i * slots + index).copied().flatten() else { break };
             if let Some(slot) = steps.get_mut(i) {
                 let at = back.parts_at as usize;
                 let parts = stored_parts.get(at..at + usize::from(back.parts)).unwrap_or_default();
