@@ -317,25 +317,42 @@ fn wide_spacing_inside_a_cell_keeps_the_cell_whole() {
     assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
 }
 
-/// Cells right over registers of both column sets, both spacings and page
-/// sizes from one row in two split to one in six: at least this many (the
+/// Page sizes (lines of cells a page) and spacings of the surveys: from
+/// one row in two split by a page break to one in six.
+const SURVEY_PAGES: [(usize, Spacing); 4] = [
+    (9, Spacing::BlankBetweenParagraphs),
+    (14, Spacing::BlankAfterEveryLine),
+    (25, Spacing::BlankBetweenParagraphs),
+    (40, Spacing::BlankAfterEveryLine),
+];
+
+/// The surveys' registers (headers, rows, flowed text): six seeds, even
+/// ones numbered with seven columns, odd ones of six columns as wide as
+/// `unnumbered_widths`, each at every page size of `pages`.
+fn survey(
+    shared_baselines: bool,
+    unnumbered_widths: &[usize],
+    pages: &[(usize, Spacing)],
+) -> Vec<(Vec<String>, Vec<Vec<String>>, String)> {
+    let mut texts = Vec::new();
+    for seed in 1..=6u64 {
+        for &(page_lines, spacing) in pages {
+            let (headers, rows) = register(12, seed % 2 == 0, seed);
+            let widths: &[usize] = if seed % 2 == 0 { &[4, 20, 36, 18, 30, 24, 22] } else { unnumbered_widths };
+            let text = flowed(&headers, &rows, widths, Form { spacing, shared_baselines }, page_lines);
+            texts.push((headers, rows, text));
+        }
+    }
+    texts
+}
+
+/// Cells right over the survey's registers: at least this many (the
 /// current level, raised as the segmentation improves, never lowered).
 #[test]
 fn page_breaks_across_registers_and_page_sizes() {
     const FLOOR: usize = 1547;
-    let mut right = 0;
-    for seed in 1..=6u64 {
-        for (page_lines, spacing) in [
-            (9, Spacing::BlankBetweenParagraphs),
-            (14, Spacing::BlankAfterEveryLine),
-            (25, Spacing::BlankBetweenParagraphs),
-            (40, Spacing::BlankAfterEveryLine),
-        ] {
-            let (headers, rows) = register(12, seed % 2 == 0, seed);
-            let widths: &[usize] = if seed % 2 == 0 { &[4, 20, 36, 18, 30, 24, 22] } else { &[24, 30, 16, 34, 20, 22] };
-            right += cells_right(&rows, &extracted_cells(&flowed(&headers, &rows, widths, spacing, page_lines)));
-        }
-    }
+    let texts = survey(false, &[24, 30, 16, 34, 20, 22], &SURVEY_PAGES);
+    let right: usize = texts.iter().map(|(_, rows, text)| cells_right(rows, &extracted_cells(text))).sum();
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
 }
 
@@ -353,24 +370,12 @@ fn one_line_cells_share_their_line_with_the_next_cell() {
 }
 
 /// Cells right where one-line cells share a line with the next cell, over
-/// both column sets, both spacings and page sizes (a floor, as above).
+/// the survey's registers (a floor, as above).
 #[test]
 fn shared_lines_across_registers_and_page_sizes() {
     const FLOOR: usize = 1642;
-    let mut right = 0;
-    for seed in 1..=6u64 {
-        for (page_lines, spacing) in [
-            (9, Spacing::BlankBetweenParagraphs),
-            (14, Spacing::BlankAfterEveryLine),
-            (25, Spacing::BlankBetweenParagraphs),
-            (40, Spacing::BlankAfterEveryLine),
-        ] {
-            let (headers, rows) = register(12, seed % 2 == 0, seed);
-            let widths: &[usize] = if seed % 2 == 0 { &[4, 20, 36, 18, 30, 24, 22] } else { &[14, 30, 16, 34, 20, 22] };
-            let form = Form { spacing, shared_baselines: true };
-            right += cells_right(&rows, &extracted_cells(&flowed(&headers, &rows, widths, form, page_lines)));
-        }
-    }
+    let texts = survey(true, &[14, 30, 16, 34, 20, 22], &SURVEY_PAGES);
+    let right: usize = texts.iter().map(|(_, rows, text)| cells_right(rows, &extracted_cells(text))).sum();
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
 }
 
@@ -404,25 +409,20 @@ fn flagged_cells(json: &Value, headers: &[String]) -> Vec<(usize, usize)> {
 #[test]
 fn uncertain_cells_cover_most_wrong_cells() {
     let (mut wrong, mut wrong_flagged, mut flagged, mut cells) = (0, 0, 0, 0);
-    for seed in 1..=6u64 {
-        for (page_lines, spacing) in [(9, Spacing::BlankBetweenParagraphs), (14, Spacing::BlankAfterEveryLine)] {
-            let (headers, rows) = register(12, seed % 2 == 0, seed);
-            let widths: &[usize] = if seed % 2 == 0 { &[4, 20, 36, 18, 30, 24, 22] } else { &[14, 30, 16, 34, 20, 22] };
-            let text = flowed(&headers, &rows, widths, Form { spacing, shared_baselines: true }, page_lines);
-            let json = extracted_json(&text);
-            let got = cells_of(&json);
-            let these = flagged_cells(&json, &headers);
-            for (r, (want, got)) in rows.iter().zip(&got).enumerate() {
-                for (c, (w, g)) in want.iter().zip(got).enumerate() {
-                    cells += 1;
-                    if w != g {
-                        wrong += 1;
-                        wrong_flagged += usize::from(these.contains(&(r, c)));
-                    }
+    let pages = SURVEY_PAGES.get(..2).unwrap_or_default();
+    for (headers, rows, text) in survey(true, &[14, 30, 16, 34, 20, 22], pages) {
+        let json = extracted_json(&text);
+        let these = flagged_cells(&json, &headers);
+        for (r, (want, got)) in rows.iter().zip(&cells_of(&json)).enumerate() {
+            for (c, (w, g)) in want.iter().zip(got).enumerate() {
+                cells += 1;
+                if w != g {
+                    wrong += 1;
+                    wrong_flagged += usize::from(these.contains(&(r, c)));
                 }
             }
-            flagged += these.len();
         }
+        flagged += these.len();
     }
     assert!(wrong_flagged * 2 >= wrong, "{wrong_flagged} of {wrong} wrong cells flagged");
     assert!(flagged * 2 <= cells, "{flagged} of {cells} cells flagged");
