@@ -617,6 +617,134 @@ fn left_open(before: u32, line: &FlowLine, parts: &[Part]) -> u32 {
     mask
 }
 
+/// Going on in lower case, after a page break, at word `from` of `line`
+/// in a cut cell of `column` that ended a sentence or a list item (not
+/// among the `open` cells).
+fn closed_goes_on(line: &FlowLine, from: usize, column: usize, open: u32) -> f64 {
+    if line.starts_lower(from) && !is_cut(open, column) { cost::CLOSED_GOES_ON } else { 0.0 }
+}
+
+/// The line counts a state reached by `line` from slot `prev_index` of
+/// `last` starts from: none where the line opens a row or a page.
+fn counts_after<'a>(last: Option<&'a Layer>, line: &FlowLine, prev_index: usize, new_row: bool) -> Option<&'a [u16]> {
+    (!new_row && !line.flow_break).then(|| last.map(|l| l.counts(prev_index))).flatten()
+}
+
+/// Openings of a line whose cells start at the same price: the same row
+/// part (`continued`), cells cut by the last page break and cut cells left
+/// open (both masks only matter in a row part after a page break).
+#[derive(Debug)]
+struct Group {
+    continued: bool,
+    cut: u32,
+    open: u32,
+    sources: Vec<Source>,
+}
+
+/// What pricing one line's parts needs: the model, the line as read (index
+/// `index`, its page break read or not) and the running sums of its words'
+/// vocabulary costs ([`Model::word_evidence`]).
+struct Pricing<'a> {
+    model: &'a Model<'a>,
+    index: usize,
+    line: &'a FlowLine,
+    vocabulary: &'a [f64],
+}
+
+impl Pricing<'_> {
+    fn columns(&self) -> usize {
+        self.model.widths.len().max(1)
+    }
+
+    /// The cost of words `from..to` of the line as (part of) a cell of
+    /// `column`: width, line-level evidence and vocabulary.
+    fn part(&self, from: usize, to: usize, column: usize) -> f64 {
+        let k = self.columns();
+        let running = |w: usize| self.vocabulary.get(w * k + column).copied().unwrap_or(0.0);
+        self.model.overflow(self.line.len_of(from, to), column)
+            + self.model.line_evidence(self.index, from, to, column)
+            + running(to)
+            - running(from)
+    }
+
+    /// The cost of a cell of `lines` lines sharing its last line with the
+    /// next cell.
+    fn shared(&self, lines: u16) -> f64 {
+        self.model.evidence.shared_lines.map_or(cost::SPLIT, |s| s.shared_cost(lines))
+    }
+
+    /// Pushes into `here` the readings of the line as several cells whose
+    /// first part opens as one of the group's sources: the cheapest chain
+    /// of parts ending at each word in each column is found once, in word
+    /// order, a part in the middle being a one-line cell where the rest of
+    /// the line is too long for it.
+    fn push_several_cells(
+        &self,
+        group: &Group,
+        last: Option<&Layer>,
+        here: &mut Layer,
+        links: &mut Vec<Link>,
+        parts_buffer: &mut Vec<Part>,
+    ) {
+        let (k, line) = (self.columns(), self.line);
+        let words = line.words.len();
+        let splits = words.min(MAX_SPLIT_WORDS);
+        // The cheapest chain of parts ending at word w in column c: (cost,
+        // source, last link).
+        let mut best: Vec<Option<(f64, usize, u32)>> = vec![None; (words + 1) * k];
+        let keep = |best: &mut Vec<Option<(f64, usize, u32)>>, w: usize, c: usize, entry: (f64, usize, u32)| {
+            if let Some(slot) = best.get_mut(w * k + c)
+                && slot.is_none_or(|(cost, _, _)| entry.0 < cost)
+            {
+                *slot = Some(entry);
+            }
+        };
+        for (s, source) in group.sources.iter().enumerate() {
+            let link = push_link(links, Part::new(0, source.column), NO_LINK);
+            for w in 1..splits {
+                keep(&mut best, w, source.column, (source.cost + self.part(0, w, source.column), s, link));
+            }
+        }
+        let skip = if group.continued { cost::SKIP_FINISHED } else { cost::SKIP };
+        // A cell opening at word `from`: in a row part after a page break,
+        // only a cell the break cut goes on.
+        let opening = |from: usize, column: usize| {
+            let going_on = group.continued && is_cut(group.cut, column);
+            cell_start_cost(self.model.blank_separated, line, from, going_on)
+                + if group.continued && !going_on { cost::UNCUT } else { 0.0 }
+                + if going_on { closed_goes_on(line, from, column, group.open) } else { 0.0 }
+        };
+        for w in 1..splits {
+            for c in 0..k {
+                let Some(Some((cost_w, s, parent))) = best.get(w * k + c).copied() else { continue };
+                let Some(source) = group.sources.get(s) else { continue };
+                for c2 in c + 1..k.min(c + 2 + MAX_SPLIT_SKIP) {
+                    let at = cost_w + (c2 - c - 1) as f64 * skip + opening(w, c2);
+                    let link = push_link(links, Part::new(w, c2), parent);
+                    chain(links, link, parts_buffer);
+                    let entry = Entry {
+                        state: State { column: c2, len: line.len_of(w, words), continued: group.continued },
+                        cost: at + self.part(w, words, c2),
+                        previous: source.prev_index,
+                        link,
+                        new_row: source.new_row,
+                        page_break: line.flow_break,
+                    };
+                    let left = left_open(source.open, line, parts_buffer);
+                    let counts = counts_after(last, line, source.prev_index, source.new_row);
+                    here.push(entry, counts, group.cut, left, parts_buffer);
+                    if self.model.overflow(line.len_of(w, words), c2) <= 0.0 {
+                        continue;
+                    }
+                    for w2 in w + 1..splits {
+                        keep(&mut best, w2, c2, (at + self.part(w, w2, c2) + self.shared(1), s, link));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Whether column `column` is among the `cut` cells.
 fn is_cut(cut: u32, column: usize) -> bool {
     column < 32 && cut & (1 << column) != 0
@@ -704,13 +832,10 @@ impl Model<'_> {
             // all states.
             let words = line.words.len();
             let vocabulary = self.word_evidence(i, line, k);
-            let words_cost = |from: usize, to: usize, column: usize| {
-                vocabulary.get(to * k + column).copied().unwrap_or(0.0)
-                    - vocabulary.get(from * k + column).copied().unwrap_or(0.0)
+            let whole: Vec<f64> = {
+                let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary };
+                (0..k).map(|a| pricing.part(0, words, a)).collect()
             };
-            let whole: Vec<f64> = (0..k)
-                .map(|a| self.overflow(line.len, a) + self.line_evidence(i, 0, words, a) + words_cost(0, words, a))
-                .collect();
             let prev_line = i.checked_sub(1).and_then(|p| self.lines.get(p));
             let leave = leave_cost(prev_line);
             // A run of blank lines may be a page break or only wide
@@ -724,6 +849,7 @@ impl Model<'_> {
             };
             for reading in &readings {
                 let line: &FlowLine = reading;
+                let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary };
                 let start_cost = |continued: bool| cell_start_cost(self.blank_separated, line, 0, continued);
                 // The cells cut by the row's last page break, for a state
                 // reached from slot `prev_index` by this line.
@@ -737,11 +863,6 @@ impl Model<'_> {
                 let open_before = |prev_index: usize, new_row: bool| match &last {
                     Some(layer) if !new_row => layer.open(prev_index),
                     _ => 0,
-                };
-                // Going on in lower case, after a page break, in a cut cell
-                // that ended a sentence or a list item.
-                let closed_goes_on = |from: usize, column: usize, open: u32| {
-                    if line.starts_lower(from) && !is_cut(open, column) { cost::CLOSED_GOES_ON } else { 0.0 }
                 };
                 // The cheapest way to open the line's first part in each column,
                 // per row part, row start and whether the line is the cell's
@@ -777,7 +898,7 @@ impl Model<'_> {
                         if !continued {
                             start_cost(false)
                         } else if is_cut(cut, a) {
-                            start_cost(true) + closed_goes_on(0, a, open_cells)
+                            start_cost(true) + closed_goes_on(line, 0, a, open_cells)
                         } else {
                             cost::UNCUT + start_cost(false)
                         }
@@ -796,7 +917,7 @@ impl Model<'_> {
                                 .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
                             let uncut = match line.flow_break {
                                 true if !is_cut(cut, a) => cost::UNCUT,
-                                true => closed_goes_on(0, a, open_cells),
+                                true => closed_goes_on(line, 0, a, open_cells),
                                 false => 0.0,
                             };
                             open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
@@ -818,22 +939,13 @@ impl Model<'_> {
                         }
                     }
                 }
-                let splits = words.min(MAX_SPLIT_WORDS);
-                // A row or a page part starts its counts afresh.
-                let counts_for = |prev_index: usize, new_row: bool| {
-                    (!new_row && !line.flow_break).then(|| last.as_ref().map(|l| l.counts(prev_index))).flatten()
-                };
-                let part = |from: usize, to: usize, column: usize| {
-                    self.overflow(line.len_of(from, to), column)
-                        + self.line_evidence(i, from, to, column)
-                        + words_cost(from, to, column)
-                };
-                let shared = |lines: u16| self.evidence.shared_lines.map_or(cost::SPLIT, |s| s.shared_cost(lines));
+                let counts_for =
+                    |prev_index: usize, new_row: bool| counts_after(last.as_ref(), line, prev_index, new_row);
                 // Lines holding several cells are read per group of
                 // openings that price a cell's start alike (row part, cells
                 // cut by the last page break): each group's chains of parts
                 // are found once for all its openings.
-                let mut groups: Vec<(bool, u32, u32, Vec<Source>)> = Vec::new();
+                let mut groups: Vec<Group> = Vec::new();
                 for a in 0..k {
                     for (continued, new_row, fresh) in OPENINGS {
                         let Some(Some((base, prev_index))) =
@@ -861,7 +973,7 @@ impl Model<'_> {
                         }
                         let source = Source {
                             column: a,
-                            cost: base + shared(if fresh { 1 } else { 2 }),
+                            cost: base + pricing.shared(if fresh { 1 } else { 2 }),
                             prev_index,
                             new_row,
                             open: open_before(prev_index, new_row),
@@ -869,74 +981,14 @@ impl Model<'_> {
                         // Outside a row part after a page break, neither
                         // mask changes a cell's start.
                         let (cut, open) = if continued { (cut, source.open & cut) } else { (0, 0) };
-                        match groups.iter_mut().find(|(c, m, o, _)| *c == continued && *m == cut && *o == open) {
-                            Some((_, _, _, sources)) => sources.push(source),
-                            None => groups.push((continued, cut, open, vec![source])),
+                        match groups.iter_mut().find(|g| g.continued == continued && g.cut == cut && g.open == open) {
+                            Some(group) => group.sources.push(source),
+                            None => groups.push(Group { continued, cut, open, sources: vec![source] }),
                         }
                     }
                 }
-                for (continued, cut, open, sources) in groups {
-                    // The cheapest chain of parts ending at word w in column c:
-                    // (cost, source, last link).
-                    let mut best: Vec<Option<(f64, usize, u32)>> = vec![None; (words + 1) * k];
-                    let keep =
-                        |best: &mut Vec<Option<(f64, usize, u32)>>, w: usize, c: usize, entry: (f64, usize, u32)| {
-                            if let Some(slot) = best.get_mut(w * k + c)
-                                && slot.is_none_or(|(cost, _, _)| entry.0 < cost)
-                            {
-                                *slot = Some(entry);
-                            }
-                        };
-                    for (s, source) in sources.iter().enumerate() {
-                        let link = push_link(&mut links, Part::new(0, source.column), NO_LINK);
-                        for w in 1..splits {
-                            keep(&mut best, w, source.column, (source.cost + part(0, w, source.column), s, link));
-                        }
-                    }
-                    let skip = if continued { cost::SKIP_FINISHED } else { cost::SKIP };
-                    // A cell opening at word `from`: in a row part after a page
-                    // break, only a cell the break cut goes on.
-                    let opening = |from: usize, column: usize| {
-                        let going_on = continued && is_cut(cut, column);
-                        cell_start_cost(self.blank_separated, line, from, going_on)
-                            + if continued && !going_on { cost::UNCUT } else { 0.0 }
-                            + if going_on { closed_goes_on(from, column, open) } else { 0.0 }
-                    };
-                    for w in 1..splits {
-                        for c in 0..k {
-                            let Some(Some((cost_w, s, parent))) = best.get(w * k + c).copied() else { continue };
-                            let Some(source) = sources.get(s) else { continue };
-                            for c2 in c + 1..k.min(c + 2 + MAX_SPLIT_SKIP) {
-                                let at = cost_w + (c2 - c - 1) as f64 * skip + opening(w, c2);
-                                let link = push_link(&mut links, Part::new(w, c2), parent);
-                                chain(&links, link, &mut parts_buffer);
-                                let entry = Entry {
-                                    state: State { column: c2, len: line.len_of(w, words), continued },
-                                    cost: at + part(w, words, c2),
-                                    previous: source.prev_index,
-                                    link,
-                                    new_row: source.new_row,
-                                    page_break: line.flow_break,
-                                };
-                                let left = left_open(source.open, line, &parts_buffer);
-                                here.push(
-                                    entry,
-                                    counts_for(source.prev_index, source.new_row),
-                                    cut,
-                                    left,
-                                    &parts_buffer,
-                                );
-                                // A part in the middle: a one-line cell, when the
-                                // rest of the line is too long for it.
-                                if self.overflow(line.len_of(w, words), c2) <= 0.0 {
-                                    continue;
-                                }
-                                for w2 in w + 1..splits {
-                                    keep(&mut best, w2, c2, (at + part(w, w2, c2) + shared(1), s, link));
-                                }
-                            }
-                        }
-                    }
+                for group in &groups {
+                    pricing.push_several_cells(group, last.as_ref(), &mut here, &mut links, &mut parts_buffer);
                 }
             }
             trail.extend(here.slots.iter().map(|e| {
