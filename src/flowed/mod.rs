@@ -117,8 +117,13 @@ impl FlowLine {
     }
 
     fn ends_sentence(&self) -> bool {
-        self.words.last().is_some_and(|w| w.ends_with(['.', ';', ':', '!', '?']))
+        self.words.last().is_some_and(|w| closes_sentence(w))
     }
+}
+
+/// Whether a word ends a sentence or a list item (`.`, `;`, `:`, `!`, `?`).
+fn closes_sentence(word: &str) -> bool {
+    word.ends_with(['.', ';', ':', '!', '?'])
 }
 
 static ARTEFACT: LazyLock<Regex> =
@@ -347,22 +352,24 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let mut evidence = evidence(&body, &headers, blank_separated);
     let learned = learn::widths(&body, headers.len(), blank_separated, &evidence);
     let widths = learned.best;
-    let (_, first_reading) = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve();
+    let read =
+        |widths: &[f64], evidence: &Evidence| Model { lines: &body, widths, blank_separated, evidence }.solve().1;
+    let first_reading = read(&widths, &evidence);
     let mut steps = first_reading.clone();
     for _ in 0..VOCABULARY_ROUNDS {
         evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
         evidence.shared_lines = Some(SharedLines::learn(&steps, headers.len()));
-        steps = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence }.solve().1;
+        steps = read(&widths, &evidence);
     }
     // Other plausible readings: before the vocabulary, under the runner-up
     // widths, and under widths a little narrower and wider.
     let mut others = vec![first_reading];
     if let Some(runner_up) = &learned.runner_up {
-        others.push(Model { lines: &body, widths: runner_up, blank_separated, evidence: &evidence }.solve().1);
+        others.push(read(runner_up, &evidence));
     }
     for scale in WIDTH_DOUBT {
         let scaled: Vec<f64> = widths.iter().map(|w| (w * scale).round()).collect();
-        others.push(Model { lines: &body, widths: &scaled, blank_separated, evidence: &evidence }.solve().1);
+        others.push(read(&scaled, &evidence));
     }
     let mut diagnostics: Vec<Diagnostic> = uncertain::uncertain_rows(&body, &steps, &others)
         .into_iter()

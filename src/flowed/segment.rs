@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::FlowLine;
+use super::{FlowLine, closes_sentence};
 
 /// The kinds of opening of a line's first part: (row part after a page
 /// break, new row, first line of its cell on the page).
@@ -608,8 +608,7 @@ fn left_open(before: u32, line: &FlowLine, parts: &[Part]) -> u32 {
     for (i, part) in parts.iter().enumerate() {
         let column = usize::from(part.column);
         let to = parts.get(i + 1).map_or(line.words.len(), |next| usize::from(next.from));
-        let closed =
-            to.checked_sub(1).and_then(|w| line.words.get(w)).is_some_and(|w| w.ends_with(['.', ';', ':', '!', '?']));
+        let closed = to.checked_sub(1).and_then(|w| line.words.get(w)).is_some_and(|w| closes_sentence(w));
         if column < 32 {
             mask = if closed { mask & !(1 << column) } else { mask | 1 << column };
         }
@@ -621,7 +620,7 @@ fn left_open(before: u32, line: &FlowLine, parts: &[Part]) -> u32 {
 /// in a cut cell of `column` that ended a sentence or a list item (not
 /// among the `open` cells).
 fn closed_goes_on(line: &FlowLine, from: usize, column: usize, open: u32) -> f64 {
-    if line.starts_lower(from) && !is_cut(open, column) { cost::CLOSED_GOES_ON } else { 0.0 }
+    if line.starts_lower(from) && !in_mask(open, column) { cost::CLOSED_GOES_ON } else { 0.0 }
 }
 
 /// The line counts a state reached by `line` from slot `prev_index` of
@@ -709,7 +708,7 @@ impl Pricing<'_> {
         // A cell opening at word `from`: in a row part after a page break,
         // only a cell the break cut goes on.
         let opening = |from: usize, column: usize| {
-            let going_on = group.continued && is_cut(group.cut, column);
+            let going_on = group.continued && in_mask(group.cut, column);
             cell_start_cost(self.model.blank_separated, line, from, going_on)
                 + if group.continued && !going_on { cost::UNCUT } else { 0.0 }
                 + if going_on { closed_goes_on(line, from, column, group.open) } else { 0.0 }
@@ -745,9 +744,9 @@ impl Pricing<'_> {
     }
 }
 
-/// Whether column `column` is among the `cut` cells.
-fn is_cut(cut: u32, column: usize) -> bool {
-    column < 32 && cut & (1 << column) != 0
+/// Whether column `column` is in a mask of cells (cut ones, open ones).
+fn in_mask(mask: u32, column: usize) -> bool {
+    column < 32 && mask & (1 << column) != 0
 }
 
 impl Model<'_> {
@@ -897,7 +896,7 @@ impl Model<'_> {
                     let going_on = |a: usize| {
                         if !continued {
                             start_cost(false)
-                        } else if is_cut(cut, a) {
+                        } else if in_mask(cut, a) {
                             start_cost(true) + closed_goes_on(line, 0, a, open_cells)
                         } else {
                             cost::UNCUT + start_cost(false)
@@ -916,7 +915,7 @@ impl Model<'_> {
                             let wrap = prev_line
                                 .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
                             let uncut = match line.flow_break {
-                                true if !is_cut(cut, a) => cost::UNCUT,
+                                true if !in_mask(cut, a) => cost::UNCUT,
                                 true => closed_goes_on(line, 0, a, open_cells),
                                 false => 0.0,
                             };
@@ -1047,11 +1046,11 @@ pub(super) mod tests {
     fn a_page_break_cuts_the_cells_that_reached_the_page_bottom() {
         // Title 2 lines, purposes 13, controller 4, data 18, subjects 5.
         let cut = cut_cells(&[2, 13, 4, 18, 5]);
-        assert!(is_cut(cut, 3));
-        assert!(!is_cut(cut, 0) && !is_cut(cut, 1) && !is_cut(cut, 2) && !is_cut(cut, 4));
+        assert!(in_mask(cut, 3));
+        assert!(!in_mask(cut, 0) && !in_mask(cut, 1) && !in_mask(cut, 2) && !in_mask(cut, 4));
         // Cells of about the tallest's height are cut too; an empty one is not.
         let cut = cut_cells(&[9, 10, 0, 8]);
-        assert!(is_cut(cut, 0) && is_cut(cut, 1) && is_cut(cut, 3) && !is_cut(cut, 2));
+        assert!(in_mask(cut, 0) && in_mask(cut, 1) && in_mask(cut, 3) && !in_mask(cut, 2));
     }
 
     /// A step of the given parts (first word, column).
