@@ -5,13 +5,16 @@
 //! header). They are then refined by alternating segmentation and
 //! re-estimation, and last by descent on the segmentation's cost: later
 //! rows can be read shifted by a column at little cost, so the alternation
-//! alone can settle on a shifted reading. Two descents (each column in
-//! turn; the best change of all first) are run and the cheaper kept.
+//! alone can settle on a shifted reading. Three descents are run and the
+//! cheapest kept: from the first row's widths, each column in turn and the
+//! best change of all first; and, as the first row may itself be read
+//! shifted (nothing but widths tells its cells apart where paragraphs do
+//! not show), from the same width for every column.
 
 use rayon::prelude::*;
 
 use super::FlowLine;
-use super::segment::{Evidence, Model, Step, cell_start_cost, leave_cost, new_row_cost, next_cell_cost, wrap_cost};
+use super::segment::{Evidence, Model, Step, cell_start_cost, ending_cost, new_row_cost, next_cell_cost, wrap_cost};
 
 /// Most lines the widths are learned from (the cost stays linear in the
 /// document's length), fewer the more columns: a segmentation costs about
@@ -30,6 +33,9 @@ const MAX_DESCENT_ROUNDS: usize = 4;
 /// Updates of the steepest descent that comes first (each tries every
 /// column and keeps the best change).
 const STEEPEST_UPDATES: usize = 3;
+/// How much more than the best a runner-up reading may cost and still be
+/// plausible (costs are about negative log-odds).
+const PLAUSIBLE_MARGIN: f64 = 10.0;
 /// Cost of one character of column width, per line of text.
 const WIDTH_PRIOR: f64 = 0.0002;
 /// Widest column considered, in characters.
@@ -56,14 +62,22 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     let start: Vec<f64> =
         first_row_widths(lines, columns, blank_separated).into_iter().map(|w| w.unwrap_or(typical)).collect();
     let alternated = alternate(lines, start, blank_separated, evidence);
-    // Two descents from there, the cheaper reading wins: a greedy descent
-    // settles in the basin its first moves lead to, and which first moves
-    // lead to the right reading (each column in turn, or the best change of
-    // all) differs from text to text.
-    let (cost, widths) = descend(lines, alternated.clone(), blank_separated, evidence, 0);
-    let (steepest_cost, steepest) = descend(lines, alternated, blank_separated, evidence, STEEPEST_UPDATES);
-    let (best, other) = if steepest_cost < cost { (steepest, widths) } else { (widths, steepest) };
-    let runner_up = (other != best).then_some(other);
+    // Descents from there and from the same width everywhere: a greedy
+    // descent settles in the basin its start and first moves lead to, and
+    // which lead to the right reading differs from text to text. The
+    // cheapest reading wins; the next one that differs is the runner-up if
+    // it is nearly as cheap.
+    let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence);
+    let mut readings = vec![
+        descend(lines, alternated.clone(), blank_separated, evidence, 0),
+        descend(lines, alternated, blank_separated, evidence, STEEPEST_UPDATES),
+        descend(lines, uniform, blank_separated, evidence, 0),
+    ];
+    readings.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut readings = readings.into_iter();
+    let (best_cost, best) = readings.next().unwrap_or_default();
+    let runner_up =
+        readings.find(|(_, w)| *w != best).filter(|(c, _)| *c <= best_cost + PLAUSIBLE_MARGIN).map(|(_, w)| w);
     LearnedWidths { best, runner_up }
 }
 
@@ -102,7 +116,7 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
                 *slot = Some((0.0, None));
             }
         } else {
-            let leave = leave_cost(lines.get(start - 1));
+            let leave = ending_cost(lines.get(start - 1));
             let start_cost = cell_start_cost(blank_separated, line, 0, false);
             for previous in 0..k {
                 let Some(Some((before, _, _))) = best.get(start).and_then(|b| b.get(previous)) else { continue };

@@ -73,6 +73,33 @@ struct FlowLine {
     /// The line before ended with an explicit break ([`FlowLine::hard_break`]):
     /// this one opens a paragraph even without a blank line before it.
     after_hard_break: bool,
+    /// The line's last word is a function word ([`FUNCTION_WORDS`]).
+    ends_on_function_word: bool,
+}
+
+/// How a line ends, as far as ending its cell goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineEnd {
+    /// Inside a word (no trailing space): the word goes on.
+    InWord,
+    /// On a comma, a colon or a function word: the sentence goes on.
+    SentenceGoesOn,
+    /// On a semicolon: a list goes on, or ends there.
+    ListGoesOn,
+    /// Anywhere else.
+    Free,
+}
+
+/// French articles, prepositions and conjunctions: a sentence (and so a
+/// cell) does not end on one, a line often does.
+const FUNCTION_WORDS: &[&str] = &[
+    "à", "au", "aux", "avec", "ce", "ces", "cette", "d'", "dans", "de", "des", "du", "en", "et", "l'", "la", "le",
+    "les", "leur", "leurs", "ou", "par", "pour", "qui", "que", "sa", "ses", "son", "sur", "un", "une",
+];
+
+/// Whether a word is a function word (whatever its case).
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.chars().eq(word.chars().flat_map(char::to_lowercase)))
 }
 
 impl FlowLine {
@@ -84,6 +111,7 @@ impl FlowLine {
             total += word.chars().count();
             chars_before.push(total);
         }
+        let ends_on_function_word = words.last().is_some_and(|w| is_function_word(w));
         let mut line = FlowLine {
             words,
             chars_before,
@@ -95,6 +123,7 @@ impl FlowLine {
             flow_break,
             maybe_break: false,
             after_hard_break: false,
+            ends_on_function_word,
         };
         line.len = line.len_of(0, line.words.len());
         line.first_word_len = line.words.first().map_or(0, |w| w.chars().count());
@@ -110,6 +139,17 @@ impl FlowLine {
         let from = from.min(to);
         let chars = |i: usize| self.chars_before.get(i).copied().unwrap_or(0);
         chars(to) - chars(from) + (to - from).saturating_sub(1)
+    }
+
+    /// How the line ends, which says whether its cell may end with it.
+    fn end(&self) -> LineEnd {
+        match self.words.last().and_then(|w| w.chars().last()) {
+            _ if !self.trailing_space => LineEnd::InWord,
+            Some(',' | ':') => LineEnd::SentenceGoesOn,
+            Some(';') => LineEnd::ListGoesOn,
+            _ if self.ends_on_function_word => LineEnd::SentenceGoesOn,
+            _ => LineEnd::Free,
+        }
     }
 
     fn starts_lower(&self, from: usize) -> bool {

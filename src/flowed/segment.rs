@@ -5,24 +5,49 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{FlowLine, closes_sentence};
+use super::{FlowLine, LineEnd, closes_sentence};
 
-/// The kinds of opening of a line's first part: (row part after a page
-/// break, new row, first line of its cell on the page).
-const OPENINGS: [(bool, bool, bool); 8] = [
-    (false, false, false),
-    (false, false, true),
-    (false, true, false),
-    (false, true, true),
-    (true, false, false),
-    (true, false, true),
-    (true, true, false),
-    (true, true, true),
-];
+/// A kind of opening of a line's first part in a column: in a row part
+/// after a page break, as a new row, as the first line of its cell on the
+/// page, with other cells of the row left dangling ([`Endings`]). Each
+/// kind keeps its cheapest opening, as the kinds price what follows
+/// differently.
+#[derive(Debug, Clone, Copy)]
+struct Opening {
+    continued: bool,
+    new_row: bool,
+    fresh: bool,
+    dangling: bool,
+}
+
+impl Opening {
+    /// How many kinds there are.
+    const KINDS: usize = 16;
+
+    /// Every kind.
+    fn all() -> impl Iterator<Item = Self> {
+        (0..Self::KINDS).map(|bits| Opening {
+            continued: bits & 8 != 0,
+            new_row: bits & 4 != 0,
+            fresh: bits & 2 != 0,
+            dangling: bits & 1 != 0,
+        })
+    }
+
+    /// The kind's place among a line's openings in `column`.
+    fn index(self, column: usize) -> usize {
+        let bits = usize::from(self.continued) << 3
+            | usize::from(self.new_row) << 2
+            | usize::from(self.fresh) << 1
+            | usize::from(self.dangling);
+        column * Self::KINDS + bits
+    }
+}
 
 /// States kept per column after a line: row part (two) × split, unsplit in
-/// a one-line cell, unsplit in a taller one.
-const SLOTS_PER_COLUMN: usize = 6;
+/// a one-line cell, unsplit in a taller one × other cells of the row left
+/// dangling or not ([`Endings`]).
+const SLOTS_PER_COLUMN: usize = 12;
 
 /// Most words a line may be split after (two cells sharing a line), and
 /// most cells the second part may skip.
@@ -389,19 +414,29 @@ pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usiz
 }
 
 /// The cost of leaving a cell after `previous`: high when that line ends
-/// inside a word; also when it ends on a comma or a colon (the sentence or
-/// the label goes on) or a semicolon (the list goes on), which end cells
-/// seldom.
+/// inside a word; also when it ends a list item (a semicolon), as lists
+/// seldom end cells. A line whose sentence goes on (a comma, a colon, a
+/// function word) leaves its cell dangling: that is priced when the row
+/// ends ([`dangling_cost`]), as a page break may cut the sentence and the
+/// cell go on after it.
 pub(super) fn leave_cost(previous: Option<&FlowLine>) -> f64 {
-    let Some(previous) = previous else { return 0.0 };
-    if !previous.trailing_space {
-        return cost::CUT_WORD;
+    match previous.map(FlowLine::end) {
+        Some(LineEnd::InWord) => cost::CUT_WORD,
+        Some(LineEnd::ListGoesOn) => cost::LIST_GOES_ON,
+        Some(LineEnd::SentenceGoesOn | LineEnd::Free) | None => 0.0,
     }
-    match previous.words.last().and_then(|w| w.chars().last()) {
-        Some(',' | ':') => cost::OPEN_ENDING,
-        Some(';') => cost::LIST_GOES_ON,
-        _ => 0.0,
-    }
+}
+
+/// The cost of ending a row whose cells `endings` left dangling.
+fn dangling_cost(endings: Endings) -> f64 {
+    f64::from(endings.dangling.count_ones()) * cost::OPEN_ENDING
+}
+
+/// The cost of a cell ending for good on `line` (where no page break
+/// comes): leaving it, and its dangling if its sentence goes on.
+pub(super) fn ending_cost(line: Option<&FlowLine>) -> f64 {
+    let dangles = line.is_some_and(|l| l.end() == LineEnd::SentenceGoesOn);
+    leave_cost(line) + if dangles { cost::OPEN_ENDING } else { 0.0 }
 }
 
 /// The cost of moving from a cell of `previous` to a new cell of `column`
@@ -487,8 +522,8 @@ struct Source {
     cost: f64,
     prev_index: usize,
     new_row: bool,
-    /// The row's cells left open before the line.
-    open: u32,
+    /// How the row's cells ended before the line.
+    endings: Endings,
 }
 
 /// What the trace back needs of an entry, packed (one per state and line):
@@ -506,19 +541,20 @@ struct Back {
 /// state whose line was split, the cheapest unsplit one whose cell has a
 /// single line on the page and the cheapest taller one (the other lengths
 /// of a last part seldom change the next line's cost; the cell's height
-/// does, through [`SharedLines`]). Each state
-/// carries the line count of every cell of its row part on the current
-/// page, which says at the next page break which cells reached the page
-/// bottom, the set of cells the last page break cut, and the set of the
-/// row's cells whose last line goes on (a sentence cut by the break goes on
-/// in one of those).
+/// does, through [`SharedLines`]), each with other cells of the row left
+/// dangling and without (those will cost at the row's end unless a page
+/// break lets them go on, so they are not compared with the others). Each
+/// state carries the line count of every cell of its row part on the
+/// current page, which says at the next page break which cells reached the
+/// page bottom, the set of cells the last page break cut, and how the row's
+/// cells ended ([`Endings`]).
 #[derive(Debug)]
 struct Layer {
     columns: usize,
     slots: Vec<Option<Entry>>,
     counts: Vec<u16>,
     cut: Vec<u32>,
-    open: Vec<u32>,
+    endings: Vec<Endings>,
 }
 
 impl Layer {
@@ -528,7 +564,7 @@ impl Layer {
             slots: vec![None; columns * SLOTS_PER_COLUMN],
             counts: vec![0; columns * columns * SLOTS_PER_COLUMN],
             cut: vec![0; columns * SLOTS_PER_COLUMN],
-            open: vec![0; columns * SLOTS_PER_COLUMN],
+            endings: vec![Endings::default(); columns * SLOTS_PER_COLUMN],
         }
     }
 
@@ -537,7 +573,7 @@ impl Layer {
         self.slots.fill(None);
         self.counts.fill(0);
         self.cut.fill(0);
-        self.open.fill(0);
+        self.endings.fill(Endings::default());
         self
     }
 
@@ -550,19 +586,20 @@ impl Layer {
         self.cut.get(slot).copied().unwrap_or(0)
     }
 
-    fn open(&self, slot: usize) -> u32 {
-        self.open.get(slot).copied().unwrap_or(0)
+    fn endings(&self, slot: usize) -> Endings {
+        self.endings.get(slot).copied().unwrap_or_default()
     }
 
     /// Keeps the entry if it is the cheapest for its slot, with the line
     /// counts of its row part (`previous` counts, none when the line opens
     /// a row or a page, plus this line's cells, `parts`), the cut cells and
-    /// the row's cells left open ([`left_open`]).
-    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32, open: u32, parts: &[Part]) {
+    /// how the row's cells ended ([`Endings::after`]).
+    fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32, endings: Endings, parts: &[Part]) {
         let state = entry.state;
         let single = previous_counts.and_then(|p| p.get(state.column)).is_none_or(|&n| n == 0);
         let kind = if parts.len() > 1 { 2 } else { usize::from(single) };
-        let index = (state.column * 2 + usize::from(state.continued)) * 3 + kind;
+        let row_part = state.column * 2 + usize::from(state.continued);
+        let index = (row_part * 3 + kind) * 2 + usize::from(endings.others_dangle(state.column));
         if let Some(slot) = self.slots.get_mut(index)
             && slot.is_none_or(|e| entry.cost < e.cost)
         {
@@ -570,8 +607,8 @@ impl Layer {
             if let Some(mask) = self.cut.get_mut(index) {
                 *mask = cut;
             }
-            if let Some(mask) = self.open.get_mut(index) {
-                *mask = open;
+            if let Some(mask) = self.endings.get_mut(index) {
+                *mask = endings;
             }
             if let Some(counts) = self.counts.get_mut(index * self.columns..(index + 1) * self.columns) {
                 match previous_counts {
@@ -601,19 +638,45 @@ pub(super) fn cut_cells(counts: &[u16]) -> u32 {
         .fold(0, |mask, (c, _)| mask | 1 << c)
 }
 
-/// The cells of a row left open (their last line not ending a sentence or
-/// a list item) after a line's `parts`, given those left open before.
-fn left_open(before: u32, line: &FlowLine, parts: &[Part]) -> u32 {
-    let mut mask = before;
-    for (i, part) in parts.iter().enumerate() {
-        let column = usize::from(part.column);
-        let to = parts.get(i + 1).map_or(line.words.len(), |next| usize::from(next.from));
-        let closed = to.checked_sub(1).and_then(|w| line.words.get(w)).is_some_and(|w| closes_sentence(w));
-        if column < 32 {
-            mask = if closed { mask & !(1 << column) } else { mask | 1 << column };
+/// How the cells of a row ended so far, as masks of columns: `open`
+/// cells' last line goes on (ends no sentence or list item), `dangling`
+/// ones were left on a line ending like a sentence that goes on (a comma, a
+/// colon, a function word: [`LineEnd::SentenceGoesOn`]), which costs
+/// when the row ends without them going on ([`dangling_cost`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Endings {
+    open: u32,
+    dangling: u32,
+}
+
+impl Endings {
+    /// The endings after a line's `parts`: each part's last word is its
+    /// cell's ending. Only the line's last part can dangle: a part inside
+    /// the line ends where the reading split it, not where the text wrapped
+    /// (judging those too read the test surveys worse).
+    fn after(self, line: &FlowLine, parts: &[Part]) -> Self {
+        let mut endings = self;
+        for (i, part) in parts.iter().enumerate() {
+            let column = usize::from(part.column);
+            if column >= 32 {
+                continue;
+            }
+            let to = parts.get(i + 1).map_or(line.words.len(), |next| usize::from(next.from));
+            let last = to.checked_sub(1).and_then(|w| line.words.get(w));
+            let bit = 1 << column;
+            endings.open =
+                if last.is_some_and(|w| closes_sentence(w)) { endings.open & !bit } else { endings.open | bit };
+            let dangles = i + 1 == parts.len() && line.end() == LineEnd::SentenceGoesOn;
+            endings.dangling = if dangles { endings.dangling | bit } else { endings.dangling & !bit };
         }
+        endings
     }
-    mask
+
+    /// Whether cells of the row other than `column` dangle: what the row
+    /// will pay at its end, unless a page break lets them go on.
+    fn others_dangle(self, column: usize) -> bool {
+        self.dangling & !(1 << column.min(31)) != 0
+    }
 }
 
 /// Going on in lower case, after a page break, at word `from` of `line`
@@ -729,9 +792,9 @@ impl Pricing<'_> {
                         new_row: source.new_row,
                         page_break: line.flow_break,
                     };
-                    let left = left_open(source.open, line, parts_buffer);
+                    let endings = source.endings.after(line, parts_buffer);
                     let counts = counts_after(last, line, source.prev_index, source.new_row);
-                    here.push(entry, counts, group.cut, left, parts_buffer);
+                    here.push(entry, counts, group.cut, endings, parts_buffer);
                     if self.model.overflow(line.len_of(w, words), c2) <= 0.0 {
                         continue;
                     }
@@ -858,20 +921,18 @@ impl Model<'_> {
                     Some(layer) => layer.cut(prev_index),
                     None => 0,
                 };
-                // The row's cells left open before this line.
-                let open_before = |prev_index: usize, new_row: bool| match &last {
-                    Some(layer) if !new_row => layer.open(prev_index),
-                    _ => 0,
+                // How the row's cells ended before this line.
+                let endings_before = |prev_index: usize, new_row: bool| match &last {
+                    Some(layer) if !new_row => layer.endings(prev_index),
+                    _ => Endings::default(),
                 };
-                // The cheapest way to open the line's first part in each column,
-                // per row part, row start and whether the line is the cell's
-                // first on the page (`fresh`): (cost, previous state).
-                let opening_index = |a: usize, continued: bool, new_row: bool, fresh: bool| {
-                    ((a * 2 + usize::from(continued)) * 2 + usize::from(new_row)) * 2 + usize::from(fresh)
-                };
-                let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * 8];
+                // The cheapest way to open the line's first part in each
+                // column, per kind of opening: (cost, previous state).
+                let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * Opening::KINDS];
                 let mut open = |a: usize, continued: bool, new_row: bool, fresh: bool, c: f64, prev_index: usize| {
-                    if let Some(slot) = openings.get_mut(opening_index(a, continued, new_row, fresh))
+                    let dangling = endings_before(prev_index, new_row).others_dangle(a);
+                    let kind = Opening { continued, new_row, fresh, dangling };
+                    if let Some(slot) = openings.get_mut(kind.index(a))
                         && slot.is_none_or(|(best, _)| c < best)
                     {
                         *slot = Some((c, prev_index));
@@ -889,7 +950,7 @@ impl Model<'_> {
                     };
                     let continued = prev.continued || line.flow_break;
                     let cut = cut_after(prev_index, false);
-                    let open_cells = open_before(prev_index, false);
+                    let endings = endings_before(prev_index, false);
                     // In a row's part after a page break, a cell goes on
                     // from the page before (lower case and all) only if the
                     // break cut it.
@@ -897,7 +958,7 @@ impl Model<'_> {
                         if !continued {
                             start_cost(false)
                         } else if in_mask(cut, a) {
-                            start_cost(true) + closed_goes_on(line, 0, a, open_cells)
+                            start_cost(true) + closed_goes_on(line, 0, a, endings.open)
                         } else {
                             cost::UNCUT + start_cost(false)
                         }
@@ -916,7 +977,7 @@ impl Model<'_> {
                                 .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
                             let uncut = match line.flow_break {
                                 true if !in_mask(cut, a) => cost::UNCUT,
-                                true => closed_goes_on(line, 0, a, open_cells),
+                                true => closed_goes_on(line, 0, a, endings.open),
                                 false => 0.0,
                             };
                             open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
@@ -934,7 +995,8 @@ impl Model<'_> {
                         }
                         if a == 0 && prev.column > 0 {
                             let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
-                            open(0, false, true, true, prev_cost + leave + c + start_cost(false), prev_index);
+                            let row_ends = leave + dangling_cost(endings);
+                            open(0, false, true, true, prev_cost + row_ends + c + start_cost(false), prev_index);
                         }
                     }
                 }
@@ -946,12 +1008,11 @@ impl Model<'_> {
                 // are found once for all its openings.
                 let mut groups: Vec<Group> = Vec::new();
                 for a in 0..k {
-                    for (continued, new_row, fresh) in OPENINGS {
-                        let Some(Some((base, prev_index))) =
-                            openings.get(opening_index(a, continued, new_row, fresh)).copied()
-                        else {
+                    for kind in Opening::all() {
+                        let Some(Some((base, prev_index))) = openings.get(kind.index(a)).copied() else {
                             continue;
                         };
+                        let Opening { continued, new_row, fresh, .. } = kind;
                         let cut = cut_after(prev_index, new_row);
                         let state = State { column: a, len: line.len, continued };
                         let link = push_link(&mut links, Part::new(0, a), NO_LINK);
@@ -964,8 +1025,8 @@ impl Model<'_> {
                             page_break: line.flow_break,
                         };
                         let whole_line = [Part::new(0, a)];
-                        let open = left_open(open_before(prev_index, new_row), line, &whole_line);
-                        here.push(entry, counts_for(prev_index, new_row), cut, open, &whole_line);
+                        let endings = endings_before(prev_index, new_row).after(line, &whole_line);
+                        here.push(entry, counts_for(prev_index, new_row), cut, endings, &whole_line);
                         // Several cells on the line, when it is too long for a.
                         if self.overflow(line.len, a) <= 0.0 {
                             continue;
@@ -975,11 +1036,11 @@ impl Model<'_> {
                             cost: base + pricing.shared(if fresh { 1 } else { 2 }),
                             prev_index,
                             new_row,
-                            open: open_before(prev_index, new_row),
+                            endings: endings_before(prev_index, new_row),
                         };
                         // Outside a row part after a page break, neither
                         // mask changes a cell's start.
-                        let (cut, open) = if continued { (cut, source.open & cut) } else { (0, 0) };
+                        let (cut, open) = if continued { (cut, source.endings.open & cut) } else { (0, 0) };
                         match groups.iter_mut().find(|g| g.continued == continued && g.cut == cut && g.open == open) {
                             Some(group) => group.sources.push(source),
                             None => groups.push(Group { continued, cut, open, sources: vec![source] }),
@@ -1012,7 +1073,7 @@ impl Model<'_> {
                 .slots
                 .iter()
                 .enumerate()
-                .filter_map(|(s, e)| e.map(|e| (s, e.cost)))
+                .filter_map(|(s, e)| e.map(|e| (s, e.cost + dangling_cost(layer.endings(s)))))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
         }) else {
             return (0.0, Vec::new());
@@ -1095,22 +1156,26 @@ pub(super) mod tests {
     #[test]
     fn cells_left_open_are_those_whose_last_line_goes_on() {
         // Purposes left on `permettant de faciliter`, data on a list item.
-        let purposes = left_open(0, &line("permettant de faciliter "), &[Part::new(0, 1)]);
-        assert_eq!(purposes, 0b10);
-        let both = left_open(purposes, &line("Nature des opérations ; "), &[Part::new(0, 3)]);
-        assert_eq!(both, 0b10);
-        // A line of two cells: the first part's last word counts for it.
-        let shared = left_open(0, &line("Utilisateurs. Agents de "), &[Part::new(0, 4), Part::new(1, 5)]);
-        assert_eq!(shared, 0b10_0000);
+        let purposes = Endings::default().after(&line("permettant de faciliter "), &[Part::new(0, 1)]);
+        assert_eq!(purposes, Endings { open: 0b10, dangling: 0 });
+        let both = purposes.after(&line("Nature des opérations ; "), &[Part::new(0, 3)]);
+        assert_eq!(both, Endings { open: 0b10, dangling: 0 });
+        // A line of two cells: the first part's last word counts for it;
+        // the last part ends on a function word, so it dangles.
+        let shared = Endings::default().after(&line("Utilisateurs. Agents de "), &[Part::new(0, 4), Part::new(1, 5)]);
+        assert_eq!(shared, Endings { open: 0b10_0000, dangling: 0b10_0000 });
     }
 
     #[test]
     fn open_endings_keep_the_cell_going() {
-        assert_eq!(leave_cost(Some(&line("Données relatives aux parents : "))), cost::OPEN_ENDING);
-        assert_eq!(leave_cost(Some(&line("Nom, prénom, "))), cost::OPEN_ENDING);
-        assert_eq!(leave_cost(Some(&line("Agents publics ; "))), cost::LIST_GOES_ON);
-        assert_eq!(leave_cost(Some(&line("autorisés par eux. "))), 0.0);
-        assert_eq!(leave_cost(Some(&line("1000Premier"))), cost::CUT_WORD);
+        assert_eq!(ending_cost(Some(&line("Données relatives aux parents : "))), cost::OPEN_ENDING);
+        assert_eq!(ending_cost(Some(&line("Nom, prénom, "))), cost::OPEN_ENDING);
+        assert_eq!(ending_cost(Some(&line("professionnels de santé choisis par "))), cost::OPEN_ENDING);
+        assert_eq!(ending_cost(Some(&line("Agents publics ; "))), cost::LIST_GOES_ON);
+        assert_eq!(ending_cost(Some(&line("autorisés par eux. "))), 0.0);
+        assert_eq!(ending_cost(Some(&line("1000Premier"))), cost::CUT_WORD);
+        // Leaving a dangling cell costs nothing yet: a page break may cut it.
+        assert_eq!(leave_cost(Some(&line("Nom, prénom, "))), 0.0);
     }
 
     #[test]
