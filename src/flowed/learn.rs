@@ -14,7 +14,9 @@
 use rayon::prelude::*;
 
 use super::FlowLine;
-use super::segment::{Evidence, Model, Step, cell_start_cost, ending_cost, new_row_cost, next_cell_cost, wrap_cost};
+use super::segment::{
+    Evidence, Model, Step, cell_start_cost, cost, ending_cost, new_row_cost, next_cell_cost, wrap_cost,
+};
 
 /// Most lines the widths are learned from (the cost stays linear in the
 /// document's length), fewer the more columns: a segmentation costs about
@@ -121,9 +123,9 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
             for previous in 0..k {
                 let Some(Some((before, _, _))) = best.get(start).and_then(|b| b.get(previous)) else { continue };
                 for column in 0..k {
-                    let transition = match next_cell_cost(previous, column) {
+                    let transition = match next_cell_cost(previous, column, cost::SKIP) {
                         Some(c) => c,
-                        None if column == 0 => new_row_cost(previous, k),
+                        None if column == 0 => new_row_cost(previous, k, cost::SKIP),
                         None => continue,
                     };
                     let total = before + leave + transition + start_cost;

@@ -32,7 +32,7 @@ mod learn;
 mod segment;
 mod uncertain;
 
-use segment::{Evidence, Model, SharedLines, Step, Vocabulary};
+use segment::{EmptyCells, Evidence, Model, SharedLines, Step, Vocabulary};
 
 /// Width of one character on the synthetic page, in points.
 const CHAR_WIDTH: f64 = 5.0;
@@ -399,6 +399,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     for _ in 0..VOCABULARY_ROUNDS {
         evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
         evidence.shared_lines = Some(SharedLines::learn(&steps, headers.len()));
+        evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
         steps = read(&widths, &evidence);
     }
     // Other plausible readings: before the vocabulary, under the runner-up
@@ -459,6 +460,7 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool) -> Evi
         number_column: fields.iter().position(|f| f == "number"),
         vocabulary: None,
         shared_lines: None,
+        empty_cells: None,
     }
 }
 

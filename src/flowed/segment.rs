@@ -55,10 +55,11 @@ const MAX_SPLIT_WORDS: usize = 24;
 const MAX_SPLIT_SKIP: usize = 2;
 
 /// Costs of the segmentation (the unit is one doubtful line).
-mod cost {
+pub(super) mod cost {
     /// Starting the next cell of the row.
     pub const NEXT_CELL: f64 = 0.6;
-    /// Each empty cell skipped.
+    /// Each empty cell skipped, before the register says how often it
+    /// leaves cells empty ([`super::EmptyCells`]).
     pub const SKIP: f64 = 2.5;
     /// Each cell skipped in the part of a row after a page break, where
     /// cells that finished on the page before are absent.
@@ -172,6 +173,56 @@ pub(super) struct Evidence {
     /// How often a cell shares its last line with the next cell, learned
     /// from a previous segmentation.
     pub shared_lines: Option<SharedLines>,
+    /// How often a row leaves a cell empty, learned from a previous
+    /// segmentation.
+    pub empty_cells: Option<EmptyCells>,
+}
+
+/// How often the register leaves a cell empty: some fill every cell of
+/// every row, others leave a column blank now and then. Where a reading
+/// finds every cell filled, a reading that empties one to give its lines
+/// to a neighbour is the less likely.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct EmptyCells {
+    /// Probability that a row's cell is empty.
+    pub probability: f64,
+}
+
+/// Bounds of the learned empty-cell probability, so that no reading is
+/// ever ruled out.
+const EMPTY_CELL_ODDS: (f64, f64) = (0.01, 0.5);
+
+impl EmptyCells {
+    /// Counts, in a segmentation, the cells of each row that no line
+    /// fills (on any of its pages).
+    pub fn learn(steps: &[Step], columns: usize) -> Self {
+        let (mut empty, mut cells) = (0u32, 0u32);
+        let mut filled = 0u64;
+        let mut tally = |filled: u64| {
+            let k = u32::try_from(columns.min(64)).unwrap_or(64);
+            empty += k.saturating_sub(filled.count_ones());
+            cells += k;
+        };
+        for (i, step) in steps.iter().enumerate() {
+            if step.new_row && i > 0 {
+                tally(filled);
+                filled = 0;
+            }
+            for column in step.columns().filter(|&c| c < 64) {
+                filled |= 1 << column;
+            }
+        }
+        if !steps.is_empty() {
+            tally(filled);
+        }
+        let probability = (f64::from(empty) + 1.0) / (f64::from(cells) + 2.0);
+        EmptyCells { probability: probability.clamp(EMPTY_CELL_ODDS.0, EMPTY_CELL_ODDS.1) }
+    }
+
+    /// The cost of leaving a cell empty.
+    fn skip_cost(self) -> f64 {
+        -self.probability.ln()
+    }
 }
 
 /// How the extraction prints neighbouring cells of a row: some print the
@@ -441,13 +492,13 @@ pub(super) fn ending_cost(line: Option<&FlowLine>) -> f64 {
 
 /// The cost of moving from a cell of `previous` to a new cell of `column`
 /// in the same row, `None` when the order forbids it.
-pub(super) fn next_cell_cost(previous: usize, column: usize) -> Option<f64> {
-    (column > previous).then(|| cost::NEXT_CELL + (column - previous - 1) as f64 * cost::SKIP)
+pub(super) fn next_cell_cost(previous: usize, column: usize, skip: f64) -> Option<f64> {
+    (column > previous).then(|| cost::NEXT_CELL + (column - previous - 1) as f64 * skip)
 }
 
 /// The cost of starting a new row after a cell of `previous`.
-pub(super) fn new_row_cost(previous: usize, columns: usize) -> f64 {
-    cost::NEW_ROW + columns.saturating_sub(previous + 1) as f64 * cost::SKIP
+pub(super) fn new_row_cost(previous: usize, columns: usize, skip: f64) -> f64 {
+    cost::NEW_ROW + columns.saturating_sub(previous + 1) as f64 * skip
 }
 
 /// One reading of the body: lines, widths and evidence.
@@ -767,7 +818,7 @@ impl Pricing<'_> {
                 keep(&mut best, w, source.column, (source.cost + self.part(0, w, source.column), s, link));
             }
         }
-        let skip = if group.continued { cost::SKIP_FINISHED } else { cost::SKIP };
+        let skip = if group.continued { cost::SKIP_FINISHED } else { self.model.skip() };
         // A cell opening at word `from`: in a row part after a page break,
         // only a cell the break cut goes on.
         let opening = |from: usize, column: usize| {
@@ -865,9 +916,15 @@ impl Model<'_> {
         c
     }
 
+    /// The cost of leaving a cell of a row empty.
+    fn skip(&self) -> f64 {
+        self.evidence.empty_cells.map_or(cost::SKIP, EmptyCells::skip_cost)
+    }
+
     /// Runs the programme; returns the total cost and each line's step.
     pub fn solve(&self) -> (f64, Vec<Step>) {
         let k = self.widths.len().max(1);
+        let skip = self.skip();
         let n = self.lines.len();
         // Only the last line's states are kept whole; earlier lines keep
         // what the trace back needs.
@@ -946,7 +1003,7 @@ impl Model<'_> {
                     // Cells left empty cost less in the part of a row after a
                     // page break: there, finished cells are simply absent.
                     let skips = |c: f64, count: usize| {
-                        if prev.continued { c - count as f64 * (cost::SKIP - cost::SKIP_FINISHED) } else { c }
+                        if prev.continued { c - count as f64 * (skip - cost::SKIP_FINISHED) } else { c }
                     };
                     let continued = prev.continued || line.flow_break;
                     let cut = cut_after(prev_index, false);
@@ -982,19 +1039,18 @@ impl Model<'_> {
                             };
                             open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
                         }
-                        if let Some(c) = next_cell_cost(prev.column, a) {
+                        if let Some(c) = next_cell_cost(prev.column, a, skip) {
                             let c = skips(c, a - prev.column - 1);
                             open(a, continued, false, true, prev_cost + leave + apart + c + going_on(a), prev_index);
                         }
                         if a < prev.column && line.flow_break {
                             // The row goes on after the page break; the cells
                             // after the last one printed were empty.
-                            let c =
-                                skips(cost::RESUME + (k - 1 - prev.column) as f64 * cost::SKIP, k - 1 - prev.column);
+                            let c = skips(cost::RESUME + (k - 1 - prev.column) as f64 * skip, k - 1 - prev.column);
                             open(a, true, false, true, prev_cost + leave + c + going_on(a), prev_index);
                         }
                         if a == 0 && prev.column > 0 {
-                            let c = skips(new_row_cost(prev.column, k), k - 1 - prev.column);
+                            let c = skips(new_row_cost(prev.column, k, skip), k - 1 - prev.column);
                             let row_ends = leave + dangling_cost(endings);
                             open(0, false, true, true, prev_cost + row_ends + c + start_cost(false), prev_index);
                         }
@@ -1121,6 +1177,28 @@ pub(super) mod tests {
             new_row,
             page_break: false,
         }
+    }
+
+    #[test]
+    fn empty_cell_odds_are_learned_from_the_rows() {
+        // Row 1 fills its three cells (the second across a page break);
+        // row 2 leaves the controller empty.
+        let mut broken = step(&[(0, 1)], false);
+        broken.page_break = true;
+        let steps = [
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+            step(&[(0, 2)], false),
+            broken,
+            step(&[(0, 0), (2, 1)], true),
+        ];
+        let odds = EmptyCells::learn(&steps, 3);
+        // One empty cell of six (add-one smoothed): 2 / 8.
+        assert!((odds.probability - 0.25).abs() < 1e-9);
+        // A register that fills every cell makes an empty one costly.
+        let row = [step(&[(0, 0)], true), step(&[(0, 1)], false), step(&[(0, 2)], false)];
+        let full = EmptyCells::learn(&[row.clone(), row.clone(), row].concat(), 3);
+        assert!(full.skip_cost() > odds.skip_cost());
     }
 
     #[test]
