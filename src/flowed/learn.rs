@@ -69,12 +69,15 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // which lead to the right reading differs from text to text. The
     // cheapest reading wins; the next one that differs is the runner-up if
     // it is nearly as cheap.
+    // A descent is deterministic: one from where another started is not run.
     let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence);
     let mut readings = vec![
         descend(lines, alternated.clone(), blank_separated, evidence, 0),
-        descend(lines, alternated, blank_separated, evidence, STEEPEST_UPDATES),
-        descend(lines, uniform, blank_separated, evidence, 0),
+        descend(lines, alternated.clone(), blank_separated, evidence, STEEPEST_UPDATES),
     ];
+    if uniform != alternated {
+        readings.push(descend(lines, uniform, blank_separated, evidence, 0));
+    }
     readings.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut readings = readings.into_iter();
     let (best_cost, best) = readings.next().unwrap_or_default();

@@ -937,16 +937,21 @@ impl Model<'_> {
         let mut stored_parts: Vec<Part> = Vec::new();
         let mut parts_buffer: Vec<Part> = Vec::new();
         let mut links: Vec<Link> = Vec::new();
+        // Buffers reused from line to line: the previous line's states and
+        // the openings of this one.
+        let mut previous: Vec<(usize, State, f64)> = Vec::with_capacity(slots);
+        let mut openings: Vec<Option<(f64, usize)>> = Vec::with_capacity(k * Opening::KINDS);
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = spare.take().map_or_else(|| Layer::new(k), Layer::cleared);
             links.clear();
             let start = State { column: 0, len: 0, continued: false };
-            let previous: Vec<(usize, State, f64)> = match &last {
-                None => vec![(usize::MAX, start, 0.0)],
+            previous.clear();
+            match &last {
+                None => previous.push((usize::MAX, start, 0.0)),
                 Some(layer) => {
-                    layer.slots.iter().enumerate().filter_map(|(s, e)| e.map(|e| (s, e.state, e.cost))).collect()
+                    previous.extend(layer.slots.iter().enumerate().filter_map(|(s, e)| e.map(|e| (s, e.state, e.cost))))
                 }
-            };
+            }
             // The whole line and its parts in each column, priced once for
             // all states.
             let words = line.words.len();
@@ -985,7 +990,8 @@ impl Model<'_> {
                 };
                 // The cheapest way to open the line's first part in each
                 // column, per kind of opening: (cost, previous state).
-                let mut openings: Vec<Option<(f64, usize)>> = vec![None; k * Opening::KINDS];
+                openings.clear();
+                openings.resize(k * Opening::KINDS, None);
                 let mut open = |a: usize, continued: bool, new_row: bool, fresh: bool, c: f64, prev_index: usize| {
                     let dangling = endings_before(prev_index, new_row).others_dangle(a);
                     let kind = Opening { continued, new_row, fresh, dangling };
