@@ -82,8 +82,10 @@ struct FlowLine {
 enum LineEnd {
     /// Inside a word (no trailing space): the word goes on.
     InWord,
-    /// On a comma, a colon or a function word: the sentence goes on.
-    SentenceGoesOn,
+    /// On a comma or a colon: the sentence goes on.
+    ClauseGoesOn,
+    /// On a function word: the sentence goes on, with the word's phrase.
+    PhraseGoesOn,
     /// On a semicolon: a list goes on, or ends there.
     ListGoesOn,
     /// Anywhere else.
@@ -100,6 +102,14 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether a word is a function word (whatever its case).
 fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.iter().any(|f| f.chars().eq(word.chars().flat_map(char::to_lowercase)))
+}
+
+impl LineEnd {
+    /// Whether the sentence goes on past the line (which leaves its cell
+    /// dangling if it ends there).
+    fn goes_on(self) -> bool {
+        matches!(self, LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn)
+    }
 }
 
 impl FlowLine {
@@ -145,9 +155,9 @@ impl FlowLine {
     fn end(&self) -> LineEnd {
         match self.words.last().and_then(|w| w.chars().last()) {
             _ if !self.trailing_space => LineEnd::InWord,
-            Some(',' | ':') => LineEnd::SentenceGoesOn,
+            Some(',' | ':') => LineEnd::ClauseGoesOn,
             Some(';') => LineEnd::ListGoesOn,
-            _ if self.ends_on_function_word => LineEnd::SentenceGoesOn,
+            _ if self.ends_on_function_word => LineEnd::PhraseGoesOn,
             _ => LineEnd::Free,
         }
     }

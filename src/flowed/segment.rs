@@ -83,9 +83,10 @@ pub(super) mod cost {
     pub const LOWER_START: f64 = 1.5;
     /// Leaving a cell on a line that ends inside a word.
     pub const CUT_WORD: f64 = 20.0;
-    /// Going on in lower case after a page break in a cell whose last line
-    /// ended a sentence or a list item.
-    pub const CLOSED_GOES_ON: f64 = 1.5;
+    /// Going on after a page break in a cell whose last line ended
+    /// otherwise: in lower case after a sentence or a list item, with a
+    /// capital after a function word.
+    pub const RESUME_MISMATCH: f64 = 1.5;
     /// Leaving a cell on a line that ends with a comma or a colon.
     pub const OPEN_ENDING: f64 = 3.0;
     /// Leaving a cell on a line that ends with a semicolon.
@@ -474,7 +475,7 @@ pub(super) fn leave_cost(previous: Option<&FlowLine>) -> f64 {
     match previous.map(FlowLine::end) {
         Some(LineEnd::InWord) => cost::CUT_WORD,
         Some(LineEnd::ListGoesOn) => cost::LIST_GOES_ON,
-        Some(LineEnd::SentenceGoesOn | LineEnd::Free) | None => 0.0,
+        Some(LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn | LineEnd::Free) | None => 0.0,
     }
 }
 
@@ -486,7 +487,7 @@ fn dangling_cost(endings: Endings) -> f64 {
 /// The cost of a cell ending for good on `line` (where no page break
 /// comes): leaving it, and its dangling if its sentence goes on.
 pub(super) fn ending_cost(line: Option<&FlowLine>) -> f64 {
-    let dangles = line.is_some_and(|l| l.end() == LineEnd::SentenceGoesOn);
+    let dangles = line.is_some_and(|l| l.end().goes_on());
     leave_cost(line) + if dangles { cost::OPEN_ENDING } else { 0.0 }
 }
 
@@ -692,12 +693,15 @@ pub(super) fn cut_cells(counts: &[u16]) -> u32 {
 /// How the cells of a row ended so far, as masks of columns: `open`
 /// cells' last line goes on (ends no sentence or list item), `dangling`
 /// ones were left on a line ending like a sentence that goes on (a comma, a
-/// colon, a function word: [`LineEnd::SentenceGoesOn`]), which costs
-/// when the row ends without them going on ([`dangling_cost`]).
+/// colon, a function word: [`LineEnd::goes_on`]), which costs when the
+/// row ends without them going on ([`dangling_cost`]), and among those
+/// `mid_phrase` ones on a function word (whose phrase goes on in lower
+/// case, mostly).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Endings {
     open: u32,
     dangling: u32,
+    mid_phrase: u32,
 }
 
 impl Endings {
@@ -717,10 +721,18 @@ impl Endings {
             let bit = 1 << column;
             endings.open =
                 if last.is_some_and(|w| closes_sentence(w)) { endings.open & !bit } else { endings.open | bit };
-            let dangles = i + 1 == parts.len() && line.end() == LineEnd::SentenceGoesOn;
+            let last_part = i + 1 == parts.len();
+            let dangles = last_part && line.end().goes_on();
             endings.dangling = if dangles { endings.dangling | bit } else { endings.dangling & !bit };
+            let mid_phrase = last_part && line.end() == LineEnd::PhraseGoesOn;
+            endings.mid_phrase = if mid_phrase { endings.mid_phrase | bit } else { endings.mid_phrase & !bit };
         }
         endings
+    }
+
+    /// Both masks restricted to `cells`.
+    fn within(self, cells: u32) -> Self {
+        Endings { open: self.open & cells, dangling: self.dangling & cells, mid_phrase: self.mid_phrase & cells }
     }
 
     /// Whether cells of the row other than `column` dangle: what the row
@@ -730,11 +742,16 @@ impl Endings {
     }
 }
 
-/// Going on in lower case, after a page break, at word `from` of `line`
-/// in a cut cell of `column` that ended a sentence or a list item (not
-/// among the `open` cells).
-fn closed_goes_on(line: &FlowLine, from: usize, column: usize, open: u32) -> f64 {
-    if line.starts_lower(from) && !in_mask(open, column) { cost::CLOSED_GOES_ON } else { 0.0 }
+/// Going on, after a page break, at word `from` of `line` in a cut cell
+/// of `column`: the line should go on as the cell's last line ended. Lower
+/// case after a sentence or list item that ended (the cell is not among
+/// the `open` ones), or a capital after a function word (among the
+/// `mid_phrase` ones), says the line belongs to another cell.
+fn resume_cost(line: &FlowLine, from: usize, column: usize, endings: Endings) -> f64 {
+    let capital = line.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    let lower_after_end = line.starts_lower(from) && !in_mask(endings.open, column);
+    let capital_mid_phrase = capital && in_mask(endings.mid_phrase, column);
+    if lower_after_end || capital_mid_phrase { cost::RESUME_MISMATCH } else { 0.0 }
 }
 
 /// The line counts a state reached by `line` from slot `prev_index` of
@@ -744,13 +761,13 @@ fn counts_after<'a>(last: Option<&'a Layer>, line: &FlowLine, prev_index: usize,
 }
 
 /// Openings of a line whose cells start at the same price: the same row
-/// part (`continued`), cells cut by the last page break and cut cells left
-/// open (both masks only matter in a row part after a page break).
+/// part (`continued`), cells cut by the last page break and how the cut
+/// cells ended (both only matter in a row part after a page break).
 #[derive(Debug)]
 struct Group {
     continued: bool,
     cut: u32,
-    open: u32,
+    endings: Endings,
     sources: Vec<Source>,
 }
 
@@ -825,7 +842,7 @@ impl Pricing<'_> {
             let going_on = group.continued && in_mask(group.cut, column);
             cell_start_cost(self.model.blank_separated, line, from, going_on)
                 + if group.continued && !going_on { cost::UNCUT } else { 0.0 }
-                + if going_on { closed_goes_on(line, from, column, group.open) } else { 0.0 }
+                + if going_on { resume_cost(line, from, column, group.endings) } else { 0.0 }
         };
         for w in 1..splits {
             for c in 0..k {
@@ -1021,7 +1038,7 @@ impl Model<'_> {
                         if !continued {
                             start_cost(false)
                         } else if in_mask(cut, a) {
-                            start_cost(true) + closed_goes_on(line, 0, a, endings.open)
+                            start_cost(true) + resume_cost(line, 0, a, endings)
                         } else {
                             cost::UNCUT + start_cost(false)
                         }
@@ -1040,7 +1057,7 @@ impl Model<'_> {
                                 .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
                             let uncut = match line.flow_break {
                                 true if !in_mask(cut, a) => cost::UNCUT,
-                                true => closed_goes_on(line, 0, a, endings.open),
+                                true => resume_cost(line, 0, a, endings),
                                 false => 0.0,
                             };
                             open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
@@ -1102,10 +1119,14 @@ impl Model<'_> {
                         };
                         // Outside a row part after a page break, neither
                         // mask changes a cell's start.
-                        let (cut, open) = if continued { (cut, source.endings.open & cut) } else { (0, 0) };
-                        match groups.iter_mut().find(|g| g.continued == continued && g.cut == cut && g.open == open) {
+                        let (cut, endings) =
+                            if continued { (cut, source.endings.within(cut)) } else { (0, Endings::default()) };
+                        match groups
+                            .iter_mut()
+                            .find(|g| g.continued == continued && g.cut == cut && g.endings == endings)
+                        {
                             Some(group) => group.sources.push(source),
-                            None => groups.push(Group { continued, cut, open, sources: vec![source] }),
+                            None => groups.push(Group { continued, cut, endings, sources: vec![source] }),
                         }
                     }
                 }
@@ -1241,13 +1262,32 @@ pub(super) mod tests {
     fn cells_left_open_are_those_whose_last_line_goes_on() {
         // Purposes left on `permettant de faciliter`, data on a list item.
         let purposes = Endings::default().after(&line("permettant de faciliter "), &[Part::new(0, 1)]);
-        assert_eq!(purposes, Endings { open: 0b10, dangling: 0 });
+        assert_eq!(purposes, Endings { open: 0b10, dangling: 0, mid_phrase: 0 });
         let both = purposes.after(&line("Nature des opérations ; "), &[Part::new(0, 3)]);
-        assert_eq!(both, Endings { open: 0b10, dangling: 0 });
+        assert_eq!(both, Endings { open: 0b10, dangling: 0, mid_phrase: 0 });
         // A line of two cells: the first part's last word counts for it;
         // the last part ends on a function word, so it dangles.
         let shared = Endings::default().after(&line("Utilisateurs. Agents de "), &[Part::new(0, 4), Part::new(1, 5)]);
-        assert_eq!(shared, Endings { open: 0b10_0000, dangling: 0b10_0000 });
+        assert_eq!(shared, Endings { open: 0b10_0000, dangling: 0b10_0000, mid_phrase: 0b10_0000 });
+        // A comma dangles too, but a capital may follow it.
+        let listed = Endings::default().after(&line("Données d’identité, "), &[Part::new(0, 3)]);
+        assert_eq!(listed, Endings { open: 0b1000, dangling: 0b1000, mid_phrase: 0 });
+    }
+
+    #[test]
+    fn a_cell_goes_on_after_a_page_break_as_its_last_line_ended() {
+        let data = Endings::default().after(&line("Durée : 1 an après la clôture du "), &[Part::new(0, 3)]);
+        // After a function word, the phrase goes on in lower case.
+        assert_eq!(resume_cost(&line("dossier "), 0, 3, data), 0.0);
+        assert_eq!(resume_cost(&line("Nom, prénom, "), 0, 3, data), cost::RESUME_MISMATCH);
+        // After a full stop, a new sentence opens with a capital.
+        let closed = Endings::default().after(&line("numéro de téléphone. "), &[Part::new(0, 3)]);
+        assert_eq!(resume_cost(&line("Durée : 1 an "), 0, 3, closed), 0.0);
+        assert_eq!(resume_cost(&line("dossier "), 0, 3, closed), cost::RESUME_MISMATCH);
+        // After a comma, either goes.
+        let listed = Endings::default().after(&line("Données d’identité, "), &[Part::new(0, 3)]);
+        assert_eq!(resume_cost(&line("Coordonnées "), 0, 3, listed), 0.0);
+        assert_eq!(resume_cost(&line("images "), 0, 3, listed), 0.0);
     }
 
     #[test]
