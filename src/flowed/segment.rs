@@ -87,7 +87,8 @@ pub(super) mod cost {
     /// otherwise: in lower case after a sentence or a list item, with a
     /// capital after a function word.
     pub const RESUME_MISMATCH: f64 = 1.5;
-    /// Leaving a cell on a line that ends with a comma or a colon.
+    /// A cell that ends for good on a line whose sentence goes on (a comma,
+    /// a colon, a function word), paid when its row ends.
     pub const OPEN_ENDING: f64 = 3.0;
     /// Leaving a cell on a line that ends with a semicolon.
     pub const LIST_GOES_ON: f64 = 1.5;
