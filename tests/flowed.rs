@@ -317,6 +317,18 @@ fn wide_spacing_inside_a_cell_keeps_the_cell_whole() {
     assert_eq!(cells_right(&rows, &got), rows.len() * headers.len(), "{got:#?}");
 }
 
+#[test]
+fn sentences_cut_by_a_page_break_go_on_after_it() {
+    // Narrow purposes (24) and small pages: cells reach the page bottom on
+    // lines like `Permettre aux agents de` or `après la clôture du`, whose
+    // sentence goes on after the break in the same cell.
+    let widths = [24, 24, 16, 34, 20, 22];
+    let (headers, rows) = register(8, false, 5);
+    assert_every_cell(&headers, &rows, &widths, Spacing::BlankBetweenParagraphs, 8);
+    let (headers, rows) = register(8, false, 6);
+    assert_every_cell(&headers, &rows, &widths, Spacing::BlankBetweenParagraphs, 12);
+}
+
 /// Page sizes (lines of cells a page) and spacings of the surveys: from
 /// one row in two split by a page break to one in six.
 const SURVEY_PAGES: [(usize, Spacing); 4] = [
