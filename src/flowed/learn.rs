@@ -69,12 +69,12 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // which lead to the right reading differs from text to text. The
     // cheapest reading wins; the next one that differs is the runner-up if
     // it is nearly as cheap.
-    // A descent is deterministic: one from where another started is not run.
     let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence);
     let mut readings = vec![
         descend(lines, alternated.clone(), blank_separated, evidence, 0),
         descend(lines, alternated.clone(), blank_separated, evidence, STEEPEST_UPDATES),
     ];
+    // A descent is deterministic: none is run again from the same start.
     if uniform != alternated {
         readings.push(descend(lines, uniform, blank_separated, evidence, 0));
     }

@@ -95,8 +95,8 @@ enum LineEnd {
 /// French articles, prepositions and conjunctions: a sentence (and so a
 /// cell) does not end on one, a line often does.
 const FUNCTION_WORDS: &[&str] = &[
-    "à", "au", "aux", "avec", "ce", "ces", "cette", "d'", "dans", "de", "des", "du", "en", "et", "l'", "la", "le",
-    "les", "leur", "leurs", "ou", "par", "pour", "qui", "que", "sa", "ses", "son", "sur", "un", "une",
+    "à", "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur",
+    "leurs", "ou", "par", "pour", "qui", "que", "sa", "ses", "son", "sur", "un", "une",
 ];
 
 /// Whether a word is a function word (whatever its case).
