@@ -731,9 +731,10 @@ impl Endings {
         endings
     }
 
-    /// Both masks restricted to `cells`.
-    fn within(self, cells: u32) -> Self {
-        Endings { open: self.open & cells, dangling: self.dangling & cells, mid_phrase: self.mid_phrase & cells }
+    /// What of the endings prices going on in `cells` after a page break
+    /// ([`resume_cost`]): the open and mid-phrase masks, within them.
+    fn pricing_resumes(self, cells: u32) -> Self {
+        Endings { open: self.open & cells, dangling: 0, mid_phrase: self.mid_phrase & cells }
     }
 
     /// Whether cells of the row other than `column` dangle: what the row
@@ -1120,8 +1121,11 @@ impl Model<'_> {
                         };
                         // Outside a row part after a page break, neither
                         // mask changes a cell's start.
-                        let (cut, endings) =
-                            if continued { (cut, source.endings.within(cut)) } else { (0, Endings::default()) };
+                        let (cut, endings) = if continued {
+                            (cut, source.endings.pricing_resumes(cut))
+                        } else {
+                            (0, Endings::default())
+                        };
                         match groups
                             .iter_mut()
                             .find(|g| g.continued == continued && g.cut == cut && g.endings == endings)
