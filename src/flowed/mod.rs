@@ -166,6 +166,10 @@ impl FlowLine {
         self.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
     }
 
+    fn starts_upper(&self, from: usize) -> bool {
+        self.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    }
+
     fn ends_sentence(&self) -> bool {
         self.words.last().is_some_and(|w| closes_sentence(w))
     }

@@ -711,6 +711,8 @@ impl Endings {
     /// the line ends where the reading split it, not where the text wrapped
     /// (judging those too read the test surveys worse).
     fn after(self, line: &FlowLine, parts: &[Part]) -> Self {
+        let set = |mask: u32, bit: u32, on: bool| if on { mask | bit } else { mask & !bit };
+        let end = line.end();
         let mut endings = self;
         for (i, part) in parts.iter().enumerate() {
             let column = usize::from(part.column);
@@ -720,13 +722,10 @@ impl Endings {
             let to = parts.get(i + 1).map_or(line.words.len(), |next| usize::from(next.from));
             let last = to.checked_sub(1).and_then(|w| line.words.get(w));
             let bit = 1 << column;
-            endings.open =
-                if last.is_some_and(|w| closes_sentence(w)) { endings.open & !bit } else { endings.open | bit };
             let last_part = i + 1 == parts.len();
-            let dangles = last_part && line.end().goes_on();
-            endings.dangling = if dangles { endings.dangling | bit } else { endings.dangling & !bit };
-            let mid_phrase = last_part && line.end() == LineEnd::PhraseGoesOn;
-            endings.mid_phrase = if mid_phrase { endings.mid_phrase | bit } else { endings.mid_phrase & !bit };
+            endings.open = set(endings.open, bit, !last.is_some_and(|w| closes_sentence(w)));
+            endings.dangling = set(endings.dangling, bit, last_part && end.goes_on());
+            endings.mid_phrase = set(endings.mid_phrase, bit, last_part && end == LineEnd::PhraseGoesOn);
         }
         endings
     }
@@ -750,9 +749,8 @@ impl Endings {
 /// the `open` ones), or a capital after a function word (among the
 /// `mid_phrase` ones), says the line belongs to another cell.
 fn resume_cost(line: &FlowLine, from: usize, column: usize, endings: Endings) -> f64 {
-    let capital = line.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
     let lower_after_end = line.starts_lower(from) && !in_mask(endings.open, column);
-    let capital_mid_phrase = capital && in_mask(endings.mid_phrase, column);
+    let capital_mid_phrase = line.starts_upper(from) && in_mask(endings.mid_phrase, column);
     if lower_after_end || capital_mid_phrase { cost::RESUME_MISMATCH } else { 0.0 }
 }
 
