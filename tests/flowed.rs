@@ -145,6 +145,20 @@ fn flowed(
     form: impl Into<Form>,
     page_lines: usize,
 ) -> String {
+    flowed_in_sections(headers, rows, &[], widths, form, page_lines)
+}
+
+/// [`flowed`], with section headings: `(row, heading)` prints the heading
+/// on a line of its own before that row, as extractions print a row
+/// across the table.
+fn flowed_in_sections(
+    headers: &[String],
+    rows: &[Vec<String>],
+    sections: &[(usize, &str)],
+    widths: &[usize],
+    form: impl Into<Form>,
+    page_lines: usize,
+) -> String {
     let Form { spacing, shared_baselines } = form.into();
     let mut out = String::from("Commune exemple, 1 place de la Mairie, 00000 Exemple \n\n");
     out.push_str("Registre des activités de traitement de la commune \n\n");
@@ -164,7 +178,17 @@ fn flowed(
     }
     out.push_str(&header);
     let mut room = page_lines;
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
+        for (_, heading) in sections.iter().filter(|(at, _)| *at == r) {
+            if room == 0 {
+                out.push_str("\n\n\n");
+                out.push_str(&header);
+                room = page_lines;
+            }
+            out.push_str(heading);
+            out.push_str(" \n\n");
+            room -= 1;
+        }
         // Each cell's lines, each flagged when it ends a paragraph.
         let mut cells: Vec<Vec<(String, bool)>> = row
             .iter()
@@ -327,6 +351,47 @@ fn sentences_cut_by_a_page_break_go_on_after_it() {
     assert_every_cell(&headers, &rows, &widths, Spacing::BlankBetweenParagraphs, 8);
     let (headers, rows) = register(8, false, 6);
     assert_every_cell(&headers, &rows, &widths, Spacing::BlankBetweenParagraphs, 12);
+}
+
+const SECTIONS: &[&str] = &[
+    "Ressources humaines",
+    "Enfance et jeunesse",
+    "État civil et élections",
+    "Action sociale",
+    "Urbanisme et voirie",
+    "Vie associative et sportive",
+];
+
+/// The records' sections, in order (`""` for none).
+fn sections_of(json: &Value) -> Vec<String> {
+    json["records"]
+        .as_array()
+        .map(|r| r.iter().map(|r| r["section"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn headings_between_rows_are_sections() {
+    // A heading every few rows, the first before the first row: numbered
+    // rows, on long pages or short ones, and rows without numbers.
+    let cases: [(bool, u64, usize); 5] =
+        [(true, 2, 1000), (true, 4, 25), (true, 8, 25), (false, 1, 1000), (false, 7, 1000)];
+    for (numbered, seed, page_lines) in cases {
+        let (headers, rows) = register(12, numbered, seed);
+        let widths: &[usize] = if numbered { &[4, 20, 36, 18, 30, 24, 22] } else { &[24, 30, 16, 34, 20, 22] };
+        let sections: Vec<(usize, &str)> = [0, 3, 5, 9].into_iter().zip(SECTIONS.iter().copied()).collect();
+        let spacing = Spacing::BlankBetweenParagraphs;
+        let text = flowed_in_sections(&headers, &rows, &sections, widths, spacing, page_lines);
+        let json = extracted_json(&text);
+        assert_eq!(cells_right(&rows, &cells_of(&json)), rows.len() * headers.len(), "seed {seed}");
+        let want: Vec<String> = (0..rows.len())
+            .map(|r| sections.iter().rev().find(|(at, _)| *at <= r).map_or("", |(_, h)| h).to_string())
+            .collect();
+        assert_eq!(sections_of(&json), want, "seed {seed}");
+        // The same register without headings has no sections.
+        let plain = extracted_json(&flowed(&headers, &rows, widths, spacing, page_lines));
+        assert!(sections_of(&plain).iter().all(String::is_empty), "seed {seed}");
+    }
 }
 
 /// Page sizes (lines of cells a page) and spacings of the surveys: from

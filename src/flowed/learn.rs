@@ -15,7 +15,8 @@ use rayon::prelude::*;
 
 use super::FlowLine;
 use super::segment::{
-    Evidence, Model, Step, cell_start_cost, cost, ending_cost, new_row_cost, next_cell_cost, wrap_cost,
+    Evidence, Model, Step, cell_start_cost, cost, ending_cost, may_head_section, new_row_cost, next_cell_cost,
+    wrap_cost,
 };
 
 /// Most lines the widths are learned from (the cost stays linear in the
@@ -61,9 +62,26 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
-    let start: Vec<f64> =
-        first_row_widths(lines, columns, blank_separated).into_iter().map(|w| w.unwrap_or(typical)).collect();
-    let alternated = alternate(lines, start, blank_separated, evidence);
+    // The widths the first row shows, alternated; where the body may open
+    // with a section heading, also those of the row after it, and the
+    // cheaper reading kept.
+    let from_first_row = |skipped: usize| {
+        let row_lines = lines.get(skipped..).unwrap_or_default();
+        let start = first_row_widths(row_lines, columns, blank_separated).into_iter().map(|w| w.unwrap_or(typical));
+        alternate(lines, start.collect(), blank_separated, evidence)
+    };
+    let mut alternated = from_first_row(0);
+    if let Some(line) = lines.first()
+        && may_head_section(evidence, columns, 0, line)
+    {
+        let after_heading = from_first_row(1);
+        if after_heading != alternated
+            && reading_cost(lines, &after_heading, blank_separated, evidence)
+                < reading_cost(lines, &alternated, blank_separated, evidence)
+        {
+            alternated = after_heading;
+        }
+    }
     // Descents from there and from the same width everywhere: a greedy
     // descent settles in the basin its start and first moves lead to, and
     // which lead to the right reading differs from text to text. The
@@ -183,6 +201,14 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
     widths
 }
 
+/// The cost of the cheapest reading under `widths`, with their prior:
+/// wider columns explain more lines for free (a line that fits costs
+/// nothing), so the prior makes the narrowest widths that explain them win.
+fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evidence: &Evidence) -> f64 {
+    let prior = WIDTH_PRIOR * lines.len() as f64 * widths.iter().sum::<f64>();
+    Model { lines, widths, blank_separated, evidence }.solve().0 + prior
+}
+
 /// Alternates segmenting with the current widths and setting each column's
 /// width to the 90th percentile of its lines' lengths (one mistaken line
 /// does not widen it), until the widths settle.
@@ -247,10 +273,7 @@ fn descend(
     steepest_updates: usize,
 ) -> (f64, Vec<f64>) {
     let longest = lines.iter().map(|l| l.len).max().unwrap_or(40).min(MAX_WIDTH);
-    // Wider columns explain more lines for free (a line that fits costs
-    // nothing); the prior makes the narrowest width that explains them win.
-    let prior = |w: &[f64]| WIDTH_PRIOR * lines.len() as f64 * w.iter().sum::<f64>();
-    let cost_of = |w: &[f64]| Model { lines, widths: w, blank_separated, evidence }.solve().0 + prior(w);
+    let cost_of = |w: &[f64]| reading_cost(lines, w, blank_separated, evidence);
     let mut best = cost_of(&widths);
     for _ in 0..steepest_updates {
         let found = (0..widths.len())

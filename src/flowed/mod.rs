@@ -10,11 +10,14 @@
 //! paragraphs, cells start with a capital more often than not, retention
 //! statements sit in the data or retention column, record numbers in the
 //! `N°` column, and each column repeats its own vocabulary from row to row.
+//! A group heading printed across the table stands on a line of its own
+//! between two rows: a section.
 //!
 //! The stages: `read_lines` and the header → `learn` the columns' wrap
 //! widths → `segment` the lines into cells (a dynamic programme under the
 //! column-order constraint), re-segmented with the vocabulary each column
-//! showed → `layout` as ruled pages for the table stage.
+//! showed → `layout` as ruled pages for the table stage (a section as a
+//! merged band, as a table typesets a heading across it).
 
 use std::sync::LazyLock;
 
@@ -32,7 +35,7 @@ mod learn;
 mod segment;
 mod uncertain;
 
-use segment::{EmptyCells, Evidence, Model, SharedLines, Step, Vocabulary};
+use segment::{EmptyCells, Evidence, Model, Sections, SharedLines, Step, Vocabulary};
 
 /// Width of one character on the synthetic page, in points.
 const CHAR_WIDTH: f64 = 5.0;
@@ -414,6 +417,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
         evidence.shared_lines = Some(SharedLines::learn(&steps, headers.len()));
         evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
+        evidence.sections = Some(Sections::learn(&steps));
         steps = read(&widths, &evidence);
     }
     // Other plausible readings: before the vocabulary, under the runner-up
@@ -475,6 +479,7 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool) -> Evi
         vocabulary: None,
         shared_lines: None,
         empty_cells: None,
+        sections: None,
     }
 }
 
@@ -586,8 +591,20 @@ fn rule(x0: f64, y0: f64, x1: f64, y1: f64) -> Rule {
     Rule { rect: Rect::from_corners(x0, y0, x1, y1) }
 }
 
+/// A row's cells laid out: column → lines of words, each with its
+/// trailing-space flag.
+type RowCells = Vec<Vec<(Vec<String>, bool)>>;
+
+/// A band of a laid-out page: a row's cells, or a section heading's words.
+enum Band {
+    Row(RowCells),
+    Section(Vec<String>),
+}
+
 /// Writes the segmentation as ruled pages: header on every page, one band
-/// per row, a new page at each page break of the source.
+/// per row, a new page at each page break of the source. A section heading
+/// is a merged band (no inner rule crosses it) whose words run across the
+/// first column boundary, as a heading across the table does.
 fn layout(
     preamble: &[FlowLine],
     headers: &[String],
@@ -606,18 +623,22 @@ fn layout(
     let right = xs.last().copied().unwrap_or(1000.0);
     let x_of = |c: usize| xs.get(c).copied().unwrap_or(0.0) + CHAR_WIDTH;
 
-    // Rows of cells per page: (page index, cells: column → lines of words with trailing flag).
-    type CellLines = Vec<(Vec<String>, bool)>;
-    let mut pages_rows: Vec<Vec<Vec<CellLines>>> = vec![Vec::new()];
-    let mut current: Option<Vec<CellLines>> = None;
+    let mut pages_rows: Vec<Vec<Band>> = vec![Vec::new()];
+    let mut current: Option<RowCells> = None;
     for (line, step) in body.iter().zip(steps) {
         if step.page_break || step.new_row {
             if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
-                page.push(row);
+                page.push(Band::Row(row));
             }
             if step.page_break {
                 pages_rows.push(Vec::new());
             }
+        }
+        if step.section {
+            if let Some(page) = pages_rows.last_mut() {
+                page.push(Band::Section(line.words.clone()));
+            }
+            continue;
         }
         let row = current.get_or_insert_with(|| vec![Vec::new(); k]);
         let words = line.words.len();
@@ -629,8 +650,9 @@ fn layout(
         }
     }
     if let (Some(row), Some(page)) = (current.take(), pages_rows.last_mut()) {
-        page.push(row);
+        page.push(Band::Row(row));
     }
+    let first_boundary = xs.get(1).copied().unwrap_or(right);
 
     let mut pages = Vec::new();
     let last_page = pages_rows.len().saturating_sub(1);
@@ -653,20 +675,36 @@ fn layout(
         }
         y += 0.5 * LINE_HEIGHT;
         rules.push(rule(0.0, y, right, y));
-        for row in rows {
-            let mut height = 0usize;
-            for (c, cell) in row.iter().enumerate() {
-                for (n, (cell_words, trailing)) in cell.iter().enumerate() {
-                    let baseline = y + (n as f64 + 1.0) * LINE_HEIGHT;
-                    words.extend(words_at(cell_words, x_of(c), baseline, *trailing));
+        // Where the inner rules' current run started.
+        let mut inner_from = top;
+        let inner = xs.get(1..k).unwrap_or_default();
+        for band in rows {
+            match band {
+                Band::Row(row) => {
+                    let mut height = 0usize;
+                    for (c, cell) in row.iter().enumerate() {
+                        for (n, (cell_words, trailing)) in cell.iter().enumerate() {
+                            let baseline = y + (n as f64 + 1.0) * LINE_HEIGHT;
+                            words.extend(words_at(cell_words, x_of(c), baseline, *trailing));
+                        }
+                        height = height.max(cell.len());
+                    }
+                    y += (height as f64 + 0.5) * LINE_HEIGHT;
                 }
-                height = height.max(cell.len());
+                Band::Section(heading) => {
+                    rules.extend(inner.iter().map(|x| rule(*x, inner_from, *x, y)));
+                    let len = heading.iter().map(|w| w.chars().count() + 1).sum::<usize>() as f64;
+                    let x = (first_boundary - 0.5 * len * CHAR_WIDTH).max(CHAR_WIDTH);
+                    words.extend(words_at(heading, x, y + LINE_HEIGHT, true));
+                    y += 1.5 * LINE_HEIGHT;
+                    inner_from = y;
+                }
             }
-            y += (height as f64 + 0.5) * LINE_HEIGHT;
             rules.push(rule(0.0, y, right, y));
         }
-        for x in &xs {
-            rules.push(rule(*x, top, *x, y));
+        rules.extend(inner.iter().map(|x| rule(*x, inner_from, *x, y)));
+        for x in [0.0, right] {
+            rules.push(rule(x, top, x, y));
         }
         if p == last_page {
             y += LINE_HEIGHT;

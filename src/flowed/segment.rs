@@ -49,6 +49,16 @@ impl Opening {
 /// dangling or not ([`Endings`]).
 const SLOTS_PER_COLUMN: usize = 12;
 
+/// States kept after a line: those of every column, and one for a section
+/// heading (a line between rows that belongs to no column).
+fn slots_for(columns: usize) -> usize {
+    columns * SLOTS_PER_COLUMN + 1
+}
+
+/// Most words of a section heading: a group's name (`Ressources humaines`,
+/// `État civil et citoyenneté`), never a sentence.
+const MAX_SECTION_WORDS: usize = 10;
+
 /// Most words a line may be split after (two cells sharing a line), and
 /// most cells the second part may skip.
 const MAX_SPLIT_WORDS: usize = 24;
@@ -109,6 +119,9 @@ pub(super) mod cost {
     pub const NUMBER_ELSEWHERE: f64 = 3.0;
     /// Weight of the columns' vocabulary (per word, in log-odds).
     pub const VOCABULARY: f64 = 0.3;
+    /// A section heading between rows, before the register says how often
+    /// it has them ([`super::Sections`]).
+    pub const SECTION: f64 = 3.0;
 }
 
 /// One cell's part of a line: its first word and its column.
@@ -135,6 +148,9 @@ pub(super) struct Step {
     /// The line opens a page (read so where a run of blank lines may be
     /// one).
     pub page_break: bool,
+    /// The line is a section heading between rows, in no column (its one
+    /// part's column is the column count).
+    pub section: bool,
 }
 
 impl Step {
@@ -178,6 +194,39 @@ pub(super) struct Evidence {
     /// How often a row leaves a cell empty, learned from a previous
     /// segmentation.
     pub empty_cells: Option<EmptyCells>,
+    /// How often a section heading comes before a row, learned from a
+    /// previous segmentation.
+    pub sections: Option<Sections>,
+}
+
+/// Whether the register sets section headings (rows across the table
+/// naming a group of records) and so how likely a line that may be one is
+/// a heading where a row ends. Most registers have none: before anything
+/// is learned, or where a reading found none, a heading costs
+/// [`cost::SECTION`], which only strong evidence pays (a line before the
+/// first row that no column takes). A register that sets one sets them
+/// before every group of rows, where they are easily read as the last
+/// paragraph of the row before: once a reading found one, a line that may
+/// be a heading at a row's end is as likely one as not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Sections {
+    /// Whether a reading found headings.
+    pub found: bool,
+}
+
+/// Odds of a heading where a row ends, in a register that sets them.
+const HEADING_ODDS: f64 = 0.5;
+
+impl Sections {
+    /// Whether a segmentation found headings.
+    pub fn learn(steps: &[Step]) -> Self {
+        Sections { found: steps.iter().any(|s| s.section) }
+    }
+
+    /// The cost of a heading before a row.
+    fn heading_cost(self) -> f64 {
+        if self.found { -HEADING_ODDS.ln() } else { cost::SECTION }
+    }
 }
 
 /// How often the register leaves a cell empty: some fill every cell of
@@ -205,16 +254,18 @@ impl EmptyCells {
             empty += k.saturating_sub(filled.count_ones());
             cells += k;
         };
-        for (i, step) in steps.iter().enumerate() {
-            if step.new_row && i > 0 {
+        let mut started = false;
+        for step in steps.iter().filter(|s| !s.section) {
+            if step.new_row && started {
                 tally(filled);
                 filled = 0;
             }
+            started = true;
             for column in step.columns().filter(|&c| c < 64) {
                 filled |= 1 << column;
             }
         }
-        if !steps.is_empty() {
+        if started {
             tally(filled);
         }
         let probability = (f64::from(empty) + 1.0) / (f64::from(cells) + 2.0);
@@ -254,7 +305,7 @@ impl SharedLines {
         // (shared, all) after a one-line cell, then after a taller one.
         let mut single = (0u32, 0u32);
         let mut tall = (0u32, 0u32);
-        for step in steps {
+        for step in steps.iter().filter(|s| !s.section) {
             if step.new_row || step.page_break {
                 counts.fill(0);
                 last = None;
@@ -352,6 +403,9 @@ impl Vocabulary {
             }
             v.line_row.push(v.rows.len() - 1);
             let Some(row) = v.rows.last_mut() else { continue };
+            if step.section {
+                continue;
+            }
             for (i, word) in line.words.iter().enumerate() {
                 let column = step.column_of(i);
                 let Some(word) = vocabulary_word(word) else { continue };
@@ -369,6 +423,29 @@ impl Vocabulary {
             }
         }
         v
+    }
+
+    /// The vocabulary cost of line `line` as a section heading, in no
+    /// column: a word other rows use has no odds there (the heading is
+    /// judged against all columns'); a word no other row uses gets the
+    /// cost of the column it favours most, since add-half smoothing makes
+    /// an unseen word likelier in every column than in all, a bias the
+    /// heading must share to be judged fairly against them.
+    fn heading_cost(&self, line: usize, words: &[String], columns: usize) -> f64 {
+        let Some(row) = self.line_row.get(line).and_then(|&r| self.rows.get(r)) else { return 0.0 };
+        let count = |map: &HashMap<String, f64>, w: &str| map.get(w).copied().unwrap_or(0.0);
+        let costs = self.word_costs(line, words, columns);
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| {
+                vocabulary_word(word).is_some_and(|w| count(&self.all, &w) - count(&row.all, &w) <= 0.0)
+            })
+            .map(|(w, _)| {
+                let row_costs = costs.get(w * columns..(w + 1) * columns).unwrap_or_default();
+                row_costs.iter().copied().fold(0.0, f64::min)
+            })
+            .sum()
     }
 
     /// Costs of the words of line `line` in each column (`words.len()`
@@ -492,6 +569,22 @@ pub(super) fn ending_cost(line: Option<&FlowLine>) -> f64 {
     leave_cost(line) + if dangles { cost::OPEN_ENDING } else { 0.0 }
 }
 
+/// Whether line `i` of a register of `columns` columns may be a section
+/// heading: a short name opening with a capital or a number, ending no
+/// sentence and going on with none, and neither a retention statement nor
+/// a record number. A heading across a single column would be its cell.
+pub(super) fn may_head_section(evidence: &Evidence, columns: usize, i: usize, line: &FlowLine) -> bool {
+    let named =
+        line.words.first().and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    columns >= 2
+        && named
+        && line.words.len() <= MAX_SECTION_WORDS
+        && line.end() == LineEnd::Free
+        && !line.ends_sentence()
+        && !evidence.retention_line.get(i).copied().unwrap_or(false)
+        && !evidence.number_opening.get(i).copied().unwrap_or(false)
+}
+
 /// The cost of moving from a cell of `previous` to a new cell of `column`
 /// in the same row, `None` when the order forbids it.
 pub(super) fn next_cell_cost(previous: usize, column: usize, skip: f64) -> Option<f64> {
@@ -612,12 +705,13 @@ struct Layer {
 
 impl Layer {
     fn new(columns: usize) -> Self {
+        let slots = slots_for(columns);
         Layer {
             columns,
-            slots: vec![None; columns * SLOTS_PER_COLUMN],
-            counts: vec![0; columns * columns * SLOTS_PER_COLUMN],
-            cut: vec![0; columns * SLOTS_PER_COLUMN],
-            endings: vec![Endings::default(); columns * SLOTS_PER_COLUMN],
+            slots: vec![None; slots],
+            counts: vec![0; columns * slots],
+            cut: vec![0; slots],
+            endings: vec![Endings::default(); slots],
         }
     }
 
@@ -628,6 +722,11 @@ impl Layer {
         self.cut.fill(0);
         self.endings.fill(Endings::default());
         self
+    }
+
+    /// The slot of a section heading, after every column's.
+    fn section_slot(&self) -> usize {
+        self.columns * SLOTS_PER_COLUMN
     }
 
     fn counts(&self, slot: usize) -> &[u16] {
@@ -652,7 +751,11 @@ impl Layer {
         let single = previous_counts.and_then(|p| p.get(state.column)).is_none_or(|&n| n == 0);
         let kind = if parts.len() > 1 { 2 } else { usize::from(single) };
         let row_part = state.column * 2 + usize::from(state.continued);
-        let index = (row_part * 3 + kind) * 2 + usize::from(endings.others_dangle(state.column));
+        let index = if state.column == self.columns {
+            self.section_slot()
+        } else {
+            (row_part * 3 + kind) * 2 + usize::from(endings.others_dangle(state.column))
+        };
         if let Some(slot) = self.slots.get_mut(index)
             && slot.is_none_or(|e| entry.cost < e.cost)
         {
@@ -933,6 +1036,16 @@ impl Model<'_> {
         c
     }
 
+    /// The cost of line `i` as a section heading between rows, `None` where
+    /// it cannot be one ([`may_head_section`]).
+    fn section_cost(&self, i: usize, line: &FlowLine) -> Option<f64> {
+        let e = self.evidence;
+        may_head_section(e, self.widths.len(), i, line).then(|| {
+            let vocabulary = e.vocabulary.as_ref().map_or(0.0, |v| v.heading_cost(i, &line.words, self.widths.len()));
+            e.sections.map_or(cost::SECTION, Sections::heading_cost) + vocabulary
+        })
+    }
+
     /// The cost of leaving a cell of a row empty.
     fn skip(&self) -> f64 {
         self.evidence.empty_cells.map_or(cost::SKIP, EmptyCells::skip_cost)
@@ -949,7 +1062,7 @@ impl Model<'_> {
         // The layer before last, kept to be reused (a solve runs thousands
         // of times while the widths are learned).
         let mut spare: Option<Layer> = None;
-        let slots = k * SLOTS_PER_COLUMN;
+        let slots = slots_for(k);
         let mut trail: Vec<Option<Back>> = Vec::with_capacity(n.saturating_mul(slots));
         let mut stored_parts: Vec<Part> = Vec::new();
         let mut parts_buffer: Vec<Part> = Vec::new();
@@ -1021,6 +1134,12 @@ impl Model<'_> {
                 for (prev_index, prev, prev_cost) in previous.iter().copied() {
                     if i == 0 {
                         open(0, false, true, true, 0.0, prev_index);
+                        continue;
+                    }
+                    if prev.column == k {
+                        // After a section heading, a row opens (the heading
+                        // paid for ending the row before it).
+                        open(0, false, true, true, prev_cost + start_cost(false), prev_index);
                         continue;
                     }
                     // Cells left empty cost less in the part of a row after a
@@ -1136,6 +1255,38 @@ impl Model<'_> {
                 for group in &groups {
                     pricing.push_several_cells(group, last.as_ref(), &mut here, &mut links, &mut parts_buffer);
                 }
+                if let Some(heading) = self.section_cost(i, line) {
+                    // The line as a section heading: the row before it ends.
+                    let best = previous
+                        .iter()
+                        .filter_map(|&(prev_index, prev, prev_cost)| {
+                            if i == 0 {
+                                return Some((0.0, prev_index));
+                            }
+                            if prev.column >= k {
+                                return None;
+                            }
+                            let mut c = new_row_cost(prev.column, k, skip);
+                            if prev.continued {
+                                c -= (k - 1 - prev.column) as f64 * (skip - cost::SKIP_FINISHED);
+                            }
+                            let row_ends = leave + dangling_cost(endings_before(prev_index, false));
+                            Some((prev_cost + row_ends + c, prev_index))
+                        })
+                        .min_by(|a, b| a.0.total_cmp(&b.0));
+                    if let Some((before, prev_index)) = best {
+                        let part = Part::new(0, k);
+                        let entry = Entry {
+                            state: State { column: k, len: line.len, continued: false },
+                            cost: before + heading + start_cost(false),
+                            previous: prev_index,
+                            link: push_link(&mut links, part, NO_LINK),
+                            new_row: true,
+                            page_break: line.flow_break,
+                        };
+                        here.push(entry, None, 0, Endings::default(), &[part]);
+                    }
+                }
             }
             trail.extend(here.slots.iter().map(|e| {
                 e.map(|e| {
@@ -1159,18 +1310,21 @@ impl Model<'_> {
                 .slots
                 .iter()
                 .enumerate()
+                .filter(|&(s, _)| s != layer.section_slot())
                 .filter_map(|(s, e)| e.map(|e| (s, e.cost + dangling_cost(layer.endings(s)))))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
         }) else {
             return (0.0, Vec::new());
         };
-        let mut steps = vec![Step { parts: vec![Part::default()], new_row: false, page_break: false }; n];
+        let mut steps =
+            vec![Step { parts: vec![Part::default()], new_row: false, page_break: false, section: false }; n];
         for i in (0..n).rev() {
             let Some(back) = trail.get(i * slots + index).copied().flatten() else { break };
             if let Some(slot) = steps.get_mut(i) {
                 let at = back.parts_at as usize;
                 let parts = stored_parts.get(at..at + usize::from(back.parts)).unwrap_or_default();
-                *slot = Step { parts: parts.to_vec(), new_row: back.new_row, page_break: back.page_break };
+                let section = parts.first().is_some_and(|p| usize::from(p.column) == k);
+                *slot = Step { parts: parts.to_vec(), new_row: back.new_row, page_break: back.page_break, section };
             }
             index = back.previous as usize;
         }
@@ -1206,6 +1360,7 @@ pub(super) mod tests {
             parts: parts.iter().map(|&(from, column)| Part::new(from, column)).collect(),
             new_row,
             page_break: false,
+            section: false,
         }
     }
 
@@ -1303,6 +1458,75 @@ pub(super) mod tests {
         assert_eq!(ending_cost(Some(&line("1000Premier"))), cost::CUT_WORD);
         // Leaving a dangling cell costs nothing yet: a page break may cut it.
         assert_eq!(leave_cost(Some(&line("Nom, prénom, "))), 0.0);
+    }
+
+    /// Evidence that says nothing of lines `0..lines`.
+    fn no_evidence(lines: usize) -> Evidence {
+        Evidence {
+            retention_line: vec![false; lines],
+            retention_column: Vec::new(),
+            number_opening: vec![false; lines],
+            number_column: None,
+            vocabulary: None,
+            shared_lines: None,
+            empty_cells: None,
+            sections: None,
+        }
+    }
+
+    #[test]
+    fn a_section_heading_is_a_short_name_that_ends_no_sentence() {
+        let evidence = no_evidence(1);
+        let heading = |text: &str| may_head_section(&evidence, 6, 0, &line(text));
+        assert!(heading("Ressources humaines "));
+        assert!(heading("État civil et citoyenneté "));
+        assert!(heading("3. Urbanisme "));
+        assert!(!heading("de la commune "));
+        assert!(!heading("Agents habilités du "));
+        assert!(!heading("Nom, prénom, "));
+        assert!(!heading("Les données sont conservées. "));
+        assert!(!heading("Gestion des demandes d’inscription aux activités sportives et culturelles de la commune "));
+        assert!(!heading("Ressources humain"));
+        // Neither a retention statement nor a record number, nor a line
+        // across a single column.
+        let retention = Evidence { retention_line: vec![true], ..no_evidence(1) };
+        assert!(!may_head_section(&retention, 6, 0, &line("Jusqu’à la fin du contrat ")));
+        let number = Evidence { number_opening: vec![true], ..no_evidence(1) };
+        assert!(!may_head_section(&number, 6, 0, &line("12 Fichier des associations ")));
+        assert!(!may_head_section(&evidence, 1, 0, &line("Ressources humaines ")));
+    }
+
+    #[test]
+    fn headings_are_likely_once_a_reading_found_one() {
+        let heading = Step { section: true, ..step(&[(0, 6)], true) };
+        let found = Sections::learn(&[heading, step(&[(0, 0)], true), step(&[(0, 1)], false)]);
+        let none = Sections::learn(&[step(&[(0, 0)], true), step(&[(0, 1)], false)]);
+        assert!(found.found && !none.found);
+        assert_eq!(none.heading_cost(), cost::SECTION);
+        assert!(found.heading_cost() < cost::PARAGRAPH);
+    }
+
+    #[test]
+    fn a_heading_shares_the_columns_odds_of_words_no_other_row_uses() {
+        // Two rows: a title, then recipients; then a line of its own row.
+        let lines =
+            [line("Portail famille "), line("Agents habilités "), line("Prêt de matériel "), line("Agents du pôle ")];
+        let lines = [lines.as_slice(), &[line("Agents Enfance ")]].concat();
+        let steps = [
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+            step(&[(0, 0)], true),
+        ];
+        let vocabulary = Vocabulary::learn(&lines, &steps, 2);
+        let words = &lines[4].words;
+        let costs = vocabulary.word_costs(4, words, 2);
+        // `Agents` is the recipients' word: no odds for a heading. `Enfance`
+        // is no other row's: the heading gets its best column's odds.
+        assert!(costs[1] < 0.0 && costs[0] > 0.0);
+        let unseen_best = costs[2].min(costs[3]);
+        assert!((vocabulary.heading_cost(4, words, 2) - unseen_best).abs() < 1e-9);
     }
 
     #[test]
