@@ -173,6 +173,15 @@ impl FlowLine {
         self.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
     }
 
+    /// Whether the last word is capitalized (past an elided article:
+    /// `d’Assurance`), as the words of a name are.
+    fn ends_capitalized(&self) -> bool {
+        self.words.last().is_some_and(|w| {
+            let name = w.rsplit(['\'', '’']).next().unwrap_or(w);
+            name.chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
     fn ends_sentence(&self) -> bool {
         self.words.last().is_some_and(|w| closes_sentence(w))
     }

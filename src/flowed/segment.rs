@@ -110,6 +110,10 @@ pub(super) mod cost {
     /// A line that stopped short although the next word would have fit,
     /// plus a fifth per character of room left.
     pub const EARLY_WRAP: f64 = 1.0;
+    /// A cell's line going on after a full line with a capital, where the
+    /// line before ended on a plain word: in a cell, that is a name; more
+    /// often, the next cell opens there.
+    pub const CAPITAL_GOES_ON: f64 = 0.75;
     /// A paragraph break that nothing but the next line's opening shows
     /// (where blank lines do not mark paragraphs), on top of the paragraph.
     pub const UNMARKED_PARAGRAPH: f64 = 0.5;
@@ -514,7 +518,11 @@ pub(super) fn wrap_cost(
     }
     let fit = (previous_len + 1 + line.first_word_len) as f64;
     if fit > room {
-        return 0.0;
+        // A full line: the cell goes on, but seldom with a capital after a
+        // plain word (a name's words are capitalized in a row: `Caisse
+        // Nationale d’Assurance` / `Maladie`).
+        let capital = line.starts_upper(0) && previous.end() == LineEnd::Free && !previous.ends_capitalized();
+        return if capital { cost::CAPITAL_GOES_ON } else { 0.0 };
     }
     let early = cost::EARLY_WRAP + 0.2 * (room - fit);
     // A line opening like a paragraph (a capital, a bullet, a number) may
@@ -1535,6 +1543,19 @@ pub(super) mod tests {
         // Cut at 11 characters: right for a 12-character column, not for a 30.
         assert_eq!(wrap_cost(false, 12.0, 11, &line("1000Premier"), &next, 0), 0.0);
         assert!(wrap_cost(false, 30.0, 11, &line("1000Premier"), &next, 0) > cost::EARLY_WRAP);
+    }
+
+    #[test]
+    fn a_full_line_goes_on_with_a_capital_only_in_a_name() {
+        // Full lines (no room for the next word at width 24).
+        let title = line("Fichier des associations ");
+        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("Tenir à jour "), 1), cost::CAPITAL_GOES_ON);
+        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("de la commune "), 1), 0.0);
+        // A name's words, and a capital after a function word or a comma.
+        let name = line("Caisse Nationale d’Assurance ");
+        assert_eq!(wrap_cost(false, 24.0, 28, &name, &line("Maladie. "), 1), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 24, &line("Délégation ministérielle à la "), &line("Santé "), 1), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 24, &line("Nom, prénom, adresse, "), &line("Téléphone "), 1), 0.0);
     }
 
     #[test]
