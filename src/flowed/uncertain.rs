@@ -20,18 +20,21 @@ pub(super) struct UncertainRow {
     pub columns: Vec<usize>,
 }
 
-/// Each word's (row ordinal, column) under a reading.
+/// Each word's (row ordinal, column) under a reading. A section heading
+/// opens no row (its words stay with the row before, in no column).
 fn places(lines: &[FlowLine], steps: &[Step]) -> Vec<Vec<(usize, usize)>> {
     let mut row = 0usize;
-    let mut first = true;
+    let mut started = false;
     lines
         .iter()
         .zip(steps)
         .map(|(line, step)| {
-            if step.new_row && !first {
-                row += 1;
+            if step.new_row && !step.section {
+                if started {
+                    row += 1;
+                }
+                started = true;
             }
-            first = false;
             (0..line.words.len()).map(|w| (row, step.column_of(w))).collect()
         })
         .collect()
@@ -94,6 +97,30 @@ mod tests {
         }
         assert_eq!(uncertain_rows(&body, &chosen, &[chosen.to_vec()]), []);
         assert_eq!(uncertain_rows(&body, &chosen, &[other]), [UncertainRow { row: 0, columns: vec![1, 2] }]);
+    }
+
+    #[test]
+    fn a_section_heading_opens_no_row() {
+        let body = lines(&["Personnel", "Paie", "DRH", "Usagers", "Médecine", "DRH"]);
+        let heading = |column| {
+            let mut line = step(&[(0, column)], true);
+            line.section = true;
+            line
+        };
+        let chosen = [
+            heading(2),
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+            heading(2),
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+        ];
+        // The other reading gives the second row's controller to its title.
+        let mut other = chosen.to_vec();
+        if let Some(s) = other.get_mut(5) {
+            *s = step(&[(0, 0)], false);
+        }
+        assert_eq!(uncertain_rows(&body, &chosen, &[other]), [UncertainRow { row: 1, columns: vec![0, 1] }]);
     }
 
     #[test]
