@@ -9,7 +9,9 @@
 //! cheapest kept: from the first row's widths, each column in turn and the
 //! best change of all first; and, as the first row may itself be read
 //! shifted (nothing but widths tells its cells apart where paragraphs do
-//! not show), from the same width for every column.
+//! not show), from the same width for every column. Where the body may
+//! open with a section heading, the first row is also read from the line
+//! after it, and the cheaper start kept.
 
 use rayon::prelude::*;
 
