@@ -604,6 +604,15 @@ pub(super) fn new_row_cost(previous: usize, columns: usize, skip: f64) -> f64 {
     cost::NEW_ROW + columns.saturating_sub(previous + 1) as f64 * skip
 }
 
+/// The cost of starting a new row after `previous`, in a register of
+/// `columns` columns: the cells after it are empty, which costs less in a
+/// row part after a page break, where finished cells are simply absent.
+fn new_row_after(previous: State, columns: usize, skip: f64) -> f64 {
+    let c = new_row_cost(previous.column, columns, skip);
+    let empty = columns.saturating_sub(previous.column + 1);
+    if previous.continued { c - empty as f64 * (skip - cost::SKIP_FINISHED) } else { c }
+}
+
 /// One reading of the body: lines, widths and evidence.
 pub(super) struct Model<'a> {
     /// The body's lines.
@@ -1200,7 +1209,7 @@ impl Model<'_> {
                             open(a, true, false, true, prev_cost + leave + c + going_on(a), prev_index);
                         }
                         if a == 0 && prev.column > 0 {
-                            let c = skips(new_row_cost(prev.column, k, skip), k - 1 - prev.column);
+                            let c = new_row_after(prev, k, skip);
                             let row_ends = leave + dangling_cost(endings);
                             open(0, false, true, true, prev_cost + row_ends + c + start_cost(false), prev_index);
                         }
@@ -1274,10 +1283,7 @@ impl Model<'_> {
                             if prev.column >= k {
                                 return None;
                             }
-                            let mut c = new_row_cost(prev.column, k, skip);
-                            if prev.continued {
-                                c -= (k - 1 - prev.column) as f64 * (skip - cost::SKIP_FINISHED);
-                            }
+                            let c = new_row_after(prev, k, skip);
                             let row_ends = leave + dangling_cost(endings_before(prev_index, false));
                             Some((prev_cost + row_ends + c, prev_index))
                         })
