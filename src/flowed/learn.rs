@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::FlowLine;
 use super::segment::{
     Evidence, Model, Step, cell_start_cost, cost, ending_cost, may_head_section, new_row_cost, next_cell_cost,
-    wrap_cost,
+    unblanked_cost, wrap_cost,
 };
 
 /// Most lines the widths are learned from (the cost stays linear in the
@@ -69,7 +69,9 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // cheaper reading kept.
     let from_first_row = |skipped: usize| {
         let row_lines = lines.get(skipped..).unwrap_or_default();
-        let start = first_row_widths(row_lines, columns, blank_separated).into_iter().map(|w| w.unwrap_or(typical));
+        let start = first_row_widths(row_lines, columns, blank_separated, evidence.title_column())
+            .into_iter()
+            .map(|w| w.unwrap_or(typical));
         alternate(lines, start.collect(), blank_separated, evidence)
     };
     let mut alternated = from_first_row(0);
@@ -108,13 +110,13 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
 
 /// Cost of lines `from..to` as one cell of `column` wrapping at its own
 /// width (its longest line), and that width.
-fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, column: usize, blank_separated: bool) -> (f64, f64) {
+fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, names_record: bool, blank_separated: bool) -> (f64, f64) {
     let cell = lines.get(from..to).unwrap_or_default();
     let width = cell.iter().map(|l| l.len).max().unwrap_or(0) as f64;
     let cost: f64 = cell
         .windows(2)
         .map(|pair| match pair {
-            [previous, line] => wrap_cost(blank_separated, width, previous.len, previous, line, column),
+            [previous, line] => wrap_cost(blank_separated, width, previous.len, previous, line, names_record),
             _ => 0.0,
         })
         .sum();
@@ -125,7 +127,12 @@ fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, column: usize, bla
 /// lines where each cell is judged against its own longest line, so no
 /// width has to be guessed beforehand. `None` for a column the first row
 /// leaves empty.
-fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -> Vec<Option<f64>> {
+fn first_row_widths(
+    lines: &[FlowLine],
+    columns: usize,
+    blank_separated: bool,
+    title_column: usize,
+) -> Vec<Option<f64>> {
     let lines = lines.get(..lines.len().min(FIRST_ROW_LINES)).unwrap_or_default();
     let n = lines.len();
     let k = columns.max(1);
@@ -142,13 +149,18 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
             }
         } else {
             let leave = ending_cost(lines.get(start - 1));
-            let start_cost = cell_start_cost(blank_separated, line, 0, false);
+            let start_cost = cell_start_cost(line, 0, false);
             for previous in 0..k {
-                let Some(Some((before, _, _))) = best.get(start).and_then(|b| b.get(previous)) else { continue };
+                let Some(Some((before, previous_start, _))) = best.get(start).and_then(|b| b.get(previous)) else {
+                    continue;
+                };
+                let beside_single = start - previous_start == 1;
                 for column in 0..k {
                     let transition = match next_cell_cost(previous, column, cost::SKIP) {
-                        Some(c) => c,
-                        None if column == 0 => new_row_cost(previous, k, cost::SKIP),
+                        Some(c) => c + unblanked_cost(blank_separated, line, beside_single),
+                        None if column == 0 => {
+                            new_row_cost(previous, k, cost::SKIP) + unblanked_cost(blank_separated, line, false)
+                        }
                         None => continue,
                     };
                     let total = before + leave + transition + start_cost;
@@ -163,7 +175,7 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
         for (column, opened) in open.iter().enumerate() {
             let Some((opened_cost, previous)) = *opened else { continue };
             for end in start + 1..=(start + FIRST_ROW_CELL_LINES).min(n) {
-                let total = opened_cost + own_width_cell(lines, start, end, column, blank_separated).0;
+                let total = opened_cost + own_width_cell(lines, start, end, column == title_column, blank_separated).0;
                 if let Some(slot) = best.get_mut(end).and_then(|b| b.get_mut(column))
                     && slot.is_none_or(|(c, _, _)| total < c)
                 {
@@ -197,7 +209,7 @@ fn first_row_widths(lines: &[FlowLine], columns: usize, blank_separated: bool) -
             break;
         }
         if let Some(slot) = widths.get_mut(column) {
-            *slot = Some(own_width_cell(lines, start, end, column, blank_separated).1);
+            *slot = Some(own_width_cell(lines, start, end, column == title_column, blank_separated).1);
         }
     }
     widths

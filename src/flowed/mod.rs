@@ -424,7 +424,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let mut steps = first_reading.clone();
     for _ in 0..VOCABULARY_ROUNDS {
         evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
-        evidence.shared_lines = Some(SharedLines::learn(&steps, headers.len()));
+        evidence.shared_lines = Some(SharedLines::learn(&body, &steps, headers.len(), blank_separated));
         evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
         evidence.sections = Some(Sections::learn(&steps));
         steps = read(&widths, &evidence);

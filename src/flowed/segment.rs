@@ -103,8 +103,13 @@ pub(super) mod cost {
     /// Leaving a cell on a line that ends with a semicolon.
     pub const LIST_GOES_ON: f64 = 1.5;
     /// Starting a cell without the blank line that separates cells, where
-    /// the document separates paragraphs with blank lines.
+    /// the document separates paragraphs with blank lines (for the next
+    /// cell of a row, before the register says how often
+    /// [`super::SharedLines`]).
     pub const NO_BLANK: f64 = 5.0;
+    /// The same after a one-line cell, whose line the next cell's first
+    /// line shares a baseline with.
+    pub const BESIDE_SINGLE: f64 = 1.0;
     /// A line longer than its column's width, plus one per character.
     pub const OVERFLOW: f64 = 4.0;
     /// A line that stopped short although the next word would have fit,
@@ -203,6 +208,14 @@ pub(super) struct Evidence {
     pub sections: Option<Sections>,
 }
 
+impl Evidence {
+    /// The column that names the record: the first, or the one after the
+    /// record number.
+    pub fn title_column(&self) -> usize {
+        self.number_column.map_or(0, |n| n + 1)
+    }
+}
+
 /// Whether the register sets section headings (rows across the table
 /// naming a group of records) and so how likely a line that may be one is
 /// a heading where a row ends. Most registers have none: before anything
@@ -282,51 +295,82 @@ impl EmptyCells {
     }
 }
 
-/// How the extraction prints neighbouring cells of a row: some print the
-/// first line of a cell on the line of the previous cell's last line when
-/// the two share a baseline (which, cells being top-aligned, happens when
-/// the previous cell has a single line), others print every cell on lines
-/// of its own. The odds of a shared line, after a one-line cell and after
-/// a taller one, are learned from a segmentation of the document itself.
+/// How the extraction prints neighbouring cells of a row. Cells being
+/// top-aligned, a one-line cell sits on the next cell's first baseline:
+/// some extractions print the two on one line, some as one block of lines
+/// (no blank line between them, where blank lines separate paragraphs),
+/// others every cell apart. The odds of each, after a one-line cell and
+/// after a taller one, are learned from a segmentation of the document
+/// itself.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct SharedLines {
-    /// Probability that a one-line cell shares its line with the next cell.
-    pub after_single: f64,
-    /// Probability that a taller cell shares its last line with the next.
-    pub after_tall: f64,
+    /// How a one-line cell meets the next cell.
+    pub after_single: Meeting,
+    /// How a taller cell meets the next cell.
+    pub after_tall: Meeting,
+}
+
+/// The probabilities that a cell shares its last line with the next cell,
+/// or its block of lines; it is apart otherwise.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Meeting {
+    /// On one line.
+    pub line: f64,
+    /// On lines of one block.
+    pub block: f64,
 }
 
 /// Bounds of a learned shared-line probability, so that no reading is ever
 /// ruled out.
 const SHARED_LINE_ODDS: (f64, f64) = (0.02, 0.98);
 
+/// How often each meeting was seen: (on a line, in a block, in all).
+#[derive(Default)]
+struct MeetingCounts {
+    line: u32,
+    block: u32,
+    all: u32,
+}
+
+impl MeetingCounts {
+    /// Add-one smoothed odds; a block only where blank lines can show it.
+    fn odds(&self, blank_separated: bool) -> Meeting {
+        let outcomes = if blank_separated { 3.0 } else { 2.0 };
+        let odds = |n: u32| {
+            ((f64::from(n) + 1.0) / (f64::from(self.all) + outcomes)).clamp(SHARED_LINE_ODDS.0, SHARED_LINE_ODDS.1)
+        };
+        Meeting { line: odds(self.line), block: if blank_separated { odds(self.block) } else { 0.0 } }
+    }
+}
+
 impl SharedLines {
-    /// Counts, in a segmentation, the cells left for the next cell of the
-    /// same row part on the same page: on a line they share, or not.
-    pub fn learn(steps: &[Step], columns: usize) -> Self {
+    /// Counts, in a segmentation of `lines`, the cells left for the next
+    /// cell of the same row part on the same page: on a line they share,
+    /// in one block, or apart.
+    pub fn learn(lines: &[FlowLine], steps: &[Step], columns: usize, blank_separated: bool) -> Self {
         let mut counts = vec![0u16; columns];
         let mut last: Option<usize> = None;
-        // (shared, all) after a one-line cell, then after a taller one.
-        let mut single = (0u32, 0u32);
-        let mut tall = (0u32, 0u32);
-        for step in steps.iter().filter(|s| !s.section) {
+        let mut single = MeetingCounts::default();
+        let mut tall = MeetingCounts::default();
+        for (line, step) in lines.iter().zip(steps).filter(|(_, s)| !s.section) {
             if step.new_row || step.page_break {
                 counts.fill(0);
                 last = None;
             }
-            let tally =
-                |column: usize, shared: bool, counts: &[u16], single: &mut (u32, u32), tall: &mut (u32, u32)| {
-                    let n = counts.get(column).copied().unwrap_or(0);
-                    let slot = if n <= 1 { single } else { tall };
-                    slot.0 += u32::from(shared);
-                    slot.1 += 1;
-                };
-            // Each part: the cell before it on the line shared the line.
+            // Each part: the cell before it shared the line, or the block
+            // when the part opens the line with no blank before it.
             for (i, column) in step.columns().enumerate() {
                 if let Some(previous) = last
                     && column != previous
                 {
-                    tally(previous, i > 0, &counts, &mut single, &mut tall);
+                    let n = counts.get(previous).copied().unwrap_or(0);
+                    let seen = if n <= 1 { &mut single } else { &mut tall };
+                    seen.all += 1;
+                    if i > 0 {
+                        seen.line += 1;
+                    } else if blank_separated && unblanked(line) {
+                        seen.block += 1;
+                    }
                 }
                 if let Some(n) = counts.get_mut(column) {
                     *n = n.saturating_add(1);
@@ -334,26 +378,30 @@ impl SharedLines {
                 last = Some(column);
             }
         }
-        let odds = |(shared, all): (u32, u32)| {
-            ((f64::from(shared) + 1.0) / (f64::from(all) + 2.0)).clamp(SHARED_LINE_ODDS.0, SHARED_LINE_ODDS.1)
-        };
-        SharedLines { after_single: odds(single), after_tall: odds(tall) }
+        SharedLines { after_single: single.odds(blank_separated), after_tall: tall.odds(blank_separated) }
     }
 
-    fn probability(self, lines: u16) -> f64 {
+    fn meeting(self, lines: u16) -> Meeting {
         if lines <= 1 { self.after_single } else { self.after_tall }
     }
 
     /// The cost of a cell of `lines` lines sharing its last line with the
     /// next cell.
     fn shared_cost(self, lines: u16) -> f64 {
-        -self.probability(lines).ln()
+        -self.meeting(lines).line.ln()
+    }
+
+    /// The cost of a cell of `lines` lines sharing its block of lines with
+    /// the next cell.
+    fn block_cost(self, lines: u16) -> f64 {
+        -self.meeting(lines).block.ln()
     }
 
     /// The cost of a cell of `lines` lines leaving the next cell a line of
-    /// its own.
+    /// its own, apart.
     fn apart_cost(self, lines: u16) -> f64 {
-        -(1.0 - self.probability(lines)).ln()
+        let meeting = self.meeting(lines);
+        -(1.0 - meeting.line - meeting.block).max(SHARED_LINE_ODDS.0).ln()
     }
 }
 
@@ -482,7 +530,8 @@ impl Vocabulary {
 }
 
 /// The cost of a line continuing the previous one in the same cell of a
-/// column wrapping at `width` characters: a new paragraph costs its prior,
+/// column wrapping at `width` characters: a new paragraph costs its prior
+/// (the higher one in the column that names the record, `names_record`),
 /// a line that stopped although the next word would have fit costs more the
 /// more room it left.
 pub(super) fn wrap_cost(
@@ -491,7 +540,7 @@ pub(super) fn wrap_cost(
     previous_len: usize,
     previous: &FlowLine,
     line: &FlowLine,
-    column: usize,
+    names_record: bool,
 ) -> f64 {
     let room = width - (0.12 * width).max(2.0);
     if !previous.trailing_space {
@@ -499,7 +548,7 @@ pub(super) fn wrap_cost(
         let left = room - previous_len as f64;
         return if left > 0.0 { cost::EARLY_WRAP + 0.2 * left } else { 0.0 };
     }
-    let paragraph = if column == 0 { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
+    let paragraph = if names_record { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
     if line.flow_break {
         // A page break hides where paragraphs end: a line going on in lower
         // case goes on with the sentence, one opening with a capital counts
@@ -542,13 +591,28 @@ fn opens_paragraph(line: &FlowLine) -> bool {
 /// opens in lower case, and never on punctuation that goes on a sentence
 /// (`:`, `;`, `,`, `)`). In a row's part after a page break (`continued`)
 /// a cell may go on from the page before, so lower case says nothing there.
-pub(super) fn cell_start_cost(blank_separated: bool, line: &FlowLine, from: usize, continued: bool) -> f64 {
+pub(super) fn cell_start_cost(line: &FlowLine, from: usize, continued: bool) -> f64 {
     let goes_on = line.words.get(from).is_some_and(|w| w.starts_with([':', ';', ',', '.', ')']));
-    let mut c = if (line.starts_lower(from) || goes_on) && !continued { cost::LOWER_START } else { 0.0 };
-    if from == 0 && blank_separated && line.blank_before == 0 && !line.flow_break && !line.after_hard_break {
-        c += cost::NO_BLANK;
+    if (line.starts_lower(from) || goes_on) && !continued { cost::LOWER_START } else { 0.0 }
+}
+
+/// The cost of a cell opening on a line that follows the line before
+/// without the blank line that separates paragraphs, where the document
+/// separates them so. After a one-line cell (`beside_single`) that is
+/// cheaper: the cell's first line sits on that cell's baseline, and
+/// extractions that print text by blocks of neighbouring lines may give
+/// the two one block.
+pub(super) fn unblanked_cost(blank_separated: bool, line: &FlowLine, beside_single: bool) -> f64 {
+    match (blank_separated && unblanked(line), beside_single) {
+        (false, _) => 0.0,
+        (true, true) => cost::BESIDE_SINGLE,
+        (true, false) => cost::NO_BLANK,
     }
-    c
+}
+
+/// Whether a line follows the line before with no blank line between.
+fn unblanked(line: &FlowLine) -> bool {
+    line.blank_before == 0 && !line.flow_break && !line.after_hard_break
 }
 
 /// The cost of leaving a cell after `previous`: high when that line ends
@@ -960,7 +1024,7 @@ impl Pricing<'_> {
         // only a cell the break cut goes on.
         let opening = |from: usize, column: usize| {
             let going_on = group.continued && in_mask(group.cut, column);
-            cell_start_cost(self.model.blank_separated, line, from, going_on)
+            cell_start_cost(line, from, going_on)
                 + if group.continued && !going_on { cost::UNCUT } else { 0.0 }
                 + if going_on { resume_cost(line, from, column, group.endings) } else { 0.0 }
         };
@@ -1072,6 +1136,7 @@ impl Model<'_> {
     pub fn solve(&self) -> (f64, Vec<Step>) {
         let k = self.widths.len().max(1);
         let skip = self.skip();
+        let title_column = self.evidence.title_column();
         let n = self.lines.len();
         // Only the last line's states are kept whole; earlier lines keep
         // what the trace back needs.
@@ -1121,7 +1186,10 @@ impl Model<'_> {
             for reading in &readings {
                 let line: &FlowLine = reading;
                 let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary };
-                let start_cost = |continued: bool| cell_start_cost(self.blank_separated, line, 0, continued);
+                let start_cost = |continued: bool| cell_start_cost(line, 0, continued);
+                // A row or a heading opens below every cell of the row
+                // before, in a block of its own.
+                let row_start = start_cost(false) + unblanked_cost(self.blank_separated, line, false);
                 // The cells cut by the row's last page break, for a state
                 // reached from slot `prev_index` by this line.
                 let cut_after = |prev_index: usize, new_row: bool| match &last {
@@ -1156,7 +1224,7 @@ impl Model<'_> {
                     if prev.column == k {
                         // After a section heading, a row opens (the heading
                         // paid for ending the row before it).
-                        open(0, false, true, true, prev_cost + start_cost(false), prev_index);
+                        open(0, false, true, true, prev_cost + row_start, prev_index);
                         continue;
                     }
                     // Cells left empty cost less in the part of a row after a
@@ -1179,18 +1247,23 @@ impl Model<'_> {
                             cost::UNCUT + start_cost(false)
                         }
                     };
-                    // A cell left for the next on a line of its own, where the
-                    // two could have shared one.
-                    let apart = match (&self.evidence.shared_lines, &last) {
-                        (Some(shared), Some(layer)) if !line.flow_break => {
-                            shared.apart_cost(layer.counts(prev_index).get(prev.column).copied().unwrap_or(0))
-                        }
-                        _ => 0.0,
+                    // How the previous cell meets the next one opening on this
+                    // line: in one block where no blank line separates them,
+                    // apart otherwise (where the two could have shared a
+                    // line); the odds depend on the previous cell's height.
+                    let prev_lines = last
+                        .as_ref()
+                        .map_or(0, |layer| layer.counts(prev_index).get(prev.column).copied().unwrap_or(0));
+                    let meeting = match &self.evidence.shared_lines {
+                        Some(shared) if self.blank_separated && unblanked(line) => shared.block_cost(prev_lines),
+                        Some(shared) if !line.flow_break && last.is_some() => shared.apart_cost(prev_lines),
+                        _ => unblanked_cost(self.blank_separated, line, prev_lines <= 1),
                     };
                     for a in 0..k {
                         if a == prev.column {
-                            let wrap = prev_line
-                                .map_or(0.0, |p| wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a));
+                            let wrap = prev_line.map_or(0.0, |p| {
+                                wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a == title_column)
+                            });
                             let uncut = match line.flow_break {
                                 true if !in_mask(cut, a) => cost::UNCUT,
                                 true => resume_cost(line, 0, a, endings),
@@ -1200,7 +1273,7 @@ impl Model<'_> {
                         }
                         if let Some(c) = next_cell_cost(prev.column, a, skip) {
                             let c = skips(c, a - prev.column - 1);
-                            open(a, continued, false, true, prev_cost + leave + apart + c + going_on(a), prev_index);
+                            open(a, continued, false, true, prev_cost + leave + meeting + c + going_on(a), prev_index);
                         }
                         if a < prev.column && line.flow_break {
                             // The row goes on after the page break; the cells
@@ -1211,7 +1284,7 @@ impl Model<'_> {
                         if a == 0 && prev.column > 0 {
                             let c = new_row_after(prev, k, skip);
                             let row_ends = leave + dangling_cost(endings);
-                            open(0, false, true, true, prev_cost + row_ends + c + start_cost(false), prev_index);
+                            open(0, false, true, true, prev_cost + row_ends + c + row_start, prev_index);
                         }
                     }
                 }
@@ -1292,7 +1365,7 @@ impl Model<'_> {
                         let part = Part::new(0, k);
                         let entry = Entry {
                             state: State { column: k, len: line.len, continued: false },
-                            cost: before + heading + start_cost(false),
+                            cost: before + heading + row_start,
                             previous: prev_index,
                             link: push_link(&mut links, part, NO_LINK),
                             new_row: true,
@@ -1413,21 +1486,72 @@ pub(super) mod tests {
             step(&[(0, 0)], true),
             step(&[(0, 1)], false),
         ];
-        let odds = SharedLines::learn(&steps, 3);
+        let lines = vec![line("x "); steps.len()];
+        let odds = SharedLines::learn(&lines, &steps, 3, false);
         // One-line cells: 1 shared of 2; taller: 0 of 1 (add-one smoothed).
-        assert!((odds.after_single - 0.5).abs() < 1e-9);
-        assert!((odds.after_tall - 1.0 / 3.0).abs() < 1e-9);
+        assert!((odds.after_single.line - 0.5).abs() < 1e-9);
+        assert!((odds.after_tall.line - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(odds.after_single.block, 0.0);
         assert!(odds.shared_cost(1) < odds.shared_cost(2));
         assert!(odds.apart_cost(2) < odds.apart_cost(1));
     }
 
+    /// A line with `blank` blank lines before it.
+    fn spaced(text: &str, blank: usize) -> FlowLine {
+        FlowLine { blank_before: blank, ..line(text) }
+    }
+
+    #[test]
+    fn block_odds_are_learned_where_blank_lines_separate_cells() {
+        // Two rows: a one-line title, then the purposes (two lines) in the
+        // title's block, no blank between them; the controller after a
+        // blank line.
+        let lines = [
+            spaced("Portail ", 1),
+            spaced("Inscrire les ", 0),
+            spaced("enfants ", 0),
+            spaced("Mairie ", 1),
+            spaced("Cantine ", 1),
+            spaced("Facturer les ", 0),
+            spaced("repas ", 0),
+            spaced("Mairie ", 1),
+        ];
+        let steps = [
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+            step(&[(0, 1)], false),
+            step(&[(0, 2)], false),
+            step(&[(0, 0)], true),
+            step(&[(0, 1)], false),
+            step(&[(0, 1)], false),
+            step(&[(0, 2)], false),
+        ];
+        let odds = SharedLines::learn(&lines, &steps, 3, true);
+        // After a one-line cell: 2 blocks of 2 (smoothed over three
+        // outcomes); after a taller one, none of 2.
+        assert!((odds.after_single.block - 3.0 / 5.0).abs() < 1e-9);
+        assert!((odds.after_tall.block - 1.0 / 5.0).abs() < 1e-9);
+        assert!(odds.block_cost(1) < odds.apart_cost(1));
+        assert!(odds.block_cost(2) > odds.apart_cost(2));
+    }
+
+    #[test]
+    fn a_cell_opens_without_a_blank_line_mostly_beside_a_one_line_cell() {
+        let unblanked = spaced("Nom, prénom ", 0);
+        assert_eq!(unblanked_cost(true, &unblanked, true), cost::BESIDE_SINGLE);
+        assert_eq!(unblanked_cost(true, &unblanked, false), cost::NO_BLANK);
+        assert_eq!(unblanked_cost(true, &spaced("Nom, prénom ", 1), false), 0.0);
+        // Where blank lines do not separate paragraphs, they say nothing.
+        assert_eq!(unblanked_cost(false, &unblanked, false), 0.0);
+    }
+
     #[test]
     fn cells_open_neither_in_lower_case_nor_on_punctuation() {
-        assert_eq!(cell_start_cost(false, &line("DNUM "), 0, false), 0.0);
-        assert_eq!(cell_start_cost(false, &line(": DNUM "), 0, false), cost::LOWER_START);
-        assert_eq!(cell_start_cost(false, &line("de l'agent "), 0, false), cost::LOWER_START);
+        assert_eq!(cell_start_cost(&line("DNUM "), 0, false), 0.0);
+        assert_eq!(cell_start_cost(&line(": DNUM "), 0, false), cost::LOWER_START);
+        assert_eq!(cell_start_cost(&line("de l'agent "), 0, false), cost::LOWER_START);
         // Going on after a page break, lower case says nothing.
-        assert_eq!(cell_start_cost(false, &line("de l'agent "), 0, true), 0.0);
+        assert_eq!(cell_start_cost(&line("de l'agent "), 0, true), 0.0);
     }
 
     #[test]
@@ -1547,21 +1671,21 @@ pub(super) mod tests {
     fn a_word_cut_short_of_the_width_is_doubtful() {
         let next = line("sJours ");
         // Cut at 11 characters: right for a 12-character column, not for a 30.
-        assert_eq!(wrap_cost(false, 12.0, 11, &line("1000Premier"), &next, 0), 0.0);
-        assert!(wrap_cost(false, 30.0, 11, &line("1000Premier"), &next, 0) > cost::EARLY_WRAP);
+        assert_eq!(wrap_cost(false, 12.0, 11, &line("1000Premier"), &next, true), 0.0);
+        assert!(wrap_cost(false, 30.0, 11, &line("1000Premier"), &next, true) > cost::EARLY_WRAP);
     }
 
     #[test]
     fn a_full_line_goes_on_with_a_capital_only_in_a_name() {
         // Full lines (no room for the next word at width 24).
         let title = line("Fichier des associations ");
-        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("Tenir à jour "), 1), cost::CAPITAL_GOES_ON);
-        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("de la commune "), 1), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("Tenir à jour "), false), cost::CAPITAL_GOES_ON);
+        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("de la commune "), false), 0.0);
         // A name's words, and a capital after a function word or a comma.
         let name = line("Caisse Nationale d’Assurance ");
-        assert_eq!(wrap_cost(false, 24.0, 28, &name, &line("Maladie. "), 1), 0.0);
-        assert_eq!(wrap_cost(false, 24.0, 24, &line("Délégation ministérielle à la "), &line("Santé "), 1), 0.0);
-        assert_eq!(wrap_cost(false, 24.0, 24, &line("Nom, prénom, adresse, "), &line("Téléphone "), 1), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 28, &name, &line("Maladie. "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 24, &line("Délégation ministérielle à la "), &line("Santé "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 24, &line("Nom, prénom, adresse, "), &line("Téléphone "), false), 0.0);
     }
 
     #[test]
@@ -1569,17 +1693,17 @@ pub(super) mod tests {
         let next = line("ou ");
         let short = line("connaissance de Nos1000Jours ");
         let hard = line("connaissance de Nos1000Jours   ");
-        assert!(wrap_cost(false, 36.0, 28, &short, &next, 3) > cost::PARAGRAPH);
-        assert_eq!(wrap_cost(false, 36.0, 28, &hard, &next, 3), cost::PARAGRAPH);
+        assert!(wrap_cost(false, 36.0, 28, &short, &next, false) > cost::PARAGRAPH);
+        assert_eq!(wrap_cost(false, 36.0, 28, &hard, &next, false), cost::PARAGRAPH);
     }
 
     #[test]
     fn an_unmarked_paragraph_costs_at_most_a_marked_one_and_a_little() {
         let previous = line("mail ");
         let paragraph = line("Informations de connexion ");
-        let cost = wrap_cost(false, 36.0, 4, &previous, &paragraph, 3);
+        let cost = wrap_cost(false, 36.0, 4, &previous, &paragraph, false);
         assert!((cost - (cost::PARAGRAPH + cost::UNMARKED_PARAGRAPH)).abs() < 1e-9);
         // Where blank lines mark paragraphs, a capital alone does not.
-        assert!(wrap_cost(true, 36.0, 4, &previous, &paragraph, 3) > cost);
+        assert!(wrap_cost(true, 36.0, 4, &previous, &paragraph, false) > cost);
     }
 }
