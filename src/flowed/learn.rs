@@ -220,7 +220,7 @@ fn first_row_widths(
 /// nothing), so the prior makes the narrowest widths that explain them win.
 fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evidence: &Evidence) -> f64 {
     let prior = WIDTH_PRIOR * lines.len() as f64 * widths.iter().sum::<f64>();
-    Model { lines, widths, blank_separated, evidence }.solve().0 + prior
+    Model { lines, widths, blank_separated, evidence }.solve_quickly().0 + prior
 }
 
 /// Alternates segmenting with the current widths and setting each column's
@@ -228,7 +228,7 @@ fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evide
 /// does not widen it), until the widths settle.
 fn alternate(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
     for _ in 0..ALTERNATION_ROUNDS {
-        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence }.solve();
+        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence }.solve_quickly();
         let next = percentile_widths(lines, &steps, &widths);
         if next == widths {
             break;

@@ -49,6 +49,13 @@ impl Opening {
 /// dangling or not ([`Endings`]).
 const SLOTS_PER_COLUMN: usize = 12;
 
+/// States of different signatures kept per slot and per opening kind
+/// ([`way_for`]).
+const WAYS: usize = 2;
+/// How much dearer than the cheapest a state of another signature may be
+/// and still be kept: about what a page break's cut cells change.
+const WAY_MARGIN: f64 = 3.0;
+
 /// States kept after a line: those of every column, and one for a section
 /// heading (a line between rows that belongs to no column).
 fn slots_for(columns: usize) -> usize {
@@ -774,25 +781,29 @@ struct Back {
 /// state carries the line count of every cell of its row part on the
 /// current page, which says at the next page break which cells reached the
 /// page bottom, the set of cells the last page break cut, and how the row's
-/// cells ended ([`Endings`]).
+/// cells ended ([`Endings`]). Each slot keeps `W` states whose cells a page
+/// break cut or would cut differ ([`way_for`]): the cheapest reading so far
+/// may be dearer after the next break.
 #[derive(Debug)]
-struct Layer {
+struct Layer<const W: usize> {
     columns: usize,
     slots: Vec<Option<Entry>>,
     counts: Vec<u16>,
     cut: Vec<u32>,
     endings: Vec<Endings>,
+    signatures: Vec<u32>,
 }
 
-impl Layer {
+impl<const W: usize> Layer<W> {
     fn new(columns: usize) -> Self {
-        let slots = slots_for(columns);
+        let slots = slots_for(columns) * W;
         Layer {
             columns,
             slots: vec![None; slots],
             counts: vec![0; columns * slots],
             cut: vec![0; slots],
             endings: vec![Endings::default(); slots],
+            signatures: vec![0; slots],
         }
     }
 
@@ -802,12 +813,13 @@ impl Layer {
         self.counts.fill(0);
         self.cut.fill(0);
         self.endings.fill(Endings::default());
+        self.signatures.fill(0);
         self
     }
 
     /// The slot of a section heading, after every column's.
     fn section_slot(&self) -> usize {
-        self.columns * SLOTS_PER_COLUMN
+        self.columns * SLOTS_PER_COLUMN * W
     }
 
     fn counts(&self, slot: usize) -> &[u16] {
@@ -827,39 +839,99 @@ impl Layer {
     /// counts of its row part (`previous` counts, none when the line opens
     /// a row or a page, plus this line's cells, `parts`), the cut cells and
     /// how the row's cells ended ([`Endings::after`]).
+    #[inline]
     fn push(&mut self, entry: Entry, previous_counts: Option<&[u16]>, cut: u32, endings: Endings, parts: &[Part]) {
         let state = entry.state;
         let single = previous_counts.and_then(|p| p.get(state.column)).is_none_or(|&n| n == 0);
         let kind = if parts.len() > 1 { 2 } else { usize::from(single) };
         let row_part = state.column * 2 + usize::from(state.continued);
-        let index = if state.column == self.columns {
+        let first = if state.column == self.columns {
             self.section_slot()
         } else {
-            (row_part * 3 + kind) * 2 + usize::from(endings.others_dangle(state.column))
+            ((row_part * 3 + kind) * 2 + usize::from(endings.others_dangle(state.column))) * W
         };
-        if let Some(slot) = self.slots.get_mut(index)
-            && slot.is_none_or(|e| entry.cost < e.cost)
-        {
-            *slot = Some(entry);
-            if let Some(mask) = self.cut.get_mut(index) {
-                *mask = cut;
+        // The row part's line counts after this line.
+        let fill_counts = |counts: &mut [u16]| {
+            match previous_counts {
+                Some(p) if p.len() == counts.len() => counts.copy_from_slice(p),
+                _ => counts.fill(0),
             }
-            if let Some(mask) = self.endings.get_mut(index) {
-                *mask = endings;
-            }
-            if let Some(counts) = self.counts.get_mut(index * self.columns..(index + 1) * self.columns) {
-                match previous_counts {
-                    Some(p) if p.len() == counts.len() => counts.copy_from_slice(p),
-                    _ => counts.fill(0),
+            for part in parts {
+                if let Some(n) = counts.get_mut(usize::from(part.column)) {
+                    *n = n.saturating_add(1);
                 }
-                for part in parts {
-                    if let Some(n) = counts.get_mut(usize::from(part.column)) {
-                        *n = n.saturating_add(1);
-                    }
+            }
+        };
+        // In a row part after a page break, the cells the break cut decide
+        // how the row goes on; before one, the cells a break would cut.
+        let signature = match W {
+            1 => 0,
+            _ if state.continued => cut,
+            _ => {
+                let mut scratch = [0u16; super::MAX_COLUMNS];
+                let counts = scratch.get_mut(..self.columns).unwrap_or_default();
+                fill_counts(counts);
+                cut_cells(counts)
+            }
+        };
+        let places = (first..first + W).map(|s| {
+            let cost = self.slots.get(s).and_then(Option::as_ref).map(|e| e.cost);
+            (cost, self.signatures.get(s).copied().unwrap_or(0))
+        });
+        let Some(way) = way_for(places, signature, entry.cost) else { return };
+        let index = first + way;
+        if let Some(slot) = self.slots.get_mut(index) {
+            *slot = Some(entry);
+        }
+        if let Some(mask) = self.cut.get_mut(index) {
+            *mask = cut;
+        }
+        if let Some(mask) = self.endings.get_mut(index) {
+            *mask = endings;
+        }
+        if let Some(kept) = self.signatures.get_mut(index) {
+            *kept = signature;
+        }
+        if let Some(counts) = self.counts.get_mut(index * self.columns..(index + 1) * self.columns) {
+            fill_counts(counts);
+        }
+    }
+}
+
+/// Which of a key's places (each its state's cost, if any, and signature)
+/// keeps a state of `signature` costing `cost`: the place of a state of the
+/// same signature if dearer, else an empty place, else the dearest if
+/// dearer. States of different signatures are priced differently by what
+/// follows, so a few are kept apart instead of only the cheapest.
+#[inline]
+fn way_for(mut places: impl ExactSizeIterator<Item = (Option<f64>, u32)>, signature: u32, cost: f64) -> Option<usize> {
+    if places.len() == 1 {
+        // One place: the cheapest state is kept, whatever its signature.
+        return places.next().is_some_and(|(kept, _)| kept.is_none_or(|kept| cost < kept)).then_some(0);
+    }
+    let mut empty = None;
+    let mut dearest: Option<(usize, f64)> = None;
+    let mut cheapest = f64::INFINITY;
+    for (way, (kept, kept_signature)) in places.enumerate() {
+        match kept {
+            Some(kept) if kept_signature == signature => return (cost < kept).then_some(way),
+            Some(kept) => {
+                cheapest = cheapest.min(kept);
+                if dearest.is_none_or(|(_, d)| kept > d) {
+                    dearest = Some((way, kept));
+                }
+            }
+            None => {
+                if empty.is_none() {
+                    empty = Some(way);
                 }
             }
         }
     }
+    if cost > cheapest + WAY_MARGIN {
+        return None;
+    }
+    empty.or_else(|| dearest.filter(|&(_, d)| cost < d).map(|(way, _)| way))
 }
 
 /// The cells a page break cuts, given the line counts of the row's cells on
@@ -940,7 +1012,12 @@ fn resume_cost(line: &FlowLine, from: usize, column: usize, endings: Endings) ->
 
 /// The line counts a state reached by `line` from slot `prev_index` of
 /// `last` starts from: none where the line opens a row or a page.
-fn counts_after<'a>(last: Option<&'a Layer>, line: &FlowLine, prev_index: usize, new_row: bool) -> Option<&'a [u16]> {
+fn counts_after<'a, const W: usize>(
+    last: Option<&'a Layer<W>>,
+    line: &FlowLine,
+    prev_index: usize,
+    new_row: bool,
+) -> Option<&'a [u16]> {
     (!new_row && !line.flow_break).then(|| last.map(|l| l.counts(prev_index))).flatten()
 }
 
@@ -992,11 +1069,11 @@ impl Pricing<'_> {
     /// of parts ending at each word in each column is found once, in word
     /// order, a part in the middle being a one-line cell where the rest of
     /// the line is too long for it.
-    fn push_several_cells(
+    fn push_several_cells<const W: usize>(
         &self,
         group: &Group,
-        last: Option<&Layer>,
-        here: &mut Layer,
+        last: Option<&Layer<W>>,
+        here: &mut Layer<W>,
         links: &mut Vec<Link>,
         parts_buffer: &mut Vec<Part>,
     ) {
@@ -1134,17 +1211,31 @@ impl Model<'_> {
 
     /// Runs the programme; returns the total cost and each line's step.
     pub fn solve(&self) -> (f64, Vec<Step>) {
+        self.solve_keeping::<WAYS>()
+    }
+
+    /// [`Model::solve`] keeping one state per slot and opening kind: less
+    /// exact and faster, for learning the widths, which solves the text
+    /// thousands of times.
+    pub fn solve_quickly(&self) -> (f64, Vec<Step>) {
+        self.solve_keeping::<1>()
+    }
+
+    /// The programme, keeping `W` states of different signatures per slot
+    /// and opening kind (a constant, so that one costs nothing extra).
+    fn solve_keeping<const W: usize>(&self) -> (f64, Vec<Step>) {
+        let ways = W;
         let k = self.widths.len().max(1);
         let skip = self.skip();
         let title_column = self.evidence.title_column();
         let n = self.lines.len();
         // Only the last line's states are kept whole; earlier lines keep
         // what the trace back needs.
-        let mut last: Option<Layer> = None;
+        let mut last: Option<Layer<W>> = None;
         // The layer before last, kept to be reused (a solve runs thousands
         // of times while the widths are learned).
-        let mut spare: Option<Layer> = None;
-        let slots = slots_for(k);
+        let mut spare: Option<Layer<W>> = None;
+        let slots = slots_for(k) * ways;
         let mut trail: Vec<Option<Back>> = Vec::with_capacity(n.saturating_mul(slots));
         let mut stored_parts: Vec<Part> = Vec::new();
         let mut parts_buffer: Vec<Part> = Vec::new();
@@ -1152,7 +1243,7 @@ impl Model<'_> {
         // Buffers reused from line to line: the previous line's states and
         // the openings of this one.
         let mut previous: Vec<(usize, State, f64)> = Vec::with_capacity(slots);
-        let mut openings: Vec<Option<(f64, usize)>> = Vec::with_capacity(k * Opening::KINDS);
+        let mut openings: Vec<Option<(f64, usize, u32)>> = Vec::with_capacity(k * Opening::KINDS * ways);
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = spare.take().map_or_else(|| Layer::new(k), Layer::cleared);
             links.clear();
@@ -1206,14 +1297,26 @@ impl Model<'_> {
                 // The cheapest way to open the line's first part in each
                 // column, per kind of opening: (cost, previous state).
                 openings.clear();
-                openings.resize(k * Opening::KINDS, None);
+                openings.resize(k * Opening::KINDS * ways, None);
                 let mut open = |a: usize, continued: bool, new_row: bool, fresh: bool, c: f64, prev_index: usize| {
                     let dangling = endings_before(prev_index, new_row).others_dangle(a);
                     let kind = Opening { continued, new_row, fresh, dangling };
-                    if let Some(slot) = openings.get_mut(kind.index(a))
-                        && slot.is_none_or(|(best, _)| c < best)
+                    // The cells a page break cut or would cut, as for states.
+                    let signature = match &last {
+                        _ if new_row || ways == 1 => 0,
+                        _ if continued => cut_after(prev_index, new_row),
+                        Some(layer) => cut_cells(layer.counts(prev_index)),
+                        None => 0,
+                    };
+                    let first = kind.index(a) * ways;
+                    let places = (first..first + ways).map(|s| {
+                        let kept = openings.get(s).copied().flatten();
+                        (kept.map(|(c, _, _)| c), kept.map_or(0, |(_, _, signature)| signature))
+                    });
+                    if let Some(way) = way_for(places, signature, c)
+                        && let Some(slot) = openings.get_mut(first + way)
                     {
-                        *slot = Some((c, prev_index));
+                        *slot = Some((c, prev_index, signature));
                     }
                 };
                 for (prev_index, prev, prev_cost) in previous.iter().copied() {
@@ -1296,8 +1399,9 @@ impl Model<'_> {
                 // are found once for all its openings.
                 let mut groups: Vec<Group> = Vec::new();
                 for a in 0..k {
-                    for kind in Opening::all() {
-                        let Some(Some((base, prev_index))) = openings.get(kind.index(a)).copied() else {
+                    for (kind, way) in Opening::all().flat_map(|kind| (0..ways).map(move |way| (kind, way))) {
+                        let Some(Some((base, prev_index, _))) = openings.get(kind.index(a) * ways + way).copied()
+                        else {
                             continue;
                         };
                         let Opening { continued, new_row, fresh, .. } = kind;
@@ -1471,6 +1575,25 @@ pub(super) mod tests {
         let row = [step(&[(0, 0)], true), step(&[(0, 1)], false), step(&[(0, 2)], false)];
         let full = EmptyCells::learn(&[row.clone(), row.clone(), row].concat(), 3);
         assert!(full.skip_cost() > odds.skip_cost());
+    }
+
+    #[test]
+    fn states_of_other_signatures_are_kept_apart_within_a_margin() {
+        fn places(kept: &[(Option<f64>, u32)]) -> impl ExactSizeIterator<Item = (Option<f64>, u32)> + '_ {
+            kept.iter().copied()
+        }
+        // One place: the cheapest only.
+        assert_eq!(way_for(places(&[(Some(2.0), 1)]), 2, 1.0), Some(0));
+        assert_eq!(way_for(places(&[(Some(2.0), 1)]), 2, 3.0), None);
+        // Two: the same signature replaces its own if cheaper; another
+        // takes the empty place, then the dearest if cheaper than it.
+        assert_eq!(way_for(places(&[(Some(2.0), 1), (None, 0)]), 1, 1.5), Some(0));
+        assert_eq!(way_for(places(&[(Some(2.0), 1), (None, 0)]), 1, 2.5), None);
+        assert_eq!(way_for(places(&[(Some(2.0), 1), (None, 0)]), 2, 2.5), Some(1));
+        assert_eq!(way_for(places(&[(Some(2.0), 1), (Some(4.0), 3)]), 2, 3.0), Some(1));
+        assert_eq!(way_for(places(&[(Some(2.0), 1), (Some(4.0), 3)]), 2, 4.5), None);
+        // Far dearer than the cheapest: dropped.
+        assert_eq!(way_for(places(&[(Some(2.0), 1), (None, 0)]), 2, 2.0 + WAY_MARGIN + 0.1), None);
     }
 
     #[test]
