@@ -13,6 +13,9 @@
 //! open with a section heading, the first row is also read from the line
 //! after it, and the cheaper start kept.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
 use super::FlowLine;
@@ -74,14 +77,15 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
             .map(|w| w.unwrap_or(typical));
         alternate(lines, start.collect(), blank_separated, evidence)
     };
+    let costs = Costs::default();
     let mut alternated = from_first_row(0);
     if let Some(line) = lines.first()
         && may_head_section(evidence, columns, 0, line)
     {
         let after_heading = from_first_row(1);
         if after_heading != alternated
-            && reading_cost(lines, &after_heading, blank_separated, evidence)
-                < reading_cost(lines, &alternated, blank_separated, evidence)
+            && costs.of(&after_heading, || reading_cost(lines, &after_heading, blank_separated, evidence))
+                < costs.of(&alternated, || reading_cost(lines, &alternated, blank_separated, evidence))
         {
             alternated = after_heading;
         }
@@ -93,12 +97,12 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // it is nearly as cheap.
     let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence);
     let mut readings = vec![
-        descend(lines, alternated.clone(), blank_separated, evidence, 0),
-        descend(lines, alternated.clone(), blank_separated, evidence, STEEPEST_UPDATES),
+        descend(lines, alternated.clone(), blank_separated, evidence, 0, &costs),
+        descend(lines, alternated.clone(), blank_separated, evidence, STEEPEST_UPDATES, &costs),
     ];
     // A descent is deterministic: none is run again from the same start.
     if uniform != alternated {
-        readings.push(descend(lines, uniform, blank_separated, evidence, 0));
+        readings.push(descend(lines, uniform, blank_separated, evidence, 0, &costs));
     }
     readings.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut readings = readings.into_iter();
@@ -215,6 +219,27 @@ fn first_row_widths(
     widths
 }
 
+/// The costs of the readings already solved, by their widths: the
+/// descents from one start, and the rounds of one descent, try the same
+/// widths again.
+#[derive(Default)]
+struct Costs(Mutex<HashMap<Vec<u64>, f64>>);
+
+impl Costs {
+    /// The cost under `widths`, solved by `solve` unless already known.
+    fn of(&self, widths: &[f64], solve: impl FnOnce() -> f64) -> f64 {
+        let key: Vec<u64> = widths.iter().map(|w| w.to_bits()).collect();
+        if let Some(known) = self.0.lock().ok().and_then(|costs| costs.get(&key).copied()) {
+            return known;
+        }
+        let cost = solve();
+        if let Ok(mut costs) = self.0.lock() {
+            costs.insert(key, cost);
+        }
+        cost
+    }
+}
+
 /// The cost of the cheapest reading under `widths`, with their prior:
 /// wider columns explain more lines for free (a line that fits costs
 /// nothing), so the prior makes the narrowest widths that explain them win.
@@ -285,9 +310,10 @@ fn descend(
     blank_separated: bool,
     evidence: &Evidence,
     steepest_updates: usize,
+    costs: &Costs,
 ) -> (f64, Vec<f64>) {
     let longest = lines.iter().map(|l| l.len).max().unwrap_or(40).min(MAX_WIDTH);
-    let cost_of = |w: &[f64]| reading_cost(lines, w, blank_separated, evidence);
+    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence));
     let mut best = cost_of(&widths);
     for _ in 0..steepest_updates {
         let found = (0..widths.len())
@@ -345,4 +371,23 @@ fn descend(
         }
     }
     (best, widths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reading_is_solved_once_per_widths() {
+        let costs = Costs::default();
+        let solved = std::cell::Cell::new(0);
+        let solve = |cost: f64| {
+            solved.set(solved.get() + 1);
+            cost
+        };
+        assert_eq!(costs.of(&[10.0, 20.0], || solve(3.0)), 3.0);
+        assert_eq!(costs.of(&[10.0, 20.0], || solve(99.0)), 3.0);
+        assert_eq!(costs.of(&[10.0, 21.0], || solve(4.0)), 4.0);
+        assert_eq!(solved.get(), 2);
+    }
 }
