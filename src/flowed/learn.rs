@@ -78,15 +78,13 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
         alternate(lines, start.collect(), blank_separated, evidence)
     };
     let costs = Costs::default();
+    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence));
     let mut alternated = from_first_row(0);
     if let Some(line) = lines.first()
         && may_head_section(evidence, columns, 0, line)
     {
         let after_heading = from_first_row(1);
-        if after_heading != alternated
-            && costs.of(&after_heading, || reading_cost(lines, &after_heading, blank_separated, evidence))
-                < costs.of(&alternated, || reading_cost(lines, &alternated, blank_separated, evidence))
-        {
+        if after_heading != alternated && cost_of(&after_heading) < cost_of(&alternated) {
             alternated = after_heading;
         }
     }
@@ -112,8 +110,9 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     LearnedWidths { best, runner_up }
 }
 
-/// Cost of lines `from..to` as one cell of `column` wrapping at its own
-/// width (its longest line), and that width.
+/// Cost of lines `from..to` as one cell wrapping at its own width (its
+/// longest line), in the column that names the record if `names_record`,
+/// and that width.
 fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, names_record: bool, blank_separated: bool) -> (f64, f64) {
     let cell = lines.get(from..to).unwrap_or_default();
     let width = cell.iter().map(|l| l.len).max().unwrap_or(0) as f64;
