@@ -1545,6 +1545,12 @@ pub(super) mod tests {
         assert!(in_mask(cut, 0) && in_mask(cut, 1) && in_mask(cut, 3) && !in_mask(cut, 2));
     }
 
+    /// Steps of one cell a line, in the given columns, a row opening at
+    /// each line in column 0.
+    pub(in crate::flowed) fn one_cell_steps(columns: &[usize]) -> Vec<Step> {
+        columns.iter().map(|&column| step(&[(0, column)], column == 0)).collect()
+    }
+
     /// A step of the given parts (first word, column).
     pub(in crate::flowed) fn step(parts: &[(usize, usize)], new_row: bool) -> Step {
         Step {
@@ -1572,8 +1578,7 @@ pub(super) mod tests {
         // One empty cell of six (add-one smoothed): 2 / 8.
         assert!((odds.probability - 0.25).abs() < 1e-9);
         // A register that fills every cell makes an empty one costly.
-        let row = [step(&[(0, 0)], true), step(&[(0, 1)], false), step(&[(0, 2)], false)];
-        let full = EmptyCells::learn(&[row.clone(), row.clone(), row].concat(), 3);
+        let full = EmptyCells::learn(&one_cell_steps(&[0, 1, 2, 0, 1, 2, 0, 1, 2]), 3);
         assert!(full.skip_cost() > odds.skip_cost());
     }
 
@@ -1639,16 +1644,7 @@ pub(super) mod tests {
             spaced("repas ", 0),
             spaced("Mairie ", 1),
         ];
-        let steps = [
-            step(&[(0, 0)], true),
-            step(&[(0, 1)], false),
-            step(&[(0, 1)], false),
-            step(&[(0, 2)], false),
-            step(&[(0, 0)], true),
-            step(&[(0, 1)], false),
-            step(&[(0, 1)], false),
-            step(&[(0, 2)], false),
-        ];
+        let steps = one_cell_steps(&[0, 1, 1, 2, 0, 1, 1, 2]);
         let odds = SharedLines::learn(&lines, &steps, 3, true);
         // After a one-line cell: 2 blocks of 2 (smoothed over three
         // outcomes); after a taller one, none of 2.
@@ -1773,13 +1769,7 @@ pub(super) mod tests {
         let lines =
             [line("Portail famille "), line("Agents habilités "), line("Prêt de matériel "), line("Agents du pôle ")];
         let lines = [lines.as_slice(), &[line("Agents Enfance ")]].concat();
-        let steps = [
-            step(&[(0, 0)], true),
-            step(&[(0, 1)], false),
-            step(&[(0, 0)], true),
-            step(&[(0, 1)], false),
-            step(&[(0, 0)], true),
-        ];
+        let steps = one_cell_steps(&[0, 1, 0, 1, 0]);
         let vocabulary = Vocabulary::learn(&lines, &steps, 2);
         let words = &lines[4].words;
         let costs = vocabulary.word_costs(4, words, 2);

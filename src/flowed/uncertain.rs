@@ -72,7 +72,7 @@ pub(super) fn uncertain_rows(lines: &[FlowLine], chosen: &[Step], others: &[Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flowed::segment::tests::step;
+    use crate::flowed::segment::tests::{one_cell_steps, step};
 
     fn lines(texts: &[&str]) -> Vec<FlowLine> {
         texts.iter().map(|t| FlowLine::new(t.split(' ').map(str::to_string).collect(), true, 0, false)).collect()
@@ -81,21 +81,13 @@ mod tests {
     #[test]
     fn a_line_read_in_another_column_makes_both_cells_uncertain() {
         let body = lines(&["Paie", "Verser les", "salaires", "DRH", "Médecine", "Suivi", "DRH"]);
-        let chosen = [
-            step(&[(0, 0)], true),
-            step(&[(0, 1)], false),
-            step(&[(0, 1)], false),
-            step(&[(0, 2)], false),
-            step(&[(0, 0)], true),
-            step(&[(0, 1)], false),
-            step(&[(0, 2)], false),
-        ];
+        let chosen = one_cell_steps(&[0, 1, 1, 2, 0, 1, 2]);
         // The other reading gives `salaires` to the controller.
-        let mut other = chosen.to_vec();
+        let mut other = chosen.clone();
         if let Some(s) = other.get_mut(2) {
             *s = step(&[(0, 2)], false);
         }
-        assert_eq!(uncertain_rows(&body, &chosen, &[chosen.to_vec()]), []);
+        assert_eq!(uncertain_rows(&body, &chosen, std::slice::from_ref(&chosen)), []);
         assert_eq!(uncertain_rows(&body, &chosen, &[other]), [UncertainRow { row: 0, columns: vec![1, 2] }]);
     }
 
@@ -126,8 +118,8 @@ mod tests {
     #[test]
     fn a_row_opened_elsewhere_makes_the_line_uncertain() {
         let body = lines(&["Paie", "DRH", "Médecine", "DRH"]);
-        let chosen = [step(&[(0, 0)], true), step(&[(0, 1)], false), step(&[(0, 0)], true), step(&[(0, 1)], false)];
-        let other = vec![step(&[(0, 0)], true), step(&[(0, 1)], false), step(&[(0, 1)], false), step(&[(0, 1)], false)];
+        let chosen = one_cell_steps(&[0, 1, 0, 1]);
+        let other = one_cell_steps(&[0, 1, 1, 1]);
         let rows = uncertain_rows(&body, &chosen, &[other]);
         assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), [1]);
     }
