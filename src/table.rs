@@ -1040,9 +1040,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             if i == first_index { Some(first_header.clone()) } else { p.find_header(Some(first_header.lines)) };
         // A page that prints the header again gets its own columns (text
         // renderings shift them from page to page); others keep the last ones.
-        if let Some(h) = &header
-            && h.columns.len() == columns.len()
-        {
+        let printed = header.as_ref().is_some_and(|h| h.columns.len() == columns.len());
+        if let Some(h) = header.as_ref().filter(|_| printed) {
             columns = h.columns.clone();
         }
         let top = header.as_ref().map_or(0.0, |h| h.bottom);
@@ -1072,7 +1071,16 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             .collect();
         let below: Vec<&Line> = p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
         if !ruled_columns && !lines.is_empty() {
-            let fitting: Vec<&Line> = lines.iter().copied().filter(|l| !crosses_columns(l, &columns, &[])).collect();
+            // Under columns the page prints, a line across one is a row its
+            // rendering shifted by a character or two, and is left out; columns
+            // carried over from the page before are only a guess of where this
+            // page sets its text (a text rendering may shift them all), and
+            // every line but a heading across them shows the page's gutters.
+            let fitting: Vec<&Line> = lines
+                .iter()
+                .copied()
+                .filter(|l| if printed { !crosses_columns(l, &columns, &[]) } else { !full_width(l, &columns, &[]) })
+                .collect();
             fit_gutters(&mut columns, &fitting);
         }
         bodies.push(Body { page: p, lines, below, row_rules, columns: columns.clone() });

@@ -1,0 +1,79 @@
+//! Registers in the form `pdftotext -layout` writes, set by hand: columns
+//! side by side, padded with spaces, a form feed between pages. pdftotext
+//! lays each page out on its own character grid, so a page may set its
+//! columns a few characters off the page before.
+
+use serde_json::Value;
+
+/// Lines of text with each cell's lines starting at its column's character
+/// position: `cells` holds one row's cells, each a list of lines.
+fn set_row(starts: &[usize], cells: &[&[&str]]) -> Vec<String> {
+    let height = cells.iter().map(|c| c.len()).max().unwrap_or(0);
+    (0..height)
+        .map(|k| {
+            let mut line = String::new();
+            for (start, cell) in starts.iter().zip(cells) {
+                if let Some(text) = cell.get(k) {
+                    while line.chars().count() < *start {
+                        line.push(' ');
+                    }
+                    line.push_str(text);
+                }
+            }
+            line
+        })
+        .collect()
+}
+
+fn extract(text: &str) -> Value {
+    let document = registre::extract_text(text.as_bytes(), "layout.txt");
+    let document = document.unwrap_or_else(|e| panic!("extraction failed: {e}"));
+    serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
+}
+
+fn cells(got: &Value) -> Vec<Vec<String>> {
+    let fields: Vec<String> = got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    got["records"]
+        .as_array()
+        .map(|records| {
+            records
+                .iter()
+                .map(|r| fields.iter().map(|f| r["cells"][f].as_str().unwrap_or("").to_string()).collect())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The second page prints no header and sets the middle column four
+/// characters left of where the first page set it: the text of that
+/// column's lines crosses the first page's gutter, and the page's own
+/// gutters must place it.
+#[test]
+fn a_page_without_header_sets_its_columns_on_its_own_grid() {
+    let first = [0, 26, 64];
+    let second = [0, 22, 64];
+    let rows: [[&[&str]; 3]; 4] = [
+        [&["Gestion administrative", "du personnel"], &["Gérer les carrières des", "agents titulaires"], &["Agents"]],
+        [&["Paie des agents", "titulaires"], &["Calculer et verser les", "rémunérations"], &["Agents rémunérés"]],
+        [&["Médecine", "préventive"], &["Assurer le suivi médical", "des agents"], &["Agents"]],
+        [&["Lettre", "d’information"], &["Envoyer la lettre mensuelle", "aux abonnés"], &["Abonnés"]],
+    ];
+    let mut text = vec!["Registre des activités de traitement du Syndicat des eaux".to_string(), String::new()];
+    text.extend(set_row(&first, &[&["Traitement"], &["Finalité(s)"], &["Personnes concernées"]]));
+    text.push(String::new());
+    for row in rows.iter().take(2) {
+        text.extend(set_row(&first, row));
+        text.push(String::new());
+    }
+    text.push("\u{c}".to_string());
+    for row in rows.iter().skip(2) {
+        text.extend(set_row(&second, row));
+        text.push(String::new());
+    }
+    let got = cells(&extract(&text.join("\n")));
+    let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
+    assert_eq!(got, want);
+}
