@@ -81,6 +81,21 @@ pub fn known_field(header: &str) -> Option<&'static str> {
     known_field_match(header).map(|(field, _)| field)
 }
 
+/// The known field whose header form `label` is, word for word (no words
+/// after the form's, unlike [`known_field`]): a label set alone.
+pub fn field_named(label: &str) -> Option<&'static str> {
+    let norm = normalize(label);
+    NORMALIZED_FIELDS.iter().find(|(_, forms)| forms.contains(&norm)).map(|(field, _)| *field)
+}
+
+/// Whether `words` open a known header form, word for word (`Catégories
+/// de`, set on a line of its own where a label wraps).
+pub fn opens_field_name(words: &str) -> bool {
+    let norm = normalize(words);
+    !norm.is_empty()
+        && all_forms().any(|form| *form == norm || form.strip_prefix(norm.as_str()).is_some_and(|r| r.starts_with(' ')))
+}
+
 /// The known field a header maps to and the length of the form it matched
 /// (the longer, the more specific the header).
 fn known_field_match(header: &str) -> Option<(&'static str, usize)> {

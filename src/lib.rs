@@ -4,7 +4,8 @@
 //!
 //! 1. [`pdf`]: PDF bytes → [`pdf::PageContent`] (positioned glyphs, ruling lines);
 //!    [`text`]: a text rendering → the same word layout, without the PDF
-//!    ([`flowed`] segments text flowed cell after cell into columns and rows).
+//!    ([`flowed`] segments text flowed cell after cell into columns and rows,
+//!    and sets flowed fiches label beside value).
 //! 2. [`layout`]: glyphs → words → [`layout::Page`] (where both paths meet).
 //! 3. [`table`]: pages → [`table::Table`] (header, columns, rows across pages,
 //!    sections, preamble and notes); [`fiche`] builds the same table from

@@ -562,3 +562,95 @@ fn uncertain_cells_cover_most_wrong_cells() {
     assert!(wrong_flagged * 2 >= wrong, "{wrong_flagged} of {wrong} wrong cells flagged");
     assert!(flagged * 2 <= cells, "{flagged} of {cells} cells flagged");
 }
+
+/// A register set as fiches, flowed: each label opens a line, alone (the
+/// value below it, as pdftotext sets a fiche) or before its value's first
+/// words (as a content-stream order does), wrapped over lines of its own
+/// (`Catégories de` / `personnes` / `concernées`); values open with header
+/// words (`Données…`, `Destinataires…`) and wrap; a heading stands above
+/// each fiche and a note below the last.
+#[test]
+fn fiches_flowed_label_after_label_are_read_as_fiches() {
+    let fiches: [[&str; 5]; 3] = [
+        [
+            "Paie des agents",
+            "Verser les rémunérations et déclarer les cotisations",
+            "Données d’identité, données bancaires",
+            "Agents rémunérés",
+            "Destinataires internes : service de la paie ; comptable public",
+        ],
+        [
+            "Badges d’accès",
+            "Contrôler les accès aux bâtiments",
+            "Données de badge ; heures de passage",
+            "Agents et visiteurs",
+            "Service de sécurité",
+        ],
+        [
+            "Lettre d’information",
+            "Envoyer la lettre mensuelle",
+            "Adresse électronique",
+            "Abonnés",
+            "Données agrégées transmises au prestataire d’envoi",
+        ],
+    ];
+    let labels: [&[&str]; 5] = [
+        &["Nom du traitement"],
+        &["Finalité(s)"],
+        &["Catégories de", "données"],
+        &["Catégories de", "personnes", "concernées"],
+        &["Destinataires"],
+    ];
+    let note = "Les durées de conservation courent à compter de la clôture du dossier, sauf mention contraire, \
+                et toutes les données sont ensuite détruites ou versées aux archives.";
+    for beside in [false, true] {
+        let mut text = String::from("Registre des activités de traitement de la Communauté\n\n");
+        for (k, fiche) in fiches.iter().enumerate() {
+            text.push_str(&format!("Fiche n° {} : {}\n", k + 1, fiche[0]));
+            for (label, value) in labels.iter().zip(fiche) {
+                let (mut first, rest) = wrap_at(value, 28);
+                let last = label.len() - 1;
+                for (i, part) in label.iter().enumerate() {
+                    match (beside && i == last, i == last && !beside) {
+                        (true, _) => text.push_str(&format!("{part} {}\n", std::mem::take(&mut first))),
+                        (_, true) => text.push_str(&format!("{part}\n\n{first}\n")),
+                        _ => text.push_str(&format!("{part}\n")),
+                    }
+                }
+                for line in rest {
+                    text.push_str(&format!("{line}\n"));
+                }
+                text.push('\n');
+            }
+        }
+        text.push_str(&format!("{note}\n"));
+        let got = extracted_json(&text);
+        let want: Vec<Vec<String>> = fiches.iter().map(|f| f.iter().map(|c| c.to_string()).collect()).collect();
+        assert_eq!(cells_of(&got), want, "labels beside their values: {beside}");
+        let sections: Vec<&str> = got["records"]
+            .as_array()
+            .map(|r| r.iter().filter_map(|x| x["section"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            sections,
+            ["Fiche n° 1 : Paie des agents", "Fiche n° 2 : Badges d’accès", "Fiche n° 3 : Lettre d’information"]
+        );
+        assert_eq!(got["register"]["notes"][0].as_str(), Some(note), "labels beside their values: {beside}");
+    }
+}
+
+/// A text wrapped at `width` characters: its first line and the others.
+fn wrap_at(text: &str, width: usize) -> (String, Vec<String>) {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    let mut lines = lines.into_iter();
+    (lines.next().unwrap_or_default(), lines.collect())
+}

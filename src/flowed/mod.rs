@@ -31,6 +31,7 @@ use crate::layout::{Page, Word};
 use crate::pdf::Rule;
 use crate::retention;
 
+mod fiches;
 mod learn;
 mod segment;
 mod uncertain;
@@ -401,7 +402,7 @@ const VOCABULARY_ROUNDS: usize = 3;
 pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let lines = read_lines(text);
     let Some((start, end, headers)) = find_header(&lines).filter(|(_, _, h)| h.len() <= MAX_COLUMNS) else {
-        return Ok((vec![plain_page(&lines)], Vec::new()));
+        return Ok((vec![fiches::page(&lines).unwrap_or_else(|| plain_page(&lines))], Vec::new()));
     };
     let preamble = lines.get(..start).unwrap_or_default().to_vec();
     let header_lines = lines.get(start..end).unwrap_or_default().to_vec();
