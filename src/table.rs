@@ -535,12 +535,14 @@ fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
 const ROW_SHIFT: f64 = 2.0;
 
 /// The columns as one row sets them, in a table without vertical rules:
-/// each inner boundary moves to just before the left edge its cells' lines
-/// share in this row (two lines or more starting at one x, with no word of
-/// the row across it), when that edge lies within [`ROW_SHIFT`] font sizes
-/// of the boundary and more of the row's lines start there than at the
-/// boundary's side. `pdftotext -layout` sets some rows' columns a character
-/// or two left of the others, one space from the column before.
+/// each inner boundary moves to just before a left edge its cells' lines
+/// share in this row, with no word of the row across it, when that edge
+/// lies within [`ROW_SHIFT`] font sizes of the boundary and more of the
+/// row's lines start a word there than at the boundary's side (two lines or
+/// more), or, where no phrase of the row starts at or right of the boundary
+/// (within the shift), where one line starts a phrase. `pdftotext -layout`
+/// sets some rows' columns a character or more left of the others, one
+/// space from the column before.
 fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     let mut out = columns.to_vec();
     let words: Vec<&Word> = block.iter().flat_map(|l| l.words.iter()).collect();
@@ -550,6 +552,7 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     // Lines starting a word within `tolerance` of x.
     let starting_at =
         |x: f64| block.iter().filter(|l| l.words.iter().any(|w| (w.bbox.x0 - x).abs() <= tolerance)).count();
+    let phrase_starts: Vec<f64> = block.iter().flat_map(|l| l.phrases(PHRASE_GAP * font)).map(|p| p.bbox.x0).collect();
     for i in 1..out.len() {
         let Some(boundary) = out.get(i).map(|c| c.x0) else { continue };
         let window = ROW_SHIFT * font;
@@ -560,13 +563,17 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         // The start the boundary gives now: the leftmost word start right of it.
         let current = words.iter().map(|w| w.bbox.x0).filter(|x| *x >= boundary).fold(f64::INFINITY, f64::min);
         let current_count = if current.is_finite() { starting_at(current) } else { 0 };
+        let opens_here = phrase_starts.iter().any(|x| *x >= boundary - tolerance && *x <= boundary + window);
         let best = words
             .iter()
             .map(|w| w.bbox.x0)
             .filter(|x| *x >= left && *x <= right && (*x - current).abs() > tolerance)
-            .filter(|x| !crosses(x - 0.25 * font))
+            .filter(|x| !crosses(*x))
             .map(|x| (starting_at(x), x))
-            .filter(|(n, _)| *n >= 2 && *n > current_count)
+            .filter(|(n, x)| {
+                *n >= 2 && *n > current_count
+                    || !opens_here && *x < boundary && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
+            })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         if let Some((_, x)) = best {
             let cut = x - 0.25 * font;
@@ -1350,6 +1357,31 @@ mod tests {
         ];
         let block: Vec<&Line> = lines.iter().collect();
         assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
+    }
+
+    #[test]
+    fn a_lone_cell_set_left_of_its_column_opens_it_where_no_phrase_does() {
+        let columns = vec![
+            Column { header: "Personnes".into(), x0: 0.0, x1: 110.0 },
+            Column { header: "Durée".into(), x0: 110.0, x1: 200.0 },
+        ];
+        // The row's one-line cell opens at 95, after a wide gap, and no
+        // phrase of the row opens at the boundary.
+        let lines = [
+            line(12.0, &[("Passants", 0.0, 40.0), (";", 45.0, 50.0), ("30", 95.0, 105.0), ("jours", 110.0, 135.0)]),
+            line(24.0, &[("usagers", 0.0, 35.0), ("de", 40.0, 50.0), ("la", 55.0, 65.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 90.0 && c.x0 < 95.0), "{aligned:?}");
+        // A word one space after the text before it opens no phrase: a word
+        // of the same cell, not a cell of its own.
+        let lines = [
+            line(12.0, &[("Passants", 0.0, 40.0), ("du", 45.0, 88.0), ("port", 93.0, 105.0)]),
+            line(24.0, &[("usagers", 0.0, 35.0), ("de", 40.0, 50.0), ("la", 55.0, 65.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(110.0));
     }
 
     #[test]

@@ -121,16 +121,13 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// reader improves, never lowered). In the ReportLab register the words
 /// cut after other words (see [`WORDS_CUT_AFTER_OTHER_WORDS`]) lose the
 /// glyph positions that would tell a one-token cut (`Consentemen` / `t`)
-/// from a wrap. In the LibreOffice (Writer and Calc) and LaTeX ones pdftotext shifts each row's columns
-/// by a few characters and sets some words one space from the neighbouring
-/// column (`coordonnées, Enfants`), and a one-token line at the column's
-/// edge going on with a word of its own reads as a cut, unless the two are
-/// words of a legal basis (`d’intérêt` / `public`).
+/// from a wrap. In the LibreOffice Calc and LaTeX ones pdftotext sets a
+/// cell's lines a character or two apart (`Obligation` / `6-1-c` two
+/// characters right, past the end of the cell's neighbour's line), so that
+/// no one x parts the two columns on every line of the row.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 86),
-    ("commune-libreoffice.txt", 31),
-    ("commune-libreoffice-borderless.txt", 31),
-    ("mairie-calc.txt", 103),
+    ("mairie-calc.txt", 106),
     ("mairie-latex-ruled.txt", 106),
     ("mairie-latex-booktabs.txt", 102),
 ];

@@ -17,7 +17,9 @@
 //! widths → `segment` the lines into cells (a dynamic programme under the
 //! column-order constraint), re-segmented with the vocabulary each column
 //! showed → `layout` as ruled pages for the table stage (a section as a
-//! merged band, as a table typesets a heading across it).
+//! merged band, as a table typesets a heading across it). A text with no
+//! table header may be a register set as fiches, label after label:
+//! `fiches` lays it out label beside value for the fiche stage.
 
 use std::sync::LazyLock;
 
