@@ -27,6 +27,9 @@ const PROBE_PAGES: usize = 5;
 const MAX_LABEL_LINES: usize = 2000;
 /// A line more than this many font sizes below the last opens a paragraph.
 const PARAGRAPH_GAP: f64 = 1.6;
+/// Labels are centred beside their values when at least one label in this
+/// many sits alone between two lines of value (see [`labels_centred`]).
+const CENTRED_SHARE: usize = 5;
 
 /// One label of a fiche with its value's lines, page by page.
 struct Field {
@@ -44,12 +47,13 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
     let value_x = value_edge(&pages)?;
 
     let headed = later_headings(&pages, value_x);
+    let centred = labels_centred(&pages, value_x);
     let mut preamble: Vec<Line> = Vec::new();
     let mut fiches: Vec<Vec<Field>> = Vec::new();
     let mut headings: Vec<(usize, Line, u32)> = Vec::new();
     let mut opening: Option<String> = None;
     for (number, page_lines) in &pages {
-        let lines = &labels_first(page_lines, value_x);
+        let lines = &labels_first(page_lines, value_x, centred);
         let mut last_bottom: Option<f64> = None;
         for line in lines {
             let font = line.font_size().max(1.0);
@@ -133,12 +137,45 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
     build(preamble, fiches, &headings, value_x)
 }
 
-/// The page's lines with each field's label read before its value: where a
-/// band of lines (lines less than half a font size apart: one row of a
-/// fiche) holds one label below the band's first line, the label is set
+/// Whether the fiches centre their labels beside their values: labels
+/// set on a line of their own with value lines right above and right below
+/// (a text rendering sets a label between two lines of its value so), at
+/// least one in [`CENTRED_SHARE`] of the labels. Where labels are set at
+/// the top of their row, a label's line holds its value's first line.
+fn labels_centred(pages: &[(u32, Vec<Line>)], value_x: f64) -> bool {
+    let (mut labels, mut lone) = (0usize, 0usize);
+    for (_, lines) in pages {
+        let parts: Vec<(bool, bool)> = lines
+            .iter()
+            .map(|l| {
+                let (label, value) = split_at_edge(l, value_x);
+                (label.first().is_some_and(|w| w.text.starts_with(char::is_uppercase)), !value.is_empty())
+            })
+            .collect();
+        for (i, &(label, value)) in parts.iter().enumerate() {
+            if !label {
+                continue;
+            }
+            labels += 1;
+            let value_only = |j: Option<usize>| j.and_then(|j| parts.get(j)).is_some_and(|&(l, v)| !l && v);
+            if !value && value_only(i.checked_sub(1)) && value_only(Some(i + 1)) {
+                lone += 1;
+            }
+        }
+    }
+    lone > 0 && lone * CENTRED_SHARE >= labels
+}
+
+/// The page's lines with each field's label read before its value. Where
+/// a band of lines (lines less than half a font size apart: one row of a
+/// fiche, or a whole fiche where a text rendering leaves no gap between
+/// rows) holds one label below the band's first line, the label is set
 /// vertically centred or at the bottom of its row, and the value lines
-/// above it are its own, not the field before's.
-fn labels_first(lines: &[Line], value_x: f64) -> Vec<Line> {
+/// above it are its own, not the field before's. Where labels are
+/// `centred` and a band holds several (and no heading across both
+/// columns), each takes the run of value lines whose middle lies nearest
+/// its own (see [`centred_runs`]).
+fn labels_first(lines: &[Line], value_x: f64, centred: bool) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len() + 1);
     let mut band: Vec<&Line> = Vec::new();
     let flush = |band: &mut Vec<&Line>, out: &mut Vec<Line>| {
@@ -164,6 +201,10 @@ fn labels_first(lines: &[Line], value_x: f64) -> Vec<Line> {
                     }
                 }
             }
+            [_, _, ..] if centred && !band.iter().any(|l| is_heading(l, value_x)) => {
+                let parts: Vec<(Vec<Word>, Vec<Word>)> = band.iter().map(|l| split(l)).collect();
+                out.extend(centred_runs(&parts));
+            }
             _ => out.extend(band.iter().map(|l| (*l).clone())),
         }
         band.clear();
@@ -178,6 +219,47 @@ fn labels_first(lines: &[Line], value_x: f64) -> Vec<Line> {
         bottom = Some(bottom.map_or(line.bbox.y1, |b: f64| b.max(line.bbox.y1)));
     }
     flush(&mut band, &mut out);
+    out
+}
+
+/// A band's lines, split into label and value words, as label lines each
+/// followed by its value's lines: the labels (a label's later lines go on
+/// in lower case) take the value lines in order, each label the run whose
+/// middle lies nearest its own, the last label the rest.
+fn centred_runs(parts: &[(Vec<Word>, Vec<Word>)]) -> Vec<Line> {
+    let labels: Vec<Vec<&Vec<Word>>> = parts.iter().fold(Vec::new(), |mut labels, (label, _)| {
+        match label.first() {
+            Some(w) if w.text.starts_with(char::is_uppercase) || labels.is_empty() => labels.push(vec![label]),
+            Some(_) => labels.last_mut().into_iter().for_each(|l| l.push(label)),
+            None => {}
+        }
+        labels
+    });
+    let values: Vec<Line> = parts.iter().filter_map(|(_, value)| line_of(value.clone())).collect();
+    let mut out = Vec::with_capacity(parts.len() * 2);
+    let mut next = 0;
+    for (k, label) in labels.iter().enumerate() {
+        let label_lines: Vec<Line> = label.iter().filter_map(|words| line_of((*words).clone())).collect();
+        let middle = label_lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b)).map(|b| b.center_y());
+        let end = match (values.get(next), middle) {
+            _ if k + 1 == labels.len() => values.len(),
+            (Some(first), Some(middle)) => (next..=values.len())
+                .min_by(|&a, &b| {
+                    let off = |end: usize| {
+                        end.checked_sub(1)
+                            .filter(|&last| last >= next)
+                            .and_then(|last| values.get(last))
+                            .map_or(f64::INFINITY, |last| ((first.bbox.y0 + last.bbox.y1) / 2.0 - middle).abs())
+                    };
+                    off(a).total_cmp(&off(b))
+                })
+                .unwrap_or(next),
+            _ => next,
+        };
+        out.extend(label_lines);
+        out.extend(values.get(next..end).unwrap_or_default().iter().cloned());
+        next = end;
+    }
     out
 }
 

@@ -77,3 +77,45 @@ fn a_page_without_header_sets_its_columns_on_its_own_grid() {
     let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
     assert_eq!(got, want);
 }
+
+/// Fiches whose labels are centred beside their values, as pdftotext sets
+/// them: no blank line between a fiche's rows, a label beside the middle
+/// line of a value of three lines, alone between the two lines of a value
+/// of two.
+#[test]
+fn fiches_with_labels_centred_beside_their_values() {
+    let fiches: [[&[&str]; 4]; 2] = [
+        [
+            &["Paie des agents"],
+            &["Verser les salaires", "et déclarer les", "cotisations sociales"],
+            &["Obligation légale", "(art. 6-1-c)"],
+            &["Agents rémunérés"],
+        ],
+        [
+            &["Badges d’accès"],
+            &["Contrôler les accès", "aux bâtiments"],
+            &["Intérêt légitime"],
+            &["Agents", "et visiteurs"],
+        ],
+    ];
+    let labels = ["Nom du traitement", "Finalité(s)", "Base légale", "Personnes concernées"];
+    let mut text = vec!["Registre des activités de traitement de la Communauté".to_string(), String::new()];
+    for fiche in &fiches {
+        for (label, value) in labels.iter().zip(fiche) {
+            // A label's middle line: the value's middle one, or between its
+            // two lines on a line of its own.
+            let middle = value.len() / 2;
+            for (k, part) in value.iter().enumerate() {
+                if value.len() % 2 == 0 && k == middle {
+                    text.extend(set_row(&[4, 30], &[&[label], &[]]));
+                }
+                let beside: &[&str] = if value.len() % 2 == 1 && k == middle { &[label] } else { &[] };
+                text.extend(set_row(&[4, 30], &[beside, &[part]]));
+            }
+        }
+        text.push(String::new());
+    }
+    let got = cells(&extract(&text.join("\n")));
+    let want: Vec<Vec<String>> = fiches.iter().map(|f| f.iter().map(|cell| cell.join(" ")).collect()).collect();
+    assert_eq!(got, want, "{}", text.join("\n"));
+}
