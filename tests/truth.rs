@@ -212,7 +212,7 @@ fn flowed_text_fixtures_against_their_truth() {
         ("agence-reportlab-pdftotext.txt", 85),
         ("commune-libreoffice-pdftotext.txt", 24),
         ("dnum-mutool.txt", 118),
-        ("fabrique-mutool.txt", 28),
+        ("fabrique-mutool.txt", 33),
         ("agence-reportlab-mutool.txt", 37),
         // Record 7's last cell takes the section heading after it.
         ("syndicat-chromium-mutool.txt", 167),

@@ -55,6 +55,10 @@ const MAX_LINE_COLUMNS: usize = 1_000_000;
 /// that is not a register's header).
 const MAX_COLUMNS: usize = 24;
 
+/// A word ending with a full stop after fewer letters than this may be an
+/// abbreviation (`art.`, `etc.`), which the sentence goes on after.
+const ABBREVIATION_LETTERS: usize = 4;
+
 /// One line of the flowed text.
 #[derive(Debug, Clone, PartialEq)]
 struct FlowLine {
@@ -182,6 +186,16 @@ impl FlowLine {
         self.words.last().is_some_and(|w| {
             let name = w.rsplit(['\'', '’']).next().unwrap_or(w);
             name.chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// Whether the line ends a sentence with a full stop (or `!`, `?`)
+    /// after a word of four letters or more: not an abbreviation (`art.`,
+    /// `etc.`, `n°.`) nor an ellipsis.
+    fn ends_with_full_stop(&self) -> bool {
+        self.words.last().is_some_and(|w| {
+            let letters = w.trim_end_matches(['.', '!', '?']).chars().filter(|c| c.is_alphabetic()).count();
+            w.ends_with(['.', '!', '?']) && !w.ends_with("..") && letters >= ABBREVIATION_LETTERS
         })
     }
 

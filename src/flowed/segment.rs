@@ -126,6 +126,9 @@ pub(super) mod cost {
     /// line before ended on a plain word: in a cell, that is a name; more
     /// often, the next cell opens there.
     pub const CAPITAL_GOES_ON: f64 = 0.75;
+    /// A cell's line going on in lower case after a full stop (`greffiers.`
+    /// / `numérique des`): a new sentence opens with a capital.
+    pub const LOWER_AFTER_FULL_STOP: f64 = 1.0;
     /// A paragraph break that nothing but the next line's opening shows
     /// (where blank lines do not mark paragraphs), on top of the paragraph.
     pub const UNMARKED_PARAGRAPH: f64 = 0.5;
@@ -540,7 +543,8 @@ impl Vocabulary {
 /// column wrapping at `width` characters: a new paragraph costs its prior
 /// (the higher one in the column that names the record, `names_record`),
 /// a line that stopped although the next word would have fit costs more the
-/// more room it left.
+/// more room it left, and a sentence that ended with a full stop seldom
+/// goes on in lower case.
 pub(super) fn wrap_cost(
     blank_separated: bool,
     width: f64,
@@ -555,6 +559,20 @@ pub(super) fn wrap_cost(
         let left = room - previous_len as f64;
         return if left > 0.0 { cost::EARLY_WRAP + 0.2 * left } else { 0.0 };
     }
+    let lower_after_period = previous.ends_with_full_stop() && line.starts_lower(0);
+    let lower = if lower_after_period { cost::LOWER_AFTER_FULL_STOP } else { 0.0 };
+    lower + break_cost(blank_separated, room, previous_len, previous, line, names_record)
+}
+
+/// [`wrap_cost`] of the line break itself, within `room` characters.
+fn break_cost(
+    blank_separated: bool,
+    room: f64,
+    previous_len: usize,
+    previous: &FlowLine,
+    line: &FlowLine,
+    names_record: bool,
+) -> f64 {
     let paragraph = if names_record { cost::TITLE_PARAGRAPH } else { cost::PARAGRAPH };
     if line.flow_break {
         // A page break hides where paragraphs end: a line going on in lower
@@ -1799,6 +1817,18 @@ pub(super) mod tests {
         assert_eq!(wrap_cost(false, 24.0, 28, &name, &line("Maladie. "), false), 0.0);
         assert_eq!(wrap_cost(false, 24.0, 24, &line("Délégation ministérielle à la "), &line("Santé "), false), 0.0);
         assert_eq!(wrap_cost(false, 24.0, 24, &line("Nom, prénom, adresse, "), &line("Téléphone "), false), 0.0);
+    }
+
+    #[test]
+    fn a_sentence_ended_by_a_full_stop_seldom_goes_on_in_lower_case() {
+        let ended = line("Magistrats et greffiers. ");
+        let full = |next: &str| wrap_cost(false, 24.0, 24, &ended, &line(next), false);
+        assert_eq!(full("numérique des "), cost::LOWER_AFTER_FULL_STOP);
+        assert_eq!(full("Numérique des "), 0.0);
+        // An abbreviation's full stop ends no sentence.
+        let cited = line("Obligation légale (art. ");
+        assert_eq!(wrap_cost(false, 24.0, 24, &cited, &line("6-1-c RGPD) "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, 24, &line("bureautique, etc. "), &line("partagés "), false), 0.0);
     }
 
     #[test]
