@@ -107,7 +107,8 @@ pub(super) mod cost {
     /// A cell that ends for good on a line whose sentence goes on (a comma,
     /// a colon, a function word), paid when its row ends.
     pub const OPEN_ENDING: f64 = 3.0;
-    /// Leaving a cell on a line that ends with a semicolon.
+    /// Leaving a cell on a line that ends with a semicolon, paid when its
+    /// row ends.
     pub const LIST_GOES_ON: f64 = 1.5;
     /// Starting a cell without the blank line that separates cells, where
     /// the document separates paragraphs with blank lines (for the next
@@ -641,29 +642,34 @@ fn unblanked(line: &FlowLine) -> bool {
 }
 
 /// The cost of leaving a cell after `previous`: high when that line ends
-/// inside a word; also when it ends a list item (a semicolon), as lists
-/// seldom end cells. A line whose sentence goes on (a comma, a colon, a
-/// function word) leaves its cell dangling: that is priced when the row
-/// ends ([`dangling_cost`]), as a page break may cut the sentence and the
-/// cell go on after it.
+/// inside a word. A line whose sentence goes on (a comma, a colon, a
+/// function word) or whose list does (a semicolon: lists seldom end cells)
+/// leaves its cell dangling: that is priced when the row ends
+/// ([`dangling_cost`]), as a page break may cut the sentence or the list
+/// and the cell go on after it.
 pub(super) fn leave_cost(previous: Option<&FlowLine>) -> f64 {
     match previous.map(FlowLine::end) {
         Some(LineEnd::InWord) => cost::CUT_WORD,
-        Some(LineEnd::ListGoesOn) => cost::LIST_GOES_ON,
-        Some(LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn | LineEnd::Free) | None => 0.0,
+        Some(LineEnd::ListGoesOn | LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn | LineEnd::Free) | None => 0.0,
     }
 }
 
-/// The cost of ending a row whose cells `endings` left dangling.
+/// The cost of ending a row whose cells `endings` left dangling or on a
+/// list item.
 fn dangling_cost(endings: Endings) -> f64 {
     f64::from(endings.dangling.count_ones()) * cost::OPEN_ENDING
+        + f64::from(endings.listed.count_ones()) * cost::LIST_GOES_ON
 }
 
 /// The cost of a cell ending for good on `line` (where no page break
 /// comes): leaving it, and its dangling if its sentence goes on.
 pub(super) fn ending_cost(line: Option<&FlowLine>) -> f64 {
-    let dangles = line.is_some_and(|l| l.end().goes_on());
-    leave_cost(line) + if dangles { cost::OPEN_ENDING } else { 0.0 }
+    let dangling = match line.map(FlowLine::end) {
+        Some(LineEnd::ListGoesOn) => cost::LIST_GOES_ON,
+        Some(end) if end.goes_on() => cost::OPEN_ENDING,
+        _ => 0.0,
+    };
+    leave_cost(line) + dangling
 }
 
 /// Whether line `i` of a register of `columns` columns may be a section
@@ -971,12 +977,14 @@ pub(super) fn cut_cells(counts: &[u16]) -> u32 {
 /// colon, a function word: [`LineEnd::goes_on`]), which costs when the
 /// row ends without them going on ([`dangling_cost`]), and among those
 /// `mid_phrase` ones on a function word (whose phrase goes on in lower
-/// case, mostly).
+/// case, mostly); `listed` ones were left on a list item (a semicolon),
+/// which costs less at the row's end.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Endings {
     open: u32,
     dangling: u32,
     mid_phrase: u32,
+    listed: u32,
 }
 
 impl Endings {
@@ -1000,6 +1008,7 @@ impl Endings {
             endings.open = set(endings.open, bit, !last.is_some_and(|w| closes_sentence(w)));
             endings.dangling = set(endings.dangling, bit, last_part && end.goes_on());
             endings.mid_phrase = set(endings.mid_phrase, bit, last_part && end == LineEnd::PhraseGoesOn);
+            endings.listed = set(endings.listed, bit, last_part && end == LineEnd::ListGoesOn);
         }
         endings
     }
@@ -1007,7 +1016,7 @@ impl Endings {
     /// What of the endings prices going on in `cells` after a page break
     /// ([`resume_cost`]): the open and mid-phrase masks, within them.
     fn pricing_resumes(self, cells: u32) -> Self {
-        Endings { open: self.open & cells, dangling: 0, mid_phrase: self.mid_phrase & cells }
+        Endings { open: self.open & cells, dangling: 0, mid_phrase: self.mid_phrase & cells, listed: 0 }
     }
 
     /// Whether cells of the row other than `column` dangle: what the row
@@ -1695,16 +1704,16 @@ pub(super) mod tests {
     fn cells_left_open_are_those_whose_last_line_goes_on() {
         // Purposes left on `permettant de faciliter`, data on a list item.
         let purposes = Endings::default().after(&line("permettant de faciliter "), &[Part::new(0, 1)]);
-        assert_eq!(purposes, Endings { open: 0b10, dangling: 0, mid_phrase: 0 });
+        assert_eq!(purposes, Endings { open: 0b10, dangling: 0, mid_phrase: 0, listed: 0 });
         let both = purposes.after(&line("Nature des opérations ; "), &[Part::new(0, 3)]);
-        assert_eq!(both, Endings { open: 0b10, dangling: 0, mid_phrase: 0 });
+        assert_eq!(both, Endings { open: 0b10, dangling: 0, mid_phrase: 0, listed: 0b1000 });
         // A line of two cells: the first part's last word counts for it;
         // the last part ends on a function word, so it dangles.
         let shared = Endings::default().after(&line("Utilisateurs. Agents de "), &[Part::new(0, 4), Part::new(1, 5)]);
-        assert_eq!(shared, Endings { open: 0b10_0000, dangling: 0b10_0000, mid_phrase: 0b10_0000 });
+        assert_eq!(shared, Endings { open: 0b10_0000, dangling: 0b10_0000, mid_phrase: 0b10_0000, listed: 0 });
         // A comma dangles too, but a capital may follow it.
         let listed = Endings::default().after(&line("Données d’identité, "), &[Part::new(0, 3)]);
-        assert_eq!(listed, Endings { open: 0b1000, dangling: 0b1000, mid_phrase: 0 });
+        assert_eq!(listed, Endings { open: 0b1000, dangling: 0b1000, mid_phrase: 0, listed: 0 });
     }
 
     #[test]
@@ -1729,6 +1738,12 @@ pub(super) mod tests {
         assert_eq!(ending_cost(Some(&line("Nom, prénom, "))), cost::OPEN_ENDING);
         assert_eq!(ending_cost(Some(&line("professionnels de santé choisis par "))), cost::OPEN_ENDING);
         assert_eq!(ending_cost(Some(&line("Agents publics ; "))), cost::LIST_GOES_ON);
+        // Leaving a list item costs when the row ends: a page break may cut
+        // the list, and the cell go on with its next item after it.
+        assert_eq!(leave_cost(Some(&line("Agents publics ; "))), 0.0);
+        let listed = Endings::default().after(&line("Agents publics ; "), &[Part::new(0, 4)]);
+        assert_eq!(dangling_cost(listed), cost::LIST_GOES_ON);
+        assert_eq!(dangling_cost(listed.pricing_resumes(0b1_0000)), 0.0);
         assert_eq!(ending_cost(Some(&line("autorisés par eux. "))), 0.0);
         assert_eq!(ending_cost(Some(&line("1000Premier"))), cost::CUT_WORD);
         // Leaving a dangling cell costs nothing yet: a page break may cut it.
