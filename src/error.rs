@@ -54,6 +54,14 @@ pub enum ErrorKind {
         /// Most lines × columns segmented.
         limit: usize,
     },
+    /// A flowed text of more lines than are read (none is dropped silently).
+    #[error("flowed text too long: {lines} lines, more than the limit of {limit}")]
+    FlowedTextTooLong {
+        /// Lines of the text.
+        lines: usize,
+        /// Most lines read.
+        limit: usize,
+    },
     /// An internal bug caught at the batch boundary instead of aborting the run.
     #[error("internal error: {0}")]
     Internal(String),

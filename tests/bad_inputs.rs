@@ -68,6 +68,17 @@ fn a_flowed_text_too_large_to_segment_is_refused() {
     );
 }
 
+/// A flowed text of more lines than are read is refused, not cut short.
+#[test]
+fn a_flowed_text_too_long_to_read_is_refused() {
+    let text = "ligne\n".repeat(1_000_001);
+    let result = registre::extract(text.as_bytes(), "long.txt", &registre::Options::default());
+    assert_eq!(
+        result.map(|d| d.records.len()).map_err(|e| e.to_string()),
+        Err("long.txt: flowed text too long: 1000001 lines, more than the limit of 1000000".to_string())
+    );
+}
+
 #[test]
 fn a_user_password_opens_the_document() {
     assert_eq!(outcome("encrypted-user-password.pdf", Some("secret")), Ok(22));

@@ -118,10 +118,15 @@ pub(super) fn page(lines: &[FlowLine]) -> Option<Page> {
     if names.len() < MIN_LABELS {
         return None;
     }
-    let headings = headings(lines, &starts);
+    let mut heading = vec![false; lines.len()];
+    for h in headings(lines, &starts) {
+        if let Some(flag) = heading.get_mut(h) {
+            *flag = true;
+        }
+    }
     let mut laid: Vec<FicheLine> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(first) {
-        laid.push(if headings.contains(&i) {
+        laid.push(if heading.get(i).copied().unwrap_or(false) {
             FicheLine::across(line)
         } else {
             FicheLine { label: line.words.clone(), trailing_space: line.trailing_space, ..FicheLine::default() }
@@ -129,8 +134,7 @@ pub(super) fn page(lines: &[FlowLine]) -> Option<Page> {
     }
     let (body, notes) = split_notes(lines.get(first..).unwrap_or_default().to_vec());
     let labels = labels.get(first..).unwrap_or_default();
-    let headings: Vec<usize> = headings.iter().filter_map(|h| h.checked_sub(first)).collect();
-    laid.extend(fiche_lines(&body, labels, &names, &opening, &headings));
+    laid.extend(fiche_lines(&body, labels, &names, &opening, heading.get(first..).unwrap_or_default()));
     laid.extend(notes.iter().map(FicheLine::across));
     Some(lay_out(&laid))
 }
@@ -195,19 +199,20 @@ fn field_names(labels: &[Option<Label>], starts: &[usize]) -> BTreeMap<&'static 
 /// The lines as label and value: a line opens a field where it starts with
 /// that field's label and the fiche has not had it yet (the opening label
 /// opens the next fiche); a label alone on its line takes the next line's
-/// value beside it. The fiches' `headings` run across both columns.
+/// value beside it. The fiches' headings (the lines flagged in `heading`)
+/// run across both columns.
 fn fiche_lines(
     body: &[FlowLine],
     labels: &[Option<Label>],
     names: &BTreeMap<&'static str, String>,
     opening: &str,
-    headings: &[usize],
+    heading: &[bool],
 ) -> Vec<FicheLine> {
     let mut rows: Vec<FicheLine> = Vec::new();
     let mut used: Vec<&'static str> = Vec::new();
     let mut i = 0;
     while let Some(line) = body.get(i) {
-        if headings.contains(&i) {
+        if heading.get(i).copied().unwrap_or(false) {
             rows.push(FicheLine::across(line));
             i += 1;
             continue;

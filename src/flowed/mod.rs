@@ -46,8 +46,9 @@ const CHAR_WIDTH: f64 = 5.0;
 const LINE_HEIGHT: f64 = 12.0;
 /// Font size of synthetic words.
 const FONT_SIZE: f64 = 10.0;
-/// Most lines read.
-const MAX_LINES: usize = 200_000;
+/// Most lines read: reading is linear, but each register holds far fewer
+/// (a text of more is refused, not cut short).
+const MAX_LINES: usize = 1_000_000;
 /// Most body lines × columns segmented: the segmentation's time and memory
 /// grow with both.
 const MAX_LINE_COLUMNS: usize = 1_000_000;
@@ -218,7 +219,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     let mut lines = Vec::new();
     let mut blank = 0usize;
     let mut pending_break = false;
-    for raw in text.split('\n').take(MAX_LINES) {
+    for raw in text.split('\n') {
         if raw.contains('\u{c}') {
             pending_break = true;
         }
@@ -416,6 +417,10 @@ const VOCABULARY_ROUNDS: usize = 3;
 /// Lays the flowed form out as pages of a ruled table, with a diagnostic
 /// saying how far the segmentation can be trusted.
 pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
+    let count = text.lines().count();
+    if count > MAX_LINES {
+        return Err(ErrorKind::FlowedTextTooLong { lines: count, limit: MAX_LINES });
+    }
     let lines = read_lines(text);
     let Some((start, end, headers)) = find_header(&lines).filter(|(_, _, h)| h.len() <= MAX_COLUMNS) else {
         return Ok((vec![fiches::page(&lines).unwrap_or_else(|| plain_page(&lines))], Vec::new()));
