@@ -614,11 +614,13 @@ fn opens_paragraph(line: &FlowLine) -> bool {
 }
 
 /// The cost of starting a cell at word `from` of a line: a cell seldom
-/// opens in lower case, and never on punctuation that goes on a sentence
-/// (`:`, `;`, `,`, `)`). In a row's part after a page break (`continued`)
-/// a cell may go on from the page before, so lower case says nothing there.
+/// opens in lower case, on punctuation that goes on a sentence (`:`, `;`,
+/// `,`, `)`) or on a parenthesis, which adds to what came before
+/// (`Obligation légale` / `(art. 6-1-c RGPD)`). In a row's part after a
+/// page break (`continued`) a cell may go on from the page before, so
+/// these say nothing there.
 pub(super) fn cell_start_cost(line: &FlowLine, from: usize, continued: bool) -> f64 {
-    let goes_on = line.words.get(from).is_some_and(|w| w.starts_with([':', ';', ',', '.', ')']));
+    let goes_on = line.words.get(from).is_some_and(|w| w.starts_with([':', ';', ',', '.', ')', '(']));
     if (line.starts_lower(from) || goes_on) && !continued { cost::LOWER_START } else { 0.0 }
 }
 
@@ -1696,6 +1698,7 @@ pub(super) mod tests {
         assert_eq!(cell_start_cost(&line("DNUM "), 0, false), 0.0);
         assert_eq!(cell_start_cost(&line(": DNUM "), 0, false), cost::LOWER_START);
         assert_eq!(cell_start_cost(&line("de l'agent "), 0, false), cost::LOWER_START);
+        assert_eq!(cell_start_cost(&line("(art. 6-1-c RGPD) "), 0, false), cost::LOWER_START);
         // Going on after a page break, lower case says nothing.
         assert_eq!(cell_start_cost(&line("de l'agent "), 0, true), 0.0);
     }
