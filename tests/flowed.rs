@@ -5,6 +5,9 @@
 //! these tests show how far the segmentation recovers the cells on texts
 //! that are not the corpus's, with other column sets and widths.
 
+mod common;
+
+use common::extracted::{cells_of, text_json};
 use serde_json::Value;
 
 /// How a flowed text separates its lines.
@@ -270,26 +273,7 @@ fn extracted_cells(text: &str) -> Vec<Vec<String>> {
 
 /// The document extracted from a flowed text, as the CLI writes it.
 fn extracted_json(text: &str) -> Value {
-    let document = registre::extract_text(text.as_bytes(), "flowed.txt");
-    let document = document.unwrap_or_else(|e| panic!("extraction failed: {e}"));
-    serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
-}
-
-/// A document's records' cells, in column order.
-fn cells_of(json: &Value) -> Vec<Vec<String>> {
-    let fields: Vec<String> = json["columns"]
-        .as_array()
-        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default();
-    json["records"]
-        .as_array()
-        .map(|records| {
-            records
-                .iter()
-                .map(|r| fields.iter().map(|f| r["cells"][f].as_str().unwrap_or("").to_string()).collect())
-                .collect()
-        })
-        .unwrap_or_default()
+    text_json(text, "flowed.txt")
 }
 
 /// How many cells come out exactly as written.

@@ -3,7 +3,9 @@
 //! lays each page out on its own character grid, so a page may set its
 //! columns a few characters off the page before.
 
-use serde_json::Value;
+mod common;
+
+use common::extracted::{cells_of, text_json};
 
 /// Lines of text with each cell's lines starting at its column's character
 /// position: `cells` holds one row's cells, each a list of lines.
@@ -25,26 +27,8 @@ fn set_row(starts: &[usize], cells: &[&[&str]]) -> Vec<String> {
         .collect()
 }
 
-fn extract(text: &str) -> Value {
-    let document = registre::extract_text(text.as_bytes(), "layout.txt");
-    let document = document.unwrap_or_else(|e| panic!("extraction failed: {e}"));
-    serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
-}
-
-fn cells(got: &Value) -> Vec<Vec<String>> {
-    let fields: Vec<String> = got["columns"]
-        .as_array()
-        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default();
-    got["records"]
-        .as_array()
-        .map(|records| {
-            records
-                .iter()
-                .map(|r| fields.iter().map(|f| r["cells"][f].as_str().unwrap_or("").to_string()).collect())
-                .collect()
-        })
-        .unwrap_or_default()
+fn cells(text: &str) -> Vec<Vec<String>> {
+    cells_of(&text_json(text, "layout.txt"))
 }
 
 /// The second page prints no header and sets the middle column four
@@ -73,7 +57,7 @@ fn a_page_without_header_sets_its_columns_on_its_own_grid() {
         text.extend(set_row(&second, row));
         text.push(String::new());
     }
-    let got = cells(&extract(&text.join("\n")));
+    let got = cells(&text.join("\n"));
     let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
     assert_eq!(got, want);
 }
@@ -115,7 +99,7 @@ fn fiches_with_labels_centred_beside_their_values() {
         }
         text.push(String::new());
     }
-    let got = cells(&extract(&text.join("\n")));
+    let got = cells(&text.join("\n"));
     let want: Vec<Vec<String>> = fiches.iter().map(|f| f.iter().map(|cell| cell.join(" ")).collect()).collect();
     assert_eq!(got, want, "{}", text.join("\n"));
 }

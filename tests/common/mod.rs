@@ -5,6 +5,8 @@
 //! and words too long for their column broken at the cell's edge.
 #![allow(dead_code)]
 
+pub mod extracted;
+
 use registre::pdf::standard14;
 
 /// A base font of the standard 14.
