@@ -86,6 +86,9 @@ struct FlowLine {
     after_hard_break: bool,
     /// The line's last word is a function word ([`FUNCTION_WORDS`]).
     ends_on_function_word: bool,
+    /// Whether the line ends a sentence with a full stop (see
+    /// [`FlowLine::ends_with_full_stop`]), known once: it is asked often.
+    full_stop: bool,
 }
 
 /// How a line ends, as far as ending its cell goes.
@@ -133,6 +136,10 @@ impl FlowLine {
             chars_before.push(total);
         }
         let ends_on_function_word = words.last().is_some_and(|w| is_function_word(w));
+        let full_stop = words.last().is_some_and(|w| {
+            let letters = w.trim_end_matches(['.', '!', '?']).chars().filter(|c| c.is_alphabetic()).count();
+            w.ends_with(['.', '!', '?']) && !w.ends_with("..") && letters >= ABBREVIATION_LETTERS
+        });
         let mut line = FlowLine {
             words,
             chars_before,
@@ -145,6 +152,7 @@ impl FlowLine {
             maybe_break: false,
             after_hard_break: false,
             ends_on_function_word,
+            full_stop,
         };
         line.len = line.len_of(0, line.words.len());
         line.first_word_len = line.words.first().map_or(0, |w| w.chars().count());
@@ -194,10 +202,7 @@ impl FlowLine {
     /// after a word of four letters or more: not an abbreviation (`art.`,
     /// `etc.`, `n°.`) nor an ellipsis.
     fn ends_with_full_stop(&self) -> bool {
-        self.words.last().is_some_and(|w| {
-            let letters = w.trim_end_matches(['.', '!', '?']).chars().filter(|c| c.is_alphabetic()).count();
-            w.ends_with(['.', '!', '?']) && !w.ends_with("..") && letters >= ABBREVIATION_LETTERS
-        })
+        self.full_stop
     }
 
     fn ends_sentence(&self) -> bool {
