@@ -149,7 +149,7 @@ fn labels_centred(pages: &[(u32, Vec<Line>)], value_x: f64) -> bool {
             .iter()
             .map(|l| {
                 let (label, value) = split_at_edge(l, value_x);
-                (label.first().is_some_and(|w| w.text.starts_with(char::is_uppercase)), !value.is_empty())
+                (opens_label(label.first().copied()), !value.is_empty())
             })
             .collect();
         for (i, &(label, value)) in parts.iter().enumerate() {
@@ -183,12 +183,8 @@ fn labels_first(lines: &[Line], value_x: f64, centred: bool) -> Vec<Line> {
             let (label, value) = split_at_edge(line, value_x);
             (label.into_iter().cloned().collect(), value.into_iter().cloned().collect())
         };
-        let labelled: Vec<usize> = band
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| split(l).0.first().is_some_and(|w| w.text.starts_with(char::is_uppercase)))
-            .map(|(i, _)| i)
-            .collect();
+        let labelled: Vec<usize> =
+            band.iter().enumerate().filter(|(_, l)| opens_label(split(l).0.first())).map(|(i, _)| i).collect();
         match labelled.as_slice() {
             [at] if *at > 0 => {
                 let (label, _) = band.get(*at).map(|l| split(l)).unwrap_or_default();
@@ -229,7 +225,7 @@ fn labels_first(lines: &[Line], value_x: f64, centred: bool) -> Vec<Line> {
 fn centred_runs(parts: &[(Vec<Word>, Vec<Word>)]) -> Vec<Line> {
     let labels: Vec<Vec<&Vec<Word>>> = parts.iter().fold(Vec::new(), |mut labels, (label, _)| {
         match label.first() {
-            Some(w) if w.text.starts_with(char::is_uppercase) || labels.is_empty() => labels.push(vec![label]),
+            Some(w) if opens_label(Some(w)) || labels.is_empty() => labels.push(vec![label]),
             Some(_) => labels.last_mut().into_iter().for_each(|l| l.push(label)),
             None => {}
         }
@@ -261,6 +257,12 @@ fn centred_runs(parts: &[(Vec<Word>, Vec<Word>)]) -> Vec<Line> {
         next = end;
     }
     out
+}
+
+/// Whether a line's label part, opening with `first`, opens a label (a
+/// capital) rather than going on with one (`Catégories de` / `données`).
+fn opens_label(first: Option<&Word>) -> bool {
+    first.is_some_and(|w| w.text.starts_with(char::is_uppercase))
 }
 
 /// A line's words left of the value column's edge (its label part) and

@@ -36,16 +36,12 @@ const VALUE_COLUMN: usize = 80;
 struct Label {
     field: &'static str,
     words: Vec<String>,
+    /// The words normalized ([`fields::normalize`]): what labels are compared by.
+    name: String,
     /// Lines the label spans.
     lines: usize,
     /// Words of its last line that belong to the label.
     words_on_last: usize,
-}
-
-impl Label {
-    fn name(&self) -> String {
-        fields::normalize(&self.words.join(" "))
-    }
 }
 
 /// The label opening line `i`, if its first words (a capital first) are
@@ -66,7 +62,8 @@ fn label_at(lines: &[FlowLine], i: usize) -> Option<Label> {
             words.push(word.clone());
             let phrase = words.join(" ");
             if let Some(field) = fields::field_named(&phrase) {
-                best = Some(Label { field, words: words.clone(), lines: j + 1, words_on_last: n + 1 });
+                let name = fields::normalize(&phrase);
+                best = Some(Label { field, words: words.clone(), name, lines: j + 1, words_on_last: n + 1 });
             }
             if !fields::opens_field_name(&phrase) {
                 return best;
@@ -104,11 +101,11 @@ impl FicheLine {
 /// The page of fiches, or `None` when the lines do not show them.
 pub(super) fn page(lines: &[FlowLine]) -> Option<Page> {
     let labels: Vec<Option<Label>> = (0..lines.len()).map(|i| label_at(lines, i)).collect();
-    let (first, opening) = labels.iter().enumerate().find_map(|(i, l)| l.as_ref().map(|l| (i, l.name())))?;
+    let (first, opening) = labels.iter().enumerate().find_map(|(i, l)| l.as_ref().map(|l| (i, l.name.clone())))?;
     let starts: Vec<usize> = labels
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.as_ref().is_some_and(|l| l.name() == opening))
+        .filter(|(_, l)| l.as_ref().is_some_and(|l| l.name == opening))
         .map(|(i, _)| i)
         .collect();
     if starts.len() < MIN_FICHES {
@@ -179,7 +176,7 @@ fn field_names(labels: &[Option<Label>], starts: &[usize]) -> BTreeMap<&'static 
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(labels.len());
         let mut seen: Vec<(&'static str, String)> =
-            labels.get(start..end).unwrap_or_default().iter().flatten().map(|l| (l.field, l.name())).collect();
+            labels.get(start..end).unwrap_or_default().iter().flatten().map(|l| (l.field, l.name.clone())).collect();
         seen.sort();
         seen.dedup();
         for key in seen {
@@ -217,10 +214,10 @@ fn fiche_lines(
             i += 1;
             continue;
         }
-        let label = labels.get(i).and_then(Option::as_ref).filter(|l| {
-            let name = l.name();
-            names.get(l.field) == Some(&name) && (name == opening || !used.contains(&l.field))
-        });
+        let label = labels
+            .get(i)
+            .and_then(Option::as_ref)
+            .filter(|l| names.get(l.field) == Some(&l.name) && (l.name == opening || !used.contains(&l.field)));
         let Some(label) = label else {
             match rows.last_mut() {
                 Some(row) if !row.label.is_empty() && row.value.is_empty() => {
@@ -236,7 +233,7 @@ fn fiche_lines(
             i += 1;
             continue;
         };
-        if label.name() == opening {
+        if label.name == opening {
             used.clear();
         }
         used.push(label.field);
