@@ -76,29 +76,31 @@ fn re(pattern: &str) -> Regex {
 
 const NUMBER_WORDS: &str = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts|vingt|trente|quarante|cinquante|soixante|cents|cent";
 
-/// A length: a number (digits or words, optionally `six (6)`), a unit, and
-/// an optional `et demi` / `et N mois`.
+/// A length: a number (digits or words, optionally `six (6)` or `3 (trois)`),
+/// a unit (or its abbreviation: `72h`, `90 j`, `15 jrs`), and an optional
+/// `et demi` / `et N mois`.
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\(\d+\))?\s*(ans?|années?|mois|semaines?|jours?|heures?)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*mois))?"
+        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*mois))?"
     ))
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf opposition|sauf demande contraire|sous réserve|en cas de (?:litige|contentieux|recours))\b,?\s*",
+        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf opposition|sauf demande contraire|sous réserve|en cas (?:de|d['’])[^,;]*)\b,?\s*",
     )
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|indéfiniment|définitivement conservée?s?|à titre définitif)\b",
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|indéfiniment|définitivement conservée?s?|à titre définitif|(?:de manière|de façon|à titre) permanente?)\b",
     )
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus|au maximum|maximum|max\.?|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous)\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous)\s*$",
     )
 });
-static MIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum)\s*$"));
+static MIN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’]))\s*$"));
 static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:maximum|max\b\.?|au maximum|au plus|maxi)"));
 static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:minimum|au minimum|au moins|min\b\.?|mini\b)"));
 /// Words that qualify a length without changing it (`1 an glissant`,
@@ -223,12 +225,23 @@ fn find_length(text: &str) -> Option<Length> {
         if after.trim_start().starts_with("premier") {
             continue;
         }
-        let Some(n) = number_value(number.as_str().replace(',', ".").split('.').next().unwrap_or("")) else {
+        let number = number.as_str().replace(',', ".");
+        let (whole_number, fraction) = number.split_once('.').unwrap_or((&number, ""));
+        let Some(n) = number_value(whole_number) else {
             continue;
         };
         let unit = unit.as_str().to_lowercase();
         let extra = caps.get(3).map(|m| m.as_str().to_lowercase());
+        // A decimal length (`1,5 an`) is said in the next smaller unit, as
+        // `un an et demi` is.
+        let tenths = format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+        let part = |per: u32| n * per + (tenths * f64::from(per)).round() as u32;
         let duration = match (unit.chars().next(), extra.as_deref()) {
+            (Some('a'), None) if tenths > 0.0 => format!("P{}M", part(12)),
+            (Some('m'), None) if tenths > 0.0 => format!("P{}D", part(30)),
+            (Some('s'), None) if tenths > 0.0 => format!("P{}D", part(7)),
+            (Some('j'), None) if tenths > 0.0 => format!("PT{}H", part(24)),
+            (Some('h'), None) if tenths > 0.0 => format!("PT{}M", part(60)),
             (Some('a'), Some(e)) if e.starts_with("demi") => format!("P{}M", n * 12 + 6),
             (Some('m'), Some(e)) if e.starts_with("demi") => format!("P{}D", n * 30 + 15),
             (Some('j'), Some(e)) if e.starts_with("demi") => format!("PT{}H", n * 24 + 12),
@@ -259,10 +272,23 @@ static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A bound or a scope closing an event (`… au maximum`, `… pour les
+/// candidats non retenus`).
+static EVENT_MAX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[\s,]+(?:au maximum|maximum|au plus|max\.?)\s*[.;,]?\s*$"));
+static EVENT_MIN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[\s,]+(?:au minimum|minimum|au moins|min\.?)\s*[.;,]?\s*$"));
+static EVENT_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+pour\s+les\s+([^,;.()]+?)\s*[.;,]?\s*$"));
+/// A qualifier closing an event that belongs to the length (`à compter de
+/// leur collecte, renouvelable`).
+static EVENT_QUALIFIER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i),\s*(?:renouvelables?|glissants?|glissantes?)\s*[.;,]?\s*$"));
+
 /// Trims an event or state: what a later phase adds, surrounding spaces and
 /// punctuation, then one leading article; what follows is kept as printed.
 fn trim_event(text: &str) -> Option<String> {
     let text = EVENT_END.find(text).map_or(text, |m| text.get(..m.start()).unwrap_or(text));
+    let text = EVENT_QUALIFIER.find(text).map_or(text, |m| text.get(..m.start()).unwrap_or(text));
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
     let text = TRAILING_REFERENCE.replace(text, "");
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
@@ -311,7 +337,21 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
             after = after.get(m.end()..).unwrap_or("");
         }
         if let Some(m) = FROM_ANCHOR.find(after) {
-            out.from = trim_event(after.get(m.end()..).unwrap_or(""));
+            let mut event = after.get(m.end()..).unwrap_or("");
+            // What closes the event may bound the length (`30 jours après
+            // la fin de l'événement au maximum`) or scope it (`… pour les
+            // candidats non retenus`); neither is part of the event.
+            if let Some(scope) = EVENT_SCOPE.find(event) {
+                event = event.get(..scope.start()).unwrap_or(event);
+            }
+            if let Some(bound) = EVENT_MAX.find(event) {
+                out.bound = Bound::Max;
+                event = event.get(..bound.start()).unwrap_or(event);
+            } else if let Some(bound) = EVENT_MIN.find(event) {
+                out.bound = Bound::Min;
+                event = event.get(..bound.start()).unwrap_or(event);
+            }
+            out.from = trim_event(event);
         }
         return out;
     }
@@ -349,7 +389,12 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
 fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
     let mut parts = Vec::new();
     let mut start = 0;
+    // A separator inside a length (`1 an et 6 mois`) splits nothing.
+    let lengths: Vec<(usize, usize)> = LENGTH.find_iter(text).map(|m| (m.start(), m.end())).collect();
     for m in sep.find_iter(text) {
+        if lengths.iter().any(|&(from, to)| from < m.start() && m.end() < to) {
+            continue;
+        }
         let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
         let own = right.split([';', '•']).next().unwrap_or(right);
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
@@ -369,7 +414,7 @@ static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
-static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s+\+\s+"));
+static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+"));
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
 static OF_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:des|du|de la|de l['’])\s*"));
@@ -403,7 +448,11 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         let rest = body.get(whole.end()..).unwrap_or("").to_string();
         let verb = body.get(subject.end()..whole.end()).unwrap_or("").to_string();
         // Keep a removal verb: it marks an event ("supprimées au départ").
-        body = if REMOVAL_EVENT.is_match(&format!("{verb}{rest}")) { format!("{verb}{rest}") } else { rest };
+        let rest = if REMOVAL_EVENT.is_match(&format!("{verb}{rest}")) { format!("{verb}{rest}") } else { rest };
+        // A length before the subject is the statement's (`Au-delà de
+        // 3 ans, les données sont supprimées`).
+        let lead = subject.as_str().rsplit_once(", ").map_or("", |(lead, _)| lead);
+        body = if find_length(lead).is_some() { format!("{lead} {}", rest.trim_start()) } else { rest };
     }
     let body = body.trim_start_matches([':', ' ']).to_string();
 
@@ -490,7 +539,8 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
 fn trailing_scope(clause: &str) -> Option<String> {
     let length = find_length(clause)?;
     let after = clause.get(length.end..)?;
-    let scope = TRAILING_SCOPE.captures(after)?.get(1)?.as_str().trim();
+    let after_event = || FROM_ANCHOR.find(after).and_then(|m| EVENT_SCOPE.captures(after.get(m.end()..)?));
+    let scope = TRAILING_SCOPE.captures(after).or_else(after_event)?.get(1)?.as_str().trim();
     (!scope.is_empty() && !NOT_A_SCOPE.is_match(scope)).then(|| scope.to_string())
 }
 
@@ -547,7 +597,10 @@ fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>,
         let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
         // A phase (`en base active : 2 ans ; archivage intermédiaire :
         // 8 ans`) is when the data is kept, not which: the outer scope holds.
-        let scope = if PHASE_LABEL.is_match(label) { outer.map(str::to_string) } else { Some(label.clone()) };
+        // Nor is a label naming the retention itself (`Durée d'utilité
+        // administrative : 5 ans`).
+        let keeps_outer = PHASE_LABEL.is_match(label) || RETENTION_LABEL.is_match(label);
+        let scope = if keeps_outer { outer.map(str::to_string) } else { Some(label.clone()) };
         out.push((scope, text.get(*body_start..end).unwrap_or("")));
     }
     out
@@ -560,6 +613,11 @@ static PHASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?:en|dans la|puis)\s+)?(?:base\s+(?:active|d['’]archives?|de\s+production)|archivage(?:\s+(?:intermédiaire|définitif|électronique))?|archives?(?:\s+(?:intermédiaires?|définitives?|courantes?))?|conservation\s+(?:en\s+base\s+active|intermédiaire))$",
     )
 });
+
+/// A label naming the retention rather than data: its length, period or
+/// keeping (`Durée de conservation`, `Délai`, `DUA`).
+static RETENTION_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:durées?|délais?|périodes?|conservation|dua)\b"));
 
 /// Whether a scope's text opens with its retention: a length, or a state,
 /// an end or permanence (`Dossier administratif : durée de la carrière +
@@ -972,6 +1030,27 @@ mod tests {
                 &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
             ),
             ("Suppression sous 30 jours", &[(Period, Some("P30D"), Max, None, None, None, false, None)]),
+            ("Conservation : 72h", &[(Period, Some("PT72H"), Exact, None, None, None, false, None)]),
+            ("Conservation : 48 H", &[(Period, Some("PT48H"), Exact, None, None, None, false, None)]),
+            ("Conservation : 90j", &[(Period, Some("P90D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 15 jrs", &[(Period, Some("P15D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 3 (trois) ans", &[(Period, Some("P3Y"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1,5 an", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
+            ("Conservation : 2.5 ans", &[(Period, Some("P30M"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1,5 mois", &[(Period, Some("P45D"), Exact, None, None, None, false, None)]),
+            (
+                "Conservation pour une durée maximale de 3 ans",
+                &[(Period, Some("P3Y"), Max, None, None, None, false, None)],
+            ),
+            ("Durée minimale de 5 ans", &[(Period, Some("P5Y"), Min, None, None, None, false, None)]),
+            (
+                "Conservation : au plus tard 1 an après le départ de l'agent",
+                &[(Period, Some("P1Y"), Max, Some("départ de l'agent"), None, None, false, None)],
+            ),
+            (
+                "Au-delà de 3 ans, les données sont supprimées",
+                &[(Period, Some("P3Y"), Max, None, None, None, false, None)],
+            ),
             (
                 "Durée : Suppression régulière des données de plus de 2 ans",
                 &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
@@ -985,6 +1064,18 @@ mod tests {
     #[test]
     fn starting_events() {
         let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation : 30 jours après la fin de l'événement au maximum",
+                &[(Period, Some("P30D"), Max, Some("fin de l'événement"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 1 an à compter de leur collecte, renouvelable",
+                &[(Period, Some("P1Y"), Exact, Some("leur collecte"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 5 ans à compter de la fin du contrat en cas de départ anticipé",
+                &[(Period, Some("P5Y"), Exact, Some("fin du contrat"), None, None, true, None)],
+            ),
             (
                 "Conservation : 5 ans après la clôture de l'exercice (article L.123-22 du code de commerce)",
                 &[(Period, Some("P5Y"), Exact, Some("clôture de l'exercice"), None, None, false, None)],
@@ -1050,6 +1141,11 @@ mod tests {
     fn events_states_and_permanence() {
         let cases: &[(&str, &[Expected])] = &[
             (
+                "Les données sont conservées de manière permanente",
+                &[(Permanent, None, Exact, None, None, None, false, None)],
+            ),
+            ("Conservation à titre permanent", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            (
                 "Jusqu’au départ de l’agent",
                 &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
             ),
@@ -1097,6 +1193,27 @@ mod tests {
     #[test]
     fn alternatives_lists_phases_and_appositions() {
         let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation : 6 ans en base active et 4 ans en archive intermédiaire",
+                &[
+                    (Period, Some("P6Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P4Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : pendant la durée de l'inscription et 1 an après",
+                &[
+                    (While, None, Exact, None, None, Some("inscription"), false, None),
+                    (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : 3 mois à compter de l'enregistrement, 1 an en cas d'incident",
+                &[
+                    (Period, Some("P3M"), Exact, Some("enregistrement"), None, None, false, None),
+                    (Period, Some("P1Y"), Exact, None, None, None, true, None),
+                ],
+            ),
             (
                 "Conservation Jusqu'à 3 mois après l'obtention du diplôme, ou le cas échéant 2 ans après la dernière mise en relation.",
                 &[
@@ -1211,6 +1328,14 @@ mod tests {
             parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
             None
         );
+        let rules =
+            parse_statement("Conservation : 2 ans après le dernier contact pour les candidats non retenus", None);
+        assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("candidats non retenus"));
+        assert_eq!(rules.first().and_then(|r| r.from.as_deref()), Some("dernier contact"));
+        // A label naming the retention itself is no scope.
+        for phrase in ["Durée d'utilité administrative : 5 ans", "Délai de conservation : 3 ans"] {
+            assert_eq!(parse_statement(phrase, None).first().and_then(|r| r.applies_to.clone()), None, "{phrase}");
+        }
         // A scope whose retention opens with a state, then a plain one.
         let rules =
             parse_statement("Dossier administratif : durée de la carrière + 5 ans ; bulletins de paie : 50 ans", None);
