@@ -145,7 +145,7 @@ static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:conservation|durée de conservation|délai de conservation|durée de rétention|durée)(?:\s+des\s+données)?)(?:\s*:\s*|\s+|$)",
+        r"(?i)^\s*(?:(?:conservation|durée de conservation|délai de conservation|durée de rétention|durée d['’]utilité administrative|dua|durée)(?:\s+des\s+données)?(?:\s*:\s*|\s+|$)|archivage\s*:\s*)",
     )
 });
 
@@ -669,8 +669,13 @@ fn after_last(text: &str, chars: &[char]) -> usize {
 /// d'`, or a bare length after a label or sentence start.
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée)\b|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?:conservée?s?|archivée?s?)\s+(?:\d|pendant\b|durant\b|jusqu|tant\b))",
+        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?:[Cc]onservée?s?|[Aa]rchivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?)\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
     )
+});
+/// A past participle of keeping or removal that opens a statement with the
+/// words before it (`Données conservées 1 mois`, `Conservées 3 mois`).
+static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?)\s")
 });
 /// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
 static GOVERNING_END: LazyLock<Regex> =
@@ -723,7 +728,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     let mut starts: Vec<usize> = Vec::new();
     let mut triggers: Vec<usize> = Vec::new();
     for m in STATEMENT_START.find_iter(&text) {
-        let participle = m.as_str().starts_with("conserv") || m.as_str().starts_with("archiv");
+        let participle = PARTICIPLE.is_match(m.as_str());
         let start = if participle {
             // `Données conservées 1 mois …`: from the sentence's start, when near.
             let before = text.get(..m.start()).unwrap_or("");
@@ -787,11 +792,10 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     let mut statements = Vec::new();
     let mut consumed_to = 0;
     let mut previous_end = 0;
-    for (i, &start) in starts.iter().enumerate() {
+    for &start in &starts {
         if start < consumed_to {
             continue;
         }
-        let _ = i;
         let limit = triggers.iter().copied().find(|&s| s > start).unwrap_or(text.len());
         let end = statement_end(&text, start, limit);
         let Some(body) = text.get(start..end) else { continue };
@@ -1409,6 +1413,25 @@ mod tests {
         let found = find_statements("Nom, prénom. Données conservées 1 mois après la fin de l'événement.");
         let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["Données conservées 1 mois après la fin de l'événement."]);
+        // Removal participles too, and a participle opening the cell.
+        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+            (
+                "Données de stage supprimées 3 mois après la fin du stage.",
+                &[("Données de stage supprimées 3 mois après la fin du stage.", None)],
+            ),
+            ("Conservées 3 mois", &[("Conservées 3 mois", None)]),
+            // Labels naming the retention open it and scope nothing.
+            ("DUA : 5 ans", &[("DUA : 5 ans", None)]),
+            ("Bulletins de paie. Archivage : 50 ans", &[("Archivage : 50 ans", None)]),
+        ];
+        for (cell, expected) in cases {
+            let found = find_statements(cell);
+            let got: Vec<(&str, Option<&str>)> =
+                found.iter().map(|s| (s.text.as_str(), s.applies_to.as_deref())).collect();
+            assert_eq!(got, *expected, "{cell}");
+        }
+        let rules = parse_statement("DUA : 5 ans", None);
+        assert_eq!(rules.first().and_then(|r| r.duration.as_deref()), Some("P5Y"));
     }
 
     #[test]
