@@ -1414,7 +1414,9 @@ mod tests {
         let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["Données conservées 1 mois après la fin de l'événement."]);
         // Removal participles too, and a participle opening the cell.
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        /// A cell and the (text, scope) of each statement found in it.
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             (
                 "Données de stage supprimées 3 mois après la fin du stage.",
                 &[("Données de stage supprimées 3 mois après la fin du stage.", None)],
