@@ -374,12 +374,14 @@ impl<'a> PageLines<'a> {
                     let header_words = line.words.iter().all(|w| fields::is_header_word(&w.text));
                     // A header cell's next line, with nothing under the
                     // first header but the rest of it (`N` / `°`), or with
-                    // nothing there and mostly header words (`données s
-                    // hors UE`, a header word cut at its cell's edge): a body row
+                    // nothing there and header words (`données s hors UE`,
+                    // a header word cut at its cell's edge): a body row
                     // starts in the first column, or, centred vertically,
                     // with text of its own.
                     let under_first: Vec<&Word> = line.words.iter().filter(|w| w.bbox.x0 < first_column_end).collect();
-                    // Fragments and short words say little either way.
+                    // Fragments and short words say little either way; a
+                    // header may be qualified by words of its own
+                    // (`concernées éventuels`), so half of them known will do.
                     let long: Vec<&Word> = line
                         .words
                         .iter()
@@ -387,7 +389,7 @@ impl<'a> PageLines<'a> {
                         .collect();
                     let known = long.iter().filter(|w| fields::is_header_word(&w.text)).count();
                     let continues = if under_first.is_empty() {
-                        known * 3 >= long.len() * 2 && !long.is_empty()
+                        known * 2 >= long.len() && !long.is_empty()
                     } else {
                         under_first
                             .iter()

@@ -356,14 +356,19 @@ fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
             continue;
         }
         let cut_first = first.words.first() != Some(&opening);
-        if !cut_first && !first.words.iter().all(|w| fields::is_header_word(w)) {
+        let all_header_words = |line: &FlowLine| line.words.iter().all(|w| fields::is_header_word(w));
+        // A header qualified by a word of its own (`Finalité principale`) is
+        // taken where a line of header words follows it, inside the header.
+        let qualified =
+            |i: usize| lines.get(i).is_some_and(qualified_header) && lines.get(i + 1).is_some_and(all_header_words);
+        if !cut_first && !all_header_words(first) && !qualified(start) {
             continue;
         }
         let mut words = first.words.clone();
         let mut end = start + 1;
         while let Some(line) = lines.get(end) {
             let (glued, rest) = glue_fragment(words.last(), &line.words);
-            if !rest.iter().all(|w| fields::is_header_word(w)) {
+            if !rest.iter().all(|w| fields::is_header_word(w)) && !qualified(end) {
                 break;
             }
             if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
@@ -378,6 +383,27 @@ fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
         }
     }
     None
+}
+
+/// Most words a qualified header line holds per header on it
+/// (`Destinataires éventuels`).
+const QUALIFIED_HEADER_WORDS: usize = 4;
+
+/// Whether a line is a column header with one word of its own besides
+/// header words (one per header on the line at most): it opens a header (`Finalité principale`) or, in lower
+/// case, goes on with the one above (`Destinataires` / `éventuels`), and
+/// stays short, with no label's colon.
+fn qualified_header(line: &FlowLine) -> bool {
+    let own = line.words.iter().filter(|w| !fields::is_header_word(w)).count();
+    let opens_or_goes_on =
+        line.words.first().is_some_and(|w| is_header_opening(w) && fields::is_header_word(w) || line.starts_lower(0));
+    // Headers sharing a line (`N° Nom du traitement Finalité principale
+    // Base légale`) may each have a word of their own.
+    let headers = split_headers(&line.words).len().max(1);
+    line.words.len() <= QUALIFIED_HEADER_WORDS * headers
+        && (1..=headers).contains(&own)
+        && opens_or_goes_on
+        && !line.words.iter().any(|w| w.ends_with(':'))
 }
 
 /// Removes the header where a page repeats it, marking a page break there.
@@ -836,6 +862,26 @@ mod tests {
         // Without blank lines marking paragraphs, only lines that state a
         // period count.
         assert_eq!(retention_lines(&lines, false), [false, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn a_header_qualified_by_a_word_of_its_own_stays_in_the_header() {
+        let header = |text: &str| find_header(&read_lines(text));
+        // MuPDF sets one header per line; `principale` and `éventuels` are no
+        // header words, but lines of header words follow them.
+        let text = "Registre de la mairie \nN° \nNom du traitement \nFinalité principale \nBase légale \nDestinataires éventuels \nDurée de conservation \n1 \nÉtat civil \n";
+        let found = header(text).map(|(start, end, headers)| (start, end, headers.len()));
+        assert_eq!(found, Some((1, 7, 6)));
+        // Or the qualifier wraps alone under its header.
+        let text = "N° \nNom du traitement \nDestinataires \néventuels \nDurée de conservation \n1 \nÉtat civil \n";
+        let found = header(text);
+        let headers = ["N°", "Nom du traitement", "Destinataires éventuels", "Durée de conservation"].map(String::from);
+        assert_eq!(found, Some((0, 5, headers.to_vec())));
+        // A first title opening with a header word is not taken in: no
+        // header line follows it.
+        let text =
+            "Intitulé \nFinalités \nDestinataires \nTraitement des plaintes \nRecevoir les plaintes des usagers \n";
+        assert_eq!(header(text).map(|(start, end, _)| (start, end)), Some((0, 3)));
     }
 
     #[test]

@@ -6,12 +6,15 @@ truth. Not run by the tests: its outputs are committed.
   ruled, header repeated on each page;
 - mairie (other columns, standard-14 fonts, landscape): booktabs rules
   (above and below the header, under the last row) with a centred header,
-  and borderless with every cell centred vertically.
+  and borderless with every cell centred vertically;
+- communaute (the mairie's rows under qualified headers): borderless with
+  every other row shaded and the header white on a dark band.
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
-writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf
-and fixtures/truth/{agence,mairie}.json.
+writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf,
+fixtures/pdf/communaute-reportlab-zebra.pdf and
+fixtures/truth/{agence,mairie,communaute}.json.
 """
 import json
 import os
@@ -207,6 +210,60 @@ def mairie(name, font, bold, style, valign):
         f.write("\n")
 
 
+COMMUNAUTE_PREAMBLE = {
+    "title": "Registre des activités de traitement de la Communauté de communes du Val-Exemple",
+    "organization": "Communauté de communes du Val-Exemple",
+    "address": "4 rue des Tanneurs, 86000 Poitiers",
+    "rights_contact": "rgpd@val-exemple.fr",
+}
+# Headers qualified by words of their own (`principale`, `éventuels`).
+COMMUNAUTE_COLUMNS = [
+    "N°",
+    "Nom du traitement",
+    "Finalité principale",
+    "Base légale",
+    "Personnes concernées",
+    "Données collectées",
+    "Destinataires éventuels",
+    "Durée de conservation",
+    "Mesures de sécurité",
+]
+
+
+def communaute():
+    """Borderless, every other row shaded, the header white on a dark band
+    (shaded cells and no rule), Times, A4 landscape."""
+    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=8, leading=10)
+    head = ParagraphStyle("head", fontName="Times-Bold", fontSize=8, leading=10, textColor=colors.white)
+    title = ParagraphStyle("title", fontName="Times-Bold", fontSize=13, leading=16)
+    text = ParagraphStyle("text", fontName="Times-Roman", fontSize=9, leading=11.5)
+    rows = mairie_records()
+    table = Table(
+        [[Paragraph(h, head) for h in COMMUNAUTE_COLUMNS]] + [[Paragraph(c, body) for c in r] for r in rows],
+        colWidths=[22, 80, 120, 80, 70, 90, 80, 90, 90],
+        repeatRows=1,
+    )
+    style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style += [("BACKGROUND", (0, i), (-1, i), colors.HexColor("#dde7f3")) for i in range(2, len(rows) + 1, 2)]
+    table.setStyle(TableStyle(style))
+    pre = COMMUNAUTE_PREAMBLE
+    story = [
+        Paragraph(pre["title"], title),
+        Paragraph(f"{pre['organization']}, {pre['address']}", text),
+        Paragraph(f"Délégué à la protection des données : {pre['rights_contact']}", text),
+        Spacer(1, 10),
+        table,
+    ]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", "communaute-reportlab-zebra.pdf")
+    SimpleDocTemplate(pdf, pagesize=landscape(A4), leftMargin=30, rightMargin=30, topMargin=36, bottomMargin=36,
+                      title="Registre", invariant=1).build(story)
+    truth = {"register": "communaute", "preamble": pre, "columns": COMMUNAUTE_COLUMNS,
+             "records": [{"cells": r} for r in rows], "notes": []}
+    with open(os.path.join(ROOT, "fixtures", "truth", "communaute.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     main()
     mairie("booktabs", "Times-Roman", "Times-Bold", [
@@ -215,3 +272,4 @@ if __name__ == "__main__":
         ("LINEBELOW", (0, -1), (-1, -1), 1.5, colors.black),
     ], "MIDDLE")
     mairie("centred", "Helvetica", "Helvetica-Bold", [], "MIDDLE")
+    communaute()
