@@ -25,7 +25,9 @@ const ROW_RULE_SPAN: f64 = 0.5;
 /// A line starts a new row (tables without horizontal rules) when the first
 /// column gains text this many line spacings after its previous line.
 const ROW_GAP: f64 = 1.08;
-/// At least this many header phrases, most of them header words, make a header line.
+/// At least this many header phrases, half of them or more opening a known
+/// header (a register has columns of its own: `Logiciel`, `Origine des
+/// données`), make a header line.
 const MIN_HEADER_CELLS: usize = 3;
 
 /// One column of the table.
@@ -193,7 +195,7 @@ fn header_phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
 fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     let parts = header_phrases(line, vertical);
     let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
-    parts.len() >= MIN_HEADER_CELLS && starts * 3 >= parts.len() * 2 && starts >= MIN_HEADER_CELLS
+    parts.len() >= MIN_HEADER_CELLS && starts * 2 >= parts.len() && starts >= MIN_HEADER_CELLS
 }
 
 /// A header phrase split between its words where it bridges two phrases

@@ -313,16 +313,19 @@ fn is_header_opening(word: &str) -> bool {
 }
 
 /// Splits the header's words into column headers: a header opens at a
-/// capitalized header word not governed by a preposition (`de traitement`).
-fn split_headers(words: &[String]) -> Vec<String> {
+/// capitalized header word not governed by a preposition (`de traitement`),
+/// or at a capitalized word opening a line (`opens_line`), where a header
+/// of the register's own starts (`Logiciel`, `Service responsable`).
+fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
     let mut headers: Vec<Vec<&str>> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let governed = i > 0
             && words.get(i - 1).is_some_and(|p| {
                 matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
             });
+        let own_opening = opens_line.get(i).copied().unwrap_or(false) && word.starts_with(char::is_uppercase);
         match headers.last_mut() {
-            Some(h) if !is_header_opening(word) || governed => h.push(word),
+            Some(h) if !(is_header_opening(word) || own_opening) || governed => h.push(word),
             _ => headers.push(vec![word]),
         }
     }
@@ -340,9 +343,19 @@ fn glue_fragment(previous: Option<&String>, words: &[String]) -> (bool, Vec<Stri
     (false, words.to_vec())
 }
 
+/// A header found in the lines: where it starts and ends, its column
+/// headers, and how many of its lines are none of the known vocabulary.
+#[derive(Debug, Clone, PartialEq)]
+struct Header {
+    start: usize,
+    end: usize,
+    headers: Vec<String>,
+    own: usize,
+}
+
 /// The header: the first run of lines made only of header words (and
 /// fragments of cut ones) that opens three column headers or more.
-fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
+fn find_header(lines: &[FlowLine]) -> Option<Header> {
     for start in 0..lines.len() {
         let Some(first) = lines.get(start) else { break };
         // The first header may itself be cut (`N` / `°`).
@@ -364,25 +377,54 @@ fn find_header(lines: &[FlowLine]) -> Option<(usize, usize, Vec<String>)> {
         if !cut_first && !all_header_words(first) && !qualified(start) {
             continue;
         }
+        // A header of the register's own (`Logiciel` / `utilisé`) is taken
+        // where a known header follows it within a few lines; after the last
+        // known one, nothing tells it from a section heading or a title.
+        let own = |i: usize| {
+            let known_at = |j: usize| lines.get(j).is_some_and(all_header_words) || qualified(j);
+            lines.get(i).is_some_and(plain_short_line)
+                && (i + 1..=i + OWN_HEADER_LINES)
+                    .find(|&j| known_at(j) || !lines.get(j).is_some_and(plain_short_line))
+                    .is_some_and(known_at)
+        };
         let mut words = first.words.clone();
+        let mut opens_line = vec![false; words.len()];
+        let (mut known, mut owned) = (1, 0);
         let mut end = start + 1;
         while let Some(line) = lines.get(end) {
             let (glued, rest) = glue_fragment(words.last(), &line.words);
-            if !rest.iter().all(|w| fields::is_header_word(w)) && !qualified(end) {
+            let header_words = rest.iter().all(|w| fields::is_header_word(w)) || qualified(end);
+            if header_words {
+                known += 1;
+            } else if own(end) && owned < known {
+                owned += 1;
+            } else {
                 break;
             }
             if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
                 last.push_str(head);
             }
+            opens_line.extend((0..rest.len()).map(|k| k == 0 && !glued));
             words.extend(rest);
             end += 1;
         }
-        let headers = split_headers(&words);
+        let headers = split_headers(&words, &opens_line);
         if headers.len() >= 3 {
-            return Some((start, end, headers));
+            return Some(Header { start, end, headers, own: owned });
         }
     }
     None
+}
+
+/// Lines a header of the register's own may take before the next known
+/// header (or the first record) shows it to be one.
+const OWN_HEADER_LINES: usize = 3;
+
+/// A line that may be (part of) a column header: a few words, no label's
+/// colon, no full stop, no figure.
+fn plain_short_line(line: &FlowLine) -> bool {
+    line.words.len() <= QUALIFIED_HEADER_WORDS
+        && !line.words.iter().any(|w| w.ends_with([':', '.']) || w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Most words a qualified header line holds per header on it
@@ -399,7 +441,7 @@ fn qualified_header(line: &FlowLine) -> bool {
         line.words.first().is_some_and(|w| is_header_opening(w) && fields::is_header_word(w) || line.starts_lower(0));
     // Headers sharing a line (`N° Nom du traitement Finalité principale
     // Base légale`) may each have a word of their own.
-    let headers = split_headers(&line.words).len().max(1);
+    let headers = split_headers(&line.words, &[]).len().max(1);
     line.words.len() <= QUALIFIED_HEADER_WORDS * headers
         && (1..=headers).contains(&own)
         && opens_or_goes_on
@@ -453,9 +495,17 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         return Err(ErrorKind::FlowedTextTooLong { lines: count, limit: MAX_LINES });
     }
     let lines = read_lines(text);
-    let Some((start, end, headers)) = find_header(&lines).filter(|(_, _, h)| h.len() <= MAX_COLUMNS) else {
+    let Some(Header { start, end, headers, own }) = find_header(&lines).filter(|h| h.headers.len() <= MAX_COLUMNS)
+    else {
         return Ok((vec![fiches::page(&lines).unwrap_or_else(|| plain_page(&lines))], Vec::new()));
     };
+    // A header with columns of the register's own is less sure than fiches
+    // whose labels recur (a fiche's short values read like such headers).
+    if own > 0
+        && let Some(page) = fiches::page(&lines)
+    {
+        return Ok((vec![page], Vec::new()));
+    }
     let preamble = lines.get(..start).unwrap_or_default().to_vec();
     let header_lines = lines.get(start..end).unwrap_or_default().to_vec();
     let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), &header_lines);
@@ -811,7 +861,7 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/text/fabrique.txt");
         let text = std::fs::read_to_string(path).unwrap_or_default();
         let lines = read_lines(&text);
-        let Some((start, end, headers)) = find_header(&lines) else { panic!("no header in {path}") };
+        let Some(Header { start, end, headers, .. }) = find_header(&lines) else { panic!("no header in {path}") };
         let header_lines = lines.get(start..end).unwrap_or_default();
         let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), header_lines);
         let (body, _) = split_notes(rest);
@@ -866,22 +916,36 @@ mod tests {
 
     #[test]
     fn a_header_qualified_by_a_word_of_its_own_stays_in_the_header() {
-        let header = |text: &str| find_header(&read_lines(text));
+        let header = |text: &str| find_header(&read_lines(text)).map(|h| (h.start, h.end, h.headers, h.own));
         // MuPDF sets one header per line; `principale` and `éventuels` are no
         // header words, but lines of header words follow them.
         let text = "Registre de la mairie \nN° \nNom du traitement \nFinalité principale \nBase légale \nDestinataires éventuels \nDurée de conservation \n1 \nÉtat civil \n";
-        let found = header(text).map(|(start, end, headers)| (start, end, headers.len()));
-        assert_eq!(found, Some((1, 7, 6)));
+        let found = header(text).map(|(start, end, headers, own)| (start, end, headers.len(), own));
+        assert_eq!(found, Some((1, 7, 6, 0)));
         // Or the qualifier wraps alone under its header.
         let text = "N° \nNom du traitement \nDestinataires \néventuels \nDurée de conservation \n1 \nÉtat civil \n";
         let found = header(text);
         let headers = ["N°", "Nom du traitement", "Destinataires éventuels", "Durée de conservation"].map(String::from);
-        assert_eq!(found, Some((0, 5, headers.to_vec())));
+        assert_eq!(found, Some((0, 5, headers.to_vec(), 0)));
         // A first title opening with a header word is not taken in: no
         // header line follows it.
         let text =
             "Intitulé \nFinalités \nDestinataires \nTraitement des plaintes \nRecevoir les plaintes des usagers \n";
-        assert_eq!(header(text).map(|(start, end, _)| (start, end)), Some((0, 3)));
+        assert_eq!(header(text).map(|(start, end, _, _)| (start, end)), Some((0, 3)));
+    }
+
+    #[test]
+    fn headers_of_the_registers_own_are_taken_between_known_ones() {
+        // `Service responsable`, `Logiciel utilisé`: no header words, but
+        // known headers follow them; `Date de mise à jour`, last, is not
+        // told from a section heading before the first record.
+        let text = "N° \n\nTraitement \nService \nresponsable \n\nFinalités \nLogiciel \nutilisé \n\nDurée de conservation \nDate de mise \nà jour \n\n1 \n";
+        let found = find_header(&read_lines(text)).map(|h| (h.headers, h.own));
+        let headers =
+            ["N°", "Traitement", "Service responsable", "Finalités", "Logiciel utilisé", "Durée de conservation"];
+        assert_eq!(found, Some((headers.map(String::from).to_vec(), 2)));
+        let text = "N° \nTraitement \nFinalité \nDurée de conservation \n\nEnfance et jeunesse \n\n1 \n";
+        assert_eq!(find_header(&read_lines(text)).map(|h| h.headers.len()), Some(4));
     }
 
     #[test]
@@ -908,9 +972,9 @@ mod tests {
     fn a_header_with_words_cut_at_the_cell_edge_is_found() {
         let text =
             "Registre\nN\n°\n\nActivité de\ntraitement\n\nDestinataire\ns\n\nTransfert\ns hors UE\n\n1\n\nPaie\n";
-        let (start, end, headers) = find_header(&read_lines(text)).unwrap_or_default();
-        assert_eq!((start, end), (1, 9));
-        assert_eq!(headers, ["N°", "Activité de traitement", "Destinataires", "Transferts hors UE"]);
+        let found = find_header(&read_lines(text)).map(|h| (h.start, h.end, h.headers));
+        let headers = ["N°", "Activité de traitement", "Destinataires", "Transferts hors UE"].map(String::from);
+        assert_eq!(found, Some((1, 9, headers.to_vec())));
     }
 
     #[test]
@@ -920,7 +984,7 @@ mod tests {
             .map(str::to_string)
             .collect();
         assert_eq!(
-            split_headers(&words),
+            split_headers(&words, &[]),
             [
                 "Intitulé",
                 "Finalités",

@@ -8,20 +8,22 @@ truth. Not run by the tests: its outputs are committed.
   (above and below the header, under the last row) with a centred header,
   and borderless with every cell centred vertically;
 - communaute (the mairie's rows under qualified headers): borderless with
-  every other row shaded and the header white on a dark band.
+  every other row shaded and the header white on a dark band;
+- ville: thirteen columns, five of them of the register's own, ruled,
+  A3 landscape.
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
 writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf,
-fixtures/pdf/communaute-reportlab-zebra.pdf and
-fixtures/truth/{agence,mairie,communaute}.json.
+fixtures/pdf/communaute-reportlab-zebra.pdf, fixtures/pdf/ville-reportlab.pdf
+and fixtures/truth/{agence,mairie,communaute,ville}.json.
 """
 import json
 import os
 
 import reportlab
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -264,6 +266,63 @@ def communaute():
         f.write("\n")
 
 
+VILLE_PREAMBLE = {
+    "title": "Registre des activités de traitement de la commune de Saint-Exemple",
+    "organization": "Commune de Saint-Exemple",
+    "address": "2 place de la Mairie, 44000 Nantes",
+    "rights_contact": "dpo@saint-exemple.fr",
+}
+# Known headers mixed with columns of the register's own (service,
+# origin, sensitivity, software, date of update).
+VILLE_COLUMNS = [
+    "N°", "Traitement", "Service responsable", "Finalités", "Base juridique", "Origine des données",
+    "Catégories de données", "Données sensibles", "Personnes concernées", "Destinataires", "Logiciel utilisé",
+    "Durée de conservation", "Date de mise à jour",
+]
+VILLE_ACTIVITIES = [("Gestion des inscriptions scolaires","Service éducation","Inscrire les enfants dans les écoles de la commune et suivre les effectifs","Mission d’intérêt public","Familles","Identité des enfants et des parents, adresse, école","Non","Familles et enfants","Directeurs d’école ; service éducation","Concerto","Durée de la scolarité + 1 an","12/03/2024"),
+("Restauration scolaire","Service restauration","Facturer les repas et gérer les régimes alimentaires","Contrat","Familles","Identité, régime alimentaire, quotient familial","Oui (santé)","Enfants inscrits","Service restauration ; trésorerie","Concerto","3 ans après la dernière facture","05/01/2024"),
+("Vidéoprotection","Police municipale","Prévenir les atteintes aux biens et aux personnes sur la voie publique","Mission d’intérêt public","Caméras","Images des passants et des véhicules","Non","Passants","Officiers de police judiciaire","Milestone","30 jours maximum","20/09/2023"),
+("État civil","Service population","Établir et délivrer les actes de naissance, de mariage et de décès","Obligation légale","Déclarants","Identité, filiation, dates et lieux des événements","Non","Personnes nées, mariées ou décédées dans la commune","Procureur de la République ; notaires","Mélodie","Conservation illimitée","02/02/2024"),
+("Listes électorales","Service élections","Tenir les listes électorales et organiser les scrutins","Obligation légale","INSEE","Identité, adresse, bureau de vote","Non","Électeurs inscrits","Candidats et partis sur demande","Élection+","Jusqu’à la radiation de l’électeur","15/11/2023"),
+("Paie des agents","Ressources humaines","Calculer et verser la rémunération des agents municipaux","Obligation légale","Agents","Identité, coordonnées bancaires, situation familiale","Non","Agents de la commune","Trésorerie ; URSSAF ; caisses de retraite","Ciril RH","5 ans en base active puis archivage","30/06/2024"),
+]
+
+
+def ville():
+    """Thirteen columns, five of them none of the SPEC's, ruled, the header
+    shaded, Helvetica, A3 landscape."""
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=7.5, leading=9)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=7.5, leading=9)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=13, leading=16)
+    rows = [[str(i + 1)] + list(a) for i, a in enumerate(VILLE_ACTIVITIES)]
+    table = Table(
+        [[Paragraph(h, head) for h in VILLE_COLUMNS]] + [[Paragraph(c, body) for c in r] for r in rows],
+        colWidths=[20, 80, 70, 120, 70, 60, 110, 50, 80, 100, 60, 90, 60],
+        repeatRows=1,
+    )
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+    ]))
+    pre = VILLE_PREAMBLE
+    story = [
+        Paragraph(pre["title"], title),
+        Paragraph(f"{pre['organization']}, {pre['address']}", body),
+        Paragraph(f"Délégué à la protection des données : {pre['rights_contact']}", body),
+        Spacer(1, 10),
+        table,
+    ]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", "ville-reportlab.pdf")
+    SimpleDocTemplate(pdf, pagesize=landscape(A3), leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30,
+                      title="Registre", invariant=1).build(story)
+    truth = {"register": "ville", "preamble": pre, "columns": VILLE_COLUMNS,
+             "records": [{"cells": r} for r in rows], "notes": []}
+    with open(os.path.join(ROOT, "fixtures", "truth", "ville.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     main()
     mairie("booktabs", "Times-Roman", "Times-Bold", [
@@ -273,3 +332,4 @@ if __name__ == "__main__":
     ], "MIDDLE")
     mairie("centred", "Helvetica", "Helvetica-Bold", [], "MIDDLE")
     communaute()
+    ville()
