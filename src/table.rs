@@ -347,6 +347,10 @@ impl<'a> PageLines<'a> {
         let band_top = band.first().map_or(first.bbox.y0, |l| l.bbox.y0);
         let top = rules.iter().copied().filter(|y| *y <= band_top + 1.0).fold(band_top - 1.0, f64::max);
         let first_column_end = header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);
+        // The first header's words, which a fragment under them may end
+        // (`Référen` / `ce`).
+        let first_words_above: Vec<String> =
+            first.words.iter().filter(|w| w.bbox.x0 < first_column_end).map(|w| w.text.clone()).collect();
         // The rule under the header closes its band, unless a row's text
         // comes first: a word under the first header that no header uses
         // (shaded rows draw their edges under the first row, and a row
@@ -393,9 +397,11 @@ impl<'a> PageLines<'a> {
                     let continues = if under_first.is_empty() {
                         known * 2 >= long.len() && !long.is_empty()
                     } else {
-                        under_first
-                            .iter()
-                            .all(|w| fields::is_header_word(&w.text) || !w.text.chars().any(char::is_alphanumeric))
+                        under_first.iter().all(|w| {
+                            fields::is_header_word(&w.text)
+                                || !w.text.chars().any(char::is_alphanumeric)
+                                || first_words_above.iter().any(|above| fields::completes_header_word(above, &w.text))
+                        })
                     };
                     line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words || continues)
                 }
@@ -660,7 +666,16 @@ fn leading_of(lines: &[&Line], columns: &[Column]) -> Leading {
         (members.len() >= recurring.min(deltas.len())).then_some(members)
     });
     let Some(cluster) = cluster else { return Leading { line: 1.2 * font, row: 1.2 * font } };
-    let line = cluster.get(cluster.len() / 2).copied().unwrap_or(1.2 * font);
+    let mut line = cluster.get(cluster.len() / 2).copied().unwrap_or(1.2 * font);
+    // One cell of two lines among one-line cells is the only measure of
+    // the spacing: a distance within a line's spacing of the font, well
+    // under the recurring one (the row pitch), is taken though it is alone.
+    if let Some(&smallest) = deltas.first()
+        && smallest <= MAX_LINE_SPACING * font
+        && smallest * 1.5 < line
+    {
+        line = smallest;
+    }
     let row = if cluster.len() == deltas.len() { line.min(MAX_LINE_SPACING * font) } else { line };
     Leading { line, row }
 }

@@ -103,3 +103,40 @@ fn fiches_with_labels_centred_beside_their_values() {
     let want: Vec<Vec<String>> = fiches.iter().map(|f| f.iter().map(|cell| cell.join(" ")).collect()).collect();
     assert_eq!(got, want, "{}", text.join("\n"));
 }
+
+/// A header of columns of the register's own beside known ones, its first
+/// header cut inside a word (`Référen` / `ce`) and others going on below in
+/// words of their own (`personnelles`): the header's second line is still
+/// the header's, not the first row's. One cell alone holds two lines: the
+/// only measure of the line spacing, less than the rows' pitch.
+#[test]
+fn a_header_with_columns_of_its_own_and_a_cut_first_word() {
+    let starts = [0, 10, 34, 52, 80];
+    let header: [&[&str]; 5] = [
+        &["Référen", "ce"],
+        &["Activité"],
+        &["Logiciel"],
+        &["Catégories de données", "personnelles"],
+        &["Délai de conservation"],
+    ];
+    let rows: [[&[&str]; 5]; 2] = [
+        [&["1"], &["État civil"], &["Mélodie"], &["Identité, filiation"], &["Conservation illimitée"]],
+        [&["2"], &["Paie des agents"], &["Ciril RH"], &["Identité, coordonnées", "bancaires"], &["5 ans"]],
+    ];
+    let mut text = vec!["Registre des activités de traitement de la commune".to_string(), String::new()];
+    text.extend(set_row(&starts, &header));
+    text.push(String::new());
+    for row in &rows {
+        text.extend(set_row(&starts, row));
+        text.push(String::new());
+    }
+    let json = text_json(&text.join("\n"), "layout.txt");
+    let headers: Vec<&str> =
+        json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect();
+    assert_eq!(
+        headers,
+        ["Référence", "Activité", "Logiciel", "Catégories de données personnelles", "Délai de conservation"]
+    );
+    let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
+    assert_eq!(cells_of(&json), want);
+}
