@@ -212,6 +212,25 @@ def mairie(name, font, bold, style, valign):
         f.write("\n")
 
 
+def preamble_story(pre, title, text):
+    """The title, organization and contact lines above a table."""
+    return [
+        Paragraph(pre["title"], title),
+        Paragraph(f"{pre['organization']}, {pre['address']}", text),
+        Paragraph(f"Délégué à la protection des données : {pre['rights_contact']}", text),
+        Spacer(1, 10),
+    ]
+
+
+def write_truth(register, pre, columns, rows, notes):
+    """Writes fixtures/truth/REGISTER.json."""
+    truth = {"register": register, "preamble": pre, "columns": columns,
+             "records": [{"cells": r} for r in rows], "notes": notes}
+    with open(os.path.join(ROOT, "fixtures", "truth", f"{register}.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 COMMUNAUTE_PREAMBLE = {
     "title": "Registre des activités de traitement de la Communauté de communes du Val-Exemple",
     "organization": "Communauté de communes du Val-Exemple",
@@ -248,22 +267,11 @@ def communaute():
     style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     style += [("BACKGROUND", (0, i), (-1, i), colors.HexColor("#dde7f3")) for i in range(2, len(rows) + 1, 2)]
     table.setStyle(TableStyle(style))
-    pre = COMMUNAUTE_PREAMBLE
-    story = [
-        Paragraph(pre["title"], title),
-        Paragraph(f"{pre['organization']}, {pre['address']}", text),
-        Paragraph(f"Délégué à la protection des données : {pre['rights_contact']}", text),
-        Spacer(1, 10),
-        table,
-    ]
+    story = preamble_story(COMMUNAUTE_PREAMBLE, title, text) + [table]
     pdf = os.path.join(ROOT, "fixtures", "pdf", "communaute-reportlab-zebra.pdf")
     SimpleDocTemplate(pdf, pagesize=landscape(A4), leftMargin=30, rightMargin=30, topMargin=36, bottomMargin=36,
                       title="Registre", invariant=1).build(story)
-    truth = {"register": "communaute", "preamble": pre, "columns": COMMUNAUTE_COLUMNS,
-             "records": [{"cells": r} for r in rows], "notes": []}
-    with open(os.path.join(ROOT, "fixtures", "truth", "communaute.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    write_truth("communaute", COMMUNAUTE_PREAMBLE, COMMUNAUTE_COLUMNS, rows, [])
 
 
 VILLE_PREAMBLE = {
@@ -279,12 +287,91 @@ VILLE_COLUMNS = [
     "Catégories de données", "Données sensibles", "Personnes concernées", "Destinataires", "Logiciel utilisé",
     "Durée de conservation", "Date de mise à jour",
 ]
-VILLE_ACTIVITIES = [("Gestion des inscriptions scolaires","Service éducation","Inscrire les enfants dans les écoles de la commune et suivre les effectifs","Mission d’intérêt public","Familles","Identité des enfants et des parents, adresse, école","Non","Familles et enfants","Directeurs d’école ; service éducation","Concerto","Durée de la scolarité + 1 an","12/03/2024"),
-("Restauration scolaire","Service restauration","Facturer les repas et gérer les régimes alimentaires","Contrat","Familles","Identité, régime alimentaire, quotient familial","Oui (santé)","Enfants inscrits","Service restauration ; trésorerie","Concerto","3 ans après la dernière facture","05/01/2024"),
-("Vidéoprotection","Police municipale","Prévenir les atteintes aux biens et aux personnes sur la voie publique","Mission d’intérêt public","Caméras","Images des passants et des véhicules","Non","Passants","Officiers de police judiciaire","Milestone","30 jours maximum","20/09/2023"),
-("État civil","Service population","Établir et délivrer les actes de naissance, de mariage et de décès","Obligation légale","Déclarants","Identité, filiation, dates et lieux des événements","Non","Personnes nées, mariées ou décédées dans la commune","Procureur de la République ; notaires","Mélodie","Conservation illimitée","02/02/2024"),
-("Listes électorales","Service élections","Tenir les listes électorales et organiser les scrutins","Obligation légale","INSEE","Identité, adresse, bureau de vote","Non","Électeurs inscrits","Candidats et partis sur demande","Élection+","Jusqu’à la radiation de l’électeur","15/11/2023"),
-("Paie des agents","Ressources humaines","Calculer et verser la rémunération des agents municipaux","Obligation légale","Agents","Identité, coordonnées bancaires, situation familiale","Non","Agents de la commune","Trésorerie ; URSSAF ; caisses de retraite","Ciril RH","5 ans en base active puis archivage","30/06/2024"),
+VILLE_ACTIVITIES = [
+    (
+        "Gestion des inscriptions scolaires",
+        "Service éducation",
+        "Inscrire les enfants dans les écoles de la commune et suivre les effectifs",
+        "Mission d’intérêt public",
+        "Familles",
+        "Identité des enfants et des parents, adresse, école",
+        "Non",
+        "Familles et enfants",
+        "Directeurs d’école ; service éducation",
+        "Concerto",
+        "Durée de la scolarité + 1 an",
+        "12/03/2024",
+    ),
+    (
+        "Restauration scolaire",
+        "Service restauration",
+        "Facturer les repas et gérer les régimes alimentaires",
+        "Contrat",
+        "Familles",
+        "Identité, régime alimentaire, quotient familial",
+        "Oui (santé)",
+        "Enfants inscrits",
+        "Service restauration ; trésorerie",
+        "Concerto",
+        "3 ans après la dernière facture",
+        "05/01/2024",
+    ),
+    (
+        "Vidéoprotection",
+        "Police municipale",
+        "Prévenir les atteintes aux biens et aux personnes sur la voie publique",
+        "Mission d’intérêt public",
+        "Caméras",
+        "Images des passants et des véhicules",
+        "Non",
+        "Passants",
+        "Officiers de police judiciaire",
+        "Milestone",
+        "30 jours maximum",
+        "20/09/2023",
+    ),
+    (
+        "État civil",
+        "Service population",
+        "Établir et délivrer les actes de naissance, de mariage et de décès",
+        "Obligation légale",
+        "Déclarants",
+        "Identité, filiation, dates et lieux des événements",
+        "Non",
+        "Personnes nées, mariées ou décédées dans la commune",
+        "Procureur de la République ; notaires",
+        "Mélodie",
+        "Conservation illimitée",
+        "02/02/2024",
+    ),
+    (
+        "Listes électorales",
+        "Service élections",
+        "Tenir les listes électorales et organiser les scrutins",
+        "Obligation légale",
+        "INSEE",
+        "Identité, adresse, bureau de vote",
+        "Non",
+        "Électeurs inscrits",
+        "Candidats et partis sur demande",
+        "Élection+",
+        "Jusqu’à la radiation de l’électeur",
+        "15/11/2023",
+    ),
+    (
+        "Paie des agents",
+        "Ressources humaines",
+        "Calculer et verser la rémunération des agents municipaux",
+        "Obligation légale",
+        "Agents",
+        "Identité, coordonnées bancaires, situation familiale",
+        "Non",
+        "Agents de la commune",
+        "Trésorerie ; URSSAF ; caisses de retraite",
+        "Ciril RH",
+        "5 ans en base active puis archivage",
+        "30/06/2024",
+    ),
 ]
 
 
@@ -305,22 +392,11 @@ def ville():
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
     ]))
-    pre = VILLE_PREAMBLE
-    story = [
-        Paragraph(pre["title"], title),
-        Paragraph(f"{pre['organization']}, {pre['address']}", body),
-        Paragraph(f"Délégué à la protection des données : {pre['rights_contact']}", body),
-        Spacer(1, 10),
-        table,
-    ]
+    story = preamble_story(VILLE_PREAMBLE, title, body) + [table]
     pdf = os.path.join(ROOT, "fixtures", "pdf", "ville-reportlab.pdf")
     SimpleDocTemplate(pdf, pagesize=landscape(A3), leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30,
                       title="Registre", invariant=1).build(story)
-    truth = {"register": "ville", "preamble": pre, "columns": VILLE_COLUMNS,
-             "records": [{"cells": r} for r in rows], "notes": []}
-    with open(os.path.join(ROOT, "fixtures", "truth", "ville.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    write_truth("ville", VILLE_PREAMBLE, VILLE_COLUMNS, rows, [])
 
 
 if __name__ == "__main__":
