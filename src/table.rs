@@ -631,7 +631,8 @@ fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Ve
 struct Leading {
     /// The smallest distance between consecutive lines of a column that
     /// recurs (rows add their padding to it, and where most cells hold one
-    /// line the row pitch is the commonest distance).
+    /// line the row pitch is the commonest distance), or a lone one well
+    /// under it.
     line: f64,
     /// The same, taken no wider than [`MAX_LINE_SPACING`] font sizes where
     /// all distances agree: they may all be row pitches (every cell one

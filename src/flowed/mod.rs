@@ -417,7 +417,7 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
 }
 
 /// Lines a header of the register's own may take before the next known
-/// header (or the first record) shows it to be one.
+/// header shows it to be one.
 const OWN_HEADER_LINES: usize = 3;
 
 /// A line that may be (part of) a column header: a few words, no label's
@@ -432,9 +432,9 @@ fn plain_short_line(line: &FlowLine) -> bool {
 const QUALIFIED_HEADER_WORDS: usize = 4;
 
 /// Whether a line is a column header with one word of its own besides
-/// header words (one per header on the line at most): it opens a header (`Finalité principale`) or, in lower
-/// case, goes on with the one above (`Destinataires` / `éventuels`), and
-/// stays short, with no label's colon.
+/// header words (one per header on the line at most): it opens a header
+/// (`Finalité principale`) or, in lower case, goes on with the one above
+/// (`Destinataires` / `éventuels`), and stays short, with no label's colon.
 fn qualified_header(line: &FlowLine) -> bool {
     let own = line.words.iter().filter(|w| !fields::is_header_word(w)).count();
     let opens_or_goes_on =
