@@ -321,6 +321,9 @@ impl<'a> Interpreter<'a, '_> {
                     }
                 };
                 self.out.glyphs.push(Glyph { text, bbox, font_size: trm.vertical_scale(), bold: font.bold });
+                if let Some(count) = self.out.text_turns.get_mut(quarter_turn(&trm)) {
+                    *count += 1;
+                }
             }
             let spacing = self.state.char_spacing + if code.is_space_code { self.state.word_spacing } else { 0.0 };
             self.advance((code.width * size + spacing) * scale);
@@ -442,4 +445,12 @@ fn axis_rect(sub: &[(f64, f64)]) -> Option<Rect> {
     let y0 = ys.iter().copied().fold(f64::INFINITY, f64::min);
     let y1 = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     Some(Rect { x0, y0, x1, y1 })
+}
+
+/// The quarter turn of a glyph's baseline on the page (y down), clockwise
+/// from left to right: 0 upright, 1 running down, 2 upside down, 3 running up.
+fn quarter_turn(trm: &Matrix) -> usize {
+    let [a, b, ..] = trm.m;
+    let turns = b.atan2(a) / std::f64::consts::FRAC_PI_2;
+    (turns.round() as i64).rem_euclid(4) as usize
 }

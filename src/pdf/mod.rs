@@ -77,6 +77,47 @@ pub struct PageContent {
     pub unmapped_codes: usize,
     /// Whether the content stream stopped on a syntax error or a limit.
     pub truncated_content: bool,
+    /// Glyphs by the quarter turn of their baseline, clockwise on the page
+    /// from left to right: upright, running down, upside down, running up.
+    pub text_turns: [usize; 4],
+}
+
+impl PageContent {
+    /// Turns the page so that most of its text reads left to right: a page
+    /// set sideways on its sheet (text running up or down, with no `/Rotate`
+    /// to turn it back) is read like one set upright, as a viewer's reader
+    /// would turn it.
+    fn turn_text_upright(&mut self) {
+        let upright = self.text_turns.first().copied().unwrap_or(0);
+        let Some((turn, &count)) = self.text_turns.iter().enumerate().skip(1).max_by_key(|(_, n)| **n) else {
+            return;
+        };
+        if count <= upright {
+            return;
+        }
+        let (w, h) = (self.width, self.height);
+        // Each maps the page's points so that the turned baseline runs left
+        // to right and its glyphs' tops point up (y grows downwards).
+        let map = |x: f64, y: f64| match turn {
+            1 => (y, w - x),
+            2 => (w - x, h - y),
+            _ => (h - y, x),
+        };
+        let map_rect = |r: Rect| {
+            let (ax, ay) = map(r.x0, r.y0);
+            let (bx, by) = map(r.x1, r.y1);
+            Rect::from_corners(ax, ay, bx, by)
+        };
+        for glyph in &mut self.glyphs {
+            glyph.bbox = map_rect(glyph.bbox);
+        }
+        for rule in &mut self.rules {
+            rule.rect = map_rect(rule.rect);
+        }
+        if turn != 2 {
+            (self.width, self.height) = (h, w);
+        }
+    }
 }
 
 /// Opens a PDF from memory, decrypting it with the given or the empty password.
@@ -181,5 +222,42 @@ pub fn read_page(doc: &Document, page_id: ObjectId, number: u32, file: &str) -> 
     let resources = interpret::Resources::of_page(doc, page_id);
     let mut out = PageContent { number, width, height, ..PageContent::default() };
     interpret::run(doc, &content, &resources, frame, &mut out);
+    out.turn_text_upright();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page 100 wide and 200 high holding one glyph at (10..20, 30..40)
+    /// whose text runs as `turn` says (most of the page's text).
+    fn turned(turn: usize) -> PageContent {
+        let glyph = Glyph {
+            text: "a".to_string(),
+            bbox: Rect { x0: 10.0, y0: 30.0, x1: 20.0, y1: 40.0 },
+            font_size: 10.0,
+            bold: false,
+        };
+        let mut text_turns = [0; 4];
+        if let Some(count) = text_turns.get_mut(turn) {
+            *count = 5;
+        }
+        let mut page =
+            PageContent { width: 100.0, height: 200.0, glyphs: vec![glyph], text_turns, ..PageContent::default() };
+        page.turn_text_upright();
+        page
+    }
+
+    #[test]
+    fn sideways_pages_are_turned_upright() {
+        let frame = |p: &PageContent| (p.width, p.height, p.glyphs.first().map(|g| g.bbox));
+        let rect = |x0, y0, x1, y1| Some(Rect { x0, y0, x1, y1 });
+        assert_eq!(frame(&turned(0)), (100.0, 200.0, rect(10.0, 30.0, 20.0, 40.0)));
+        // Running down: the page's top edge becomes its right edge.
+        assert_eq!(frame(&turned(1)), (200.0, 100.0, rect(30.0, 80.0, 40.0, 90.0)));
+        assert_eq!(frame(&turned(2)), (100.0, 200.0, rect(80.0, 160.0, 90.0, 170.0)));
+        // Running up: the page's top edge becomes its left edge.
+        assert_eq!(frame(&turned(3)), (200.0, 100.0, rect(160.0, 10.0, 170.0, 20.0)));
+    }
 }
