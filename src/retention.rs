@@ -101,8 +101,11 @@ static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MIN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’]))\s*$"));
-static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:maximum|max\b\.?|au maximum|au plus|maxi)"));
-static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:minimum|au minimum|au moins|min\b\.?|mini\b)"));
+/// Words after a length that bound it (`10 ans maximum`, `3 ans min`).
+const MAX_WORDS: &str = r"maximum|max\b\.?|au maximum|au plus|maxi";
+const MIN_WORDS: &str = r"minimum|au minimum|au moins|min\b\.?|mini\b";
+static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MAX_WORDS})")));
+static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MIN_WORDS})")));
 /// Words that qualify a length without changing it (`1 an glissant`,
 /// `5 ans pleins`), skipped before the starting event.
 static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -274,10 +277,8 @@ static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A bound or a scope closing an event (`… au maximum`, `… pour les
 /// candidats non retenus`).
-static EVENT_MAX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)[\s,]+(?:au maximum|maximum|au plus|max\.?)\s*[.;,]?\s*$"));
-static EVENT_MIN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)[\s,]+(?:au minimum|minimum|au moins|min\.?)\s*[.;,]?\s*$"));
+static EVENT_MAX: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)[\s,]+(?:{MAX_WORDS})\s*[.;,]?\s*$")));
+static EVENT_MIN: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)[\s,]+(?:{MIN_WORDS})\s*[.;,]?\s*$")));
 static EVENT_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+pour\s+les\s+([^,;.()]+?)\s*[.;,]?\s*$"));
 /// A qualifier closing an event that belongs to the length (`à compter de
 /// leur collecte, renouvelable`).
@@ -667,16 +668,16 @@ fn after_last(text: &str, chars: &[char]) -> usize {
 /// Where a statement starts: a governing word, a subject with a keeping or
 /// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
 /// d'`, or a bare length after a label or sentence start.
+/// Past participles of keeping or removal.
+const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?";
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?:[Cc]onservée?s?|[Aa]rchivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?)\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
-    )
+    re(&format!(
+        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+    ))
 });
 /// A past participle of keeping or removal that opens a statement with the
 /// words before it (`Données conservées 1 mois`, `Conservées 3 mois`).
-static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?)\s")
-});
+static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PARTICIPLES})\s")));
 /// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
 static GOVERNING_END: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation)\s*:?$"));

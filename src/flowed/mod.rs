@@ -437,8 +437,7 @@ const QUALIFIED_HEADER_WORDS: usize = 4;
 /// (`Destinataires` / `éventuels`), and stays short, with no label's colon.
 fn qualified_header(line: &FlowLine) -> bool {
     let own = line.words.iter().filter(|w| !fields::is_header_word(w)).count();
-    let opens_or_goes_on =
-        line.words.first().is_some_and(|w| is_header_opening(w) && fields::is_header_word(w) || line.starts_lower(0));
+    let opens_or_goes_on = line.words.first().is_some_and(|w| is_header_opening(w) || line.starts_lower(0));
     // Headers sharing a line (`N° Nom du traitement Finalité principale
     // Base légale`) may each have a word of their own.
     let headers = split_headers(&line.words, &[]).len().max(1);
