@@ -120,6 +120,7 @@ pub fn reconstruct(pages: &[Page]) -> Option<Table> {
                     text: join_words(value_words.iter().copied()),
                     bbox,
                     breaks_word: false,
+                    hyphen_added: false,
                     starts_paragraph,
                     ends_with_space: value_words.last().is_some_and(|w| w.space_after),
                 };

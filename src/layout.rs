@@ -97,6 +97,10 @@ pub fn join_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> String {
 /// when the producer draws no space glyph.
 const WORD_GAP: f64 = 0.18;
 
+/// Part of a drawn space's width that the glyph after it must start beyond
+/// the word before it for the space to part two words.
+const SPACE_CLEARED: f64 = 0.3;
+
 /// Groups words into lines: words whose bottoms lie within a fifth of their
 /// size of the line's first word, sorted left to right. The tolerance is
 /// tight on purpose: cells of one table row may sit on baselines a couple of
@@ -153,6 +157,9 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
         row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
         let mut current: Option<Word> = None;
         let mut last: Option<&Glyph> = None;
+        // A space glyph drawn after the current word, whose width the next
+        // glyph must clear to part the words.
+        let mut space: Option<f64> = None;
         for glyph in row {
             if let Some(prev) = last {
                 let duplicate = prev.text == glyph.text && (glyph.bbox.x0 - prev.bbox.x0).abs() < 0.2 * glyph.font_size;
@@ -162,11 +169,19 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
             }
             last = Some(glyph);
             if glyph.is_space() {
-                if let Some(mut word) = current.take() {
-                    word.space_after = true;
-                    words.push(word);
+                if current.is_some() {
+                    space = Some(space.unwrap_or(0.0).max(glyph.bbox.width()));
                 }
                 continue;
+            }
+            // A space drawn and then backed over (some typesetters set a
+            // word in pieces so) parts nothing: the next glyph starts where
+            // the word ended.
+            if let (Some(space_width), Some(word)) = (space.take(), current.as_mut())
+                && glyph.bbox.x0 - word.bbox.x1 >= SPACE_CLEARED * space_width
+            {
+                word.space_after = true;
+                words.extend(current.take());
             }
             match current.as_mut() {
                 Some(word) if glyph.bbox.x0 - word.bbox.x1 <= WORD_GAP * glyph.font_size.max(word.font_size) => {
@@ -186,6 +201,9 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
                 }
             }
         }
+        if let Some(word) = current.as_mut() {
+            word.space_after |= space.is_some();
+        }
         words.extend(current);
     }
     words
@@ -199,5 +217,40 @@ pub fn page_of(content: &PageContent) -> Page {
         height: content.height,
         words: words_of(&content.glyphs),
         rules: content.rules.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of 10 pt type on one baseline, each `(text, x0, x1)`.
+    fn glyphs(spec: &[(&str, f64, f64)]) -> Vec<Glyph> {
+        spec.iter()
+            .map(|(text, x0, x1)| Glyph {
+                text: (*text).to_string(),
+                bbox: Rect { x0: *x0, y0: 0.0, x1: *x1, y1: 10.0 },
+                font_size: 10.0,
+                bold: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_space_the_next_glyph_backs_over_parts_no_words() {
+        // groff sets `sauveg` and `ardes` apart with a space glyph whose
+        // advance the next glyph takes back: one word.
+        let backed = glyphs(&[("g", 0.0, 5.0), (" ", 4.9, 7.1), ("a", 4.95, 9.0)]);
+        let texts: Vec<String> = words_of(&backed).into_iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["ga"]);
+        // A space the next glyph clears parts two words.
+        let spaced = glyphs(&[("g", 0.0, 5.0), (" ", 5.0, 7.5), ("a", 7.5, 11.5)]);
+        let words = words_of(&spaced);
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["g", "a"]);
+        assert!(words.first().is_some_and(|w| w.space_after));
+        // A space ending the line is kept as the last word's space after.
+        let trailing = glyphs(&[("g", 0.0, 5.0), (" ", 5.0, 7.5)]);
+        assert!(words_of(&trailing).first().is_some_and(|w| w.space_after));
     }
 }

@@ -137,6 +137,9 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a CellLine>) -> String {
             out.push(' ');
         }
         out.push_str(&text);
+        if line.hyphen_added && line.breaks_word && out.ends_with('-') {
+            out.pop();
+        }
         glue = line.breaks_word;
     }
     out
@@ -203,7 +206,11 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").unwrap_or_else(|_| unreachable!())
 });
 static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{5}\b").unwrap_or_else(|_| unreachable!()));
-static STREET_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*(\d)").unwrap_or_else(|_| unreachable!()));
+/// A comma before a street number (`, 14 avenue`, `, 3bis rue`), not before
+/// a postal code (`, 17000 La Rochelle`): where an organization's name
+/// ends on an address line.
+static STREET_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(\d{1,4})(?:\D|$)").unwrap_or_else(|_| unreachable!()));
 
 /// Reads the preamble: the title (largest type, preferring a line that says
 /// "registre"), the address (the line with a postal code, after the
@@ -349,4 +356,49 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         records.push(record);
     }
     Extracted { register, columns, records, diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Word, group_lines};
+
+    /// The preamble's lines, one per text, 10 pt type.
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, text)| {
+                let y = 20.0 * i as f64;
+                let word = Word {
+                    text: (*text).to_string(),
+                    bbox: Rect { x0: 0.0, y0: y, x1: 300.0, y1: y + 10.0 },
+                    font_size: 10.0,
+                    bold: false,
+                    space_after: false,
+                };
+                group_lines(&[word])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_organization_shares_its_address_line_before_a_street_number_not_before_a_postal_code() {
+        let shared = read_preamble(
+            &lines(&["Registre des traitements", "Ministères sociaux, 14 avenue Duquesne, 75730 Paris SP 07"]),
+            &[],
+        );
+        assert_eq!(shared.organization.as_deref(), Some("Ministères sociaux"));
+        assert_eq!(shared.address.as_deref(), Some("14 avenue Duquesne, 75730 Paris SP 07"));
+        let alone = read_preamble(
+            &lines(&[
+                "Registre des traitements",
+                "Mairie de Port-Exemple",
+                "1 place de l’Hôtel de Ville, 17000 La Rochelle",
+            ]),
+            &[],
+        );
+        assert_eq!(alone.organization.as_deref(), Some("Mairie de Port-Exemple"));
+        assert_eq!(alone.address.as_deref(), Some("1 place de l’Hôtel de Ville, 17000 La Rochelle"));
+    }
 }

@@ -8,6 +8,8 @@
 //! the lines where the first column gains text after more than a line's
 //! spacing.
 
+use std::collections::HashSet;
+
 use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{Line, Page, Word, group_lines, join_words};
@@ -51,6 +53,10 @@ pub struct CellLine {
     /// The line ends inside a word (a word broken at the cell's edge): the
     /// next line joins it without a space.
     pub breaks_word: bool,
+    /// The line's final hyphen is one a hyphenating typesetter added where
+    /// it broke the word (`us-` / `agers`), not the word's own (`e-` /
+    /// `mail`): joining the next line drops it.
+    pub hyphen_added: bool,
     /// The line starts a new paragraph (more than a line's spacing above it).
     pub starts_paragraph: bool,
     /// The line's last word is followed by a space in the source.
@@ -393,7 +399,15 @@ impl<'a> PageLines<'a> {
                         .iter()
                         .filter(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
                         .collect();
-                    let known = long.iter().filter(|w| fields::is_header_word(&w.text)).count();
+                    // A word's end after a hyphen the line above broke it at
+                    // (`traite-` / `ment`) is known with it.
+                    let hyphenated: Vec<&str> = band
+                        .last()
+                        .map(|above| above.words.iter().filter_map(|w| w.text.strip_suffix('-')).collect())
+                        .unwrap_or_default();
+                    let completes =
+                        |w: &Word| hyphenated.iter().any(|stem| fields::is_header_word(&format!("{stem}{}", w.text)));
+                    let known = long.iter().filter(|w| fields::is_header_word(&w.text) || completes(w)).count();
                     let continues = if under_first.is_empty() {
                         known * 2 >= long.len() && !long.is_empty()
                     } else {
@@ -472,6 +486,18 @@ impl<'a> PageLines<'a> {
                     if !header.is_empty() && !cut {
                         header.push(' ');
                     }
+                    // A hyphen the typesetter added inside a header word
+                    // (`con-` / `cernées`) goes with the break.
+                    let word_start = header.rfind(' ').map_or(0, |i| i + 1);
+                    if glue
+                        && header.ends_with('-')
+                        && header.get(word_start..).is_some_and(|head| {
+                            let head = head.trim_end_matches('-');
+                            !fields::is_header_word(head) && fields::is_header_word(&format!("{head}{}", first.text))
+                        })
+                    {
+                        header.pop();
+                    }
                     header.push_str(&join_words(&words));
                     // A single token reaching the cell's edge, or a final hyphen, breaks a word.
                     let right_limit = x1 - (first.bbox.x0 - x0).max(0.0);
@@ -484,6 +510,34 @@ impl<'a> PageLines<'a> {
         Some(columns)
     }
 }
+
+/// Moves the columns carried over to a page that does not print the
+/// header onto the page's first line with one phrase per column: a text
+/// rendering sets each page's columns apart, where its own lines put them,
+/// and such a line (a row's first, every cell opened) shows all of them.
+fn anchor_to_full_line(columns: &mut [Column], lines: &[&Line]) {
+    let Some(starts) = lines.iter().find_map(|line| {
+        let gap = PHRASE_GAP * line.font_size();
+        let starts: Vec<f64> = line.phrases(gap).iter().map(|p| p.bbox.x0).collect();
+        (starts.len() == columns.len() && columns.len() > 1).then_some(starts)
+    }) else {
+        return;
+    };
+    for (i, x) in starts.iter().enumerate().skip(1) {
+        if let Some(c) = columns.get_mut(i) {
+            c.x0 = *x;
+        }
+        if let Some(c) = columns.get_mut(i - 1) {
+            c.x1 = *x;
+        }
+    }
+}
+
+/// Share of a page's body lines crossing the columns its header marks from
+/// which the header is taken to be set apart from the columns' edges (a
+/// centred header): a text rendering that shifts a row by a character or
+/// two makes some lines cross, not nearly all.
+const HEADER_APART_CROSSING: f64 = 0.8;
 
 /// Moves the inner column boundaries of a table without vertical rules into
 /// the whitespace gutters of its body: for each boundary, the least-covered
@@ -503,6 +557,12 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
                 *slot += 1;
             }
         }
+    }
+    // A header centred over its column starts right of the column's text:
+    // the first column reaches the body's left edge.
+    let body_left = body.iter().flat_map(|l| l.words.first()).map(|w| w.bbox.x0).fold(f64::INFINITY, f64::min);
+    if let Some(first) = columns.first_mut() {
+        first.x0 = first.x0.min(body_left);
     }
     for i in 1..columns.len() {
         let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
@@ -614,6 +674,7 @@ fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Ve
                     text: join_words(&words),
                     bbox,
                     breaks_word: false,
+                    hyphen_added: false,
                     starts_paragraph,
                     ends_with_space: last.space_after,
                 });
@@ -1099,14 +1160,24 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let below: Vec<&Line> = p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
         if !ruled_columns && !lines.is_empty() {
             // Under columns the page prints, a line across one is a row its
-            // rendering shifted by a character or two, and is left out; columns
-            // carried over from the page before are only a guess of where this
-            // page sets its text (a text rendering may shift them all), and
-            // every line but a heading across them shows the page's gutters.
+            // rendering shifted by a character or two, and is left out. But
+            // where nearly every line crosses them, the header is set apart
+            // from its columns' edges (centred) and only shows roughly where
+            // they are; columns carried over from the page before are only a
+            // guess of where this page sets its text (a text rendering may
+            // shift them all). There, every line but a heading across them
+            // shows the page's gutters.
+            if !printed {
+                anchor_to_full_line(&mut columns, &lines);
+            }
+            let crossing = lines.iter().filter(|l| crosses_columns(l, &columns, &[])).count();
+            let header_at_edges = printed && (crossing as f64) < HEADER_APART_CROSSING * lines.len() as f64;
             let fitting: Vec<&Line> = lines
                 .iter()
                 .copied()
-                .filter(|l| if printed { !crosses_columns(l, &columns, &[]) } else { !full_width(l, &columns, &[]) })
+                .filter(|l| {
+                    if header_at_edges { !crosses_columns(l, &columns, &[]) } else { !full_width(l, &columns, &[]) }
+                })
                 .collect();
             fit_gutters(&mut columns, &fitting);
         }
@@ -1158,6 +1229,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     }
     entries.extend(current.take().map(Entry::Row));
     mark_word_breaks(&mut entries, columns.len());
+    mark_added_hyphens(&mut entries);
 
     let preamble: Vec<Line> = pages
         .get(first_index)
@@ -1243,6 +1315,84 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
             }
         }
     }
+}
+
+/// Fewer words found whole elsewhere in the table, after a break at a
+/// final hyphen, than this do not show that the typesetter hyphenates.
+const MIN_HYPHENATION_EVIDENCE: usize = 2;
+
+/// Decides which final hyphens of word-breaking lines a hyphenating
+/// typesetter added (TeX, groff and page-layout programs break words
+/// between syllables; word processors and browsers, by default, break only
+/// after a hyphen the word has). The table's own words decide: a break
+/// `X-` / `y…` whose `Xy` the table prints whole elsewhere, and whose
+/// `X-y` it does not, is a hyphenation. Where at least
+/// [`MIN_HYPHENATION_EVIDENCE`] breaks are, and more than are shown to be
+/// the word's own hyphen, the typesetter hyphenates: its breaks that no
+/// word decides are hyphenations too. Otherwise every hyphen is kept.
+fn mark_added_hyphens(entries: &mut [Entry]) {
+    let rows = || entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None });
+    let mut words: HashSet<String> = HashSet::new();
+    for line in rows().flat_map(|r| r.cells.iter().flatten()).flat_map(|part| part.lines.iter()) {
+        words.extend(line.text.split(' ').map(vocabulary_form).filter(|w| !w.is_empty()));
+    }
+    // Each candidate break: whether the table shows it added (`Some(true)`),
+    // the word's own (`Some(false)`), or says nothing.
+    let shown = |line: &CellLine, next: &CellLine| -> Option<Option<bool>> {
+        let (head, tail) = hyphen_break(line, next)?;
+        if words.contains(&format!("{head}-{tail}")) {
+            Some(Some(false))
+        } else if words.contains(&format!("{head}{tail}")) {
+            Some(Some(true))
+        } else {
+            Some(None)
+        }
+    };
+    let mut verdicts: Vec<Option<bool>> = Vec::new();
+    for cell in rows().flat_map(|r| r.cells.iter()) {
+        let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
+        verdicts.extend(lines.windows(2).filter_map(|pair| match pair {
+            [line, next] => shown(line, next),
+            _ => None,
+        }));
+    }
+    let added = verdicts.iter().filter(|v| **v == Some(true)).count();
+    let own = verdicts.iter().filter(|v| **v == Some(false)).count();
+    if added < MIN_HYPHENATION_EVIDENCE || added <= own {
+        return;
+    }
+    let mut verdicts = verdicts.into_iter();
+    for entry in entries.iter_mut() {
+        let Entry::Row(row) = entry else { continue };
+        for cell in &mut row.cells {
+            let mut lines: Vec<&mut CellLine> = cell.iter_mut().flat_map(|part| part.lines.iter_mut()).collect();
+            for i in 1..lines.len() {
+                let (before, after) = lines.split_at_mut(i);
+                let (Some(line), Some(next)) = (before.last_mut(), after.first()) else { continue };
+                if hyphen_break(line, next).is_some() {
+                    line.hyphen_added = verdicts.next().flatten().unwrap_or(true);
+                }
+            }
+        }
+    }
+}
+
+/// A word broken after a hyphen across two lines of a cell, as the
+/// vocabulary's forms of its two parts: the line breaks a word on a hyphen
+/// that follows a letter, and the next line goes on in lower case.
+fn hyphen_break(line: &CellLine, next: &CellLine) -> Option<(String, String)> {
+    let head = line.text.rsplit(' ').next()?.strip_suffix('-')?;
+    let tail = next.text.split(' ').next()?;
+    let letter_before = head.chars().last().is_some_and(char::is_alphabetic);
+    let lower_after = tail.chars().next().is_some_and(char::is_lowercase);
+    (line.breaks_word && letter_before && lower_after).then(|| (vocabulary_form(head), vocabulary_form(tail)))
+}
+
+/// A word as the table's vocabulary holds it: lower case, without an elided
+/// article before it (`d’aménagement`) nor punctuation around it.
+fn vocabulary_form(word: &str) -> String {
+    let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
+    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
 /// A line ending with an elided word (`d’`, `l’`, `jusqu’`), which French
@@ -1402,6 +1552,75 @@ mod tests {
         ];
         let block: Vec<&Line> = lines.iter().collect();
         assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(110.0));
+    }
+
+    /// A row of one cell per text, each of the given lines; a line ending
+    /// with a hyphen breaks a word, as [`mark_word_breaks`] marks it.
+    fn row_of(cells: &[&[&str]]) -> Entry {
+        let cell = |lines: &&[&str]| {
+            let lines: Vec<CellLine> = lines
+                .iter()
+                .map(|text| CellLine {
+                    text: (*text).to_string(),
+                    bbox: Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 },
+                    breaks_word: text.ends_with('-'),
+                    hyphen_added: false,
+                    starts_paragraph: false,
+                    ends_with_space: !text.ends_with('-'),
+                })
+                .collect();
+            vec![CellPart { page: 1, lines, bbox: Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 } }]
+        };
+        Entry::Row(Row { cells: cells.iter().map(cell).collect(), pages: vec![1] })
+    }
+
+    fn joined_cells(entries: &[Entry]) -> Vec<String> {
+        entries
+            .iter()
+            .filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None })
+            .flat_map(|r| r.cells.iter())
+            .map(|parts| crate::register::join_lines(parts.iter().flat_map(|p| p.lines.iter())))
+            .collect()
+    }
+
+    #[test]
+    fn hyphens_a_hyphenating_typesetter_added_are_dropped_where_the_table_shows_it_hyphenates() {
+        // Two breaks whose words the table prints whole elsewhere show that
+        // its typesetter hyphenates: `recou-` / `vrer`, which no other cell
+        // decides, is a hyphenation too; `sous-` / `traitant` is printed
+        // with its hyphen elsewhere and keeps it.
+        let mut entries = vec![
+            row_of(&[&["Redevances des us-", "agers"], &["Service des ressources hu-", "maines"]]),
+            row_of(&[
+                &["Calculer et recou-", "vrer les sommes dues par les usagers"],
+                &["Prestataire (sous-", "traitant)"],
+            ]),
+            row_of(&[&["Gestion des ressources humaines"], &["Sous-traitant d’hébergement"]]),
+        ];
+        mark_added_hyphens(&mut entries);
+        assert_eq!(
+            joined_cells(&entries),
+            [
+                "Redevances des usagers",
+                "Service des ressources humaines",
+                "Calculer et recouvrer les sommes dues par les usagers",
+                "Prestataire (sous-traitant)",
+                "Gestion des ressources humaines",
+                "Sous-traitant d’hébergement",
+            ]
+        );
+        // A word processor breaks only after a word's own hyphen: one break
+        // that the vocabulary would join (`e-` / `mail`, `email` elsewhere)
+        // does not show hyphenation, and every hyphen stays.
+        let mut entries = vec![
+            row_of(&[&["Adresse e-", "mail"], &["Médico-", "social"]]),
+            row_of(&[&["Email professionnel"], &["Service social"]]),
+        ];
+        mark_added_hyphens(&mut entries);
+        assert_eq!(
+            joined_cells(&entries),
+            ["Adresse e-mail", "Médico-social", "Email professionnel", "Service social"]
+        );
     }
 
     #[test]
