@@ -258,8 +258,18 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
         if line.blank_before >= usual + 2 {
             line.maybe_break = true;
         }
+        // A hyphen after a letter ends a line inside a word (`médico-` /
+        // `sociale`) whatever the extractor does with line-end spaces.
+        let hyphen_break = line
+            .words
+            .last()
+            .is_some_and(|w| w.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic));
         match convention {
             LineEnds::SpaceAtBoundaries => {}
+            _ if hyphen_break => {
+                line.trailing_space = false;
+                line.hard_break = false;
+            }
             LineEnds::SpaceAtSoftWraps => {
                 line.hard_break = !line.trailing_space;
                 line.trailing_space = true;
@@ -333,14 +343,25 @@ fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
 }
 
 /// A line's words, the first glued to `previous` where it is the end of a
-/// header word cut at its cell's edge ([`fields::completes_header_word`]).
+/// header word cut at its cell's edge ([`fields::completes_header_word`])
+/// or hyphenated there (`conserva-` / `tion`, see [`hyphenated_header_word`]).
 fn glue_fragment(previous: Option<&String>, words: &[String]) -> (bool, Vec<String>) {
     if let (Some(previous), Some(head)) = (previous, words.first())
-        && fields::completes_header_word(previous, head)
+        && (fields::completes_header_word(previous, head) || hyphenated_header_word(previous, head).is_some())
     {
         return (true, words.get(1..).unwrap_or_default().to_vec());
     }
     (false, words.to_vec())
+}
+
+/// The header word a typesetter hyphenated across two lines (`traite-` /
+/// `ment`): `previous` ends with a hyphen, `head` goes on in lower case,
+/// and the two without the hyphen make a header word.
+fn hyphenated_header_word(previous: &str, head: &str) -> Option<String> {
+    let stem = previous.strip_suffix('-')?;
+    let word = format!("{stem}{head}");
+    let lower = head.chars().next().is_some_and(char::is_lowercase);
+    (lower && stem.chars().last().is_some_and(char::is_alphabetic) && fields::is_header_word(&word)).then_some(word)
 }
 
 /// A header found in the lines: where it starts and ends, its column
@@ -369,19 +390,26 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             continue;
         }
         let cut_first = first.words.first() != Some(&opening);
-        let all_header_words = |line: &FlowLine| line.words.iter().all(|w| fields::is_header_word(w));
+        // A line's last word may be a header word's start, hyphenated
+        // (`Durée de conserva-` / `tion`).
+        let header_words_of = |words: &[String], i: usize| {
+            let next_head = lines.get(i + 1).and_then(|n| n.words.first());
+            let hyphenated = |w: &String| next_head.is_some_and(|head| hyphenated_header_word(w, head).is_some());
+            let last = words.len().saturating_sub(1);
+            words.iter().enumerate().all(|(k, w)| fields::is_header_word(w) || k == last && hyphenated(w))
+        };
+        let all_header_words_at = |i: usize| lines.get(i).is_some_and(|line| header_words_of(&line.words, i));
         // A header qualified by a word of its own (`Finalité principale`) is
         // taken where a line of header words follows it, inside the header.
-        let qualified =
-            |i: usize| lines.get(i).is_some_and(qualified_header) && lines.get(i + 1).is_some_and(all_header_words);
-        if !cut_first && !all_header_words(first) && !qualified(start) {
+        let qualified = |i: usize| lines.get(i).is_some_and(qualified_header) && all_header_words_at(i + 1);
+        if !cut_first && !all_header_words_at(start) && !qualified(start) {
             continue;
         }
         // A header of the register's own (`Logiciel` / `utilisé`) is taken
         // where a known header follows it within a few lines; after the last
         // known one, nothing tells it from a section heading or a title.
         let own = |i: usize| {
-            let known_at = |j: usize| lines.get(j).is_some_and(all_header_words) || qualified(j);
+            let known_at = |j: usize| all_header_words_at(j) || qualified(j);
             lines.get(i).is_some_and(plain_short_line)
                 && (i + 1..=i + OWN_HEADER_LINES)
                     .find(|&j| known_at(j) || !lines.get(j).is_some_and(plain_short_line))
@@ -393,7 +421,7 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
         let mut end = start + 1;
         while let Some(line) = lines.get(end) {
             let (glued, rest) = glue_fragment(words.last(), &line.words);
-            let header_words = rest.iter().all(|w| fields::is_header_word(w)) || qualified(end);
+            let header_words = header_words_of(&rest, end) || qualified(end);
             if header_words {
                 known += 1;
             } else if own(end) && owned < known {
@@ -402,7 +430,10 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
                 break;
             }
             if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
-                last.push_str(head);
+                match hyphenated_header_word(last, head) {
+                    Some(word) => *last = word,
+                    None => last.push_str(head),
+                }
             }
             opens_line.extend((0..rest.len()).map(|k| k == 0 && !glued));
             words.extend(rest);
@@ -878,6 +909,34 @@ mod tests {
         assert_eq!(kept.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true]);
         let trimmed = read_lines("Catégories de\nDonnées d'identité\nAgents\n");
         assert!(trimmed.iter().all(|l| l.trailing_space));
+        // A hyphen after a letter cuts a word whatever the convention.
+        let hyphenated = read_lines("Catégories de\nsituation médico-\nsociale\n(art. 6-1-\nAgents\n");
+        assert_eq!(hyphenated.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true, true]);
+    }
+
+    #[test]
+    fn a_header_word_hyphenated_across_lines_is_joined_without_its_hyphen() {
+        assert_eq!(hyphenated_header_word("conserva-", "tion").as_deref(), Some("conservation"));
+        assert_eq!(hyphenated_header_word("con-", "cernées").as_deref(), Some("concernées"));
+        // Not a header word, or not going on in lower case: no join.
+        assert_eq!(hyphenated_header_word("re-", "couvrer"), None);
+        assert_eq!(hyphenated_header_word("Personnes-", "Concernées"), None);
+        let lines =
+            read_lines("N°\nNom du traite-\nment\nFinalité(s)\nPersonnes con-\ncernées\nDurée de conserva-\ntion\n1\n");
+        let header = find_header(&lines).map(|h| h.headers);
+        assert_eq!(
+            header.as_deref(),
+            Some(
+                [
+                    "N°".to_string(),
+                    "Nom du traitement".to_string(),
+                    "Finalité(s)".to_string(),
+                    "Personnes concernées".to_string(),
+                    "Durée de conservation".to_string()
+                ]
+                .as_slice()
+            )
+        );
     }
 
     /// The lines as read, before the convention is applied.
