@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Line, Page, Word, group_lines, join_words};
+use crate::layout::{Line, Page, Word, collapse_whitespace, group_lines, join_words};
 use crate::pdf::Rule;
 
 /// A gap wider than this many font sizes separates two phrases of a line.
@@ -41,6 +41,9 @@ pub struct Column {
     pub x0: f64,
     /// Right boundary in page space.
     pub x1: f64,
+    /// Right edge of the header's printed text: a header centred over its
+    /// column leaves the column's boundaries outside its text.
+    pub header_x1: f64,
 }
 
 /// One printed line of a cell.
@@ -474,9 +477,11 @@ impl<'a> PageLines<'a> {
             .map(|&(x0, x1)| {
                 let mut header = String::new();
                 let mut glue = false;
+                let mut header_x1 = x0;
                 for line in band {
                     let words = words_in(line, x0, x1);
                     let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+                    header_x1 = header_x1.max(last.bbox.x1);
                     let previous = header.rsplit(' ').next().unwrap_or("");
                     // A word filling its cell's line is cut only if the two
                     // parts are not header words each (`Personnes` /
@@ -504,7 +509,7 @@ impl<'a> PageLines<'a> {
                     let at_edge = words.len() == 1 && last.bbox.x1 >= right_limit - 0.7 * first.font_size;
                     glue = !last.space_after && (at_edge || last.text.ends_with('-'));
                 }
-                Column { header, x0, x1 }
+                Column { header, x0, x1, header_x1 }
             })
             .collect();
         Some(columns)
@@ -541,10 +546,12 @@ const HEADER_APART_CROSSING: f64 = 0.8;
 
 /// Moves the inner column boundaries of a table without vertical rules into
 /// the whitespace gutters of its body: for each boundary, the least-covered
-/// x position between the middle of the two headers' left edges and the
-/// right header's left edge, the rightmost one on a tie (the gutter ends
-/// where the right column's text starts).
-fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
+/// x position between the middle of the two headers' left edges (where
+/// `headers_centred`, the end of the left header's text, as the boundary
+/// may lie anywhere between the two texts) and the right header's left
+/// edge, the rightmost one on a tie (the gutter ends where the right
+/// column's text starts). The first column reaches the body's left edge.
+fn fit_gutters(columns: &mut [Column], body: &[&Line], headers_centred: bool) {
     let Some(last) = columns.last() else { return };
     let right = last.x1.max(1.0);
     let bins = (right.ceil() as usize).min(20_000);
@@ -566,7 +573,8 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line]) {
     }
     for i in 1..columns.len() {
         let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
-        let lo = (((left.x0 + this.x0) / 2.0).max(0.0) as usize).min(bins);
+        let from = if headers_centred { left.header_x1.min(this.x0) } else { (left.x0 + this.x0) / 2.0 };
+        let lo = (from.max(0.0) as usize).min(bins);
         let hi = ((this.x0 + 2.0).max(0.0) as usize).min(bins);
         let window = coverage.get(lo..=hi).unwrap_or_default();
         let Some(&least) = window.iter().min() else { continue };
@@ -645,7 +653,11 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
                     || !opens_here && *x < boundary && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        if let Some((_, x)) = best {
+        // The words a run-on phrase leaves to the right cell are the left
+        // one's: the cut may go twice as far that way.
+        let run_on_right = out.get(i).map_or(boundary + 2.0 * window, |c| c.x1 - font).min(boundary + 2.0 * window);
+        let best = best.map(|(_, x)| x).or_else(|| phrase_cut_open(block, boundary, left, run_on_right, font));
+        if let Some(x) = best {
             let cut = x - 0.25 * font;
             if let Some(c) = out.get_mut(i) {
                 c.x0 = cut;
@@ -656,6 +668,36 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         }
     }
     out
+}
+
+/// Where a row's first line runs on across a column boundary in one phrase
+/// (a text rendering set the two cells one space apart: `usagers de la
+/// voie 30 jours maximum`) and the boundary leaves a lower-case word to
+/// open the right cell, the nearest word start within `left..right` that
+/// opens like a cell (a capital or a figure) and follows a word on that
+/// line: a cell's first line seldom opens in lower case (its next ones
+/// often do). Words go to the side that holds their middle.
+fn phrase_cut_open(block: &[&Line], boundary: f64, left: f64, right: f64, font: f64) -> Option<f64> {
+    let first = block.first()?;
+    let opens_cell = |w: &Word| w.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // Whether a cut at `x` opens the right cell in lower case inside a phrase.
+    let opens_lower = |x: f64| {
+        let Some(i) = first.words.iter().position(|w| w.bbox.center_x() > x) else { return false };
+        let (Some(before), Some(word)) = (i.checked_sub(1).and_then(|b| first.words.get(b)), first.words.get(i)) else {
+            return false;
+        };
+        word.bbox.x0 - before.bbox.x1 <= PHRASE_GAP * font && word.text.chars().next().is_some_and(char::is_lowercase)
+    };
+    if !opens_lower(boundary) {
+        return None;
+    }
+    first
+        .words
+        .iter()
+        .skip(1)
+        .filter(|w| w.bbox.x0 >= left && w.bbox.x0 <= right && opens_cell(w))
+        .map(|w| w.bbox.x0)
+        .min_by(|a, b| (a - boundary).abs().total_cmp(&(b - boundary).abs()))
 }
 
 /// Builds the parts of a row's cells on one page from the row's lines.
@@ -808,6 +850,10 @@ struct Body<'p> {
     lines: Vec<&'p Line>,
     /// Lines below the table's frame.
     below: Vec<&'p Line>,
+    /// Whether the page prints the header again (a page after the first).
+    header_again: bool,
+    /// Lines above the header a page after the first prints again.
+    above: Vec<&'p Line>,
     /// Horizontal rules between rows.
     row_rules: Vec<f64>,
     /// The columns as measured on this page.
@@ -1179,9 +1225,14 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                     if header_at_edges { !crosses_columns(l, &columns, &[]) } else { !full_width(l, &columns, &[]) }
                 })
                 .collect();
-            fit_gutters(&mut columns, &fitting);
+            fit_gutters(&mut columns, &fitting, printed && !header_at_edges);
         }
-        bodies.push(Body { page: p, lines, below, row_rules, columns: columns.clone() });
+        let header_again = printed && i > first_index;
+        let above: Vec<&Line> = match header.as_ref().filter(|_| header_again) {
+            Some(h) => p.lines.iter().filter(|l| l.bbox.y1 <= h.top + 1.0 && !is_running(l)).collect(),
+            None => Vec::new(),
+        };
+        bodies.push(Body { page: p, lines, below, header_again, above, row_rules, columns: columns.clone() });
     }
     let columns = bodies.first().map(|b| b.columns.clone()).unwrap_or(columns);
 
@@ -1196,15 +1247,41 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     };
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Row> = None;
+    let mut previous_below: &[&Line] = &[];
+    // How the headings between tables are set, where there are any.
+    let mut heading_style: Option<(bool, f64)> = None;
     for body in &bodies {
         let number = body.page.page.number;
         let vertical = &body.page.vertical;
         let columns = &body.columns;
+        // A heading between the end of one table and the header of the
+        // next (a register set as one table per group) opens a section.
+        let between: Vec<&Line> = previous_below.iter().chain(&body.above).copied().collect();
+        previous_below = &body.below;
+        if body.header_again && is_heading(&between) {
+            heading_style = heading_style.or(between.first().map(|l| (l.is_bold(), l.font_size())));
+            entries.extend(current.take().map(Entry::Row));
+            entries.push(Entry::Section { text: join_heading(&between), page: number });
+        }
         let leading = leading_of(&body.lines, columns);
+        let body_font = median_font_size(&body.lines);
         let blocks = row_blocks(body, rows, leading.row);
         for (k, block) in blocks.into_iter().enumerate() {
+            let header_again = block.first().is_some_and(|l| is_header_line(l, vertical))
+                && repeats_header(&row_parts(&block, columns, number, leading.line), columns);
+            if header_again {
+                continue;
+            }
+            let between_tables = ruled_columns
+                && is_heading(&block)
+                && set_apart(&block, body_font)
+                && outside_frame(&block, columns, vertical);
+            if between_tables {
+                heading_style = heading_style.or(block.first().map(|l| (l.is_bold(), l.font_size())));
+            }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
-                || table_ruled && is_merged_row(&block, columns, vertical);
+                || table_ruled && is_merged_row(&block, columns, vertical)
+                || between_tables;
             if section {
                 entries.extend(current.take().map(Entry::Row));
                 let text = block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
@@ -1231,10 +1308,22 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     mark_word_breaks(&mut entries, columns.len());
     mark_added_hyphens(&mut entries);
 
-    let preamble: Vec<Line> = pages
+    let mut preamble: Vec<Line> = pages
         .get(first_index)
         .map(|p| p.lines.iter().filter(|l| l.bbox.y1 <= first_header.top + 1.0 && !is_running(l)).cloned().collect())
         .unwrap_or_default();
+    // Where headings between tables open sections, the line set like them
+    // just above the first table heads the first section.
+    if let (Some((bold, size)), Some(last), Some(Entry::Row(_))) = (heading_style, preamble.last(), entries.first())
+        && last.is_bold() == bold
+        && (last.font_size() - size).abs() < 0.5
+        && is_heading(&[last])
+    {
+        let text = last.text();
+        let page = pages.get(first_index).map_or(1, |p| p.page.number);
+        entries.insert(0, Entry::Section { text, page });
+        preamble.pop();
+    }
     let table_right = columns.last().map_or(f64::NEG_INFINITY, |c| c.x1);
     let notes = paragraphs(&notes_lines, table_right);
     Ok(Table { columns, entries, preamble, notes })
@@ -1450,6 +1539,68 @@ fn is_legal_basis_phrase(fragment: &str, head: &str) -> bool {
     PHRASES.iter().any(|(x, y)| *x == a && *y == b)
 }
 
+/// Most words a heading between two tables holds.
+const MAX_HEADING_WORDS: usize = 12;
+
+/// Whether lines are a heading: one or two short lines, no sentence.
+fn is_heading(lines: &[&Line]) -> bool {
+    let words: usize = lines.iter().map(|l| l.words.len()).sum();
+    !lines.is_empty()
+        && lines.len() <= 2
+        && words <= MAX_HEADING_WORDS
+        && !lines.last().is_some_and(|l| l.text().ends_with(['.', ':', ';']))
+}
+
+/// A heading's text, its lines joined.
+fn join_heading(lines: &[&Line]) -> String {
+    lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ")
+}
+
+/// The median font size of lines (0 for none).
+fn median_font_size(lines: &[&Line]) -> f64 {
+    let mut sizes: Vec<f64> = lines.iter().map(|l| l.font_size()).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Whether lines are set apart from the table's text (`body_font`): bold,
+/// or clearly larger, as a heading is.
+fn set_apart(lines: &[&Line], body_font: f64) -> bool {
+    lines.iter().all(|l| l.is_bold() || l.font_size() >= HEADING_SIZE * body_font)
+}
+
+/// How much larger than the table's text a heading in regular weight is set.
+const HEADING_SIZE: f64 = 1.15;
+
+/// A block that no vertical rule of the table's columns reaches: text set
+/// between two ruled tables (a group's heading), not a row.
+fn outside_frame(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
+    let middle = (first.bbox.y0 + last.bbox.y1) / 2.0;
+    let edges: Vec<f64> = columns.iter().map(|c| c.x0).chain(columns.last().map(|c| c.x1)).collect();
+    !edges.iter().any(|x| {
+        vertical
+            .iter()
+            .any(|r| (r.rect.center_x() - x).abs() <= RULE_SNAP && r.rect.y0 <= middle && r.rect.y1 >= middle)
+    })
+}
+
+/// Whether a row's cells repeat the columns' headers (the header of the
+/// next table, set on the same page): most cells hold their header.
+fn repeats_header(parts: &[Option<CellPart>], columns: &[Column]) -> bool {
+    let same = parts
+        .iter()
+        .zip(columns)
+        .filter(|(part, column)| {
+            part.as_ref().is_some_and(|p| {
+                let text = p.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+                collapse_whitespace(&text) == collapse_whitespace(&column.header)
+            })
+        })
+        .count();
+    same >= MIN_HEADER_CELLS && same * 3 >= columns.len() * 2
+}
+
 /// A ruled row with text but no inner vertical rule across it: a merged, full-width cell.
 fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
     let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
@@ -1508,8 +1659,8 @@ mod tests {
     #[test]
     fn a_row_sets_its_columns_where_its_lines_start() {
         let columns = vec![
-            Column { header: "Données".into(), x0: 0.0, x1: 100.0 },
-            Column { header: "Personnes".into(), x0: 100.0, x1: 200.0 },
+            Column { header: "Données".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
+            Column { header: "Personnes".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
         ];
         // This row sets the second column at 90, one space after the first
         // column's text; the table's boundary is at 100.
@@ -1530,10 +1681,45 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_run_on_across_a_boundary_is_cut_where_a_cell_can_open() {
+        let columns = vec![
+            Column { header: "Personnes".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
+            Column { header: "Durée".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
+        ];
+        // One space apart, the boundary at 100 would open the right cell on
+        // `voie`; the cell opens on `30`, a word later.
+        let lines = [
+            line(
+                12.0,
+                &[
+                    ("usagers", 20.0, 70.0),
+                    ("de", 75.0, 85.0),
+                    ("la", 90.0, 97.0),
+                    ("voie", 100.0, 118.0),
+                    ("30", 123.0, 133.0),
+                    ("jours", 138.0, 160.0),
+                ],
+            ),
+            line(24.0, &[("publique", 0.0, 40.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 118.0 && c.x0 < 123.0), "{aligned:?}");
+        // A cell's next line opening in lower case says nothing: the
+        // boundary stays.
+        let lines = [
+            line(12.0, &[("Usagers", 0.0, 35.0), ("3", 102.0, 107.0), ("mois", 110.0, 130.0)]),
+            line(24.0, &[("du", 0.0, 10.0), ("service", 90.0, 112.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
+    }
+
+    #[test]
     fn a_lone_cell_set_left_of_its_column_opens_it_where_no_phrase_does() {
         let columns = vec![
-            Column { header: "Personnes".into(), x0: 0.0, x1: 110.0 },
-            Column { header: "Durée".into(), x0: 110.0, x1: 200.0 },
+            Column { header: "Personnes".into(), x0: 0.0, x1: 110.0, header_x1: 40.0 },
+            Column { header: "Durée".into(), x0: 110.0, x1: 200.0, header_x1: 140.0 },
         ];
         // The row's one-line cell opens at 95, after a wide gap, and no
         // phrase of the row opens at the boundary.

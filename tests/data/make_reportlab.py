@@ -10,13 +10,17 @@ truth. Not run by the tests: its outputs are committed.
 - communaute (the mairie's rows under qualified headers): borderless with
   every other row shaded and the header white on a dark band;
 - ville: thirteen columns, five of them of the register's own, ruled,
-  A3 landscape.
+  A3 landscape;
+- district (the mairie's rows): one ruled table per group under a bold
+  heading, A4 landscape (the second heading at the first page's foot) and
+  A3 landscape (both tables on one page).
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
 writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf,
-fixtures/pdf/communaute-reportlab-zebra.pdf, fixtures/pdf/ville-reportlab.pdf
-and fixtures/truth/{agence,mairie,communaute,ville}.json.
+fixtures/pdf/communaute-reportlab-zebra.pdf, fixtures/pdf/ville-reportlab.pdf,
+fixtures/pdf/district-reportlab-*.pdf and
+fixtures/truth/{agence,mairie,communaute,ville,district}.json.
 """
 import json
 import os
@@ -222,10 +226,12 @@ def preamble_story(pre, title, text):
     ]
 
 
-def write_truth(register, pre, columns, rows, notes):
-    """Writes fixtures/truth/REGISTER.json."""
+def write_truth(register, pre, columns, rows, notes, sections=None):
+    """Writes fixtures/truth/REGISTER.json (SECTIONS: (first record, title))."""
     truth = {"register": register, "preamble": pre, "columns": columns,
              "records": [{"cells": r} for r in rows], "notes": notes}
+    if sections:
+        truth["sections"] = [{"first_record": i, "title": t} for i, t in sections]
     with open(os.path.join(ROOT, "fixtures", "truth", f"{register}.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
         f.write("\n")
@@ -399,6 +405,40 @@ def ville():
     write_truth("ville", VILLE_PREAMBLE, VILLE_COLUMNS, rows, [])
 
 
+DISTRICT_PREAMBLE = {
+    "title": "Registre des activités de traitement du District de l’Estuaire",
+    "organization": "District de l’Estuaire",
+    "address": "8 quai de la Fosse, 44000 Nantes",
+    "rights_contact": "rgpd@district-estuaire.fr",
+}
+DISTRICT_GROUPS = [(0, "Services à la population"), (6, "Administration générale")]
+
+
+def district(name, pagesize):
+    """The mairie's rows as one ruled table per group, each under a bold
+    heading set at the margin, left of the centred table: the first heading
+    right under the preamble, the second between the tables (on the same
+    page, or at the foot of the first one's page)."""
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=8, leading=10)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=8, leading=10)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=14, leading=18)
+    heading = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=11, leading=14)
+    rows = mairie_records()
+    story = preamble_story(DISTRICT_PREAMBLE, title, body)
+    starts = [i for i, _ in DISTRICT_GROUPS] + [len(rows)]
+    for (first, text), end in zip(DISTRICT_GROUPS, starts[1:]):
+        table = Table([[Paragraph(h, head) for h in MAIRIE_COLUMNS]]
+                      + [[Paragraph(c, body) for c in r] for r in rows[first:end]],
+                      colWidths=[25, 80, 110, 80, 70, 90, 80, 90, 85], repeatRows=1)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story += [Paragraph(text, heading), Spacer(1, 4), table, Spacer(1, 12)]
+    story += [Paragraph(n, body) for n in NOTES]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", f"district-reportlab-{name}.pdf")
+    SimpleDocTemplate(pdf, pagesize=pagesize, title="Registre", invariant=1).build(story)
+    write_truth("district", DISTRICT_PREAMBLE, MAIRIE_COLUMNS, rows, NOTES, DISTRICT_GROUPS)
+
+
 if __name__ == "__main__":
     main()
     mairie("booktabs", "Times-Roman", "Times-Bold", [
@@ -409,3 +449,5 @@ if __name__ == "__main__":
     mairie("centred", "Helvetica", "Helvetica-Bold", [], "MIDDLE")
     communaute()
     ville()
+    district("tables", landscape(A4))
+    district("tables-onepage", landscape(A3))
