@@ -846,8 +846,11 @@ fn running_lines(pages: &[PageLines]) -> Vec<String> {
 /// One page's share of the table.
 struct Body<'p> {
     page: &'p PageLines<'p>,
-    /// Lines between the header (or the page top) and the table's bottom.
+    /// Lines between the header (or the page top) and the table's bottom,
+    /// without the headers of tables set after the first on the page.
     lines: Vec<&'p Line>,
+    /// The headings over those tables: where each is set, and its line.
+    headings: Vec<(f64, &'p Line)>,
     /// Lines below the table's frame.
     below: Vec<&'p Line>,
     /// Whether the page prints the header again (a page after the first).
@@ -1166,6 +1169,18 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
     });
 
+    // The first header band's lines, which a table set after another on
+    // the same page prints again.
+    let header_texts: Vec<String> = pages
+        .get(first_index)
+        .map(|p| {
+            p.lines
+                .iter()
+                .filter(|l| l.bbox.center_y() > first_header.top && l.bbox.center_y() < first_header.bottom)
+                .map(|l| collapse_whitespace(&l.text()))
+                .collect()
+        })
+        .unwrap_or_default();
     // Per page: the header band (if printed) and the body's vertical extent.
     let mut bodies: Vec<Body> = Vec::new();
     let mut table_ruled = false;
@@ -1203,6 +1218,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             .iter()
             .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !is_running(l))
             .collect();
+        let (lines, headings) = drop_repeated_headers(lines, &header_texts);
         let below: Vec<&Line> = p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
         if !ruled_columns && !lines.is_empty() {
             // Under columns the page prints, a line across one is a row its
@@ -1232,7 +1248,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             Some(h) => p.lines.iter().filter(|l| l.bbox.y1 <= h.top + 1.0 && !is_running(l)).collect(),
             None => Vec::new(),
         };
-        bodies.push(Body { page: p, lines, below, header_again, above, row_rules, columns: columns.clone() });
+        bodies.push(Body { page: p, lines, headings, below, header_again, above, row_rules, columns: columns.clone() });
     }
     let columns = bodies.first().map(|b| b.columns.clone()).unwrap_or(columns);
 
@@ -1264,25 +1280,21 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             entries.push(Entry::Section { text: join_heading(&between), page: number });
         }
         let leading = leading_of(&body.lines, columns);
-        let body_font = median_font_size(&body.lines);
+        let mut headings = body.headings.iter().peekable();
         let blocks = row_blocks(body, rows, leading.row);
         for (k, block) in blocks.into_iter().enumerate() {
-            let header_again = block.first().is_some_and(|l| is_header_line(l, vertical))
-                && repeats_header(&row_parts(&block, columns, number, leading.line), columns);
-            if header_again {
-                continue;
-            }
-            let between_tables = ruled_columns
-                && is_heading(&block)
-                && set_apart(&block, body_font)
-                && outside_frame(&block, columns, vertical);
-            if between_tables {
-                heading_style = heading_style.or(block.first().map(|l| (l.is_bold(), l.font_size())));
+            let block_top = block.first().map_or(f64::INFINITY, |l| l.bbox.y0);
+            while let Some((_, heading)) = headings.next_if(|(y, _)| *y < block_top) {
+                heading_style = heading_style.or(Some((heading.is_bold(), heading.font_size())));
+                entries.extend(current.take().map(Entry::Row));
+                entries.push(Entry::Section { text: heading.text(), page: number });
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
-                || table_ruled && is_merged_row(&block, columns, vertical)
-                || between_tables;
+                || table_ruled && is_merged_row(&block, columns, vertical);
             if section {
+                if let [line] = block.as_slice() {
+                    heading_style = heading_style.or(Some((line.is_bold(), line.font_size())));
+                }
                 entries.extend(current.take().map(Entry::Row));
                 let text = block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
                 entries.push(Entry::Section { text, page: number });
@@ -1303,6 +1315,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             let row = current.get_or_insert_with(Row::default);
             extend_row(row, parts, number);
         }
+        for (_, heading) in headings {
+            heading_style = heading_style.or(Some((heading.is_bold(), heading.font_size())));
+            entries.extend(current.take().map(Entry::Row));
+            entries.push(Entry::Section { text: heading.text(), page: number });
+        }
     }
     entries.extend(current.take().map(Entry::Row));
     mark_word_breaks(&mut entries, columns.len());
@@ -1312,12 +1329,15 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         .get(first_index)
         .map(|p| p.lines.iter().filter(|l| l.bbox.y1 <= first_header.top + 1.0 && !is_running(l)).cloned().collect())
         .unwrap_or_default();
-    // Where headings between tables open sections, the line set like them
-    // just above the first table heads the first section.
+    // Where one-line headings open sections, the line set like them just
+    // above the first table, closer to it than to the line above (a
+    // heading belongs to what follows), heads the first section.
+    let before_last = preamble.len().checked_sub(2).and_then(|k| preamble.get(k));
     if let (Some((bold, size)), Some(last), Some(Entry::Row(_))) = (heading_style, preamble.last(), entries.first())
         && last.is_bold() == bold
         && (last.font_size() - size).abs() < 0.5
         && is_heading(&[last])
+        && first_header.top - last.bbox.y1 < before_last.map_or(f64::INFINITY, |b| last.bbox.y0 - b.bbox.y1)
     {
         let text = last.text();
         let page = pages.get(first_index).map_or(1, |p| p.page.number);
@@ -1556,49 +1576,42 @@ fn join_heading(lines: &[&Line]) -> String {
     lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ")
 }
 
-/// The median font size of lines (0 for none).
-fn median_font_size(lines: &[&Line]) -> f64 {
-    let mut sizes: Vec<f64> = lines.iter().map(|l| l.font_size()).collect();
-    sizes.sort_by(f64::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
-}
-
-/// Whether lines are set apart from the table's text (`body_font`): bold,
-/// or clearly larger, as a heading is.
-fn set_apart(lines: &[&Line], body_font: f64) -> bool {
-    lines.iter().all(|l| l.is_bold() || l.font_size() >= HEADING_SIZE * body_font)
-}
-
-/// How much larger than the table's text a heading in regular weight is set.
-const HEADING_SIZE: f64 = 1.15;
-
-/// A block that no vertical rule of the table's columns reaches: text set
-/// between two ruled tables (a group's heading), not a row.
-fn outside_frame(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
-    let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
-    let middle = (first.bbox.y0 + last.bbox.y1) / 2.0;
-    let edges: Vec<f64> = columns.iter().map(|c| c.x0).chain(columns.last().map(|c| c.x1)).collect();
-    !edges.iter().any(|x| {
-        vertical
+/// Takes out of a page's body lines the header of each table set after
+/// the first on the page (its lines repeat the first header band's) and
+/// the heading right above it: a short line of one phrase set closer to
+/// that header than to the line above it, as a heading belongs to what
+/// follows. Returns the lines left and the headings, each with the top of
+/// the header it heads.
+fn drop_repeated_headers<'p>(lines: Vec<&'p Line>, header: &[String]) -> (Vec<&'p Line>, Vec<(f64, &'p Line)>) {
+    let Some(first_header_line) = header.first() else { return (lines, Vec::new()) };
+    let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if collapse_whitespace(&line.text()) != *first_header_line {
+            kept.push(line);
+            i += 1;
+            continue;
+        }
+        let repeated = header
             .iter()
-            .any(|r| (r.rect.center_x() - x).abs() <= RULE_SNAP && r.rect.y0 <= middle && r.rect.y1 >= middle)
-    })
-}
-
-/// Whether a row's cells repeat the columns' headers (the header of the
-/// next table, set on the same page): most cells hold their header.
-fn repeats_header(parts: &[Option<CellPart>], columns: &[Column]) -> bool {
-    let same = parts
-        .iter()
-        .zip(columns)
-        .filter(|(part, column)| {
-            part.as_ref().is_some_and(|p| {
-                let text = p.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-                collapse_whitespace(&text) == collapse_whitespace(&column.header)
-            })
-        })
-        .count();
-    same >= MIN_HEADER_CELLS && same * 3 >= columns.len() * 2
+            .zip(lines.get(i..).unwrap_or_default())
+            .take_while(|(want, got)| collapse_whitespace(&got.text()) == **want)
+            .count();
+        let top = line.bbox.y0;
+        let heading = kept.last().copied().filter(|h| {
+            let gap_below = top - h.bbox.y1;
+            let gap_above =
+                kept.len().checked_sub(2).and_then(|k| kept.get(k)).map_or(f64::INFINITY, |a| h.bbox.y0 - a.bbox.y1);
+            is_heading(&[h]) && h.phrases(PHRASE_GAP * h.font_size()).len() == 1 && gap_below < gap_above
+        });
+        if let Some(h) = heading {
+            kept.pop();
+            headings.push((top, h));
+        }
+        i += repeated.max(1);
+    }
+    (kept, headings)
 }
 
 /// A ruled row with text but no inner vertical rule across it: a merged, full-width cell.
