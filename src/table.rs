@@ -1276,8 +1276,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         previous_below = &body.below;
         if body.header_again && is_heading(&between) {
             heading_style = heading_style.or(between.first().map(|l| (l.is_bold(), l.font_size())));
-            entries.extend(current.take().map(Entry::Row));
-            entries.push(Entry::Section { text: join_heading(&between), page: number });
+            open_section(&mut entries, &mut current, join_heading(&between), number);
         }
         let leading = leading_of(&body.lines, columns);
         let mut headings = body.headings.iter().peekable();
@@ -1286,8 +1285,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             let block_top = block.first().map_or(f64::INFINITY, |l| l.bbox.y0);
             while let Some((_, heading)) = headings.next_if(|(y, _)| *y < block_top) {
                 heading_style = heading_style.or(Some((heading.is_bold(), heading.font_size())));
-                entries.extend(current.take().map(Entry::Row));
-                entries.push(Entry::Section { text: heading.text(), page: number });
+                open_section(&mut entries, &mut current, heading.text(), number);
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical);
@@ -1295,9 +1293,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 if let [line] = block.as_slice() {
                     heading_style = heading_style.or(Some((line.is_bold(), line.font_size())));
                 }
-                entries.extend(current.take().map(Entry::Row));
-                let text = block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
-                entries.push(Entry::Section { text, page: number });
+                open_section(&mut entries, &mut current, join_heading(&block), number);
                 continue;
             }
             let aligned;
@@ -1317,8 +1313,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         }
         for (_, heading) in headings {
             heading_style = heading_style.or(Some((heading.is_bold(), heading.font_size())));
-            entries.extend(current.take().map(Entry::Row));
-            entries.push(Entry::Section { text: heading.text(), page: number });
+            open_section(&mut entries, &mut current, heading.text(), number);
         }
     }
     entries.extend(current.take().map(Entry::Row));
@@ -1441,8 +1436,13 @@ const MIN_HYPHENATION_EVIDENCE: usize = 2;
 /// word decides are hyphenations too. Otherwise every hyphen is kept.
 fn mark_added_hyphens(entries: &mut [Entry]) {
     let rows = || entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None });
+    let lines = || rows().flat_map(|r| r.cells.iter().flatten()).flat_map(|part| part.lines.iter());
+    // Too few lines end on a hyphen to show anything: no vocabulary needed.
+    if lines().filter(|l| l.breaks_word && l.text.ends_with('-')).count() < MIN_HYPHENATION_EVIDENCE {
+        return;
+    }
     let mut words: HashSet<String> = HashSet::new();
-    for line in rows().flat_map(|r| r.cells.iter().flatten()).flat_map(|part| part.lines.iter()) {
+    for line in lines() {
         words.extend(line.text.split(' ').map(vocabulary_form).filter(|w| !w.is_empty()));
     }
     // Each candidate break: whether the table shows it added (`Some(true)`),
@@ -1571,6 +1571,12 @@ fn is_heading(lines: &[&Line]) -> bool {
         && !lines.last().is_some_and(|l| l.text().ends_with(['.', ':', ';']))
 }
 
+/// Closes the row being read and opens a section.
+fn open_section(entries: &mut Vec<Entry>, current: &mut Option<Row>, text: String, page: u32) {
+    entries.extend(current.take().map(Entry::Row));
+    entries.push(Entry::Section { text, page });
+}
+
 /// A heading's text, its lines joined.
 fn join_heading(lines: &[&Line]) -> String {
     lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ")
@@ -1584,11 +1590,12 @@ fn join_heading(lines: &[&Line]) -> String {
 /// the header it heads.
 fn drop_repeated_headers<'p>(lines: Vec<&'p Line>, header: &[String]) -> (Vec<&'p Line>, Vec<(f64, &'p Line)>) {
     let Some(first_header_line) = header.first() else { return (lines, Vec::new()) };
+    let header_words = first_header_line.split(' ').count();
     let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
     let mut headings = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        if collapse_whitespace(&line.text()) != *first_header_line {
+        if line.words.len() != header_words || collapse_whitespace(&line.text()) != *first_header_line {
             kept.push(line);
             i += 1;
             continue;
