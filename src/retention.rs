@@ -91,12 +91,12 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|indéfiniment|définitivement conservée?s?|à titre définitif|(?:de manière|de façon|à titre) permanente?)\b",
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|conservée?s? définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|(?:de manière|de façon|à titre) permanente?|^\s*définitive)\b",
     )
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous)\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à))\s*$",
     )
 });
 static MIN_BEFORE: LazyLock<Regex> =
@@ -617,8 +617,13 @@ static PHASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A label naming the retention rather than data: its length, period or
 /// keeping (`Durée de conservation`, `Délai`, `DUA`).
-static RETENTION_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:durées?|délais?|périodes?|conservation|dua)\b"));
+/// Its qualifier alone is one too, once the statement's `Durée` has been
+/// read (`Durée légale de conservation :` leaves `légale de conservation`).
+static RETENTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:(?:durées?|délais?|périodes?|conservation|dua)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$)",
+    )
+});
 
 /// Whether a scope's text opens with its retention: a length, or a state,
 /// an end or permanence (`Dossier administratif : durée de la carrière +
@@ -869,6 +874,11 @@ fn label_before(text: &str, start: usize, previous_end: usize) -> Option<String>
     if let Some(label) = segment.strip_suffix(':') {
         let label = label.trim();
         let label = label.rsplit(" : ").next().unwrap_or(label);
+        // A label naming the retention itself (`Durée légale de
+        // conservation :`) scopes nothing.
+        if RETENTION_LABEL.is_match(label) {
+            return None;
+        }
         let label = last_heading(&strip_to_label(label));
         return (!label.is_empty() && label.split_whitespace().count() <= 20).then_some(label);
     }
@@ -1029,6 +1039,13 @@ mod tests {
             ("Conservation : 5 années", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
             ("dans la limite de 6 mois", &[(Period, Some("P6M"), Max, None, None, None, false, None)]),
             ("durée n'excédant pas 2 ans", &[(Period, Some("P2Y"), Max, None, None, None, false, None)]),
+            // A range's upper end bounds it.
+            ("Entre 1 et 3 ans selon les cas", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("de 6 à 12 mois", &[(Period, Some("P12M"), Max, None, None, None, false, None)]),
+            (
+                "Conservation définitive (archives publiques)",
+                &[(Permanent, None, Exact, None, None, None, false, None)],
+            ),
             ("Conservation limitée à 13 mois", &[(Period, Some("P13M"), Max, None, None, None, false, None)]),
             (
                 "Les données sont supprimées dans un délai de 2 ans",
@@ -1338,7 +1355,11 @@ mod tests {
         assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("candidats non retenus"));
         assert_eq!(rules.first().and_then(|r| r.from.as_deref()), Some("dernier contact"));
         // A label naming the retention itself is no scope.
-        for phrase in ["Durée d'utilité administrative : 5 ans", "Délai de conservation : 3 ans"] {
+        for phrase in [
+            "Durée d'utilité administrative : 5 ans",
+            "Délai de conservation : 3 ans",
+            "Durée légale de conservation : 6 ans",
+        ] {
             assert_eq!(parse_statement(phrase, None).first().and_then(|r| r.applies_to.clone()), None, "{phrase}");
         }
         // A scope whose retention opens with a state, then a plain one.
