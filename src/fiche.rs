@@ -366,7 +366,13 @@ fn build(preamble: Vec<Line>, fiches: Vec<Vec<Field>>, headings: &[(usize, Line,
     let mut columns: Vec<Column> = Vec::new();
     for field in fiches.iter().flatten() {
         if !columns.iter().any(|c| c.header == field.label) {
-            columns.push(Column { header: field.label.clone(), x0: value_x, x1: value_x, header_x1: value_x });
+            columns.push(Column {
+                header: field.label.clone(),
+                key: field.label.clone(),
+                x0: value_x,
+                x1: value_x,
+                header_x1: value_x,
+            });
         }
     }
     if columns.len() < MIN_LABELS {

@@ -278,7 +278,8 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
 /// Builds the register from a reconstructed table.
 pub fn build(table: &Table, with_boxes: bool) -> Extracted {
     let headers: Vec<String> = table.columns.iter().map(|c| collapse_whitespace(&c.header)).collect();
-    let columns: Vec<ColumnField> = fields::fields_for_headers(&headers)
+    let keys: Vec<String> = table.columns.iter().map(|c| collapse_whitespace(&c.key)).collect();
+    let columns: Vec<ColumnField> = fields::fields_for_headers(&keys)
         .into_iter()
         .zip(headers)
         .map(|(field, header)| ColumnField { header, field })

@@ -37,6 +37,10 @@ const MIN_HEADER_CELLS: usize = 3;
 pub struct Column {
     /// The header as printed, lines joined.
     pub header: String,
+    /// The header without a label it shares with its neighbours
+    /// (`Catégories` over `Personnes concernées` and `Données collectées`):
+    /// what its field is read from.
+    pub key: String,
     /// Left boundary in page space.
     pub x0: f64,
     /// Right boundary in page space.
@@ -472,14 +476,52 @@ impl<'a> PageLines<'a> {
         if bounds.len() < MIN_HEADER_CELLS {
             return None;
         }
+        // A label over several columns (ruled `Catégories` over `Personnes
+        // concernées` and `Données collectées`): on its line, no rule parts
+        // columns that rules part on a header line below. It heads every
+        // column it spans. Per band line: each such span and its words.
+        let covers = |x: f64, y: f64| {
+            self.vertical.iter().any(|r| (r.rect.center_x() - x).abs() <= RULE_SNAP && r.rect.y0 <= y && r.rect.y1 >= y)
+        };
+        let spanning: Vec<Vec<(f64, f64, Vec<Word>)>> = band
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let y = line.bbox.center_y();
+                let below = band.get(i + 1..).unwrap_or_default();
+                let mut spans: Vec<(f64, f64)> = Vec::new();
+                for &(x0, x1) in &bounds {
+                    let joined = ruled && !covers(x0, y) && below.iter().any(|l| covers(x0, l.bbox.center_y()));
+                    match spans.last_mut() {
+                        Some(span) if joined => span.1 = x1,
+                        _ => spans.push((x0, x1)),
+                    }
+                }
+                spans
+                    .into_iter()
+                    .filter(|(x0, x1)| bounds.iter().filter(|(a, _)| a >= x0 && a < x1).count() > 1)
+                    .map(|(x0, x1)| (x0, x1, words_in(line, x0, x1)))
+                    .filter(|(_, _, words)| !words.is_empty())
+                    .collect()
+            })
+            .collect();
         let columns: Vec<Column> = bounds
             .iter()
             .map(|&(x0, x1)| {
                 let mut header = String::new();
                 let mut glue = false;
                 let mut header_x1 = x0;
-                for line in band {
-                    let words = words_in(line, x0, x1);
+                let mut own_from = 0;
+                for (line, labels) in band.iter().zip(&spanning) {
+                    let spans_this = |(a, b, _): &&(f64, f64, Vec<Word>)| *a <= x0 && x1 <= *b;
+                    for (_, _, words) in labels.iter().filter(spans_this) {
+                        header.push_str(&join_words(words));
+                        header.push(' ');
+                        own_from = header.len();
+                    }
+                    let in_label =
+                        |w: &Word| labels.iter().any(|(a, b, _)| w.bbox.center_x() >= *a && w.bbox.center_x() < *b);
+                    let words: Vec<Word> = words_in(line, x0, x1).into_iter().filter(|w| !in_label(w)).collect();
                     let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
                     header_x1 = header_x1.max(last.bbox.x1);
                     let previous = header.rsplit(' ').next().unwrap_or("");
@@ -509,7 +551,8 @@ impl<'a> PageLines<'a> {
                     let at_edge = words.len() == 1 && last.bbox.x1 >= right_limit - 0.7 * first.font_size;
                     glue = !last.space_after && (at_edge || last.text.ends_with('-'));
                 }
-                Column { header, x0, x1, header_x1 }
+                let key = header.get(own_from..).unwrap_or_default().trim().to_string();
+                Column { header: header.trim_end().to_string(), key, x0, x1, header_x1 }
             })
             .collect();
         Some(columns)
@@ -1679,8 +1722,8 @@ mod tests {
     #[test]
     fn a_row_sets_its_columns_where_its_lines_start() {
         let columns = vec![
-            Column { header: "Données".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
-            Column { header: "Personnes".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
+            Column { header: "Données".into(), key: "Données".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
+            Column { header: "Personnes".into(), key: "Personnes".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
         ];
         // This row sets the second column at 90, one space after the first
         // column's text; the table's boundary is at 100.
@@ -1703,8 +1746,8 @@ mod tests {
     #[test]
     fn a_first_line_run_on_across_a_boundary_is_cut_where_a_cell_can_open() {
         let columns = vec![
-            Column { header: "Personnes".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
-            Column { header: "Durée".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
+            Column { header: "Personnes".into(), key: "Personnes".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
+            Column { header: "Durée".into(), key: "Durée".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
         ];
         // One space apart, the boundary at 100 would open the right cell on
         // `voie`; the cell opens on `30`, a word later.
@@ -1738,8 +1781,8 @@ mod tests {
     #[test]
     fn a_lone_cell_set_left_of_its_column_opens_it_where_no_phrase_does() {
         let columns = vec![
-            Column { header: "Personnes".into(), x0: 0.0, x1: 110.0, header_x1: 40.0 },
-            Column { header: "Durée".into(), x0: 110.0, x1: 200.0, header_x1: 140.0 },
+            Column { header: "Personnes".into(), key: "Personnes".into(), x0: 0.0, x1: 110.0, header_x1: 40.0 },
+            Column { header: "Durée".into(), key: "Durée".into(), x0: 110.0, x1: 200.0, header_x1: 140.0 },
         ];
         // The row's one-line cell opens at 95, after a wide gap, and no
         // phrase of the row opens at the boundary.

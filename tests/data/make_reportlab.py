@@ -13,14 +13,16 @@ truth. Not run by the tests: its outputs are committed.
   A3 landscape;
 - district (the mairie's rows): one ruled table per group under a bold
   heading, A4 landscape (the second heading at the first page's foot) and
-  A3 landscape (both tables on one page).
+  A3 landscape (both tables on one page);
+- canton (the mairie's rows): a two-level ruled header, `Catégories` over
+  the persons and data columns.
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
 writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf,
 fixtures/pdf/communaute-reportlab-zebra.pdf, fixtures/pdf/ville-reportlab.pdf,
-fixtures/pdf/district-reportlab-*.pdf and
-fixtures/truth/{agence,mairie,communaute,ville,district}.json.
+fixtures/pdf/district-reportlab-*.pdf, fixtures/pdf/canton-reportlab-grouped.pdf and
+fixtures/truth/{agence,mairie,communaute,ville,district,canton}.json.
 """
 import json
 import os
@@ -439,6 +441,36 @@ def district(name, pagesize):
     write_truth("district", DISTRICT_PREAMBLE, MAIRIE_COLUMNS, rows, NOTES, DISTRICT_GROUPS)
 
 
+CANTON_PREAMBLE = {
+    "title": "Registre des traitements du Canton de Val-Exemple",
+    "organization": "Canton de Val-Exemple",
+    "address": "2 rue du Marché, 49000 Angers",
+    "rights_contact": "dpo@canton-val-exemple.fr",
+}
+
+
+def canton():
+    """The mairie's rows under a two-level ruled header: `Catégories`
+    spans the persons and data columns, over their own headers."""
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=8, leading=10)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=8, leading=10)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=14, leading=18)
+    top = [Paragraph(c, head) for c in MAIRIE_COLUMNS[:4]] + [Paragraph("Catégories", head), ""] + [
+        Paragraph(c, head) for c in MAIRIE_COLUMNS[6:]]
+    sub = ["", "", "", ""] + [Paragraph(c, head) for c in MAIRIE_COLUMNS[4:6]] + ["", "", ""]
+    rows = mairie_records()
+    table = Table([top, sub] + [[Paragraph(c, body) for c in r] for r in rows], repeatRows=2,
+                  colWidths=[25, 80, 110, 80, 70, 90, 80, 90, 85])
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("SPAN", (4, 0), (5, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 3, 6, 7, 8)]
+    table.setStyle(TableStyle(style))
+    story = preamble_story(CANTON_PREAMBLE, title, body) + [table, Spacer(1, 10)] + [Paragraph(n, body) for n in NOTES]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", "canton-reportlab-grouped.pdf")
+    SimpleDocTemplate(pdf, pagesize=landscape(A4), title="Registre", invariant=1).build(story)
+    columns = MAIRIE_COLUMNS[:4] + [f"Catégories {c}" for c in MAIRIE_COLUMNS[4:6]] + MAIRIE_COLUMNS[6:]
+    write_truth("canton", CANTON_PREAMBLE, columns, rows, NOTES)
+
+
 if __name__ == "__main__":
     main()
     mairie("booktabs", "Times-Roman", "Times-Bold", [
@@ -451,3 +483,4 @@ if __name__ == "__main__":
     ville()
     district("tables", landscape(A4))
     district("tables-onepage", landscape(A3))
+    canton()
