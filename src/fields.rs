@@ -184,6 +184,16 @@ pub fn completes_header_word(word: &str, fragment: &str) -> bool {
         && is_header_word(&format!("{word}{fragment}"))
 }
 
+/// The header word a typesetter hyphenated across two lines (`traite-` /
+/// `ment`): `previous` ends with a hyphen after a letter, `head` goes on in
+/// lower case, and the two without the hyphen make a header word.
+pub fn hyphenated_header_word(previous: &str, head: &str) -> Option<String> {
+    let stem = previous.strip_suffix('-')?;
+    let word = format!("{stem}{head}");
+    let lower = head.chars().next().is_some_and(char::is_lowercase);
+    (lower && stem.chars().last().is_some_and(char::is_alphabetic) && is_header_word(&word)).then_some(word)
+}
+
 /// Whether a word only connects others in a header (`de`, `et`, `la`).
 pub fn is_connector(word: &str) -> bool {
     let norm = normalize(word.trim_matches(|c: char| !c.is_alphanumeric()));

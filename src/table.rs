@@ -408,12 +408,9 @@ impl<'a> PageLines<'a> {
                         .collect();
                     // A word's end after a hyphen the line above broke it at
                     // (`traite-` / `ment`) is known with it.
-                    let hyphenated: Vec<&str> = band
-                        .last()
-                        .map(|above| above.words.iter().filter_map(|w| w.text.strip_suffix('-')).collect())
-                        .unwrap_or_default();
+                    let above: &[Word] = band.last().map_or(&[], |l| l.words.as_slice());
                     let completes =
-                        |w: &Word| hyphenated.iter().any(|stem| fields::is_header_word(&format!("{stem}{}", w.text)));
+                        |w: &Word| above.iter().any(|a| fields::hyphenated_header_word(&a.text, &w.text).is_some());
                     let known = long.iter().filter(|w| fields::is_header_word(&w.text) || completes(w)).count();
                     let continues = if under_first.is_empty() {
                         known * 2 >= long.len() && !long.is_empty()
@@ -530,19 +527,13 @@ impl<'a> PageLines<'a> {
                     // `concernées` in a narrow cell).
                     let whole_words = fields::is_header_word(previous) && fields::is_header_word(&first.text);
                     let cut = glue && !whole_words || fields::completes_header_word(previous, &first.text);
+                    // A hyphen the typesetter added inside a header word
+                    // (`con-` / `cernées`) goes with the break.
+                    let added_hyphen = glue && fields::hyphenated_header_word(previous, &first.text).is_some();
                     if !header.is_empty() && !cut {
                         header.push(' ');
                     }
-                    // A hyphen the typesetter added inside a header word
-                    // (`con-` / `cernées`) goes with the break.
-                    let word_start = header.rfind(' ').map_or(0, |i| i + 1);
-                    if glue
-                        && header.ends_with('-')
-                        && header.get(word_start..).is_some_and(|head| {
-                            let head = head.trim_end_matches('-');
-                            !fields::is_header_word(head) && fields::is_header_word(&format!("{head}{}", first.text))
-                        })
-                    {
+                    if added_hyphen && header.ends_with('-') {
                         header.pop();
                     }
                     header.push_str(&join_words(&words));
@@ -1318,7 +1309,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let between: Vec<&Line> = previous_below.iter().chain(&body.above).copied().collect();
         previous_below = &body.below;
         if body.header_again && is_heading(&between) {
-            heading_style = heading_style.or(between.first().map(|l| (l.is_bold(), l.font_size())));
+            if let Some(line) = between.first() {
+                heading_style.get_or_insert(style_of(line));
+            }
             open_section(&mut entries, &mut current, join_heading(&between), number);
         }
         let leading = leading_of(&body.lines, columns);
@@ -1327,14 +1320,14 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         for (k, block) in blocks.into_iter().enumerate() {
             let block_top = block.first().map_or(f64::INFINITY, |l| l.bbox.y0);
             while let Some((_, heading)) = headings.next_if(|(y, _)| *y < block_top) {
-                heading_style = heading_style.or(Some((heading.is_bold(), heading.font_size())));
+                heading_style.get_or_insert(style_of(heading));
                 open_section(&mut entries, &mut current, heading.text(), number);
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical);
             if section {
                 if let [line] = block.as_slice() {
-                    heading_style = heading_style.or(Some((line.is_bold(), line.font_size())));
+                    heading_style.get_or_insert(style_of(line));
                 }
                 open_section(&mut entries, &mut current, join_heading(&block), number);
                 continue;
@@ -1355,7 +1348,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             extend_row(row, parts, number);
         }
         for (_, heading) in headings {
-            heading_style = heading_style.or(Some((heading.is_bold(), heading.font_size())));
+            heading_style.get_or_insert(style_of(heading));
             open_section(&mut entries, &mut current, heading.text(), number);
         }
     }
@@ -1612,6 +1605,11 @@ fn is_heading(lines: &[&Line]) -> bool {
         && lines.len() <= 2
         && words <= MAX_HEADING_WORDS
         && !lines.last().is_some_and(|l| l.text().ends_with(['.', ':', ';']))
+}
+
+/// How a line is set: bold or not, and its size.
+fn style_of(line: &Line) -> (bool, f64) {
+    (line.is_bold(), line.font_size())
 }
 
 /// Closes the row being read and opens a section.

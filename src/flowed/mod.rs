@@ -344,24 +344,14 @@ fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
 
 /// A line's words, the first glued to `previous` where it is the end of a
 /// header word cut at its cell's edge ([`fields::completes_header_word`])
-/// or hyphenated there (`conserva-` / `tion`, see [`hyphenated_header_word`]).
+/// or hyphenated there (`conserva-` / `tion`, see [`fields::hyphenated_header_word`]).
 fn glue_fragment(previous: Option<&String>, words: &[String]) -> (bool, Vec<String>) {
     if let (Some(previous), Some(head)) = (previous, words.first())
-        && (fields::completes_header_word(previous, head) || hyphenated_header_word(previous, head).is_some())
+        && (fields::completes_header_word(previous, head) || fields::hyphenated_header_word(previous, head).is_some())
     {
         return (true, words.get(1..).unwrap_or_default().to_vec());
     }
     (false, words.to_vec())
-}
-
-/// The header word a typesetter hyphenated across two lines (`traite-` /
-/// `ment`): `previous` ends with a hyphen, `head` goes on in lower case,
-/// and the two without the hyphen make a header word.
-fn hyphenated_header_word(previous: &str, head: &str) -> Option<String> {
-    let stem = previous.strip_suffix('-')?;
-    let word = format!("{stem}{head}");
-    let lower = head.chars().next().is_some_and(char::is_lowercase);
-    (lower && stem.chars().last().is_some_and(char::is_alphabetic) && fields::is_header_word(&word)).then_some(word)
 }
 
 /// A header found in the lines: where it starts and ends, its column
@@ -394,7 +384,8 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
         // (`Durée de conserva-` / `tion`).
         let header_words_of = |words: &[String], i: usize| {
             let next_head = lines.get(i + 1).and_then(|n| n.words.first());
-            let hyphenated = |w: &String| next_head.is_some_and(|head| hyphenated_header_word(w, head).is_some());
+            let hyphenated =
+                |w: &String| next_head.is_some_and(|head| fields::hyphenated_header_word(w, head).is_some());
             let last = words.len().saturating_sub(1);
             words.iter().enumerate().all(|(k, w)| fields::is_header_word(w) || k == last && hyphenated(w))
         };
@@ -430,7 +421,7 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
                 break;
             }
             if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
-                match hyphenated_header_word(last, head) {
+                match fields::hyphenated_header_word(last, head) {
                     Some(word) => *last = word,
                     None => last.push_str(head),
                 }
@@ -916,11 +907,11 @@ mod tests {
 
     #[test]
     fn a_header_word_hyphenated_across_lines_is_joined_without_its_hyphen() {
-        assert_eq!(hyphenated_header_word("conserva-", "tion").as_deref(), Some("conservation"));
-        assert_eq!(hyphenated_header_word("con-", "cernées").as_deref(), Some("concernées"));
+        assert_eq!(fields::hyphenated_header_word("conserva-", "tion").as_deref(), Some("conservation"));
+        assert_eq!(fields::hyphenated_header_word("con-", "cernées").as_deref(), Some("concernées"));
         // Not a header word, or not going on in lower case: no join.
-        assert_eq!(hyphenated_header_word("re-", "couvrer"), None);
-        assert_eq!(hyphenated_header_word("Personnes-", "Concernées"), None);
+        assert_eq!(fields::hyphenated_header_word("re-", "couvrer"), None);
+        assert_eq!(fields::hyphenated_header_word("Personnes-", "Concernées"), None);
         let lines =
             read_lines("N°\nNom du traite-\nment\nFinalité(s)\nPersonnes con-\ncernées\nDurée de conserva-\ntion\n1\n");
         let header = find_header(&lines).map(|h| h.headers);

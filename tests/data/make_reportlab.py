@@ -416,24 +416,29 @@ DISTRICT_PREAMBLE = {
 DISTRICT_GROUPS = [(0, "Services à la population"), (6, "Administration générale")]
 
 
+HELVETICA_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=8, leading=10)
+HELVETICA_HEAD = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=8, leading=10)
+HELVETICA_TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=14, leading=18)
+# The mairie's nine columns, ruled, on an A4 landscape page.
+RULED_WIDTHS = [25, 80, 110, 80, 70, 90, 80, 90, 85]
+RULED = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+
 def district(name, pagesize):
     """The mairie's rows as one ruled table per group, each under a bold
     heading set at the margin, left of the centred table: the first heading
     right under the preamble, the second between the tables (on the same
     page, or at the foot of the first one's page)."""
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=8, leading=10)
-    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=8, leading=10)
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=14, leading=18)
+    body, head = HELVETICA_BODY, HELVETICA_HEAD
     heading = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=11, leading=14)
     rows = mairie_records()
-    story = preamble_story(DISTRICT_PREAMBLE, title, body)
+    story = preamble_story(DISTRICT_PREAMBLE, HELVETICA_TITLE, body)
     starts = [i for i, _ in DISTRICT_GROUPS] + [len(rows)]
     for (first, text), end in zip(DISTRICT_GROUPS, starts[1:]):
         table = Table([[Paragraph(h, head) for h in MAIRIE_COLUMNS]]
                       + [[Paragraph(c, body) for c in r] for r in rows[first:end]],
-                      colWidths=[25, 80, 110, 80, 70, 90, 80, 90, 85], repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                      colWidths=RULED_WIDTHS, repeatRows=1)
+        table.setStyle(TableStyle(RULED))
         story += [Paragraph(text, heading), Spacer(1, 4), table, Spacer(1, 12)]
     story += [Paragraph(n, body) for n in NOTES]
     pdf = os.path.join(ROOT, "fixtures", "pdf", f"district-reportlab-{name}.pdf")
@@ -452,19 +457,16 @@ CANTON_PREAMBLE = {
 def canton():
     """The mairie's rows under a two-level ruled header: `Catégories`
     spans the persons and data columns, over their own headers."""
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=8, leading=10)
-    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=8, leading=10)
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=14, leading=18)
+    body, head = HELVETICA_BODY, HELVETICA_HEAD
     top = [Paragraph(c, head) for c in MAIRIE_COLUMNS[:4]] + [Paragraph("Catégories", head), ""] + [
         Paragraph(c, head) for c in MAIRIE_COLUMNS[6:]]
     sub = ["", "", "", ""] + [Paragraph(c, head) for c in MAIRIE_COLUMNS[4:6]] + ["", "", ""]
     rows = mairie_records()
     table = Table([top, sub] + [[Paragraph(c, body) for c in r] for r in rows], repeatRows=2,
-                  colWidths=[25, 80, 110, 80, 70, 90, 80, 90, 85])
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("SPAN", (4, 0), (5, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 3, 6, 7, 8)]
+                  colWidths=RULED_WIDTHS)
+    style = RULED + [("SPAN", (4, 0), (5, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 3, 6, 7, 8)]
     table.setStyle(TableStyle(style))
-    story = preamble_story(CANTON_PREAMBLE, title, body) + [table, Spacer(1, 10)] + [Paragraph(n, body) for n in NOTES]
+    story = preamble_story(CANTON_PREAMBLE, HELVETICA_TITLE, body) + [table, Spacer(1, 10)] + [Paragraph(n, body) for n in NOTES]
     pdf = os.path.join(ROOT, "fixtures", "pdf", "canton-reportlab-grouped.pdf")
     SimpleDocTemplate(pdf, pagesize=landscape(A4), title="Registre", invariant=1).build(story)
     columns = MAIRIE_COLUMNS[:4] + [f"Catégories {c}" for c in MAIRIE_COLUMNS[4:6]] + MAIRIE_COLUMNS[6:]
