@@ -86,12 +86,12 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf opposition|sauf demande contraire|sous réserve|en cas (?:de|d['’])[^,;]*)\b,?\s*",
+        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf\s[^,;]*|sous réserve|en cas (?:de|d['’])[^,;]*)\b,?\s*",
     )
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|conservée?s? définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|(?:de manière|de façon|à titre) permanente?|^\s*définitive)\b",
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|conservée?s? définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|^\s*définitive)\b",
     )
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -411,7 +411,7 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
 /// How a clause with retention of its own starts.
 static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|sans limit|sur demande|(?:à|a) la demande)"
+        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande)"
     ))
 });
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
@@ -1099,6 +1099,10 @@ mod tests {
                 &[(Period, Some("P5Y"), Exact, Some("fin du contrat"), None, None, true, None)],
             ),
             (
+                "Conservation : 2 ans après la dernière connexion, sauf demande de suppression",
+                &[(Period, Some("P2Y"), Exact, Some("dernière connexion"), None, None, true, None)],
+            ),
+            (
                 "Conservation : 5 ans après la clôture de l'exercice (article L.123-22 du code de commerce)",
                 &[(Period, Some("P5Y"), Exact, Some("clôture de l'exercice"), None, None, false, None)],
             ),
@@ -1201,6 +1205,27 @@ mod tests {
                 &[(While, None, Exact, None, None, Some("contrat"), false, None)],
             ),
             ("Archivage définitif", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            (
+                "DUA : 3 ans ; sort final : versement aux Archives départementales.",
+                &[
+                    (Period, Some("P3Y"), Exact, None, None, None, false, None),
+                    (Permanent, None, Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : 10 ans puis versement aux archives intermédiaires",
+                &[
+                    (Period, Some("P10Y"), Exact, None, None, None, false, None),
+                    (Unspecified, None, Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : 5 ans puis versement aux archives départementales",
+                &[
+                    (Period, Some("P5Y"), Exact, None, None, None, false, None),
+                    (Permanent, None, Exact, None, None, None, false, None),
+                ],
+            ),
             ("Conservation sans limitation de durée", &[(Permanent, None, Exact, None, None, None, false, None)]),
             (
                 "Durée : selon la réglementation en vigueur",
