@@ -35,6 +35,17 @@ pub enum ErrorKind {
     /// No page carries text: the document is most likely scanned images.
     #[error("no text layer (scanned document?)")]
     NoTextLayer,
+    /// Most of the text's character codes map to no Unicode (fonts without
+    /// a `ToUnicode` table or a known encoding), so no table can be read.
+    #[error(
+        "text cannot be decoded: {unmapped} of {codes} character codes have no Unicode mapping (fonts without ToUnicode)"
+    )]
+    UndecodableText {
+        /// Codes no font table could map.
+        unmapped: usize,
+        /// Codes drawn in all.
+        codes: usize,
+    },
     /// Text was found but no table with register headers.
     #[error("no register table found")]
     NoRegisterTable,

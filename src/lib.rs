@@ -50,6 +50,7 @@ pub fn extract_pdf(bytes: &[u8], file: &str, options: &Options) -> Result<Docume
     let mut pages = Vec::with_capacity(ids.len());
     let mut diagnostics = Vec::new();
     let mut images = 0;
+    let (mut unmapped, mut codes) = (0, 0);
     for (i, id) in ids.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let content = pdf::read_page(&doc, *id, number, file)?;
@@ -69,13 +70,23 @@ pub fn extract_pdf(bytes: &[u8], file: &str, options: &Options) -> Result<Docume
             );
         }
         images += content.images;
+        unmapped += content.unmapped_codes;
+        codes += content.glyphs.len();
         pages.push(layout::page_of(&content));
     }
     if pages.iter().all(|p| p.words.is_empty()) {
         let _ = images;
         return Err(Error::file(file, ErrorKind::NoTextLayer));
     }
-    finish(&pages, file, Format::Pdf, bytes, true, diagnostics)
+    finish(&pages, file, Format::Pdf, bytes, true, diagnostics).map_err(|e| {
+        // Text that is mostly unmapped codes hides the table: say so rather
+        // than that there is none.
+        if e.kind == ErrorKind::NoRegisterTable && unmapped * 2 > codes {
+            Error::file(file, ErrorKind::UndecodableText { unmapped, codes })
+        } else {
+            e
+        }
+    })
 }
 
 /// Extracts a register from a text rendering held in memory.

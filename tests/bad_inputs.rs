@@ -37,6 +37,11 @@ fn each_bad_input_has_its_exact_outcome() {
             "encrypted-user-password.pdf",
             Err("encrypted-user-password.pdf: encrypted PDF: a user password is required (use --password)"),
         ),
+        (
+            "undecodable-text.pdf",
+            Err("undecodable-text.pdf: text cannot be decoded: 93 of 93 character codes have no Unicode mapping \
+                 (fonts without ToUnicode)"),
+        ),
         ("binary.txt", Err("binary.txt: binary data in a text input")),
         ("latin1-no-register.txt", Err("latin1-no-register.txt: no register table found")),
         // Still readable: extracted as usual.
@@ -112,9 +117,9 @@ fn a_batch_goes_on_past_failures_and_says_so() {
         serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap_or_default())
             .unwrap_or(serde_json::Value::Null);
     let inputs = index["inputs"].as_array().cloned().unwrap_or_default();
-    assert_eq!(inputs.len(), 18);
+    assert_eq!(inputs.len(), 19);
     let failures = inputs.iter().filter(|i| i["status"] == "error").count();
-    assert_eq!(failures, 14);
+    assert_eq!(failures, 15);
     assert!(inputs.iter().all(|i| i["status"] == "ok" || i["error"].as_str().is_some_and(|e| !e.is_empty())));
     let leftovers = std::fs::read_dir(&out)
         .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().starts_with('.')).count());

@@ -61,3 +61,16 @@ subprocess.run(["qpdf", "--encrypt", "secret", "proprietaire", "256", "--", GOOD
 open("binary.txt", "wb").write(bytes(range(256)) * 4)
 open("empty.txt", "wb").write(b"")
 open("latin1-no-register.txt", "wb").write("Compte rendu : réunion du comité, décisions adoptées à l'unanimité.\n".encode("latin-1"))
+# a register's words drawn with a subset CID font that has no ToUnicode:
+# the codes are glyph ids, which map to no text
+def glyph_ids(text):
+    return b"<" + "".join("%04X" % (ord(c) - 29) for c in text).encode() + b">"
+rows = ["Intitule Finalites Destinataires", "Paie Calcul des salaires Tresorerie", "Accueil Rendez-vous Agents"]
+shown = b"".join(b"BT /F1 10 Tf 72 %d Td %s Tj ET\n" % (760 - 20 * i, glyph_ids(r)) for i, r in enumerate(rows))
+open("undecodable-text.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /AAAAAA+Arial /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+    stream(shown),
+    b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 500 /CIDToGIDMap /Identity >>",
+    b"<< /Type /FontDescriptor /FontName /AAAAAA+Arial /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"]))
