@@ -64,7 +64,7 @@ pub(super) struct LearnedWidths {
 pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, evidence: &Evidence) -> LearnedWidths {
     let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
     let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
-    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.chars as usize).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
     // The widths the first row shows, alternated; where the body may open
@@ -115,7 +115,7 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
 /// and that width.
 fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, names_record: bool, blank_separated: bool) -> (f64, f64) {
     let cell = lines.get(from..to).unwrap_or_default();
-    let width = cell.iter().map(|l| l.len).max().unwrap_or(0) as f64;
+    let width = cell.iter().map(|l| l.len.chars as usize).max().unwrap_or(0) as f64;
     let cost: f64 = cell
         .windows(2)
         .map(|pair| match pair {
@@ -267,7 +267,7 @@ fn percentile_widths(lines: &[FlowLine], steps: &[Step], current: &[f64]) -> Vec
     for (line, step) in lines.iter().zip(steps) {
         for (from, to, column) in step.parts(line.words.len()) {
             if let Some(v) = per_column.get_mut(column) {
-                v.push(line.len_of(from, to));
+                v.push(line.len_of(from, to).chars as usize);
             }
         }
     }
@@ -311,7 +311,7 @@ fn descend(
     steepest_updates: usize,
     costs: &Costs,
 ) -> (f64, Vec<f64>) {
-    let longest = lines.iter().map(|l| l.len).max().unwrap_or(40).min(MAX_WIDTH);
+    let longest = lines.iter().map(|l| l.len.chars as usize).max().unwrap_or(40).min(MAX_WIDTH);
     let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence));
     let mut best = cost_of(&widths);
     for _ in 0..steepest_updates {

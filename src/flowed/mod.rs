@@ -67,8 +67,13 @@ struct FlowLine {
     /// Characters in the words before each word (and in all, last): a
     /// line's parts are measured often.
     chars_before: Vec<usize>,
+    /// Set widths of the words before each word ([`set_width`], scaled to
+    /// the document's characters by [`scale_set_widths`]).
+    set_before: Vec<f64>,
+    /// Set width of a space, scaled like the words'.
+    space_set: f64,
     /// Characters, with one space between words.
-    len: usize,
+    len: Measure,
     first_word_len: usize,
     trailing_space: bool,
     /// The line ends with two spaces or more: an explicit break (a
@@ -126,6 +131,66 @@ impl LineEnd {
     }
 }
 
+/// The width of a line or part of one, measured two ways: in characters,
+/// and in set width ([`set_width`]), as the font the text was set in is
+/// unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Measure {
+    chars: f64,
+    set: f64,
+}
+
+impl Measure {
+    /// The larger measure: how full a line may have been. A line that ends
+    /// inside a word was full in its own font; it left room only if both
+    /// measures say so (`"MonPsy" sur Démarches` fills a line that its
+    /// characters alone would call short).
+    fn fullest(self) -> f64 {
+        self.chars.max(self.set)
+    }
+}
+
+/// Average advance of a character in Helvetica, in thousandths of an em.
+const AVERAGE_ADVANCE: f64 = 500.0;
+/// Advance of a character Helvetica has no width for.
+const UNKNOWN_ADVANCE: f64 = 556.0;
+/// Set width of a space.
+const SPACE_SET_WIDTH: f64 = 278.0 / AVERAGE_ADVANCE;
+
+/// The set width of a word in a proportional font, in average characters:
+/// Helvetica's advances stand for the unknown font the text was set in.
+fn set_width(word: &str) -> f64 {
+    let table = crate::pdf::standard14::HELVETICA;
+    word.chars()
+        .map(|c| {
+            u16::try_from(u32::from(c))
+                .ok()
+                .and_then(|code| table.binary_search_by_key(&code, |&(code, _)| code).ok())
+                .and_then(|i| table.get(i))
+                .map_or(UNKNOWN_ADVANCE, |&(_, advance)| f64::from(advance))
+        })
+        .sum::<f64>()
+        / AVERAGE_ADVANCE
+}
+
+/// Scales the lines' set widths so that, over the document, they add up to
+/// its characters: the two measures then differ only where a line's letters
+/// are wider or narrower than the document's usual ones.
+fn scale_set_widths(lines: &mut [FlowLine]) {
+    let (chars, set) = lines.iter().fold((0.0, 0.0), |(c, s), l| (c + l.len.chars, s + l.len.set));
+    if set <= 0.0 {
+        return;
+    }
+    let k = chars / set;
+    for line in lines {
+        for w in &mut line.set_before {
+            *w *= k;
+        }
+        line.space_set *= k;
+        line.len = line.len_of(0, line.words.len());
+    }
+}
+
 impl FlowLine {
     fn new(words: Vec<String>, trailing_space: bool, blank_before: usize, flow_break: bool) -> Self {
         let mut chars_before = Vec::with_capacity(words.len() + 1);
@@ -135,6 +200,13 @@ impl FlowLine {
             total += word.chars().count();
             chars_before.push(total);
         }
+        let mut set_before = Vec::with_capacity(words.len() + 1);
+        let mut set_total = 0.0;
+        set_before.push(0.0);
+        for word in &words {
+            set_total += set_width(word);
+            set_before.push(set_total);
+        }
         let ends_on_function_word = words.last().is_some_and(|w| is_function_word(w));
         let full_stop = words.last().is_some_and(|w| {
             let letters = w.trim_end_matches(['.', '!', '?']).chars().filter(|c| c.is_alphabetic()).count();
@@ -143,7 +215,9 @@ impl FlowLine {
         let mut line = FlowLine {
             words,
             chars_before,
-            len: 0,
+            set_before,
+            space_set: SPACE_SET_WIDTH,
+            len: Measure::default(),
             first_word_len: 0,
             trailing_space,
             hard_break: false,
@@ -163,11 +237,16 @@ impl FlowLine {
         self.words.join(" ")
     }
 
-    fn len_of(&self, from: usize, to: usize) -> usize {
+    fn len_of(&self, from: usize, to: usize) -> Measure {
         let to = to.min(self.words.len());
         let from = from.min(to);
         let chars = |i: usize| self.chars_before.get(i).copied().unwrap_or(0);
-        chars(to) - chars(from) + (to - from).saturating_sub(1)
+        let set = |i: usize| self.set_before.get(i).copied().unwrap_or(0.0);
+        let spaces = (to - from).saturating_sub(1);
+        Measure {
+            chars: (chars(to) - chars(from) + spaces) as f64,
+            set: set(to) - set(from) + spaces as f64 * self.space_set,
+        }
     }
 
     /// How the line ends, which says whether its cell may end with it.
@@ -284,6 +363,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     for (line, after) in lines.iter_mut().skip(1).zip(hard_breaks) {
         line.after_hard_break = after;
     }
+    scale_set_widths(&mut lines);
     lines
 }
 
@@ -673,11 +753,12 @@ fn record_number_opening(words: &[String]) -> bool {
 /// Notes: the trailing lines much longer than any cell's (with the short
 /// last line of a wrapped note, right under a long one).
 fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
-    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len).collect();
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.chars as usize).collect();
     lengths.sort_unstable();
     let wide = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(40) * 3 / 2;
     let is_long = |line: &FlowLine| {
-        line.len > wide || line.words.first().is_some_and(|w| w.starts_with('*')) && line.len > wide / 2
+        let len = line.len.chars as usize;
+        len > wide || line.words.first().is_some_and(|w| w.starts_with('*')) && len > wide / 2
     };
     let mut cut = lines.len();
     for (i, line) in lines.iter().enumerate().rev() {
@@ -848,7 +929,7 @@ fn layout(
             // A note opens after a blank line, at a `*`, or after a line
             // that stopped well short of the notes' width (the last line of
             // the note before).
-            let longest = notes.iter().map(|l| l.len).max().unwrap_or(0);
+            let longest = notes.iter().map(|l| l.len.chars as usize).max().unwrap_or(0);
             let mut previous_len = longest;
             for line in notes {
                 let opens = line.blank_before > 0
@@ -856,7 +937,7 @@ fn layout(
                     || previous_len * 5 < longest * 3;
                 y += LINE_HEIGHT * if opens { 2.0 } else { 1.0 };
                 words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
-                previous_len = line.len;
+                previous_len = line.len.chars as usize;
             }
         }
         pages.push(Page {

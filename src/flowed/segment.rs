@@ -549,7 +549,7 @@ impl Vocabulary {
 pub(super) fn wrap_cost(
     blank_separated: bool,
     width: f64,
-    previous_len: usize,
+    previous_len: super::Measure,
     previous: &FlowLine,
     line: &FlowLine,
     names_record: bool,
@@ -557,7 +557,7 @@ pub(super) fn wrap_cost(
     let room = width - (0.12 * width).max(2.0);
     if !previous.trailing_space {
         // A word cut at the line's end: the line was full.
-        let left = room - previous_len as f64;
+        let left = room - previous_len.fullest();
         return if left > 0.0 { cost::EARLY_WRAP + 0.2 * left } else { 0.0 };
     }
     let lower_after_period = previous.ends_with_full_stop() && line.starts_lower(0);
@@ -569,7 +569,7 @@ pub(super) fn wrap_cost(
 fn break_cost(
     blank_separated: bool,
     room: f64,
-    previous_len: usize,
+    previous_len: super::Measure,
     previous: &FlowLine,
     line: &FlowLine,
     names_record: bool,
@@ -591,7 +591,7 @@ fn break_cost(
         // The short line is explained by the break, not by the width.
         return paragraph;
     }
-    let fit = (previous_len + 1 + line.first_word_len) as f64;
+    let fit = previous_len.chars + 1.0 + line.first_word_len as f64;
     if fit > room {
         // A full line: the cell goes on, but seldom with a capital after a
         // plain word (a name's words are capitalized in a row: `Caisse
@@ -728,7 +728,7 @@ pub(super) struct Model<'a> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct State {
     column: usize,
-    len: usize,
+    len: super::Measure,
     continued: bool,
 }
 
@@ -1175,10 +1175,11 @@ impl Model<'_> {
         self.widths.get(column).copied().unwrap_or(40.0)
     }
 
-    fn overflow(&self, len: usize, column: usize) -> f64 {
+    fn overflow(&self, len: super::Measure, column: usize) -> f64 {
         let w = self.width(column);
         let limit = w + (0.04 * w).max(1.0);
-        let len = len as f64;
+        // The characters, which the widths are learned in.
+        let len = len.chars;
         if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
     }
 
@@ -1276,7 +1277,7 @@ impl Model<'_> {
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = spare.take().map_or_else(|| Layer::new(k), Layer::cleared);
             links.clear();
-            let start = State { column: 0, len: 0, continued: false };
+            let start = State { column: 0, len: super::Measure::default(), continued: false };
             previous.clear();
             match &last {
                 None => previous.push((usize::MAX, start, 0.0)),
@@ -1556,6 +1557,11 @@ impl Model<'_> {
 pub(super) mod tests {
     use super::*;
 
+    /// A length of `n` characters, as wide in set width.
+    fn chars(n: usize) -> super::super::Measure {
+        super::super::Measure { chars: n as f64, set: n as f64 }
+    }
+
     fn line(text: &str) -> FlowLine {
         let trailing = text.ends_with(' ');
         let mut line = FlowLine::new(text.split_whitespace().map(str::to_string).collect(), trailing, 0, false);
@@ -1588,6 +1594,19 @@ pub(super) mod tests {
             page_break: false,
             section: false,
         }
+    }
+
+    #[test]
+    fn a_line_cut_inside_a_word_left_room_only_if_both_measures_say_so() {
+        // 16 characters each, in a column 20 wide: capitals fill the line
+        // in a proportional font, thin letters leave room in any.
+        let next = line("maladie ");
+        let capitals = line("CNAM, DREES, MDP");
+        let thin = line("il lit ici, il t");
+        assert_eq!(capitals.len.chars, thin.len.chars);
+        assert!(capitals.len.set > 18.0 && thin.len.set < 10.0);
+        assert_eq!(wrap_cost(false, 20.0, capitals.len, &capitals, &next, false), 0.0);
+        assert!(wrap_cost(false, 20.0, thin.len, &thin, &next, false) > cost::EARLY_WRAP);
     }
 
     #[test]
@@ -1820,33 +1839,36 @@ pub(super) mod tests {
     fn a_word_cut_short_of_the_width_is_doubtful() {
         let next = line("sJours ");
         // Cut at 11 characters: right for a 12-character column, not for a 30.
-        assert_eq!(wrap_cost(false, 12.0, 11, &line("1000Premier"), &next, true), 0.0);
-        assert!(wrap_cost(false, 30.0, 11, &line("1000Premier"), &next, true) > cost::EARLY_WRAP);
+        assert_eq!(wrap_cost(false, 12.0, chars(11), &line("1000Premier"), &next, true), 0.0);
+        assert!(wrap_cost(false, 30.0, chars(11), &line("1000Premier"), &next, true) > cost::EARLY_WRAP);
     }
 
     #[test]
     fn a_full_line_goes_on_with_a_capital_only_in_a_name() {
         // Full lines (no room for the next word at width 24).
         let title = line("Fichier des associations ");
-        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("Tenir à jour "), false), cost::CAPITAL_GOES_ON);
-        assert_eq!(wrap_cost(false, 24.0, 24, &title, &line("de la commune "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, chars(24), &title, &line("Tenir à jour "), false), cost::CAPITAL_GOES_ON);
+        assert_eq!(wrap_cost(false, 24.0, chars(24), &title, &line("de la commune "), false), 0.0);
         // A name's words, and a capital after a function word or a comma.
         let name = line("Caisse Nationale d’Assurance ");
-        assert_eq!(wrap_cost(false, 24.0, 28, &name, &line("Maladie. "), false), 0.0);
-        assert_eq!(wrap_cost(false, 24.0, 24, &line("Délégation ministérielle à la "), &line("Santé "), false), 0.0);
-        assert_eq!(wrap_cost(false, 24.0, 24, &line("Nom, prénom, adresse, "), &line("Téléphone "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, chars(28), &name, &line("Maladie. "), false), 0.0);
+        assert_eq!(
+            wrap_cost(false, 24.0, chars(24), &line("Délégation ministérielle à la "), &line("Santé "), false),
+            0.0
+        );
+        assert_eq!(wrap_cost(false, 24.0, chars(24), &line("Nom, prénom, adresse, "), &line("Téléphone "), false), 0.0);
     }
 
     #[test]
     fn a_sentence_ended_by_a_full_stop_seldom_goes_on_in_lower_case() {
         let ended = line("Magistrats et greffiers. ");
-        let full = |next: &str| wrap_cost(false, 24.0, 24, &ended, &line(next), false);
+        let full = |next: &str| wrap_cost(false, 24.0, chars(24), &ended, &line(next), false);
         assert_eq!(full("numérique des "), cost::LOWER_AFTER_FULL_STOP);
         assert_eq!(full("Numérique des "), 0.0);
         // An abbreviation's full stop ends no sentence.
         let cited = line("Obligation légale (art. ");
-        assert_eq!(wrap_cost(false, 24.0, 24, &cited, &line("6-1-c RGPD) "), false), 0.0);
-        assert_eq!(wrap_cost(false, 24.0, 24, &line("bureautique, etc. "), &line("partagés "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, chars(24), &cited, &line("6-1-c RGPD) "), false), 0.0);
+        assert_eq!(wrap_cost(false, 24.0, chars(24), &line("bureautique, etc. "), &line("partagés "), false), 0.0);
     }
 
     #[test]
@@ -1854,17 +1876,17 @@ pub(super) mod tests {
         let next = line("ou ");
         let short = line("connaissance de Nos1000Jours ");
         let hard = line("connaissance de Nos1000Jours   ");
-        assert!(wrap_cost(false, 36.0, 28, &short, &next, false) > cost::PARAGRAPH);
-        assert_eq!(wrap_cost(false, 36.0, 28, &hard, &next, false), cost::PARAGRAPH);
+        assert!(wrap_cost(false, 36.0, chars(28), &short, &next, false) > cost::PARAGRAPH);
+        assert_eq!(wrap_cost(false, 36.0, chars(28), &hard, &next, false), cost::PARAGRAPH);
     }
 
     #[test]
     fn an_unmarked_paragraph_costs_at_most_a_marked_one_and_a_little() {
         let previous = line("mail ");
         let paragraph = line("Informations de connexion ");
-        let cost = wrap_cost(false, 36.0, 4, &previous, &paragraph, false);
+        let cost = wrap_cost(false, 36.0, chars(4), &previous, &paragraph, false);
         assert!((cost - (cost::PARAGRAPH + cost::UNMARKED_PARAGRAPH)).abs() < 1e-9);
         // Where blank lines mark paragraphs, a capital alone does not.
-        assert!(wrap_cost(true, 36.0, 4, &previous, &paragraph, false) > cost);
+        assert!(wrap_cost(true, 36.0, chars(4), &previous, &paragraph, false) > cost);
     }
 }
