@@ -47,6 +47,11 @@ impl Diagnostic {
         }
     }
 
+    /// A diagnostic for information, with a code and message.
+    pub fn info(code: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { level: Level::Info, ..Diagnostic::warning(code, message) }
+    }
+
     /// The same diagnostic, about a record.
     pub fn for_record(mut self, record: &str) -> Diagnostic {
         self.record = Some(record.to_string());

@@ -398,7 +398,7 @@ fn build(preamble: Vec<Line>, fiches: Vec<Vec<Field>>, headings: &[(usize, Line,
         if fiche.is_empty() {
             continue;
         }
-        let mut row = Row { cells: vec![Vec::new(); columns.len()], pages: Vec::new() };
+        let mut row = Row { cells: vec![Vec::new(); columns.len()], pages: Vec::new(), merged_above: Vec::new() };
         for field in fiche {
             let Some(c) = columns.iter().position(|c| c.header == field.label) else { continue };
             for part in &field.parts {

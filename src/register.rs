@@ -333,6 +333,20 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         }
         ids.push(id.clone());
         record.id = id;
+        if !row.merged_above.is_empty() {
+            let merged: Vec<&str> =
+                row.merged_above.iter().filter_map(|&c| columns.get(c)).map(|c| c.header.as_str()).collect();
+            diagnostics.push(
+                Diagnostic::info(
+                    "table.merged_cell",
+                    format!(
+                        "one merged cell spans this record and the one above ({}): each record has its text",
+                        merged.join("; ")
+                    ),
+                )
+                .for_record(&record.id),
+            );
+        }
         let (rules, found) = retention::rules_of_record(&record.cells, &record.id);
         let statements: Vec<&str> = rules.iter().map(|r| r.text.as_str()).collect();
         for (column, parts) in columns.iter().zip(row.cells.iter().chain(std::iter::repeat(&Vec::new()))) {

@@ -88,6 +88,9 @@ pub struct Row {
     pub cells: Vec<Vec<CellPart>>,
     /// The pages the row spans.
     pub pages: Vec<u32>,
+    /// Columns whose cell is one merged cell with the row above (no rule
+    /// parts them there): each row of a merged cell has its text.
+    pub merged_above: Vec<usize>,
 }
 
 /// An entry of the table body, in order.
@@ -818,6 +821,79 @@ fn leading_of(lines: &[&Line], columns: &[Column]) -> Leading {
     Leading { line, row }
 }
 
+/// For each row block of a ruled page, the columns (as a bit mask) where
+/// no rule parts it from the block above: a cell merged across rows (a
+/// legal basis or controller shared by consecutive activities), which
+/// word processors print once, in the first row or in the middle of the
+/// merged ones. The rule between two rows that runs under most columns
+/// is the row cut; a column it leaves open is merged there.
+fn merged_with_block_above(body: &Body, blocks: &[Vec<&Line>]) -> Vec<u32> {
+    let mut masks = vec![0u32; blocks.len()];
+    if body.row_rules.is_empty() || body.columns.len() > 32 {
+        return masks;
+    }
+    for (k, pair) in blocks.windows(2).enumerate() {
+        let [above, below] = pair else { continue };
+        let (Some(last), Some(first)) = (above.last(), below.first()) else { continue };
+        let (from, to) = (last.bbox.center_y(), first.bbox.center_y());
+        let Some(cut) = body.row_rules.iter().copied().find(|y| *y > from && *y <= to) else { continue };
+        let at_cut: Vec<&Rule> =
+            body.page.horizontal.iter().filter(|r| (r.rect.center_y() - cut).abs() <= RULE_SNAP).collect();
+        let mut mask = 0u32;
+        for (c, column) in body.columns.iter().enumerate() {
+            let width = column.x1 - column.x0;
+            let covered: f64 =
+                at_cut.iter().map(|r| (r.rect.x1.min(column.x1) - r.rect.x0.max(column.x0)).max(0.0)).sum();
+            if width > 0.0 && covered < MERGED_CELL_COVER * width {
+                mask |= 1 << c;
+            }
+        }
+        // A cut open under every column is no cut between rows.
+        if mask.count_ones() as usize >= body.columns.len() {
+            continue;
+        }
+        if let Some(slot) = masks.get_mut(k + 1) {
+            *slot = mask;
+        }
+    }
+    masks
+}
+
+/// Share of a column's width a row rule must run under for the column's
+/// cells to be parted there.
+const MERGED_CELL_COVER: f64 = 0.5;
+
+/// Gives each row of a merged cell the merged cell's text: the parts of
+/// every row it spans, in order.
+fn share_merged_cells(entries: &mut [Entry]) {
+    let merged_above = |e: Option<&Entry>, c: usize| matches!(e, Some(Entry::Row(r)) if r.merged_above.contains(&c));
+    let columns = entries.iter().filter_map(|e| if let Entry::Row(r) = e { r.merged_above.iter().max() } else { None });
+    let Some(columns) = columns.max().copied() else { return };
+    for c in 0..=columns {
+        let mut start = 0;
+        while start < entries.len() {
+            let end = (start + 1..entries.len()).find(|&i| !merged_above(entries.get(i), c)).unwrap_or(entries.len());
+            if end - start > 1 {
+                let run = entries.get_mut(start..end).unwrap_or_default();
+                let shared: Vec<CellPart> = run
+                    .iter()
+                    .filter_map(|e| if let Entry::Row(r) = e { r.cells.get(c) } else { None })
+                    .flatten()
+                    .cloned()
+                    .collect();
+                for entry in run.iter_mut() {
+                    if let Entry::Row(row) = entry
+                        && let Some(cell) = row.cells.get_mut(c)
+                    {
+                        cell.clone_from(&shared);
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+}
+
 /// Adds a page's parts to a row.
 fn extend_row(row: &mut Row, parts: Vec<Option<CellPart>>, page: u32) {
     if row.cells.len() < parts.len() {
@@ -1317,6 +1393,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let leading = leading_of(&body.lines, columns);
         let mut headings = body.headings.iter().peekable();
         let blocks = row_blocks(body, rows, leading.row);
+        let merged_above = merged_with_block_above(body, &blocks);
         for (k, block) in blocks.into_iter().enumerate() {
             let block_top = block.first().map_or(f64::INFINITY, |l| l.bbox.y0);
             while let Some((_, heading)) = headings.next_if(|(y, _)| *y < block_top) {
@@ -1344,7 +1421,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             if !continuation {
                 entries.extend(current.take().map(Entry::Row));
             }
+            let merged = merged_above.get(k).copied().unwrap_or_default();
             let row = current.get_or_insert_with(Row::default);
+            if !continuation {
+                row.merged_above = (0..32).filter(|c| merged & (1 << c) != 0).collect();
+            }
             extend_row(row, parts, number);
         }
         for (_, heading) in headings {
@@ -1353,6 +1434,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         }
     }
     entries.extend(current.take().map(Entry::Row));
+    share_merged_cells(&mut entries);
     mark_word_breaks(&mut entries, columns.len());
     mark_added_hyphens(&mut entries);
 
@@ -1818,7 +1900,7 @@ mod tests {
                 .collect();
             vec![CellPart { page: 1, lines, bbox: Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 } }]
         };
-        Entry::Row(Row { cells: cells.iter().map(cell).collect(), pages: vec![1] })
+        Entry::Row(Row { cells: cells.iter().map(cell).collect(), pages: vec![1], merged_above: Vec::new() })
     }
 
     fn joined_cells(entries: &[Entry]) -> Vec<String> {

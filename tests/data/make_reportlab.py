@@ -15,14 +15,16 @@ truth. Not run by the tests: its outputs are committed.
   heading, A4 landscape (the second heading at the first page's foot) and
   A3 landscape (both tables on one page);
 - canton (the mairie's rows): a two-level ruled header, `Catégories` over
-  the persons and data columns.
+  the persons and data columns;
+- bourg (the mairie's rows): ruled, with cells merged across rows.
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
 writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf,
 fixtures/pdf/communaute-reportlab-zebra.pdf, fixtures/pdf/ville-reportlab.pdf,
-fixtures/pdf/district-reportlab-*.pdf, fixtures/pdf/canton-reportlab-grouped.pdf and
-fixtures/truth/{agence,mairie,communaute,ville,district,canton}.json.
+fixtures/pdf/district-reportlab-*.pdf, fixtures/pdf/canton-reportlab-grouped.pdf,
+fixtures/pdf/bourg-reportlab-merged.pdf and
+fixtures/truth/{agence,mairie,communaute,ville,district,canton,bourg}.json.
 """
 import json
 import os
@@ -473,6 +475,42 @@ def canton():
     write_truth("canton", CANTON_PREAMBLE, columns, rows, NOTES)
 
 
+BOURG_PREAMBLE = {
+    "title": "Registre des traitements de la Commune du Bourg-Exemple",
+    "organization": "Commune du Bourg-Exemple",
+    "address": "5 place de la Mairie, 21000 Dijon",
+    "rights_contact": "dpo@bourg-exemple.fr",
+}
+
+
+def bourg():
+    """The mairie's rows, ruled, with cells merged across rows as word
+    processors let authors do: records 2 to 4 share their legal basis, set
+    at the top of the merged cell; records 9 and 10 their security
+    measures, centred in it. The truth gives each record the merged text."""
+    body, head = HELVETICA_BODY, HELVETICA_HEAD
+    rows = mairie_records()
+    merges = [(3, 1, 3, "TOP"), (8, 8, 9, "MIDDLE")]  # (column, first row, last row, alignment)
+    for column, first, last, _ in merges:
+        for r in rows[first + 1:last + 1]:
+            r[column] = rows[first][column]
+    data = [[Paragraph(h, head) for h in MAIRIE_COLUMNS]]
+    for i, r in enumerate(rows):
+        hidden = {c for c, first, last, _ in merges if first < i <= last}
+        data.append(["" if c in hidden else Paragraph(text, body) for c, text in enumerate(r)])
+    table = Table(data, colWidths=RULED_WIDTHS, repeatRows=1)
+    style = list(RULED)
+    for column, first, last, valign in merges:
+        style += [("SPAN", (column, first + 1), (column, last + 1)),
+                  ("VALIGN", (column, first + 1), (column, last + 1), valign)]
+    table.setStyle(TableStyle(style))
+    story = preamble_story(BOURG_PREAMBLE, HELVETICA_TITLE, body) + [table, Spacer(1, 10)] + [
+        Paragraph(n, body) for n in NOTES]
+    pdf = os.path.join(ROOT, "fixtures", "pdf", "bourg-reportlab-merged.pdf")
+    SimpleDocTemplate(pdf, pagesize=landscape(A4), title="Registre", invariant=1).build(story)
+    write_truth("bourg", BOURG_PREAMBLE, MAIRIE_COLUMNS, rows, NOTES)
+
+
 if __name__ == "__main__":
     main()
     mairie("booktabs", "Times-Roman", "Times-Bold", [
@@ -486,3 +524,4 @@ if __name__ == "__main__":
     district("tables", landscape(A4))
     district("tables-onepage", landscape(A3))
     canton()
+    bourg()
