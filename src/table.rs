@@ -864,11 +864,20 @@ fn merged_with_block_above(body: &Body, blocks: &[Vec<&Line>]) -> Vec<u32> {
 const MERGED_CELL_COVER: f64 = 0.5;
 
 /// Gives each row of a merged cell the merged cell's text: the parts of
-/// every row it spans, in order.
-fn share_merged_cells(entries: &mut [Entry]) {
-    let merged_above = |e: Option<&Entry>, c: usize| matches!(e, Some(Entry::Row(r)) if r.merged_above.contains(&c));
+/// every row it spans, in order. A column open at most of the table's
+/// `row_cuts` is one its style leaves without row rules (inner rules that
+/// start right of a number column), not a column of merged cells.
+fn share_merged_cells(entries: &mut [Entry], row_cuts: usize) {
     let columns = entries.iter().filter_map(|e| if let Entry::Row(r) = e { r.merged_above.iter().max() } else { None });
     let Some(columns) = columns.max().copied() else { return };
+    let open = |c: usize| entries.iter().filter(|e| matches!(e, Entry::Row(r) if r.merged_above.contains(&c))).count();
+    let unruled: Vec<usize> = (0..=columns).filter(|&c| row_cuts >= 2 && open(c) * 2 > row_cuts).collect();
+    for entry in entries.iter_mut() {
+        if let Entry::Row(row) = entry {
+            row.merged_above.retain(|c| !unruled.contains(c));
+        }
+    }
+    let merged_above = |e: Option<&Entry>, c: usize| matches!(e, Some(Entry::Row(r)) if r.merged_above.contains(&c));
     for c in 0..=columns {
         let mut start = 0;
         while start < entries.len() {
@@ -1376,6 +1385,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let mut previous_below: &[&Line] = &[];
     // How the headings between tables are set, where there are any.
     let mut heading_style: Option<(bool, f64)> = None;
+    let mut row_cuts = 0;
     for body in &bodies {
         let number = body.page.page.number;
         let vertical = &body.page.vertical;
@@ -1394,6 +1404,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let mut headings = body.headings.iter().peekable();
         let blocks = row_blocks(body, rows, leading.row);
         let merged_above = merged_with_block_above(body, &blocks);
+        if !body.row_rules.is_empty() {
+            row_cuts += blocks.len().saturating_sub(1);
+        }
         for (k, block) in blocks.into_iter().enumerate() {
             let block_top = block.first().map_or(f64::INFINITY, |l| l.bbox.y0);
             while let Some((_, heading)) = headings.next_if(|(y, _)| *y < block_top) {
@@ -1434,7 +1447,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         }
     }
     entries.extend(current.take().map(Entry::Row));
-    share_merged_cells(&mut entries);
+    share_merged_cells(&mut entries, row_cuts);
     mark_word_breaks(&mut entries, columns.len());
     mark_added_hyphens(&mut entries);
 

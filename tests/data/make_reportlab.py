@@ -6,7 +6,8 @@ truth. Not run by the tests: its outputs are committed.
   ruled, header repeated on each page;
 - mairie (other columns, standard-14 fonts, landscape): booktabs rules
   (above and below the header, under the last row) with a centred header,
-  and borderless with every cell centred vertically;
+  borderless with every cell centred vertically, and ruled with the row
+  rules leaving the number column open;
 - communaute (the mairie's rows under qualified headers): borderless with
   every other row shaded and the header white on a dark band;
 - ville: thirteen columns, five of them of the register's own, ruled,
@@ -519,6 +520,14 @@ if __name__ == "__main__":
         ("LINEBELOW", (0, -1), (-1, -1), 1.5, colors.black),
     ], "MIDDLE")
     mairie("centred", "Helvetica", "Helvetica-Bold", [], "MIDDLE")
+    # Row rules that leave the number column open, as some table styles
+    # do: no merged cells there.
+    mairie("open-numbers", "Helvetica", "Helvetica-Bold", [
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ("INNERGRID", (1, 0), (-1, -1), 0.5, colors.black),
+        ("LINEBELOW", (0, 0), (0, 0), 0.5, colors.black),
+        ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.black),
+    ], "TOP")
     communaute()
     ville()
     district("tables", landscape(A4))
