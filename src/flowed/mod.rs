@@ -72,7 +72,7 @@ struct FlowLine {
     set_before: Vec<f64>,
     /// Set width of a space, scaled like the words'.
     space_set: f64,
-    /// Characters, with one space between words.
+    /// Width with one space between words ([`Measure`]).
     len: Measure,
     first_word_len: usize,
     trailing_space: bool,
