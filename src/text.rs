@@ -75,7 +75,8 @@ pub fn detect_form(text: &str) -> Form {
 /// of words placed by character column and line number, so the table stage
 /// reads its columns from the whitespace gutters as it does for a PDF.
 pub fn layout_pages(text: &str) -> Vec<Page> {
-    text.split('\u{c}')
+    layout_page_texts(text)
+        .into_iter()
         .enumerate()
         .filter(|(_, page)| !page.trim().is_empty())
         .map(|(i, page)| {
@@ -125,9 +126,82 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
         .collect()
 }
 
+/// Phrases (runs of text between two spaces or more) a line of the layout
+/// form must hold to mark a page's start when it recurs: a table header's
+/// line, not a cell's.
+const PAGE_MARK_PHRASES: usize = 3;
+
+/// The pages of the layout form: between form feeds, or, where the
+/// rendering has none (`pdftotext -layout -nopgbrk`), before each
+/// recurrence of the table header the pages print again. The header is
+/// the earliest line of three phrases or more that recurs word for word,
+/// with the lines set right above its first occurrence that recur above
+/// it too.
+fn layout_page_texts(text: &str) -> Vec<String> {
+    if text.contains('\u{c}') {
+        return text.split('\u{c}').map(str::to_string).collect();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let key = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let phrases = |line: &str| line.trim().split("  ").filter(|p| !p.trim().is_empty()).count();
+    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if phrases(line) >= PAGE_MARK_PHRASES {
+            seen.entry(key(line)).or_default().push(i);
+        }
+    }
+    let Some(marks) = seen.into_values().filter(|at| at.len() >= 2).min_by_key(|at| at.first().copied()) else {
+        return vec![text.to_string()];
+    };
+    let first = marks.first().copied().unwrap_or(0);
+    let mut starts: Vec<usize> = Vec::new();
+    for &mark in marks.iter().skip(1) {
+        // The header's lines above the mark, as printed above its first occurrence.
+        let mut start = mark;
+        let mut above = first;
+        while let (Some(a), Some(b)) = (above.checked_sub(1), start.checked_sub(1)) {
+            let (Some(line_a), Some(line_b)) = (lines.get(a), lines.get(b)) else { break };
+            if line_a.trim().is_empty() || key(line_a) != key(line_b) || starts.last().is_some_and(|s| b <= *s) {
+                break;
+            }
+            (above, start) = (a, b);
+        }
+        starts.push(start);
+    }
+    let mut pages = Vec::with_capacity(starts.len() + 1);
+    let mut from = 0;
+    for start in starts.into_iter().chain(std::iter::once(lines.len())) {
+        pages.push(lines.get(from..start).unwrap_or_default().join("\n"));
+        from = start;
+    }
+    pages
+}
+
 /// Lays out the flowed form (see [`Form::Flowed`] and [`crate::flowed`]).
 pub fn flowed_pages(
     text: &str,
 ) -> std::result::Result<(Vec<Page>, Vec<crate::diagnostic::Diagnostic>), crate::error::ErrorKind> {
     crate::flowed::pages(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_form_feeds_pages_start_where_the_header_recurs() {
+        let header = "Traitement     Finalité       Destinataires";
+        let text = format!(
+            "Registre de la commune\n\n   Table\n{header}\nPaie           Salaires       Trésorerie\n\n   Table\n{header}\n\
+             Accueil        Rendez-vous    Agents\n"
+        );
+        let pages = layout_page_texts(&text);
+        assert_eq!(pages.len(), 2);
+        // The header's line above the recurring one goes with its page.
+        assert!(pages.get(1).is_some_and(|p| p.starts_with("   Table\n")), "{pages:?}");
+        // Without a recurring header line, the text is one page.
+        assert_eq!(layout_page_texts("a     b     c\nd     e     f\n").len(), 1);
+        // Form feeds decide where they are.
+        assert_eq!(layout_page_texts("a     b     c\n\u{c}a     b     c\n").len(), 2);
+    }
 }
