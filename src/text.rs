@@ -134,9 +134,9 @@ const PAGE_MARK_PHRASES: usize = 3;
 /// The pages of the layout form: between form feeds, or, where the
 /// rendering has none (`pdftotext -layout -nopgbrk`), before each
 /// recurrence of the table header the pages print again. The header is
-/// the earliest line of three phrases or more that recurs word for word,
-/// with the lines set right above its first occurrence that recur above
-/// it too.
+/// the earliest line of three phrases or more, when it recurs word for
+/// word, with the lines set right above its first occurrence that recur
+/// above it too.
 fn layout_page_texts(text: &str) -> Vec<String> {
     if text.contains('\u{c}') {
         return text.split('\u{c}').map(str::to_string).collect();
@@ -150,7 +150,9 @@ fn layout_page_texts(text: &str) -> Vec<String> {
             seen.entry(key(line)).or_default().push(i);
         }
     }
-    let Some(marks) = seen.into_values().filter(|at| at.len() >= 2).min_by_key(|at| at.first().copied()) else {
+    // The header comes before the body: if the first such line does not
+    // recur, the header is printed once and a recurring line is a row's.
+    let Some(marks) = seen.into_values().min_by_key(|at| at.first().copied()).filter(|at| at.len() >= 2) else {
         return vec![text.to_string()];
     };
     let first = marks.first().copied().unwrap_or(0);
@@ -199,8 +201,10 @@ mod tests {
         assert_eq!(pages.len(), 2);
         // The header's line above the recurring one goes with its page.
         assert!(pages.get(1).is_some_and(|p| p.starts_with("   Table\n")), "{pages:?}");
-        // Without a recurring header line, the text is one page.
+        // Without a recurring header line, the text is one page, even where
+        // a row's line recurs.
         assert_eq!(layout_page_texts("a     b     c\nd     e     f\n").len(), 1);
+        assert_eq!(layout_page_texts("a     b     c\nd     e     f\nd     e     f\n").len(), 1);
         // Form feeds decide where they are.
         assert_eq!(layout_page_texts("a     b     c\n\u{c}a     b     c\n").len(), 2);
     }
