@@ -821,16 +821,16 @@ fn leading_of(lines: &[&Line], columns: &[Column]) -> Leading {
     Leading { line, row }
 }
 
-/// For each row block of a ruled page, the columns (as a bit mask) where
-/// no rule parts it from the block above: a cell merged across rows (a
-/// legal basis or controller shared by consecutive activities), which
-/// word processors print once, in the first row or in the middle of the
-/// merged ones. The rule between two rows that runs under most columns
-/// is the row cut; a column it leaves open is merged there.
-fn merged_with_block_above(body: &Body, blocks: &[Vec<&Line>]) -> Vec<u32> {
-    let mut masks = vec![0u32; blocks.len()];
-    if body.row_rules.is_empty() || body.columns.len() > 32 {
-        return masks;
+/// For each row block of a ruled page, the columns where no rule parts it
+/// from the block above: a cell merged across rows (a legal basis or
+/// controller shared by consecutive activities), which word processors
+/// print once, in the first row or in the middle of the merged ones. The
+/// rule between two rows that runs under most columns is the row cut; a
+/// column it leaves open is merged there.
+fn merged_with_block_above(body: &Body, blocks: &[Vec<&Line>]) -> Vec<Vec<usize>> {
+    let mut merged = vec![Vec::new(); blocks.len()];
+    if body.row_rules.is_empty() {
+        return merged;
     }
     for (k, pair) in blocks.windows(2).enumerate() {
         let [above, below] = pair else { continue };
@@ -839,24 +839,26 @@ fn merged_with_block_above(body: &Body, blocks: &[Vec<&Line>]) -> Vec<u32> {
         let Some(cut) = body.row_rules.iter().copied().find(|y| *y > from && *y <= to) else { continue };
         let at_cut: Vec<&Rule> =
             body.page.horizontal.iter().filter(|r| (r.rect.center_y() - cut).abs() <= RULE_SNAP).collect();
-        let mut mask = 0u32;
-        for (c, column) in body.columns.iter().enumerate() {
-            let width = column.x1 - column.x0;
-            let covered: f64 =
-                at_cut.iter().map(|r| (r.rect.x1.min(column.x1) - r.rect.x0.max(column.x0)).max(0.0)).sum();
-            if width > 0.0 && covered < MERGED_CELL_COVER * width {
-                mask |= 1 << c;
-            }
-        }
+        let open: Vec<usize> = body
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| {
+                let width = column.x1 - column.x0;
+                let covered: f64 =
+                    at_cut.iter().map(|r| (r.rect.x1.min(column.x1) - r.rect.x0.max(column.x0)).max(0.0)).sum();
+                width > 0.0 && covered < MERGED_CELL_COVER * width
+            })
+            .map(|(c, _)| c)
+            .collect();
         // A cut open under every column is no cut between rows.
-        if mask.count_ones() as usize >= body.columns.len() {
-            continue;
-        }
-        if let Some(slot) = masks.get_mut(k + 1) {
-            *slot = mask;
+        if open.len() < body.columns.len()
+            && let Some(slot) = merged.get_mut(k + 1)
+        {
+            *slot = open;
         }
     }
-    masks
+    merged
 }
 
 /// Share of a column's width a row rule must run under for the column's
@@ -1434,10 +1436,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             if !continuation {
                 entries.extend(current.take().map(Entry::Row));
             }
-            let merged = merged_above.get(k).copied().unwrap_or_default();
             let row = current.get_or_insert_with(Row::default);
             if !continuation {
-                row.merged_above = (0..32).filter(|c| merged & (1 << c) != 0).collect();
+                row.merged_above = merged_above.get(k).cloned().unwrap_or_default();
             }
             extend_row(row, parts, number);
         }
@@ -1798,6 +1799,11 @@ mod tests {
     use super::*;
 
     /// A line of words at the given x ranges (10 pt type, baseline `y`).
+    /// A column under `header`, from `x0` to `x1`, its header ending at `header_x1`.
+    fn column(header: &str, x0: f64, x1: f64, header_x1: f64) -> Column {
+        Column { header: header.into(), key: header.into(), x0, x1, header_x1 }
+    }
+
     fn line(y: f64, words: &[(&str, f64, f64)]) -> Line {
         let words: Vec<Word> = words
             .iter()
@@ -1814,10 +1820,7 @@ mod tests {
 
     #[test]
     fn a_row_sets_its_columns_where_its_lines_start() {
-        let columns = vec![
-            Column { header: "Données".into(), key: "Données".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
-            Column { header: "Personnes".into(), key: "Personnes".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
-        ];
+        let columns = vec![column("Données", 0.0, 100.0, 40.0), column("Personnes", 100.0, 200.0, 140.0)];
         // This row sets the second column at 90, one space after the first
         // column's text; the table's boundary is at 100.
         let lines = [
@@ -1838,10 +1841,7 @@ mod tests {
 
     #[test]
     fn a_first_line_run_on_across_a_boundary_is_cut_where_a_cell_can_open() {
-        let columns = vec![
-            Column { header: "Personnes".into(), key: "Personnes".into(), x0: 0.0, x1: 100.0, header_x1: 40.0 },
-            Column { header: "Durée".into(), key: "Durée".into(), x0: 100.0, x1: 200.0, header_x1: 140.0 },
-        ];
+        let columns = vec![column("Personnes", 0.0, 100.0, 40.0), column("Durée", 100.0, 200.0, 140.0)];
         // One space apart, the boundary at 100 would open the right cell on
         // `voie`; the cell opens on `30`, a word later.
         let lines = [
@@ -1873,10 +1873,7 @@ mod tests {
 
     #[test]
     fn a_lone_cell_set_left_of_its_column_opens_it_where_no_phrase_does() {
-        let columns = vec![
-            Column { header: "Personnes".into(), key: "Personnes".into(), x0: 0.0, x1: 110.0, header_x1: 40.0 },
-            Column { header: "Durée".into(), key: "Durée".into(), x0: 110.0, x1: 200.0, header_x1: 140.0 },
-        ];
+        let columns = vec![column("Personnes", 0.0, 110.0, 40.0), column("Durée", 110.0, 200.0, 140.0)];
         // The row's one-line cell opens at 95, after a wide gap, and no
         // phrase of the row opens at the boundary.
         let lines = [

@@ -142,7 +142,7 @@ fn layout_page_texts(text: &str) -> Vec<String> {
         return text.split('\u{c}').map(str::to_string).collect();
     }
     let lines: Vec<&str> = text.lines().collect();
-    let key = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = crate::layout::collapse_whitespace;
     let phrases = |line: &str| line.trim().split("  ").filter(|p| !p.trim().is_empty()).count();
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (i, line) in lines.iter().enumerate() {

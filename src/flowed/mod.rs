@@ -160,17 +160,8 @@ const SPACE_SET_WIDTH: f64 = 278.0 / AVERAGE_ADVANCE;
 /// The set width of a word in a proportional font, in average characters:
 /// Helvetica's advances stand for the unknown font the text was set in.
 fn set_width(word: &str) -> f64 {
-    let table = crate::pdf::standard14::HELVETICA;
-    word.chars()
-        .map(|c| {
-            u16::try_from(u32::from(c))
-                .ok()
-                .and_then(|code| table.binary_search_by_key(&code, |&(code, _)| code).ok())
-                .and_then(|i| table.get(i))
-                .map_or(UNKNOWN_ADVANCE, |&(_, advance)| f64::from(advance))
-        })
-        .sum::<f64>()
-        / AVERAGE_ADVANCE
+    use crate::pdf::standard14::{HELVETICA, advance};
+    word.chars().map(|c| advance(HELVETICA, c).map_or(UNKNOWN_ADVANCE, f64::from)).sum::<f64>() / AVERAGE_ADVANCE
 }
 
 /// Scales the lines' set widths so that, over the document, they add up to

@@ -368,9 +368,7 @@ impl Font {
             return pitch;
         }
         if let (Some(table), Some(c)) = (self.standard_widths, text.and_then(|t| t.chars().next()))
-            && let Ok(unit) = u16::try_from(u32::from(c))
-            && let Ok(i) = table.binary_search_by_key(&unit, |&(u, _)| u)
-            && let Some(&(_, w)) = table.get(i)
+            && let Some(w) = standard14::advance(table, c)
         {
             return f64::from(w) / 1000.0;
         }

@@ -4,6 +4,14 @@
 //! value of each glyph name (Adobe glyph list), sorted for binary search.
 //! Courier is fixed-pitch (600) and needs no table.
 
+/// The advance of `c` in one of these tables, in thousandths of an em, if
+/// the font has the character.
+pub fn advance(table: &[(u16, u16)], c: char) -> Option<u16> {
+    let unit = u16::try_from(u32::from(c)).ok()?;
+    let i = table.binary_search_by_key(&unit, |&(u, _)| u).ok()?;
+    table.get(i).map(|&(_, width)| width)
+}
+
 /// Widths of Helvetica (from NimbusSans-Regular), by Unicode value.
 pub static HELVETICA: &[(u16, u16)] = &[
     (0x0020, 278),
