@@ -51,10 +51,11 @@ const SLOTS_PER_COLUMN: usize = 12;
 
 /// States of different signatures kept per slot and per opening kind
 /// ([`way_for`]).
-const WAYS: usize = 2;
+const WAYS: usize = 4;
 /// How much dearer than the cheapest a state of another signature may be
-/// and still be kept: about what a page break's cut cells change.
-const WAY_MARGIN: f64 = 3.0;
+/// and still be kept: about what two cells cut by a page break change (a
+/// wider search than this reads every test text the same).
+const WAY_MARGIN: f64 = 6.0;
 
 /// States kept after a line: those of every column, and one for a section
 /// heading (a line between rows that belongs to no column).
@@ -582,7 +583,10 @@ fn break_cost(
         return if line.starts_lower(0) { 0.0 } else { paragraph };
     }
     if blank_separated && line.blank_before > 0 {
-        return paragraph;
+        // A paragraph opens like a cell: in lower case, the line more
+        // likely goes on a cell that a page break cut.
+        let lower = if line.starts_lower(0) { cost::LOWER_START } else { 0.0 };
+        return paragraph + lower;
     }
     if !blank_separated && previous.ends_sentence() {
         return 0.0;
@@ -1869,6 +1873,20 @@ pub(super) mod tests {
         let cited = line("Obligation légale (art. ");
         assert_eq!(wrap_cost(false, 24.0, chars(24), &cited, &line("6-1-c RGPD) "), false), 0.0);
         assert_eq!(wrap_cost(false, 24.0, chars(24), &line("bureautique, etc. "), &line("partagés "), false), 0.0);
+    }
+
+    #[test]
+    fn a_paragraph_opens_in_lower_case_seldom() {
+        // Where blank lines mark paragraphs, a line after one that opens in
+        // lower case more likely goes on a cell a page break cut.
+        let previous = line("SIRENE ");
+        let after_blank = |text: &str| {
+            let mut next = line(text);
+            next.blank_before = 1;
+            wrap_cost(true, 24.0, chars(6), &previous, &next, false)
+        };
+        assert_eq!(after_blank("Durée : tant que l’entité "), cost::PARAGRAPH);
+        assert_eq!(after_blank("d’entreprise (nom, "), cost::PARAGRAPH + cost::LOWER_START);
     }
 
     #[test]
