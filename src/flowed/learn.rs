@@ -12,17 +12,21 @@
 //! not show), from the same width for every column. Where the body may
 //! open with a section heading, the first row is also read from the line
 //! after it, and the cheaper start kept.
+//!
+//! All of that is in characters. Last, where the wraps of the reading it
+//! gives show a proportional font, each column's width is learned again in
+//! set width from that reading ([`set_widths`]), for a last reading.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::FlowLine;
 use super::segment::{
     Evidence, Model, Step, cell_start_cost, cost, ending_cost, may_head_section, new_row_cost, next_cell_cost,
     unblanked_cost, wrap_cost,
 };
+use super::{FlowLine, LineEnd, Unit};
 
 /// Most lines the widths are learned from (the cost stays linear in the
 /// document's length), fewer the more columns: a segmentation costs about
@@ -119,7 +123,9 @@ fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, names_record: bool
     let cost: f64 = cell
         .windows(2)
         .map(|pair| match pair {
-            [previous, line] => wrap_cost(blank_separated, width, previous.len, previous, line, names_record),
+            [previous, line] => {
+                wrap_cost(blank_separated, Unit::Chars, width, previous.len, previous, line, names_record)
+            }
             _ => 0.0,
         })
         .sum();
@@ -244,7 +250,7 @@ impl Costs {
 /// nothing), so the prior makes the narrowest widths that explain them win.
 fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evidence: &Evidence) -> f64 {
     let prior = WIDTH_PRIOR * lines.len() as f64 * widths.iter().sum::<f64>();
-    Model { lines, widths, blank_separated, evidence }.solve_quickly().0 + prior
+    Model { lines, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().0 + prior
 }
 
 /// Alternates segmenting with the current widths and setting each column's
@@ -252,7 +258,7 @@ fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evide
 /// does not widen it), until the widths settle.
 fn alternate(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
     for _ in 0..ALTERNATION_ROUNDS {
-        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence }.solve_quickly();
+        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly();
         let next = percentile_widths(lines, &steps, &widths);
         if next == widths {
             break;
@@ -372,9 +378,190 @@ fn descend(
     (best, widths)
 }
 
+/// How many fewer wrap misfits set widths must leave than characters to be
+/// read in, in standard deviations of the characters' count (a count
+/// spreads by about its square root): set widths stand for an unknown
+/// font, so they are trusted only where they clearly explain the text's
+/// wraps better.
+const SET_WIDTH_SIGNIFICANCE: f64 = 2.0;
+
+/// Set widths learned from a reading, where they explain its wraps better
+/// than characters do.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct SetWidths {
+    /// One wrap width per column, in set width.
+    pub widths: Vec<f64>,
+    /// The wraps the set widths contradict, and those the characters did.
+    pub misfits: usize,
+    pub char_misfits: usize,
+}
+
+/// Learns each column's width in set width from a reading in characters,
+/// and keeps it if it contradicts significantly fewer of the reading's
+/// wraps ([`WrapBounds`]) than characters do: so where the text was set in
+/// a proportional font and its wraps show it (`Equipe "MonSuiviPsy"` did
+/// not fit a column that `sein de la Fabrique` fit), not in text wrapped
+/// by characters. A column no line bounds keeps `fallback`'s width.
+pub(super) fn set_widths(lines: &[FlowLine], steps: &[Step], fallback: &[f64]) -> Option<SetWidths> {
+    let learned = |unit: Unit| -> (Vec<f64>, usize) {
+        let mut misfits = 0;
+        let widths = wrap_bounds(lines, steps, fallback.len(), unit)
+            .iter_mut()
+            .zip(fallback)
+            .map(|(bounds, &fallback)| {
+                let (width, contradicted) = bounds.best_width().unwrap_or((fallback, 0));
+                misfits += contradicted;
+                width
+            })
+            .collect();
+        (widths, misfits)
+    };
+    let (_, char_misfits) = learned(Unit::Chars);
+    let (widths, misfits) = learned(Unit::Set);
+    let chars = char_misfits as f64;
+    ((misfits as f64) < chars - SET_WIDTH_SIGNIFICANCE * chars.sqrt()).then_some(SetWidths {
+        widths,
+        misfits,
+        char_misfits,
+    })
+}
+
+/// What a reading's lines say of one column's width in one unit: each part
+/// of a line in the column fit it (`fitted`), and each line that wrapped
+/// inside a sentence would not have fit with the next line's first word
+/// (`overflowed`).
+#[derive(Debug, Default)]
+struct WrapBounds {
+    fitted: Vec<f64>,
+    overflowed: Vec<f64>,
+}
+
+impl WrapBounds {
+    /// The width the fewest bounds contradict (the widest such), and how
+    /// many do.
+    fn best_width(&mut self) -> Option<(f64, usize)> {
+        self.fitted.sort_unstable_by(f64::total_cmp);
+        self.overflowed.sort_unstable_by(f64::total_cmp);
+        let mut best: Option<(f64, usize)> = None;
+        for &width in &self.fitted {
+            let wider = self.fitted.len() - self.fitted.partition_point(|&f| f <= width);
+            let fitting = self.overflowed.partition_point(|&o| o <= width);
+            if best.is_none_or(|(_, fewest)| wider + fitting <= fewest) {
+                best = Some((width, wider + fitting));
+            }
+        }
+        best
+    }
+}
+
+/// The bounds a reading's lines put on each column's width, in `unit`.
+fn wrap_bounds(lines: &[FlowLine], steps: &[Step], columns: usize, unit: Unit) -> Vec<WrapBounds> {
+    let mut bounds: Vec<WrapBounds> = (0..columns).map(|_| WrapBounds::default()).collect();
+    for (line, step) in lines.iter().zip(steps) {
+        for (from, to, column) in step.parts(line.words.len()) {
+            if let Some(b) = bounds.get_mut(column) {
+                b.fitted.push(line.len_of(from, to).of(unit));
+            }
+        }
+    }
+    let read = lines.iter().zip(steps);
+    for ((line, step), (next, next_step)) in read.clone().zip(read.skip(1)) {
+        if let Some(column) = wrapped_in_sentence(line, step, next, next_step) {
+            let with_next_word = line.len.of(unit) + unit.space(line) + next.first_word.of(unit);
+            if let Some(b) = bounds.get_mut(column) {
+                b.overflowed.push(with_next_word);
+            }
+        }
+    }
+    bounds
+}
+
+/// The column of `line` if its cell goes on on `next` in the same sentence:
+/// the line holds one cell, wrapped at a word boundary, ends neither a
+/// sentence nor a list item nor a clause that a list may follow, and the
+/// next line goes on in lower case in the same row and page. Its next
+/// word did not fit there.
+fn wrapped_in_sentence(line: &FlowLine, step: &Step, next: &FlowLine, next_step: &Step) -> Option<usize> {
+    let mut parts = step.parts(line.words.len());
+    let (_, _, column) = parts.next()?;
+    let one_part = parts.next().is_none();
+    let goes_on = next_step.columns().next() == Some(column)
+        && !next_step.new_row
+        && !next_step.page_break
+        && !next.flow_break
+        && next.starts_lower(0);
+    let wrapped = line.trailing_space
+        && !line.ends_sentence()
+        && line.end() != LineEnd::ListGoesOn
+        && !line.words.last().is_some_and(|w| w.ends_with(':'));
+    (one_part && goes_on && wrapped).then_some(column)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::segment::tests::step;
+    use super::super::{SPACE_SET_WIDTH, scale_set_widths, set_width};
     use super::*;
+
+    /// A row of three cells, each the same paragraph wrapped greedily at
+    /// its column's width in `widths` by `measure` (with `space` between
+    /// words).
+    fn wrapped(widths: [f64; 3], measure: impl Fn(&str) -> f64, space: f64) -> (Vec<FlowLine>, Vec<Step>) {
+        let (mut lines, mut steps) = (Vec::new(), Vec::new());
+        for (column, width) in widths.into_iter().enumerate() {
+            let mut line: Vec<String> = Vec::new();
+            let mut len = 0.0;
+            for word in PARAGRAPH.split_whitespace() {
+                let with_word = len + if line.is_empty() { 0.0 } else { space } + measure(word);
+                if with_word > width && !line.is_empty() {
+                    lines.push(FlowLine::new(std::mem::take(&mut line), true, 0, false));
+                    len = measure(word);
+                } else {
+                    len = with_word;
+                }
+                line.push(word.to_string());
+            }
+            lines.push(FlowLine::new(line, true, 0, false));
+            steps.resize(lines.len(), step(&[(0, column)], false));
+        }
+        if let Some(first) = steps.first_mut() {
+            *first = step(&[(0, 0)], true);
+        }
+        scale_set_widths(&mut lines);
+        (lines, steps)
+    }
+
+    /// One sentence of a register's purposes, in lower case throughout.
+    const PARAGRAPH: &str = "permettre aux agents habilités de consulter les données relatives aux usagers du \
+        service public afin de gérer les demandes de prestations sociales et de suivre leur instruction jusqu'à \
+        la notification de la décision ainsi que les recours éventuels formés par les bénéficiaires ou leurs \
+        représentants légaux auprès des commissions compétentes dans le respect des délais réglementaires et des \
+        obligations de conservation applicables aux archives publiques";
+
+    const WIDTHS: [f64; 3] = [16.0, 22.0, 28.0];
+
+    #[test]
+    fn set_widths_are_read_where_the_wraps_show_a_proportional_font() {
+        let (lines, steps) = wrapped(WIDTHS, set_width, SPACE_SET_WIDTH);
+        let set = set_widths(&lines, &steps, &WIDTHS);
+        assert!(set.as_ref().is_some_and(|s| s.misfits == 0 && s.char_misfits >= 5), "{set:?}");
+        // Wrapped by characters, as a monospaced text is: characters fit.
+        let (lines, steps) = wrapped(WIDTHS, |w| w.chars().count() as f64, 1.0);
+        assert_eq!(set_widths(&lines, &steps, &WIDTHS), None);
+    }
+
+    #[test]
+    fn the_width_the_fewest_bounds_contradict_is_the_widest_such() {
+        let best = |fitted: &[f64], overflowed: &[f64]| {
+            WrapBounds { fitted: fitted.to_vec(), overflowed: overflowed.to_vec() }.best_width()
+        };
+        assert_eq!(best(&[10.0, 12.0, 11.0], &[13.0, 15.0]), Some((12.0, 0)));
+        // A line of another column read in this one contradicts one bound.
+        assert_eq!(best(&[10.0, 12.0, 30.0, 11.0], &[13.0, 15.0, 14.0]), Some((12.0, 1)));
+        // A line that wrapped early (a word of 2 would have fit) too.
+        assert_eq!(best(&[10.0, 12.0, 11.0], &[11.5, 13.0, 15.0]), Some((12.0, 1)));
+        assert_eq!(best(&[], &[13.0]), None);
+    }
 
     #[test]
     fn a_reading_is_solved_once_per_widths() {

@@ -74,7 +74,8 @@ struct FlowLine {
     space_set: f64,
     /// Width with one space between words ([`Measure`]).
     len: Measure,
-    first_word_len: usize,
+    /// Width of the first word.
+    first_word: Measure,
     trailing_space: bool,
     /// The line ends with two spaces or more: an explicit break (a
     /// paragraph's end) in extractions that keep line-end spaces.
@@ -148,6 +149,62 @@ impl Measure {
     fn fullest(self) -> f64 {
         self.chars.max(self.set)
     }
+
+    /// The measure in `unit`.
+    fn of(self, unit: Unit) -> f64 {
+        match unit {
+            Unit::Chars => self.chars,
+            Unit::Set => self.set,
+        }
+    }
+}
+
+/// The unit a reading measures lines and widths in. Characters stand for
+/// the font's advances only roughly, so a line's fullness in characters
+/// has a wide margin; set widths are near the font's where its letters are
+/// proportioned like Helvetica's, and read with half the margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    /// Characters (every character as wide as any other).
+    Chars,
+    /// Set width ([`set_width`], scaled to the document's characters).
+    Set,
+}
+
+impl Unit {
+    /// The width of the space between two words of `line`.
+    fn space(self, line: &FlowLine) -> f64 {
+        match self {
+            Unit::Chars => 1.0,
+            Unit::Set => line.space_set,
+        }
+    }
+
+    /// How full a line that ends inside a word was: in characters, the
+    /// fuller of both measures ([`Measure::fullest`]).
+    fn fullness(self, len: Measure) -> f64 {
+        match self {
+            Unit::Chars => len.fullest(),
+            Unit::Set => len.set,
+        }
+    }
+
+    /// The room of a column `width` wide that a line must fill to have
+    /// wrapped because the next word did not fit.
+    fn room(self, width: f64) -> f64 {
+        match self {
+            Unit::Chars => width - (0.12 * width).max(2.0),
+            Unit::Set => width - (0.06 * width).max(1.0),
+        }
+    }
+
+    /// The longest line a column `width` wide holds.
+    fn longest_line(self, width: f64) -> f64 {
+        match self {
+            Unit::Chars => width + (0.04 * width).max(1.0),
+            Unit::Set => width + (0.02 * width).max(0.5),
+        }
+    }
 }
 
 /// Average advance of a character in Helvetica, in thousandths of an em.
@@ -179,6 +236,7 @@ fn scale_set_widths(lines: &mut [FlowLine]) {
         }
         line.space_set *= k;
         line.len = line.len_of(0, line.words.len());
+        line.first_word = line.len_of(0, 1);
     }
 }
 
@@ -209,7 +267,7 @@ impl FlowLine {
             set_before,
             space_set: SPACE_SET_WIDTH,
             len: Measure::default(),
-            first_word_len: 0,
+            first_word: Measure::default(),
             trailing_space,
             hard_break: false,
             blank_before,
@@ -220,7 +278,7 @@ impl FlowLine {
             full_stop,
         };
         line.len = line.len_of(0, line.words.len());
-        line.first_word_len = line.words.first().map_or(0, |w| w.chars().count());
+        line.first_word = line.len_of(0, 1);
         line
     }
 
@@ -616,7 +674,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     // The readings the vocabulary and the other plausible readings are
     // learned from are quick ones; the last, the one kept, is exact.
     let read = |widths: &[f64], evidence: &Evidence| {
-        Model { lines: &body, widths, blank_separated, evidence }.solve_quickly().1
+        Model { lines: &body, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().1
     };
     let first_reading = read(&widths, &evidence);
     let mut steps = first_reading.clone();
@@ -625,12 +683,22 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         evidence.shared_lines = Some(SharedLines::learn(&body, &steps, headers.len(), blank_separated));
         evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
         evidence.sections = Some(Sections::learn(&steps));
-        let model = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence };
+        let model = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence, unit: Unit::Chars };
         steps = if round == VOCABULARY_ROUNDS { model.solve().1 } else { model.solve_quickly().1 };
     }
-    // Other plausible readings: before the vocabulary, under the runner-up
-    // widths, and under widths a little narrower and wider.
+    // Where the reading's wraps show a proportional font, it is made again
+    // in set width, and the reading in characters becomes another
+    // plausible one.
+    let set = learn::set_widths(&body, &steps, &widths);
+    let mut read_in_chars = None;
+    if let Some(set) = &set {
+        let model = Model { lines: &body, widths: &set.widths, blank_separated, evidence: &evidence, unit: Unit::Set };
+        read_in_chars = Some(std::mem::replace(&mut steps, model.solve().1));
+    }
+    // Other plausible readings: before the vocabulary, in characters, under
+    // the runner-up widths, and under widths a little narrower and wider.
     let mut others = vec![first_reading];
+    others.extend(read_in_chars);
     if let Some(runner_up) = &learned.runner_up {
         others.push(read(runner_up, &evidence));
     }
@@ -654,13 +722,23 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
             .for_row(row.row)
         })
         .collect();
-    let shown: Vec<String> = widths.iter().map(|w| format!("{w:.0}")).collect();
+    let shown = |widths: &[f64]| widths.iter().map(|w| format!("{w:.0}")).collect::<Vec<_>>().join(", ");
+    let set_note = set.as_ref().map_or(String::new(), |set| {
+        format!(
+            "; read in set width, which fits the lines' wraps better ({} lines contradict the set widths, {} the \
+             widths in characters): {}",
+            set.misfits,
+            set.char_misfits,
+            shown(&set.widths)
+        )
+    });
     let diagnostic = Diagnostic::warning(
         "text.flowed_segmentation",
         format!(
-            "cells were assigned to columns from the text's line widths (learned wrap widths, in characters: {}); \
-             this form does not say which column a line belongs to, so check the cells against the PDF",
-            shown.join(", ")
+            "cells were assigned to columns from the text's line widths (learned wrap widths, in characters: \
+             {}{set_note}); this form does not say which column a line belongs to, so check the cells against \
+             the PDF",
+            shown(&widths)
         ),
     );
     diagnostics.insert(0, diagnostic);
@@ -961,7 +1039,7 @@ mod tests {
         let blank_separated = blank_lines_separate(&body);
         let evidence = evidence(&body, &headers, blank_separated);
         let widths = [10.0, 28.0, 15.0, 36.0, 20.0, 23.0];
-        let model = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence };
+        let model = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence, unit: Unit::Chars };
         let (kept_apart, quickly) = (model.solve().0, model.solve_quickly().0);
         assert!(kept_apart < quickly - 0.1, "{kept_apart} against {quickly}");
     }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{FlowLine, LineEnd, closes_sentence};
+use super::{FlowLine, LineEnd, Unit, closes_sentence};
 
 /// A kind of opening of a line's first part in a column: in a row part
 /// after a page break, as a new row, as the first line of its cell on the
@@ -549,26 +549,28 @@ impl Vocabulary {
 /// goes on in lower case.
 pub(super) fn wrap_cost(
     blank_separated: bool,
+    unit: Unit,
     width: f64,
     previous_len: super::Measure,
     previous: &FlowLine,
     line: &FlowLine,
     names_record: bool,
 ) -> f64 {
-    let room = width - (0.12 * width).max(2.0);
+    let room = unit.room(width);
     if !previous.trailing_space {
         // A word cut at the line's end: the line was full.
-        let left = room - previous_len.fullest();
+        let left = room - unit.fullness(previous_len);
         return if left > 0.0 { cost::EARLY_WRAP + 0.2 * left } else { 0.0 };
     }
     let lower_after_period = previous.ends_with_full_stop() && line.starts_lower(0);
     let lower = if lower_after_period { cost::LOWER_AFTER_FULL_STOP } else { 0.0 };
-    lower + break_cost(blank_separated, room, previous_len, previous, line, names_record)
+    lower + break_cost(blank_separated, unit, room, previous_len, previous, line, names_record)
 }
 
 /// [`wrap_cost`] of the line break itself, within `room` characters.
 fn break_cost(
     blank_separated: bool,
+    unit: Unit,
     room: f64,
     previous_len: super::Measure,
     previous: &FlowLine,
@@ -595,7 +597,7 @@ fn break_cost(
         // The short line is explained by the break, not by the width.
         return paragraph;
     }
-    let fit = previous_len.chars + 1.0 + line.first_word_len as f64;
+    let fit = previous_len.of(unit) + unit.space(previous) + line.first_word.of(unit);
     if fit > room {
         // A full line: the cell goes on, but seldom with a capital after a
         // plain word (a name's words are capitalized in a row: `Caisse
@@ -718,12 +720,14 @@ fn new_row_after(previous: State, columns: usize, skip: f64) -> f64 {
 pub(super) struct Model<'a> {
     /// The body's lines.
     pub lines: &'a [FlowLine],
-    /// Each column's wrap width, in characters.
+    /// Each column's wrap width, in [`Model::unit`].
     pub widths: &'a [f64],
     /// Whether blank lines separate paragraphs in this text.
     pub blank_separated: bool,
     /// What else the text says about columns.
     pub evidence: &'a Evidence,
+    /// The unit of the widths and of the lines' measures.
+    pub unit: Unit,
 }
 
 /// Where the segmentation stands after a line: the column of its last part,
@@ -1181,9 +1185,8 @@ impl Model<'_> {
 
     fn overflow(&self, len: super::Measure, column: usize) -> f64 {
         let w = self.width(column);
-        let limit = w + (0.04 * w).max(1.0);
-        // The characters, which the widths are learned in.
-        let len = len.chars;
+        let limit = self.unit.longest_line(w);
+        let len = len.of(self.unit);
         if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
     }
 
@@ -1399,7 +1402,15 @@ impl Model<'_> {
                     for a in 0..k {
                         if a == prev.column {
                             let wrap = prev_line.map_or(0.0, |p| {
-                                wrap_cost(self.blank_separated, self.width(a), prev.len, p, line, a == title_column)
+                                wrap_cost(
+                                    self.blank_separated,
+                                    self.unit,
+                                    self.width(a),
+                                    prev.len,
+                                    p,
+                                    line,
+                                    a == title_column,
+                                )
                             });
                             let uncut = match line.flow_break {
                                 true if !in_mask(cut, a) => cost::UNCUT,
@@ -1609,8 +1620,8 @@ pub(super) mod tests {
         let thin = line("il lit ici, il t");
         assert_eq!(capitals.len.chars, thin.len.chars);
         assert!(capitals.len.set > 18.0 && thin.len.set < 10.0);
-        assert_eq!(wrap_cost(false, 20.0, capitals.len, &capitals, &next, false), 0.0);
-        assert!(wrap_cost(false, 20.0, thin.len, &thin, &next, false) > cost::EARLY_WRAP);
+        assert_eq!(wrap_cost(false, Unit::Chars, 20.0, capitals.len, &capitals, &next, false), 0.0);
+        assert!(wrap_cost(false, Unit::Chars, 20.0, thin.len, &thin, &next, false) > cost::EARLY_WRAP);
     }
 
     #[test]
@@ -1843,36 +1854,53 @@ pub(super) mod tests {
     fn a_word_cut_short_of_the_width_is_doubtful() {
         let next = line("sJours ");
         // Cut at 11 characters: right for a 12-character column, not for a 30.
-        assert_eq!(wrap_cost(false, 12.0, chars(11), &line("1000Premier"), &next, true), 0.0);
-        assert!(wrap_cost(false, 30.0, chars(11), &line("1000Premier"), &next, true) > cost::EARLY_WRAP);
+        assert_eq!(wrap_cost(false, Unit::Chars, 12.0, chars(11), &line("1000Premier"), &next, true), 0.0);
+        assert!(wrap_cost(false, Unit::Chars, 30.0, chars(11), &line("1000Premier"), &next, true) > cost::EARLY_WRAP);
     }
 
     #[test]
     fn a_full_line_goes_on_with_a_capital_only_in_a_name() {
         // Full lines (no room for the next word at width 24).
         let title = line("Fichier des associations ");
-        assert_eq!(wrap_cost(false, 24.0, chars(24), &title, &line("Tenir à jour "), false), cost::CAPITAL_GOES_ON);
-        assert_eq!(wrap_cost(false, 24.0, chars(24), &title, &line("de la commune "), false), 0.0);
+        assert_eq!(
+            wrap_cost(false, Unit::Chars, 24.0, chars(24), &title, &line("Tenir à jour "), false),
+            cost::CAPITAL_GOES_ON
+        );
+        assert_eq!(wrap_cost(false, Unit::Chars, 24.0, chars(24), &title, &line("de la commune "), false), 0.0);
         // A name's words, and a capital after a function word or a comma.
         let name = line("Caisse Nationale d’Assurance ");
-        assert_eq!(wrap_cost(false, 24.0, chars(28), &name, &line("Maladie. "), false), 0.0);
+        assert_eq!(wrap_cost(false, Unit::Chars, 24.0, chars(28), &name, &line("Maladie. "), false), 0.0);
         assert_eq!(
-            wrap_cost(false, 24.0, chars(24), &line("Délégation ministérielle à la "), &line("Santé "), false),
+            wrap_cost(
+                false,
+                Unit::Chars,
+                24.0,
+                chars(24),
+                &line("Délégation ministérielle à la "),
+                &line("Santé "),
+                false
+            ),
             0.0
         );
-        assert_eq!(wrap_cost(false, 24.0, chars(24), &line("Nom, prénom, adresse, "), &line("Téléphone "), false), 0.0);
+        assert_eq!(
+            wrap_cost(false, Unit::Chars, 24.0, chars(24), &line("Nom, prénom, adresse, "), &line("Téléphone "), false),
+            0.0
+        );
     }
 
     #[test]
     fn a_sentence_ended_by_a_full_stop_seldom_goes_on_in_lower_case() {
         let ended = line("Magistrats et greffiers. ");
-        let full = |next: &str| wrap_cost(false, 24.0, chars(24), &ended, &line(next), false);
+        let full = |next: &str| wrap_cost(false, Unit::Chars, 24.0, chars(24), &ended, &line(next), false);
         assert_eq!(full("numérique des "), cost::LOWER_AFTER_FULL_STOP);
         assert_eq!(full("Numérique des "), 0.0);
         // An abbreviation's full stop ends no sentence.
         let cited = line("Obligation légale (art. ");
-        assert_eq!(wrap_cost(false, 24.0, chars(24), &cited, &line("6-1-c RGPD) "), false), 0.0);
-        assert_eq!(wrap_cost(false, 24.0, chars(24), &line("bureautique, etc. "), &line("partagés "), false), 0.0);
+        assert_eq!(wrap_cost(false, Unit::Chars, 24.0, chars(24), &cited, &line("6-1-c RGPD) "), false), 0.0);
+        assert_eq!(
+            wrap_cost(false, Unit::Chars, 24.0, chars(24), &line("bureautique, etc. "), &line("partagés "), false),
+            0.0
+        );
     }
 
     #[test]
@@ -1883,7 +1911,7 @@ pub(super) mod tests {
         let after_blank = |text: &str| {
             let mut next = line(text);
             next.blank_before = 1;
-            wrap_cost(true, 24.0, chars(6), &previous, &next, false)
+            wrap_cost(true, Unit::Chars, 24.0, chars(6), &previous, &next, false)
         };
         assert_eq!(after_blank("Durée : tant que l’entité "), cost::PARAGRAPH);
         assert_eq!(after_blank("d’entreprise (nom, "), cost::PARAGRAPH + cost::LOWER_START);
@@ -1894,17 +1922,17 @@ pub(super) mod tests {
         let next = line("ou ");
         let short = line("connaissance de Nos1000Jours ");
         let hard = line("connaissance de Nos1000Jours   ");
-        assert!(wrap_cost(false, 36.0, chars(28), &short, &next, false) > cost::PARAGRAPH);
-        assert_eq!(wrap_cost(false, 36.0, chars(28), &hard, &next, false), cost::PARAGRAPH);
+        assert!(wrap_cost(false, Unit::Chars, 36.0, chars(28), &short, &next, false) > cost::PARAGRAPH);
+        assert_eq!(wrap_cost(false, Unit::Chars, 36.0, chars(28), &hard, &next, false), cost::PARAGRAPH);
     }
 
     #[test]
     fn an_unmarked_paragraph_costs_at_most_a_marked_one_and_a_little() {
         let previous = line("mail ");
         let paragraph = line("Informations de connexion ");
-        let cost = wrap_cost(false, 36.0, chars(4), &previous, &paragraph, false);
+        let cost = wrap_cost(false, Unit::Chars, 36.0, chars(4), &previous, &paragraph, false);
         assert!((cost - (cost::PARAGRAPH + cost::UNMARKED_PARAGRAPH)).abs() < 1e-9);
         // Where blank lines mark paragraphs, a capital alone does not.
-        assert!(wrap_cost(true, 36.0, chars(4), &previous, &paragraph, false) > cost);
+        assert!(wrap_cost(true, Unit::Chars, 36.0, chars(4), &previous, &paragraph, false) > cost);
     }
 }
