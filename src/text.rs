@@ -4,8 +4,42 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::geometry::Rect;
 use crate::layout::{Page, Word};
 
-/// Decodes a text input: UTF-8 (with or without BOM) or Latin-1; binary refused.
+/// Decodes a text input: UTF-8 (with or without BOM), UTF-16 with its BOM
+/// (as Windows editors save « Unicode » text) or Latin-1; binary refused.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String> {
+    if let Some(text) = decode_utf16(bytes) {
+        let text = text.map_err(|e| Error::file(file, e))?;
+        return normalized_text(text.as_bytes(), file);
+    }
+    normalized_text(bytes, file)
+}
+
+/// A text's UTF-16 code units, if its BOM says it is UTF-16, decoded:
+/// refused if a code unit is cut short or a surrogate is unpaired.
+fn decode_utf16(bytes: &[u8]) -> Option<std::result::Result<String, ErrorKind>> {
+    let (little_endian, units) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let unreadable = |why: &str| ErrorKind::TextEncoding(format!("UTF-16 with {why}"));
+    if units.len() % 2 != 0 {
+        return Some(Err(unreadable("an odd number of bytes")));
+    }
+    let code_units = units.chunks_exact(2).map(|pair| match pair {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0,
+    });
+    Some(
+        char::decode_utf16(code_units)
+            .collect::<std::result::Result<String, _>>()
+            .map_err(|_| unreadable("an unpaired surrogate")),
+    )
+}
+
+/// The text of UTF-8 or single-byte `bytes`, with line ends made `\n`.
+fn normalized_text(bytes: &[u8], file: &str) -> Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.is_empty() {
         return Err(Error::file(file, ErrorKind::Empty));
@@ -189,6 +223,37 @@ pub fn flowed_pages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_inputs_decode_from_their_encodings_or_are_refused() {
+        let utf16 = |little_endian: bool, text: &str| -> Vec<u8> {
+            let bom = if little_endian { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+            let units = text.encode_utf16().flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() });
+            bom.into_iter().chain(units).collect()
+        };
+        let cases: Vec<(Vec<u8>, std::result::Result<&str, &str>)> = vec![
+            (b"Dur\xC3\xA9e\r\n".to_vec(), Ok("Durée\n")),
+            (b"\xEF\xBB\xBFDur\xC3\xA9e\r\n".to_vec(), Ok("Durée\n")),
+            (b"l\x92agent\xE9\r".to_vec(), Ok("l’agenté\n")),
+            (
+                b"l\x81agent".to_vec(),
+                Err("t.txt: text encoding not recognised (neither UTF-8 nor Latin-1/Windows-1252)"),
+            ),
+            (utf16(true, "Durée : 1 an\r\n"), Ok("Durée : 1 an\n")),
+            (utf16(false, "l’agent\n"), Ok("l’agent\n")),
+            (vec![0xFF, 0xFE, 0x41], Err("t.txt: text encoding not recognised (UTF-16 with an odd number of bytes)")),
+            (
+                vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00],
+                Err("t.txt: text encoding not recognised (UTF-16 with an unpaired surrogate)"),
+            ),
+            (vec![0xFF, 0xFE], Err("t.txt: empty file")),
+            (b"PK\x03\x04\x00\x00".to_vec(), Err("t.txt: binary data in a text input")),
+        ];
+        for (bytes, expected) in cases {
+            let got = decode(&bytes, "t.txt").map_err(|e| e.to_string());
+            assert_eq!(got, expected.map(str::to_string).map_err(str::to_string), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn without_form_feeds_pages_start_where_the_header_recurs() {

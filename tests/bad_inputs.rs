@@ -55,6 +55,49 @@ fn each_bad_input_has_its_exact_outcome() {
     }
 }
 
+/// A register's text reads the same whatever its encoding and line ends:
+/// UTF-8 with a BOM and CRLF, Windows-1252, UTF-16 (little- and big-endian,
+/// with their BOM).
+#[test]
+fn a_text_reads_the_same_in_every_encoding() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text/commune-wkhtmltopdf-mutool.txt");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let records = |bytes: &[u8]| {
+        registre::extract(bytes, "commune.txt", &registre::Options::default())
+            .map(|d| format!("{:?}", d.records))
+            .map_err(|e| e.to_string())
+    };
+    let plain = records(text.as_bytes());
+    assert!(plain.as_ref().is_ok_and(|r| r.contains("Accueil")), "{plain:?}");
+    let crlf = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
+    let windows_1252: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            'œ' => 0x9C,
+            '€' => 0x80,
+            _ => u8::try_from(u32::from(c)).unwrap_or(b'?'),
+        })
+        .collect();
+    assert!(
+        !text.chars().any(|c| u32::from(c) > 0xFF && !matches!(c, '’' | 'œ' | '€')),
+        "a character outside Windows-1252"
+    );
+    let utf16 = |little_endian: bool| -> Vec<u8> {
+        let bom = if little_endian { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+        let units = text.encode_utf16().flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() });
+        bom.into_iter().chain(units).collect()
+    };
+    for (encoding, bytes) in [
+        ("UTF-8, BOM, CRLF", crlf.into_bytes()),
+        ("Windows-1252", windows_1252),
+        ("UTF-16LE", utf16(true)),
+        ("UTF-16BE", utf16(false)),
+    ] {
+        assert_eq!(records(&bytes), plain, "{encoding}");
+    }
+}
+
 /// A flowed text whose table is too large to segment in bounded time and
 /// memory (made here: 24 header columns over 50 000 body lines) is refused
 /// before its segmentation starts.
