@@ -217,7 +217,7 @@ fn flowed_text_fixtures_against_their_truth() {
         ("commune-libreoffice-pdftotext.txt", 23),
         ("dnum-mutool.txt", 119),
         ("fabrique-mutool.txt", 44),
-        ("agence-reportlab-mutool.txt", 60),
+        ("agence-reportlab-mutool.txt", 72),
         // MuPDF splits justified lines at their widest gaps (`Agents ` /
         // `de ` / `la` / `commune`), so line lengths say little of the
         // columns' widths.

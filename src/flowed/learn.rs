@@ -13,9 +13,10 @@
 //! open with a section heading, the first row is also read from the line
 //! after it, and the cheaper start kept.
 //!
-//! All of that is in characters. Last, where the wraps of the reading it
-//! gives show a proportional font, each column's width is learned again in
-//! set width from that reading ([`set_widths`]), for a last reading.
+//! Widths are learned in characters, or in set width ([`Unit`]). Where the
+//! wraps of the reading in characters show a proportional font, each
+//! column's width is also learned in set width from that reading
+//! ([`set_widths`]).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -65,10 +66,16 @@ pub(super) struct LearnedWidths {
 }
 
 /// Learns one wrap width per column (in characters).
-pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, evidence: &Evidence) -> LearnedWidths {
+pub(super) fn widths(
+    lines: &[FlowLine],
+    columns: usize,
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+) -> LearnedWidths {
     let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
     let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
-    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.chars as usize).collect();
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.of(unit) as usize).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
     // The widths the first row shows, alternated; where the body may open
@@ -76,13 +83,13 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // cheaper reading kept.
     let from_first_row = |skipped: usize| {
         let row_lines = lines.get(skipped..).unwrap_or_default();
-        let start = first_row_widths(row_lines, columns, blank_separated, evidence.title_column())
+        let start = first_row_widths(row_lines, columns, blank_separated, evidence.title_column(), unit)
             .into_iter()
             .map(|w| w.unwrap_or(typical));
-        alternate(lines, start.collect(), blank_separated, evidence)
+        alternate(lines, start.collect(), blank_separated, evidence, unit)
     };
     let costs = Costs::default();
-    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence));
+    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence, unit));
     let mut alternated = from_first_row(0);
     if let Some(line) = lines.first()
         && may_head_section(evidence, columns, 0, line)
@@ -97,14 +104,14 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
     // which lead to the right reading differs from text to text. The
     // cheapest reading wins; the next one that differs is the runner-up if
     // it is nearly as cheap.
-    let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence);
+    let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence, unit);
     let mut readings = vec![
-        descend(lines, alternated.clone(), blank_separated, evidence, 0, &costs),
-        descend(lines, alternated.clone(), blank_separated, evidence, STEEPEST_UPDATES, &costs),
+        descend(lines, alternated.clone(), blank_separated, evidence, unit, 0, &costs),
+        descend(lines, alternated.clone(), blank_separated, evidence, unit, STEEPEST_UPDATES, &costs),
     ];
     // A descent is deterministic: none is run again from the same start.
     if uniform != alternated {
-        readings.push(descend(lines, uniform, blank_separated, evidence, 0, &costs));
+        readings.push(descend(lines, uniform, blank_separated, evidence, unit, 0, &costs));
     }
     readings.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut readings = readings.into_iter();
@@ -117,15 +124,20 @@ pub(super) fn widths(lines: &[FlowLine], columns: usize, blank_separated: bool, 
 /// Cost of lines `from..to` as one cell wrapping at its own width (its
 /// longest line), in the column that names the record if `names_record`,
 /// and that width.
-fn own_width_cell(lines: &[FlowLine], from: usize, to: usize, names_record: bool, blank_separated: bool) -> (f64, f64) {
+fn own_width_cell(
+    lines: &[FlowLine],
+    from: usize,
+    to: usize,
+    names_record: bool,
+    blank_separated: bool,
+    unit: Unit,
+) -> (f64, f64) {
     let cell = lines.get(from..to).unwrap_or_default();
-    let width = cell.iter().map(|l| l.len.chars as usize).max().unwrap_or(0) as f64;
+    let width = cell.iter().map(|l| l.len.of(unit)).fold(0.0, f64::max);
     let cost: f64 = cell
         .windows(2)
         .map(|pair| match pair {
-            [previous, line] => {
-                wrap_cost(blank_separated, Unit::Chars, width, previous.len, previous, line, names_record)
-            }
+            [previous, line] => wrap_cost(blank_separated, unit, width, previous.len, previous, line, names_record),
             _ => 0.0,
         })
         .sum();
@@ -141,6 +153,7 @@ fn first_row_widths(
     columns: usize,
     blank_separated: bool,
     title_column: usize,
+    unit: Unit,
 ) -> Vec<Option<f64>> {
     let lines = lines.get(..lines.len().min(FIRST_ROW_LINES)).unwrap_or_default();
     let n = lines.len();
@@ -184,7 +197,8 @@ fn first_row_widths(
         for (column, opened) in open.iter().enumerate() {
             let Some((opened_cost, previous)) = *opened else { continue };
             for end in start + 1..=(start + FIRST_ROW_CELL_LINES).min(n) {
-                let total = opened_cost + own_width_cell(lines, start, end, column == title_column, blank_separated).0;
+                let total =
+                    opened_cost + own_width_cell(lines, start, end, column == title_column, blank_separated, unit).0;
                 if let Some(slot) = best.get_mut(end).and_then(|b| b.get_mut(column))
                     && slot.is_none_or(|(c, _, _)| total < c)
                 {
@@ -218,7 +232,7 @@ fn first_row_widths(
             break;
         }
         if let Some(slot) = widths.get_mut(column) {
-            *slot = Some(own_width_cell(lines, start, end, column == title_column, blank_separated).1);
+            *slot = Some(own_width_cell(lines, start, end, column == title_column, blank_separated, unit).1);
         }
     }
     widths
@@ -248,18 +262,24 @@ impl Costs {
 /// The cost of the cheapest reading under `widths`, with their prior:
 /// wider columns explain more lines for free (a line that fits costs
 /// nothing), so the prior makes the narrowest widths that explain them win.
-fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evidence: &Evidence) -> f64 {
+fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evidence: &Evidence, unit: Unit) -> f64 {
     let prior = WIDTH_PRIOR * lines.len() as f64 * widths.iter().sum::<f64>();
-    Model { lines, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().0 + prior
+    Model { lines, widths, blank_separated, evidence, unit }.solve_quickly().0 + prior
 }
 
 /// Alternates segmenting with the current widths and setting each column's
 /// width to the 90th percentile of its lines' lengths (one mistaken line
 /// does not widen it), until the widths settle.
-fn alternate(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, evidence: &Evidence) -> Vec<f64> {
+fn alternate(
+    lines: &[FlowLine],
+    mut widths: Vec<f64>,
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+) -> Vec<f64> {
     for _ in 0..ALTERNATION_ROUNDS {
-        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly();
-        let next = percentile_widths(lines, &steps, &widths);
+        let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence, unit }.solve_quickly();
+        let next = percentile_widths(lines, &steps, &widths, unit);
         if next == widths {
             break;
         }
@@ -268,12 +288,12 @@ fn alternate(lines: &[FlowLine], mut widths: Vec<f64>, blank_separated: bool, ev
     widths
 }
 
-fn percentile_widths(lines: &[FlowLine], steps: &[Step], current: &[f64]) -> Vec<f64> {
+fn percentile_widths(lines: &[FlowLine], steps: &[Step], current: &[f64], unit: Unit) -> Vec<f64> {
     let mut per_column: Vec<Vec<usize>> = vec![Vec::new(); current.len()];
     for (line, step) in lines.iter().zip(steps) {
         for (from, to, column) in step.parts(line.words.len()) {
             if let Some(v) = per_column.get_mut(column) {
-                v.push(line.len_of(from, to).chars as usize);
+                v.push(line.len_of(from, to).of(unit).round() as usize);
             }
         }
     }
@@ -314,11 +334,12 @@ fn descend(
     mut widths: Vec<f64>,
     blank_separated: bool,
     evidence: &Evidence,
+    unit: Unit,
     steepest_updates: usize,
     costs: &Costs,
 ) -> (f64, Vec<f64>) {
-    let longest = lines.iter().map(|l| l.len.chars as usize).max().unwrap_or(40).min(MAX_WIDTH);
-    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence));
+    let longest = lines.iter().map(|l| l.len.of(unit) as usize).max().unwrap_or(40).min(MAX_WIDTH);
+    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence, unit));
     let mut best = cost_of(&widths);
     for _ in 0..steepest_updates {
         let found = (0..widths.len())

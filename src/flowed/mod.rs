@@ -668,43 +668,44 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         });
     }
     let blank_separated = blank_lines_separate(&body);
-    let mut evidence = evidence(&body, &headers, blank_separated);
-    let learned = learn::widths(&body, headers.len(), blank_separated, &evidence);
-    let widths = learned.best;
-    // The readings the vocabulary and the other plausible readings are
-    // learned from are quick ones; the last, the one kept, is exact.
+    let in_chars = read_body(&body, &headers, blank_separated, Unit::Chars);
+    let widths = in_chars.learned.best.clone();
+    let evidence = &in_chars.evidence;
     let read = |widths: &[f64], evidence: &Evidence| {
         Model { lines: &body, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().1
     };
-    let first_reading = read(&widths, &evidence);
-    let mut steps = first_reading.clone();
-    for round in 1..=VOCABULARY_ROUNDS {
-        evidence.vocabulary = Some(Vocabulary::learn(&body, &steps, headers.len()));
-        evidence.shared_lines = Some(SharedLines::learn(&body, &steps, headers.len(), blank_separated));
-        evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
-        evidence.sections = Some(Sections::learn(&steps));
-        let model = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence, unit: Unit::Chars };
-        steps = if round == VOCABULARY_ROUNDS { model.solve().1 } else { model.solve_quickly().1 };
-    }
-    // Where the reading's wraps show a proportional font, it is made again
-    // in set width, and the reading in characters becomes another
-    // plausible one.
-    let set = learn::set_widths(&body, &steps, &widths);
+    let mut steps = in_chars.steps.clone();
+    // Where the reading's wraps show a proportional font, the text is read
+    // again in set width: under set widths learned from that reading, and
+    // from scratch (a reading in characters can be shifted by a column where
+    // the ragged wraps hid the columns); the cheaper is kept, and the
+    // reading in characters becomes another plausible one.
+    let mut set = learn::set_widths(&body, &steps, &widths);
     let mut read_in_chars = None;
-    if let Some(set) = &set {
-        let model = Model { lines: &body, widths: &set.widths, blank_separated, evidence: &evidence, unit: Unit::Set };
-        read_in_chars = Some(std::mem::replace(&mut steps, model.solve().1));
+    if let Some(set) = &mut set {
+        let model = Model { lines: &body, widths: &set.widths, blank_separated, evidence, unit: Unit::Set };
+        let (from_chars_cost, from_chars) = model.solve();
+        let in_set = read_body(&body, &headers, blank_separated, Unit::Set);
+        let kept = if in_set.cost < from_chars_cost {
+            set.widths = in_set.learned.best;
+            in_set.steps
+        } else {
+            from_chars
+        };
+        read_in_chars = Some(std::mem::replace(&mut steps, kept));
     }
+    let learned = &in_chars.learned;
+    let first_reading = in_chars.first.clone();
     // Other plausible readings: before the vocabulary, in characters, under
     // the runner-up widths, and under widths a little narrower and wider.
     let mut others = vec![first_reading];
     others.extend(read_in_chars);
     if let Some(runner_up) = &learned.runner_up {
-        others.push(read(runner_up, &evidence));
+        others.push(read(runner_up, evidence));
     }
     for scale in WIDTH_DOUBT {
         let scaled: Vec<f64> = widths.iter().map(|w| (w * scale).round()).collect();
-        others.push(read(&scaled, &evidence));
+        others.push(read(&scaled, evidence));
     }
     let mut diagnostics: Vec<Diagnostic> = uncertain::uncertain_rows(&body, &steps, &others)
         .into_iter()
@@ -725,8 +726,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let shown = |widths: &[f64]| widths.iter().map(|w| format!("{w:.0}")).collect::<Vec<_>>().join(", ");
     let set_note = set.as_ref().map_or(String::new(), |set| {
         format!(
-            "; read in set width, which fits the lines' wraps better ({} lines contradict the set widths, {} the \
-             widths in characters): {}",
+            "; read in set width, which fits the lines' wraps better (in the reading in characters, {} lines \
+             contradict widths in set width, {} widths in characters): {}",
             set.misfits,
             set.char_misfits,
             shown(&set.widths)
@@ -743,6 +744,38 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     );
     diagnostics.insert(0, diagnostic);
     Ok((layout(&preamble, &headers, &body, &steps, &widths, &notes), diagnostics))
+}
+
+/// One reading of a table's body in one unit: the widths learned, the
+/// reading before the vocabulary, the evidence learned from the readings,
+/// and the reading kept with its cost.
+struct BodyReading {
+    learned: learn::LearnedWidths,
+    first: Vec<Step>,
+    evidence: Evidence,
+    steps: Vec<Step>,
+    cost: f64,
+}
+
+/// Reads the body in `unit`: widths learned, then rounds of reading with the
+/// vocabulary (and other odds) of the reading before; the readings the
+/// evidence is learned from are quick ones, the last, the one kept, exact.
+fn read_body(body: &[FlowLine], headers: &[String], blank_separated: bool, unit: Unit) -> BodyReading {
+    let mut evidence = evidence(body, headers, blank_separated);
+    let learned = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
+    let first =
+        Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }.solve_quickly().1;
+    let mut steps = first.clone();
+    let mut cost = 0.0;
+    for round in 1..=VOCABULARY_ROUNDS {
+        evidence.vocabulary = Some(Vocabulary::learn(body, &steps, headers.len()));
+        evidence.shared_lines = Some(SharedLines::learn(body, &steps, headers.len(), blank_separated));
+        evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
+        evidence.sections = Some(Sections::learn(&steps));
+        let model = Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit };
+        (cost, steps) = if round == VOCABULARY_ROUNDS { model.solve() } else { model.solve_quickly() };
+    }
+    BodyReading { learned, first, evidence, steps, cost }
 }
 
 /// What the text says about columns besides line widths: the lines that
