@@ -678,7 +678,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     // Where the reading's wraps show a proportional font, the text is read
     // again in set width: under set widths learned from that reading, and
     // from scratch (a reading in characters can be shifted by a column where
-    // the ragged wraps hid the columns); the cheaper is kept, and the
+    // the ragged wraps hid the columns); the cheaper is kept (each under the
+    // vocabulary its own reading taught, which favours both alike), and the
     // reading in characters becomes another plausible one.
     let mut set = learn::set_widths(&body, &steps, &widths);
     let mut read_in_chars = None;
