@@ -142,14 +142,6 @@ struct Measure {
 }
 
 impl Measure {
-    /// The larger measure: how full a line may have been. A line that ends
-    /// inside a word was full in its own font; it left room only if both
-    /// measures say so (`"MonPsy" sur Démarches` fills a line that its
-    /// characters alone would call short).
-    fn fullest(self) -> f64 {
-        self.chars.max(self.set)
-    }
-
     /// The measure in `unit`.
     fn of(self, unit: Unit) -> f64 {
         match unit {
@@ -180,11 +172,13 @@ impl Unit {
         }
     }
 
-    /// How full a line that ends inside a word was: in characters, the
-    /// fuller of both measures ([`Measure::fullest`]).
+    /// How full a line that ends inside a word was. Such a line was full in
+    /// its own font; in characters it left room only if both measures say
+    /// so (`"MonPsy" sur Démarches` fills a line that its characters alone
+    /// would call short).
     fn fullness(self, len: Measure) -> f64 {
         match self {
-            Unit::Chars => len.fullest(),
+            Unit::Chars => len.chars.max(len.set),
             Unit::Set => len.set,
         }
     }
@@ -668,20 +662,19 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         });
     }
     let blank_separated = blank_lines_separate(&body);
-    let in_chars = read_body(&body, &headers, blank_separated, Unit::Chars);
-    let widths = in_chars.learned.best.clone();
-    let evidence = &in_chars.evidence;
+    let BodyReading { learned, first: first_reading, evidence, mut steps, .. } =
+        read_body(&body, &headers, blank_separated, Unit::Chars);
+    let (widths, evidence) = (&learned.best, &evidence);
     let read = |widths: &[f64], evidence: &Evidence| {
         Model { lines: &body, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().1
     };
-    let mut steps = in_chars.steps.clone();
     // Where the reading's wraps show a proportional font, the text is read
     // again in set width: under set widths learned from that reading, and
     // from scratch (a reading in characters can be shifted by a column where
     // the ragged wraps hid the columns); the cheaper is kept (each under the
     // vocabulary its own reading taught, which favours both alike), and the
     // reading in characters becomes another plausible one.
-    let mut set = learn::set_widths(&body, &steps, &widths);
+    let mut set = learn::set_widths(&body, &steps, widths);
     let mut read_in_chars = None;
     if let Some(set) = &mut set {
         let model = Model { lines: &body, widths: &set.widths, blank_separated, evidence, unit: Unit::Set };
@@ -695,8 +688,6 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         };
         read_in_chars = Some(std::mem::replace(&mut steps, kept));
     }
-    let learned = &in_chars.learned;
-    let first_reading = in_chars.first.clone();
     // Other plausible readings: before the vocabulary, in characters, under
     // the runner-up widths, and under widths a little narrower and wider.
     let mut others = vec![first_reading];
@@ -740,11 +731,11 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
             "cells were assigned to columns from the text's line widths (learned wrap widths, in characters: \
              {}{set_note}); this form does not say which column a line belongs to, so check the cells against \
              the PDF",
-            shown(&widths)
+            shown(widths)
         ),
     );
     diagnostics.insert(0, diagnostic);
-    Ok((layout(&preamble, &headers, &body, &steps, &widths, &notes), diagnostics))
+    Ok((layout(&preamble, &headers, &body, &steps, widths, &notes), diagnostics))
 }
 
 /// One reading of a table's body in one unit: the widths learned, the
