@@ -1205,7 +1205,8 @@ fn split_band<'p>(band: Vec<&'p Line>, first: &Column, alignment: Alignment) -> 
 /// where the first column gains text more than a line's spacing after its
 /// previous line, where the first column and another open cells together
 /// right under the previous row (cells are top-aligned), and around lines
-/// that run across the columns.
+/// that run across the columns or that stand alone in the first column
+/// between rows (see [`only_first_column`]).
 fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec<&'p Line>> {
     let columns = &body.columns;
     let vertical = &body.page.vertical;
@@ -1233,17 +1234,32 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
     }
     let mut last_first_col: Option<f64> = None;
     let mut last_any: Option<f64> = None;
-    let mut previous_columns: Vec<bool> = vec![false; columns.len()];
-    for line in &body.lines {
-        let present: Vec<bool> = columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect();
+    let presence: Vec<Vec<bool>> = body
+        .lines
+        .iter()
+        .map(|line| columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect())
+        .collect();
+    let no_columns = vec![false; columns.len()];
+    for (i, line) in body.lines.iter().enumerate() {
+        let present = presence.get(i).unwrap_or(&no_columns);
+        let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
         let in_first = present.first().copied().unwrap_or(false);
         let crossing = full_width(line, columns, vertical);
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
-        let opened = present.iter().zip(&previous_columns).filter(|(now, before)| **now && !**before).count();
-        let top_aligned = adjacent && opened >= 2 && in_first && !previous_columns.first().copied().unwrap_or(true);
-        let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned;
-        previous_columns = present;
+        let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
+        let top_aligned = adjacent
+            && opened >= 2
+            && in_first
+            && (!previous_columns.first().copied().unwrap_or(true) || only_first_column(previous_columns));
+        let heading = only_first_column(present)
+            && last_any.is_some()
+            && gap_ok(last_first_col)
+            && presence.get(i + 1).is_some_and(|next| {
+                next.first().copied().unwrap_or(false)
+                    && next.iter().zip(present).filter(|(now, before)| **now && !**before).count() >= 2
+            });
+        let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned || heading;
         let prev_crossing = blocks.last().and_then(|b| b.last()).is_some_and(|l| full_width(l, columns, vertical));
         match blocks.last_mut() {
             Some(block) if !starts && !prev_crossing => block.push(line),
@@ -1255,6 +1271,23 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
         last_any = Some(line.bbox.y1);
     }
     blocks
+}
+
+/// A line with text in the first column only. Between rows (its column's
+/// text above ended more than a line before, and a row opens right under
+/// it in the first column and two others), such a line is a heading too
+/// short to run across the columns (a merged row in a table of equal
+/// columns): it stands as a block of its own, which [`is_first_column_heading`]
+/// reads as a section.
+fn only_first_column(present: &[bool]) -> bool {
+    matches!(present.split_first(), Some((true, rest)) if rest.iter().all(|p| !p))
+}
+
+/// A block of one line with text in the first column only, which
+/// [`row_blocks`] sets apart only between rows: a heading.
+fn is_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
+    let present = |line: &Line| columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect::<Vec<_>>();
+    matches!(block, [line] if only_first_column(&present(line)))
 }
 
 /// The rule that closes a table without vertical rules on a page: the
@@ -1416,7 +1449,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 open_section(&mut entries, &mut current, heading.text(), number);
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
-                || table_ruled && is_merged_row(&block, columns, vertical);
+                || table_ruled && is_merged_row(&block, columns, vertical)
+                || rows == RowSeparation::FirstColumn && k > 0 && is_first_column_heading(&block, columns);
             if section {
                 if let [line] = block.as_slice() {
                     heading_style.get_or_insert(style_of(line));
@@ -1481,13 +1515,12 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 /// in the source (a drawn space glyph) ends at a word boundary. Otherwise:
 /// - a line ending with a hyphen breaks a word (`e-` / `mail`, `-` / `DGCS`):
 ///   word processors break after a hyphen only inside a word;
-/// - a line of one unbroken token reaching the column's right text edge,
+/// - a line whose last token reaches the column's right text edge,
 ///   continued by a word part, is a word broken at the cell's edge
-///   (`1000Premier` / `sJours`; see [`cut_at_edge`]);
+///   (`1000Premier` / `sJours`, `l’établisseme` / `nt`; see [`cut_at_edge`]);
 /// - where the source marks the space after nearly every wrapped line (text
 ///   extracted from a PDF), any line without it ends inside a word.
 fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
-    let mut left_edge = vec![f64::INFINITY; column_count];
     let mut right_edge = vec![f64::NEG_INFINITY; column_count];
     for entry in entries.iter() {
         let Entry::Row(row) = entry else { continue };
@@ -1495,9 +1528,6 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
             for line in cell.iter().flat_map(|part| part.lines.iter()) {
                 if let Some(edge) = right_edge.get_mut(c) {
                     *edge = edge.max(line.bbox.x1);
-                }
-                if let Some(edge) = left_edge.get_mut(c) {
-                    *edge = edge.min(line.bbox.x0);
                 }
             }
         }
@@ -1517,6 +1547,11 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
         }
     }
     let marks_line_end_spaces = spaced > 0;
+    // Where the source spaces most wrapped lines' ends (a producer that
+    // draws the space after the line's last word, unless it did not fit),
+    // an unspaced line may end inside its last word.
+    let marks_most_line_end_spaces = spaced * 2 > wrapped;
+    let ragged = ragged_columns(entries, &right_edge);
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
@@ -1524,7 +1559,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
             let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
-            let text_width = edge - left_edge.get(c).copied().unwrap_or(f64::NEG_INFINITY);
+            let last_word_may_be_cut = marks_most_line_end_spaces && ragged.get(c).copied().unwrap_or(false);
             let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
             let breaks: Vec<bool> = lines
                 .iter()
@@ -1543,7 +1578,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                     line.text.ends_with('-')
                         || ends_with_elision(&line.text)
                         || next.is_some_and(|n| n.text.starts_with([')', ']']))
-                        || next.is_some_and(|next| cut_at_edge(line, next, edge, text_width))
+                        || next.is_some_and(|next| cut_at_edge(line, next, edge, last_word_may_be_cut))
                 })
                 .collect();
             for (line, breaks_word) in cell.iter_mut().flat_map(|part| part.lines.iter_mut()).zip(breaks) {
@@ -1644,26 +1679,65 @@ fn ends_with_elision(text: &str) -> bool {
     last.strip_suffix(['’', '\'']).is_some_and(|word| ELIDED.contains(&word.to_lowercase().as_str()))
 }
 
-/// A line cut inside a word at the cell's edge: one unbroken token
-/// reaching the column's right text edge (less than about a character
-/// short), followed by a line that goes on with a letter or digit (not
-/// `(`, `;`…) and not with a word that stands on its own (`Consultations` /
-/// `du public` is a wrap, `Visioconféren` / `ce` a cut), where the two joined would be
-/// wider than the column's text, so the word could not have been wrapped
-/// whole. A cut after several words (`Élections prof` / `essionnelles`)
-/// looks like an ordinary wrap and is left as one.
-fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, text_width: f64) -> bool {
+/// Fewer wrapped lines in a column than this do not show how it is set.
+const MIN_WRAPS_FOR_ALIGNMENT: usize = 4;
+
+/// Per column: whether its text is set ragged right, fewer than half of
+/// its wrapped lines (each followed by another in its cell) reaching the
+/// column's right text edge. Justified text ends every wrapped line
+/// there, whatever its last word; ragged text only where a word was cut.
+fn ragged_columns(entries: &[Entry], right_edge: &[f64]) -> Vec<bool> {
+    let mut counts = vec![(0usize, 0usize); right_edge.len()];
+    for row in entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None }) {
+        for ((cell, edge), count) in row.cells.iter().zip(right_edge).zip(counts.iter_mut()) {
+            let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
+            for line in lines.iter().take(lines.len().saturating_sub(1)) {
+                count.0 += 1;
+                count.1 += usize::from(reaches_edge(line, *edge));
+            }
+        }
+    }
+    counts.into_iter().map(|(wrapped, at_edge)| wrapped >= MIN_WRAPS_FOR_ALIGNMENT && 2 * at_edge < wrapped).collect()
+}
+
+/// The line ends less than about a character short of the column's right
+/// text edge.
+fn reaches_edge(line: &CellLine, edge: f64) -> bool {
+    line.bbox.x1 >= edge - 0.65 * line.bbox.height().max(1.0)
+}
+
+/// A line cut inside a word at the cell's edge: a token reaching the
+/// column's right text edge, followed by a line that goes on with a letter
+/// or digit (not `(`, `;`…) and not with a word that stands on its own
+/// (`Consultations` / `du public` is a wrap, `Visioconféren` / `ce` a
+/// cut), where the two joined would be wider than the next line's room,
+/// so the word could not have been wrapped whole. The token is the whole
+/// line (a list item's bullet aside: `• Professionnel` / `s`), or its
+/// last word where `last_word_may_be_cut`: the column is set ragged right
+/// (in justified text every line ends at the edge) and the source spaces
+/// most wrapped lines' ends but not this one's (`s de santé de
+/// l’établisseme` / `nt`). A cut that leaves a word able to fit a line (`Élections prof` /
+/// `essionnelles`) looks like an ordinary wrap and is left as one.
+fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut: bool) -> bool {
     const STANDALONE: &[&str] = &[
         "à", "au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "par", "pour", "sur",
         "un", "une",
     ];
     let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
-    let single_token = !line.text.contains(' ');
-    let at_edge = line.bbox.x1 >= edge - 0.65 * line.bbox.height().max(1.0);
+    // A list item's bullet is no word: `• Professionnel` is one token.
+    let text = line.text.trim_start_matches(['•', '▪', '➢', '❖', '◦', '●', '■', '–', '-']).trim_start();
+    let single_token = !text.contains(' ');
+    let token = if single_token || !last_word_may_be_cut { text } else { text.rsplit(' ').next().unwrap_or("") };
     let head = next.text.split(' ').next().unwrap_or("");
     let goes_on = head.chars().next().is_some_and(char::is_alphanumeric) && !STANDALONE.contains(&head);
-    let joined = line.text.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
-    single_token && at_edge && goes_on && joined > text_width && !is_legal_basis_phrase(&line.text, head)
+    let joined = token.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
+    // The room a word wrapped whole would have had: the next line's own.
+    let room = edge - next.bbox.x0;
+    (single_token || last_word_may_be_cut)
+        && reaches_edge(line, edge)
+        && goes_on
+        && joined > room
+        && !is_legal_basis_phrase(token, head)
 }
 
 /// The words of the legal bases of article 6 of the GDPR, which registers
@@ -1758,16 +1832,22 @@ fn drop_repeated_headers<'p>(lines: Vec<&'p Line>, header: &[String]) -> (Vec<&'
     (kept, headings)
 }
 
-/// A ruled row with text but no inner vertical rule across it: a merged, full-width cell.
+/// A ruled row with text but no inner vertical rule across it: a merged,
+/// full-width cell. Its text crosses a column boundary, or, where the page
+/// rules every inner boundary elsewhere, may sit within one column (a
+/// short heading in a wide first column): there the missing rules alone
+/// show the merge.
 fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
     let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
     let (top, bottom) = (first.bbox.y0, last.bbox.y1);
-    let inner_rule = columns.iter().skip(1).any(|c| {
-        vertical.iter().any(|r| {
-            (r.rect.center_x() - c.x0).abs() <= RULE_SNAP && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0
-        })
-    });
-    !inner_rule && block.iter().any(|l| crosses_columns(l, columns, &[]))
+    let at_boundary = |r: &Rule, c: &Column| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP;
+    let inner_rule = columns
+        .iter()
+        .skip(1)
+        .any(|c| vertical.iter().any(|r| at_boundary(r, c) && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0));
+    let ruled_elsewhere =
+        columns.len() > 1 && columns.iter().skip(1).all(|c| vertical.iter().any(|r| at_boundary(r, c)));
+    !inner_rule && (ruled_elsewhere || block.iter().any(|l| crosses_columns(l, columns, &[])))
 }
 
 /// Groups lines into paragraphs: a new paragraph where baselines are more
@@ -1960,6 +2040,68 @@ mod tests {
             joined_cells(&entries),
             ["Adresse e-mail", "Médico-social", "Email professionnel", "Service social"]
         );
+    }
+
+    /// One cell's lines, 5 pt per character from x = 0, with or without
+    /// a space drawn after each.
+    fn set_cell(lines: &[(&str, bool)]) -> Entry {
+        let lines: Vec<CellLine> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, (text, spaced))| {
+                let y = 10.0 * i as f64;
+                CellLine {
+                    text: (*text).to_string(),
+                    bbox: Rect { x0: 0.0, y0: y, x1: 5.0 * text.chars().count() as f64, y1: y + 8.0 },
+                    breaks_word: false,
+                    hyphen_added: false,
+                    starts_paragraph: false,
+                    ends_with_space: *spaced,
+                }
+            })
+            .collect();
+        let bbox = Rect { x0: 0.0, y0: 0.0, x1: 100.0, y1: 100.0 };
+        Entry::Row(Row {
+            cells: vec![vec![CellPart { page: 1, lines, bbox }]],
+            pages: vec![1],
+            merged_above: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn a_last_word_too_long_for_a_line_is_cut_where_the_source_spaces_wraps_of_ragged_text() {
+        // `l’établisse` + `ment` (75 pt) could not have been wrapped whole
+        // into the next line's 70 pt: cut. `soins` / `entre`, at the edge
+        // too because the space did not fit, joined (50 pt) would have been.
+        let ragged = [
+            ("Assurer la", true),
+            ("prise en", true),
+            ("de l’établisse", false),
+            ("ment des soins", false),
+            ("entre les", true),
+            ("services", false),
+        ];
+        let mut entries = vec![set_cell(&ragged)];
+        mark_word_breaks(&mut entries, 1);
+        assert_eq!(joined_cells(&entries), ["Assurer la prise en de l’établissement des soins entre les services"]);
+        // Justified text ends every line at the edge, and a source that
+        // draws no line-end space says nothing of where words end: there the
+        // same lines are wraps.
+        let justified = [
+            ("Assurer     la", true),
+            ("prise      en", true),
+            ("de l’établisse", false),
+            ("ment des soins", true),
+            ("entre      les", true),
+            ("services", false),
+        ];
+        let unspaced: Vec<(&str, bool)> = ragged.iter().map(|(text, _)| (*text, false)).collect();
+        for lines in [&justified[..], &unspaced] {
+            let mut entries = vec![set_cell(lines)];
+            mark_word_breaks(&mut entries, 1);
+            let joined = joined_cells(&entries).concat();
+            assert!(joined.contains("l’établisse ment"), "{joined}");
+        }
     }
 
     #[test]

@@ -53,7 +53,22 @@ fn normalized_text(bytes: &[u8], file: &str) -> Result<String> {
             Error::file(file, ErrorKind::TextEncoding("neither UTF-8 nor Latin-1/Windows-1252".into()))
         })?,
     };
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n").chars().map(printed_bullet).collect())
+}
+
+/// The bullet a private-use character stands for, where a text extractor
+/// passed through a word processor's list bullet as its symbol font maps it
+/// (U+F000 plus the font's code): Symbol's bullet (U+F0B7), the default of
+/// Word and LibreOffice, and Wingdings' square, arrowhead and diamond, the
+/// other bullets they offer. Other characters stay as they are.
+fn printed_bullet(c: char) -> char {
+    match c {
+        '\u{F0B7}' => '•',
+        '\u{F0A7}' => '▪',
+        '\u{F0D8}' => '➢',
+        '\u{F076}' => '❖',
+        other => other,
+    }
 }
 
 /// Windows-1252 (a superset of Latin-1's printable range), the other
@@ -248,6 +263,10 @@ mod tests {
             ),
             (vec![0xFF, 0xFE], Err("t.txt: empty file")),
             (b"PK\x03\x04\x00\x00".to_vec(), Err("t.txt: binary data in a text input")),
+            (
+                "\u{F0B7}\tIdentit\u{e9}\n\u{F0A7} NIR \u{F0D8} \u{F076} \u{F0FC}".as_bytes().to_vec(),
+                Ok("•\tIdentité\n▪ NIR ➢ ❖ \u{F0FC}"),
+            ),
         ];
         for (bytes, expected) in cases {
             let got = decode(&bytes, "t.txt").map_err(|e| e.to_string());

@@ -175,6 +175,34 @@ fn borders_drawn_cell_by_cell_as_thin_rectangles() {
 }
 
 #[test]
+fn merged_heading_rows_that_fit_in_the_first_column() {
+    // Word and LibreOffice give a table equal columns unless told
+    // otherwise: a short heading merged across the row then sits within
+    // the first column. Only the inner rules missing across its row show
+    // it spans the table.
+    let mut register = common::sample_register(16);
+    for row in &mut register.rows {
+        if let Row::Section(text) = row {
+            *text = text.split(" :").next().unwrap_or("").to_string();
+        }
+    }
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 30.0,
+        font: BaseFont::Helvetica,
+        size: 7.5,
+        widths: vec![95.0; 8],
+        ruled: true,
+        repeat_header: true,
+        padding: 2.5,
+        cell_borders: true,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+#[test]
 fn landscape_pages_stored_rotated() {
     let register = common::sample_register(10);
     let layout = Layout {

@@ -124,9 +124,15 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// from a wrap. In the LibreOffice Calc and LaTeX ones pdftotext sets a
 /// cell's lines a character or two apart (`Obligation` / `6-1-c` two
 /// characters right, past the end of the cell's neighbour's line), so that
-/// no one x parts the two columns on every line of the row.
+/// no one x parts the two columns on every line of the row. In the Word
+/// register typeset by LibreOffice, words too long for their line are cut
+/// after other words (`Données pseudonymis` / `ées`) or, after a bullet,
+/// within a character of the width pdftotext's grid gives the column
+/// (`• Professionnel` / `s`): the PDF's missing line-end spaces tell them,
+/// the text has none.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 86),
+    ("hopital-docx-libreoffice.txt", 77),
     ("mairie-calc.txt", 106),
     ("mairie-latex-ruled.txt", 106),
     ("mairie-latex-booktabs.txt", 102),
@@ -267,10 +273,12 @@ fn pdf_fixtures_match_their_truth() {
 /// Cells the reader gets wrong, with the reason. ReportLab cuts a word too
 /// long for its line at the character that overflows, with no hyphen, also
 /// after other words (`Élections prof` / `essionnelles`, `Prestataire d’h`
-/// / `ébergement`). Such a line is indistinguishable from an ordinary wrap
-/// (`Consultations` / `du public`, `fonction, adresse` / `électronique`)
-/// without a dictionary, so the reader keeps the space; a cut line of one
-/// token is rejoined (see `cut_at_edge`).
+/// / `ébergement`). ReportLab draws no space at a line's end, so such a
+/// line is indistinguishable from an ordinary wrap (`Consultations` / `du
+/// public`, `fonction, adresse` / `électronique`) without a dictionary,
+/// and the reader keeps the space; a cut line of one token is rejoined, and
+/// so is a cut after other words where the producer draws the space ending
+/// its other wrapped lines, as LibreOffice does (see `cut_at_edge`).
 const WORDS_CUT_AFTER_OTHER_WORDS: &[(&str, &str)] = &[
     ("agence-reportlab.pdf", "record 2 column 5:"),
     ("agence-reportlab.pdf", "record 4 column 6:"),

@@ -3,7 +3,8 @@
 //! Unicode is resolved in a fixed order: the ToUnicode CMap, then the
 //! `/Encoding` (base encoding plus `/Differences`) through the Adobe glyph
 //! list, then `uniXXXX` / `uXXXX` glyph names. A code none of these map is
-//! reported, never guessed. Widths come from `/Widths` (simple fonts), `/W`
+//! reported, never guessed. Symbol fonts are read through their own
+//! encoding (see [`SymbolFamily`]). Widths come from `/Widths` (simple fonts), `/W`
 //! and `/DW` (CID fonts), or the standard-14 metrics of an unembedded base font.
 
 use std::collections::HashMap;
@@ -12,7 +13,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::MAX_STREAM_BYTES;
 use super::cmap::ToUnicode;
-use super::encoding_tables::{GLYPH_LIST, MAC_ROMAN, STANDARD, WIN_ANSI};
+use super::encoding_tables::{GLYPH_LIST, MAC_ROMAN, STANDARD, SYMBOL, WIN_ANSI};
 use super::standard14;
 
 /// Upper bound on the CID width entries read from a `/W` array.
@@ -51,6 +52,67 @@ pub struct Font {
     standard_widths: Option<WidthTable>,
     fixed_pitch: Option<f64>,
     glyph_scale: f64,
+    symbol_family: Option<SymbolFamily>,
+}
+
+/// A font whose glyphs are symbols at the code points of letters: Word's
+/// list bullets are such glyphs (Symbol's `·` at 0xB7 is a bullet,
+/// Wingdings' `§` at 0xA7 a small square). Producers map them to
+/// Unicode as the font's cmap (3,0) gives them, in the private use area at
+/// U+F000 plus the code (U+F0B7), or through the font's code alone; either
+/// is read as the symbol it prints.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SymbolFamily {
+    /// Symbol and its clones (SymbolMT, OpenSymbol, StandardSymbolsPS):
+    /// Adobe's Symbol encoding.
+    Symbol,
+    /// Wingdings: only the glyphs word processors offer as list bullets
+    /// are known; its other codes stay as the font maps them.
+    Wingdings,
+}
+
+impl SymbolFamily {
+    /// The family of a base font name (subset prefix removed).
+    fn of(base_name: &str) -> Option<SymbolFamily> {
+        let lower = base_name.to_ascii_lowercase();
+        if lower.contains("symbol") {
+            Some(SymbolFamily::Symbol)
+        } else if lower.starts_with("wingdings") && !lower.starts_with("wingdings2") && !lower.starts_with("wingdings3")
+        {
+            Some(SymbolFamily::Wingdings)
+        } else {
+            None
+        }
+    }
+
+    /// The symbol a code of the font's own encoding prints.
+    fn symbol(self, code: u8) -> Option<char> {
+        let unicode = match self {
+            SymbolFamily::Symbol => SYMBOL.get(usize::from(code)).copied().unwrap_or(0),
+            SymbolFamily::Wingdings => match code {
+                0x6C => 0x25CF,
+                0x6E => 0x25A0,
+                0x71 => 0x2751,
+                0x76 => 0x2756,
+                0xA7 => 0x25AA,
+                0xD8 => 0x27A2,
+                _ => 0,
+            },
+        };
+        (unicode != 0).then(|| char::from_u32(u32::from(unicode))).flatten()
+    }
+
+    /// The text a private-use character mapped from the font's cmap
+    /// (U+F020..U+F0FF) stands for; other text stays as it is.
+    fn read(self, text: String) -> String {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if ('\u{F020}'..='\u{F0FF}').contains(&c) => {
+                u8::try_from(u32::from(c) - 0xF000).ok().and_then(|code| self.symbol(code)).map_or(text, String::from)
+            }
+            _ => text,
+        }
+    }
 }
 
 fn number(obj: &Object) -> Option<f64> {
@@ -181,6 +243,7 @@ impl Font {
             standard_widths: None,
             fixed_pitch: None,
             glyph_scale: 0.001,
+            symbol_family: None,
         }
     }
 
@@ -193,6 +256,7 @@ impl Font {
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default();
         let base_name = font.name.split('+').next_back().unwrap_or("").to_string();
+        font.symbol_family = SymbolFamily::of(&base_name);
 
         let descendant = if subtype == b"Type0" {
             font.two_byte = true;
@@ -286,6 +350,15 @@ impl Font {
             }
             _ => {}
         }
+        let has_differences = matches!(dict_get(doc, dict, b"Encoding"), Some(Object::Dictionary(_)));
+        if self.to_unicode.is_none() && !has_differences && self.symbol_family.is_some() {
+            // A symbol font prints its own encoding whatever base encoding
+            // the dictionary names: a symbolic TrueType font is drawn
+            // through its (3,0) cmap, which ignores /Encoding.
+            self.encoding = Some(
+                (0..=255u8).map(|code| self.symbol_family.and_then(|f| f.symbol(code)).map(String::from)).collect(),
+            );
+        }
         if self.encoding.is_none() && self.to_unicode.is_none() {
             // Without ToUnicode or /Encoding, a non-symbolic font uses its
             // built-in encoding: StandardEncoding for Type 1, and WinAnsi is what
@@ -344,7 +417,11 @@ impl Font {
     }
 
     fn text_of(&self, code: u32) -> Option<String> {
-        self.raw_text_of(code).map(|t| expand_ligatures(&t))
+        let text = self.raw_text_of(code)?;
+        Some(match self.symbol_family {
+            Some(family) => family.read(text),
+            None => expand_ligatures(&text),
+        })
     }
 
     fn raw_text_of(&self, code: u32) -> Option<String> {
@@ -410,6 +487,38 @@ mod tests {
         let table = base_encoding(b"WinAnsiEncoding").unwrap_or_default();
         assert_eq!(table.get(0x92).cloned().flatten().as_deref(), Some("\u{2019}"));
         assert_eq!(table.get(0x27).cloned().flatten().as_deref(), Some("'"));
+    }
+
+    #[test]
+    fn symbol_fonts_print_their_own_symbols() {
+        let families = ["OpenSymbol", "SymbolMT", "Wingdings-Regular", "Wingdings2", "Carlito"].map(SymbolFamily::of);
+        assert_eq!(
+            families,
+            [Some(SymbolFamily::Symbol), Some(SymbolFamily::Symbol), Some(SymbolFamily::Wingdings), None, None]
+        );
+        // Private-use text from a (3,0) cmap reads as the symbol; other text,
+        // and codes of no known symbol, stay.
+        for (family, text, read) in [
+            (SymbolFamily::Symbol, "\u{F0B7}", "•"),
+            (SymbolFamily::Symbol, "\u{F061}", "α"),
+            (SymbolFamily::Wingdings, "\u{F0A7}", "▪"),
+            (SymbolFamily::Wingdings, "\u{F0D8}", "➢"),
+            (SymbolFamily::Wingdings, "\u{F0FC}", "\u{F0FC}"),
+            (SymbolFamily::Symbol, "•", "•"),
+            (SymbolFamily::Symbol, "\u{F0B7}\u{F0B7}", "\u{F0B7}\u{F0B7}"),
+        ] {
+            assert_eq!(family.read(text.to_string()), read, "{family:?} {text:?}");
+        }
+        // Without ToUnicode, Symbol's codes are its own encoding's, whatever
+        // base encoding the dictionary names (0xB7 is `·` in WinAnsi).
+        let doc = Document::new();
+        let mut dict = Dictionary::new();
+        dict.set("Subtype", Object::Name(b"TrueType".to_vec()));
+        dict.set("BaseFont", Object::Name(b"ABCDEF+SymbolMT".to_vec()));
+        dict.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+        let font = Font::load(&doc, &dict);
+        let texts: Vec<Option<String>> = font.decode(b"\xB7a").into_iter().map(|c| c.text).collect();
+        assert_eq!(texts, [Some("•".to_string()), Some("α".to_string())]);
     }
 
     #[test]
