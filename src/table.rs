@@ -384,6 +384,20 @@ impl<'a> PageLines<'a> {
             .copied()
             .find(|y| *y >= first.bbox.y1 - 1.0)
             .filter(|y| !self.lines.iter().skip(index + 1).take_while(|l| l.bbox.center_y() < *y).any(opens_row));
+        // A header cell's lines stay in its column: a phrase running from
+        // one header cell of the first line into the next one's (a section
+        // heading right under the header, set bold like it) ends the band,
+        // unless its words are all header words (under a justified header,
+        // `Nom      du` / `traitement`).
+        let header_cells = header_phrases(first, &self.vertical);
+        let crosses_header_cells = |line: &Line| {
+            line.phrases(PHRASE_GAP * size).iter().any(|p| {
+                header_cells.windows(2).any(|pair| match pair {
+                    [a, b] => p.bbox.x0 < a.bbox.x1 && p.bbox.x1 > b.bbox.x0,
+                    _ => false,
+                })
+            })
+        };
         let mut bottom = first.bbox.y1;
         for line in self.lines.iter().skip(index + 1) {
             if max_lines.is_some_and(|n| band.len() >= n) {
@@ -424,7 +438,9 @@ impl<'a> PageLines<'a> {
                                 || first_words_above.iter().any(|above| fields::completes_header_word(above, &w.text))
                         })
                     };
-                    line.bbox.y0 - bottom < 0.8 * size && (same_style || header_words || continues)
+                    line.bbox.y0 - bottom < 0.8 * size
+                        && (same_style || header_words || continues)
+                        && (known == long.len() || !crosses_header_cells(line))
                 }
             };
             if !inside {
@@ -557,7 +573,17 @@ impl<'a> PageLines<'a> {
 /// header onto the page's first line with one phrase per column: a text
 /// rendering sets each page's columns apart, where its own lines put them,
 /// and such a line (a row's first, every cell opened) shows all of them.
+/// Columns the page's lines fit (fewer than [`MISFIT_TO_ANCHOR`] of them
+/// crossing a boundary, headings and notes aside, as on every page of a
+/// PDF table) stay: justified
+/// lines, whose wide spaces part one cell's words into phrases, may count
+/// as many phrases as columns.
 fn anchor_to_full_line(columns: &mut [Column], lines: &[&Line]) {
+    // A heading or a note runs across the columns whatever they are.
+    let crossing = lines.iter().filter(|l| crosses_columns(l, columns, &[]) && !full_width(l, columns, &[])).count();
+    if (crossing as f64) < MISFIT_TO_ANCHOR * lines.len() as f64 {
+        return;
+    }
     let Some(starts) = lines.iter().find_map(|line| {
         let gap = PHRASE_GAP * line.font_size();
         let starts: Vec<f64> = line.phrases(gap).iter().map(|p| p.bbox.x0).collect();
@@ -574,6 +600,10 @@ fn anchor_to_full_line(columns: &mut [Column], lines: &[&Line]) {
         }
     }
 }
+
+/// Share of a page's lines crossing the columns carried over from the page
+/// before from which the page is taken to set its columns elsewhere.
+const MISFIT_TO_ANCHOR: f64 = 0.1;
 
 /// Share of a page's body lines crossing the columns its header marks from
 /// which the header is taken to be set apart from the columns' edges (a
@@ -1045,12 +1075,26 @@ const BAND_GAP: f64 = 0.5;
 /// half the font size: more than the space between two lines of a cell
 /// (cells centred vertically interleave their lines at half the line
 /// spacing, so the spacing itself is no measure), less than a cell's top
-/// and bottom padding with it.
+/// and bottom padding with it. Where the lines are set further apart than
+/// that (line spacing well over the font's height), a band gap must also
+/// be half as wide again as the gap between most lines: a table whose rows
+/// have no padding is one band.
 fn gap_bands<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
+    let mut gaps: Vec<f64> = Vec::new();
+    let mut last_bottom: Option<f64> = None;
+    for line in lines {
+        if let Some(b) = last_bottom {
+            gaps.push(line.bbox.y0 - b);
+        }
+        last_bottom = Some(last_bottom.map_or(line.bbox.y1, |b| b.max(line.bbox.y1)));
+    }
+    gaps.sort_by(f64::total_cmp);
+    let usual_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
     let mut bands: Vec<Vec<&Line>> = Vec::new();
     let mut last_bottom: Option<f64> = None;
     for line in lines {
-        let gap = last_bottom.is_none_or(|b| line.bbox.y0 - b > BAND_GAP * line.font_size());
+        let wide = (BAND_GAP * line.font_size()).max(SPACING_TO_BAND_GAP * usual_gap);
+        let gap = last_bottom.is_none_or(|b| line.bbox.y0 - b > wide);
         match bands.last_mut() {
             Some(band) if !gap => band.push(line),
             _ => bands.push(vec![*line]),
@@ -1059,6 +1103,10 @@ fn gap_bands<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
     }
     bands
 }
+
+/// How many times the gap between most lines a gap between bands must be
+/// wider than (see [`gap_bands`]).
+const SPACING_TO_BAND_GAP: f64 = 1.5;
 
 /// The first column's cells in a band, as index ranges of lines: a cell's
 /// lines follow one another at most one line apart (where cells are
@@ -1552,6 +1600,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
     // an unspaced line may end inside its last word.
     let marks_most_line_end_spaces = spaced * 2 > wrapped;
     let ragged = ragged_columns(entries, &right_edge);
+    let whole_words = words_printed_whole(entries);
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
@@ -1578,7 +1627,14 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                     line.text.ends_with('-')
                         || ends_with_elision(&line.text)
                         || next.is_some_and(|n| n.text.starts_with([')', ']']))
-                        || next.is_some_and(|next| cut_at_edge(line, next, edge, last_word_may_be_cut))
+                        || next.is_some_and(|next| {
+                            // A last word the table prints whole elsewhere
+                            // (`dans` / `l’établissement`) ended at a space
+                            // that did not fit.
+                            let last = line.text.rsplit(' ').next().unwrap_or("");
+                            let unknown = !whole_words.contains(&vocabulary_form(last));
+                            cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
+                        })
                 })
                 .collect();
             for (line, breaks_word) in cell.iter_mut().flat_map(|part| part.lines.iter_mut()).zip(breaks) {
@@ -1679,6 +1735,20 @@ fn ends_with_elision(text: &str) -> bool {
     last.strip_suffix(['’', '\'']).is_some_and(|word| ELIDED.contains(&word.to_lowercase().as_str()))
 }
 
+/// The words the table's cells print whole, in their vocabulary form: all
+/// but the last word of a line with no space after it, which may be cut.
+fn words_printed_whole(entries: &[Entry]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for row in entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None }) {
+        for line in row.cells.iter().flatten().flat_map(|part| part.lines.iter()) {
+            let tokens: Vec<&str> = line.text.split(' ').collect();
+            let whole = if line.ends_with_space { tokens.len() } else { tokens.len().saturating_sub(1) };
+            words.extend(tokens.iter().take(whole).map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
+        }
+    }
+    words
+}
+
 /// Fewer wrapped lines in a column than this do not show how it is set.
 const MIN_WRAPS_FOR_ALIGNMENT: usize = 4;
 
@@ -1714,9 +1784,11 @@ fn reaches_edge(line: &CellLine, edge: f64) -> bool {
 /// so the word could not have been wrapped whole. The token is the whole
 /// line (a list item's bullet aside: `• Professionnel` / `s`), or its
 /// last word where `last_word_may_be_cut`: the column is set ragged right
-/// (in justified text every line ends at the edge) and the source spaces
-/// most wrapped lines' ends but not this one's (`s de santé de
-/// l’établisseme` / `nt`). A cut that leaves a word able to fit a line (`Élections prof` /
+/// (in justified text every line ends at the edge), the source spaces most
+/// wrapped lines' ends but not this one's, and the table prints that word
+/// whole nowhere else (`s de santé de l’établisseme` / `nt`, where `pris
+/// en charge dans` / `l’établissement` ends at a space that did not fit).
+/// A cut that leaves a word able to fit a line (`Élections prof` /
 /// `essionnelles`) looks like an ordinary wrap and is left as one.
 fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut: bool) -> bool {
     const STANDALONE: &[&str] = &[
@@ -2042,6 +2114,47 @@ mod tests {
         );
     }
 
+    #[test]
+    fn rows_without_padding_make_one_band_however_far_apart_lines_are_set() {
+        // 10 pt type (boxes 10 pt tall) every 16 pt: 6 pt between lines,
+        // over half the font size. Rows that abut are one band; a row set
+        // 8 pt further down opens another.
+        let ys = [12.0, 28.0, 44.0, 60.0, 84.0, 100.0];
+        let lines: Vec<Line> = ys.iter().map(|y| line(*y, &[("texte", 0.0, 30.0)])).collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let bands: Vec<usize> = gap_bands(&refs).iter().map(Vec::len).collect();
+        assert_eq!(bands, [4, 2]);
+        // Set 12 pt apart (2 pt gaps), an 8 pt gap parts bands as before.
+        let ys = [12.0, 24.0, 36.0, 54.0];
+        let lines: Vec<Line> = ys.iter().map(|y| line(*y, &[("texte", 0.0, 30.0)])).collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let bands: Vec<usize> = gap_bands(&refs).iter().map(Vec::len).collect();
+        assert_eq!(bands, [3, 1]);
+    }
+
+    #[test]
+    fn columns_a_page_fits_are_kept_though_a_justified_line_counts_a_phrase_per_column() {
+        let carried = vec![column("Traitement", 0.0, 100.0, 50.0), column("Finalité", 100.0, 200.0, 150.0)];
+        // A justified line of the second cell parts its words into two
+        // phrases; the lines fit the carried columns.
+        let justified = [
+            line(12.0, &[("Agents", 105.0, 130.0), ("habilités", 170.0, 195.0)]),
+            line(24.0, &[("Paie", 0.0, 20.0), ("Verser", 100.0, 130.0)]),
+        ];
+        let lines: Vec<&Line> = justified.iter().collect();
+        let mut columns = carried.clone();
+        anchor_to_full_line(&mut columns, &lines);
+        assert_eq!(columns.get(1).map(|c| c.x0), Some(100.0));
+        // A text rendering that moved the page's second column left: its
+        // lines cross the carried boundary, and a full line sets it.
+        let shifted =
+            [line(12.0, &[("Paie", 0.0, 20.0), ("Verser", 80.0, 110.0)]), line(24.0, &[("des agents", 80.0, 130.0)])];
+        let lines: Vec<&Line> = shifted.iter().collect();
+        let mut columns = carried;
+        anchor_to_full_line(&mut columns, &lines);
+        assert_eq!(columns.get(1).map(|c| c.x0), Some(80.0));
+    }
+
     /// One cell's lines, 5 pt per character from x = 0, with or without
     /// a space drawn after each.
     fn set_cell(lines: &[(&str, bool)]) -> Entry {
@@ -2081,9 +2194,23 @@ mod tests {
             ("entre les", true),
             ("services", false),
         ];
-        let mut entries = vec![set_cell(&ragged)];
+        // `dans`, printed whole elsewhere, ended at a space that did not fit.
+        let printed_elsewhere = [
+            ("dans les", true),
+            ("services", true),
+            ("présents dans", false),
+            ("l’organisation", true),
+            ("fin", false),
+        ];
+        let mut entries = vec![set_cell(&ragged), set_cell(&printed_elsewhere)];
         mark_word_breaks(&mut entries, 1);
-        assert_eq!(joined_cells(&entries), ["Assurer la prise en de l’établissement des soins entre les services"]);
+        assert_eq!(
+            joined_cells(&entries),
+            [
+                "Assurer la prise en de l’établissement des soins entre les services",
+                "dans les services présents dans l’organisation fin"
+            ]
+        );
         // Justified text ends every line at the edge, and a source that
         // draws no line-end space says nothing of where words end: there the
         // same lines are wraps.

@@ -4,15 +4,21 @@ typeset it, as bodies that keep their register in Word publish it. Not run
 by the tests: its outputs are committed.
 
 - hopital: a Word table in landscape A4, Carlito (Calibri's metrics) 8 pt,
-  the header row shaded and repeated on each page (`tblHeader`), rows
-  allowed to break across pages, Word bullet lists (`List Bullet`) in the
-  data and recipients cells, a bold section row spanning the table, and a
-  column the SPEC does not know (`Sous-traitants` is known; `Données
-  sensibles` is not).
+  rows allowed to break across pages, Word bullet lists (`List Bullet`) in
+  the data and recipients cells, bold section rows spanning the table, and
+  a column the SPEC does not know (`Sous-traitants` is known; `Données
+  sensibles` is not). Three settings:
+  - `hopital-docx-libreoffice`: Word's `Table Grid` borders, the header row
+    shaded and repeated on each page (`tblHeader`), and the equal columns
+    Word gives a table whose widths were not set;
+  - `-borderless`: Word's default table style (no borders, no cell padding
+    above or below: rows abut), the columns' widths set, header repeated;
+  - `-borderless-justified`: the same with every paragraph justified and
+    the header printed once.
 
     pip install python-docx; apt install libreoffice-writer-nogui fonts-crosextra-carlito
     python3 tests/data/make_docx.py
-writes fixtures/pdf/hopital-docx-libreoffice.pdf and fixtures/truth/hopital.json.
+writes fixtures/pdf/hopital-docx-libreoffice*.pdf and fixtures/truth/hopital.json.
 """
 import json
 import os
@@ -21,6 +27,7 @@ import tempfile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -159,7 +166,7 @@ def repeat_as_header(row):
     properties.append(header)
 
 
-def fill(cell, value, bold=False):
+def fill(cell, value, bold=False, justified=False):
     """Writes VALUE (a string, or a list of bullet items) into CELL."""
     items = value if isinstance(value, list) else [value]
     first = cell.paragraphs[0]
@@ -167,6 +174,8 @@ def fill(cell, value, bold=False):
         paragraph = first if i == 0 else cell.add_paragraph()
         if isinstance(value, list):
             paragraph.style = "List Bullet"
+        if justified:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph.paragraph_format.space_after = Pt(0)
         run = paragraph.add_run(item)
         run.bold = bold
@@ -181,7 +190,8 @@ def printed(value):
     return value
 
 
-def main():
+def typeset(name, borders, widths, repeat_header, justified):
+    """Writes fixtures/pdf/NAME.pdf; returns the sections as (first record, title)."""
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -200,14 +210,20 @@ def main():
     document.add_paragraph(f"Délégué à la protection des données : {PREAMBLE['rights_contact']}")
 
     table = document.add_table(rows=1, cols=len(COLUMNS))
-    table.style = "Table Grid"
+    if borders:
+        table.style = "Table Grid"
     table.autofit = False
+    if widths:
+        for column, width in zip(table.columns, widths):
+            column.width = Cm(width)
     header = table.rows[0]
-    repeat_as_header(header)
-    for cell, name, width in zip(header.cells, COLUMNS, WIDTHS_CM):
+    if repeat_header:
+        repeat_as_header(header)
+    for cell, column, width in zip(header.cells, COLUMNS, WIDTHS_CM):
         cell.width = Cm(width)
-        fill(cell, name, bold=True)
-        shade(cell, "D9E2F3")
+        fill(cell, column, bold=True, justified=justified)
+        if borders:
+            shade(cell, "D9E2F3")
     sections = []
     for index, (heading, cells) in enumerate(RECORDS):
         if heading:
@@ -218,19 +234,28 @@ def main():
         row = table.add_row()
         for cell, value, width in zip(row.cells, cells, WIDTHS_CM):
             cell.width = Cm(width)
-            fill(cell, value)
+            fill(cell, value, justified=justified)
     document.add_paragraph()
     for note in NOTES:
         document.add_paragraph(note)
 
     with tempfile.TemporaryDirectory() as tmp:
-        docx = os.path.join(tmp, "hopital-docx-libreoffice.docx")
+        docx = os.path.join(tmp, f"{name}.docx")
         document.save(docx)
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, docx], check=True)
-        with open(os.path.join(tmp, "hopital-docx-libreoffice.pdf"), "rb") as f:
+        with open(os.path.join(tmp, f"{name}.pdf"), "rb") as f:
             pdf = f.read()
-    with open(os.path.join(ROOT, "fixtures", "pdf", "hopital-docx-libreoffice.pdf"), "wb") as f:
+    with open(os.path.join(ROOT, "fixtures", "pdf", f"{name}.pdf"), "wb") as f:
         f.write(pdf)
+    return sections
+
+
+def main():
+    # The cells' widths alone do not size a Word table's grid: without the
+    # columns' own, LibreOffice sets them equal.
+    sections = typeset("hopital-docx-libreoffice", True, None, True, False)
+    typeset("hopital-docx-libreoffice-borderless", False, WIDTHS_CM, True, False)
+    typeset("hopital-docx-libreoffice-borderless-justified", False, WIDTHS_CM, False, True)
 
     truth = {"register": "hopital", "preamble": PREAMBLE, "columns": COLUMNS,
              "records": [{"cells": [printed(v) for v in cells]} for _, cells in RECORDS], "notes": NOTES,
