@@ -173,6 +173,16 @@ pub fn is_header_word(word: &str) -> bool {
     all_forms().any(|form| form.split(' ').any(|w| w == norm))
 }
 
+/// Whether `fragment` is the start of a header word, cut at its cell's edge
+/// (`conservatio` / `n`): four characters or more, in lower case, that a
+/// header word begins with.
+pub fn begins_header_word(fragment: &str) -> bool {
+    let norm = normalize(fragment.trim_matches(|c: char| !c.is_alphanumeric()));
+    norm.chars().count() >= 4
+        && !fragment.chars().any(char::is_uppercase)
+        && all_forms().any(|form| form.split(' ').any(|w| w.starts_with(&norm)))
+}
+
 /// Whether `fragment`, set on the line below `word`, is the end of a header
 /// word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`): one or
 /// two characters, no digit nor capital, not a header word of its own, that
@@ -259,6 +269,20 @@ mod tests {
         }
         for word in ["Gestion", "agents", "2"] {
             assert!(!is_header_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_header_word_cut_at_its_cell_edge_is_known_by_its_start() {
+        for (fragment, begins) in [
+            ("conservatio", true),
+            ("destinatai", true),
+            ("concerné", true),
+            ("Prise", false),
+            ("conser", true),
+            ("con", false),
+        ] {
+            assert_eq!(begins_header_word(fragment), begins, "{fragment}");
         }
     }
 

@@ -387,15 +387,18 @@ impl<'a> PageLines<'a> {
         // A header cell's lines stay in its column: a phrase running from
         // one header cell of the first line into the next one's (a section
         // heading right under the header, set bold like it) ends the band,
-        // unless its words are all header words (under a justified header,
-        // `Nom      du` / `traitement`).
+        // unless its words are all header words or their cut starts (under
+        // a justified header, `Nom      du` / `traitement`, `Durée    de` /
+        // `conservatio`).
         let header_cells = header_phrases(first, &self.vertical);
         let crosses_header_cells = |line: &Line| {
             line.phrases(PHRASE_GAP * size).iter().any(|p| {
-                header_cells.windows(2).any(|pair| match pair {
+                let crosses = header_cells.windows(2).any(|pair| match pair {
                     [a, b] => p.bbox.x0 < a.bbox.x1 && p.bbox.x1 > b.bbox.x0,
                     _ => false,
-                })
+                });
+                crosses
+                    && !p.words.iter().all(|w| fields::is_header_word(&w.text) || fields::begins_header_word(&w.text))
             })
         };
         let mut bottom = first.bbox.y1;
@@ -440,7 +443,7 @@ impl<'a> PageLines<'a> {
                     };
                     line.bbox.y0 - bottom < 0.8 * size
                         && (same_style || header_words || continues)
-                        && (known == long.len() || !crosses_header_cells(line))
+                        && !crosses_header_cells(line)
                 }
             };
             if !inside {
