@@ -578,9 +578,8 @@ impl<'a> PageLines<'a> {
 /// and such a line (a row's first, every cell opened) shows all of them.
 /// Columns the page's lines fit (fewer than [`MISFIT_TO_ANCHOR`] of them
 /// crossing a boundary, headings and notes aside, as on every page of a
-/// PDF table) stay: justified
-/// lines, whose wide spaces part one cell's words into phrases, may count
-/// as many phrases as columns.
+/// PDF table) stay: justified lines, whose wide spaces part one cell's
+/// words into phrases, may count as many phrases as columns.
 fn anchor_to_full_line(columns: &mut [Column], lines: &[&Line]) {
     // A heading or a note runs across the columns whatever they are.
     let crossing = lines.iter().filter(|l| crosses_columns(l, columns, &[]) && !full_width(l, columns, &[])).count();
