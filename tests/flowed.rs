@@ -8,6 +8,7 @@
 mod common;
 
 use common::extracted::{cells_of, text_json};
+use rayon::prelude::*;
 use serde_json::Value;
 
 /// How a flowed text separates its lines.
@@ -301,6 +302,12 @@ fn extracted_json(text: &str) -> Value {
     text_json(text, "flowed.txt")
 }
 
+/// Each survey text's document, extracted in parallel (the surveys are
+/// most of the tests' time), in the texts' order.
+fn extracted_survey(texts: &[SurveyText]) -> Vec<Value> {
+    texts.par_iter().map(|(_, _, text)| extracted_json(text)).collect()
+}
+
 /// How many cells come out exactly as written.
 fn cells_right(rows: &[Vec<String>], got: &[Vec<String>]) -> usize {
     rows.iter().zip(got).map(|(want, got)| want.iter().zip(got).filter(|(w, g)| w == g).count()).sum()
@@ -448,6 +455,9 @@ const SURVEY_PAGES: [(usize, Spacing); 4] = [
     (40, Spacing::BlankAfterEveryLine),
 ];
 
+/// One survey register: its headers, its rows, and its flowed text.
+type SurveyText = (Vec<String>, Vec<Vec<String>>, String);
+
 /// The surveys' registers (headers, rows, flowed text): six seeds, even
 /// ones numbered with seven columns, odd ones of six columns as wide as
 /// `unnumbered_widths`, each at every page size of `pages`.
@@ -456,7 +466,7 @@ fn survey(
     unnumbered_widths: &[usize],
     pages: &[(usize, Spacing)],
     font: Font,
-) -> Vec<(Vec<String>, Vec<Vec<String>>, String)> {
+) -> Vec<SurveyText> {
     let mut texts = Vec::new();
     for seed in 1..=6u64 {
         for &(page_lines, spacing) in pages {
@@ -475,7 +485,11 @@ fn survey(
 fn page_breaks_across_registers_and_page_sizes() {
     const FLOOR: usize = 1802;
     let texts = survey(OneLineCells::Apart, &[24, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Monospaced);
-    let right: usize = texts.iter().map(|(_, rows, text)| cells_right(rows, &extracted_cells(text))).sum();
+    let right: usize = texts
+        .iter()
+        .zip(extracted_survey(&texts))
+        .map(|((_, rows, _), json)| cells_right(rows, &cells_of(&json)))
+        .sum();
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
 }
 
@@ -528,8 +542,7 @@ fn proportional_wraps_across_registers_and_page_sizes() {
     const FLOOR: usize = 1707;
     let texts = survey(OneLineCells::Apart, &[24, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Proportional);
     let (mut right, mut in_set_width) = (0, 0);
-    for (_, rows, text) in &texts {
-        let json = extracted_json(text);
+    for ((_, rows, _), json) in texts.iter().zip(extracted_survey(&texts)) {
         right += cells_right(rows, &cells_of(&json));
         in_set_width += usize::from(json["diagnostics"].to_string().contains("read in set width"));
     }
@@ -543,7 +556,11 @@ fn proportional_wraps_across_registers_and_page_sizes() {
 fn shared_lines_across_registers_and_page_sizes() {
     const FLOOR: usize = 1787;
     let texts = survey(OneLineCells::ShareALine, &[14, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Monospaced);
-    let right: usize = texts.iter().map(|(_, rows, text)| cells_right(rows, &extracted_cells(text))).sum();
+    let right: usize = texts
+        .iter()
+        .zip(extracted_survey(&texts))
+        .map(|((_, rows, _), json)| cells_right(rows, &cells_of(&json)))
+        .sum();
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
 }
 
@@ -578,9 +595,9 @@ fn flagged_cells(json: &Value, headers: &[String]) -> Vec<(usize, usize)> {
 fn uncertain_cells_cover_most_wrong_cells() {
     let (mut wrong, mut wrong_flagged, mut flagged, mut cells) = (0, 0, 0, 0);
     let pages = SURVEY_PAGES.get(..2).unwrap_or_default();
-    for (headers, rows, text) in survey(OneLineCells::ShareALine, &[14, 30, 16, 34, 20, 22], pages, Font::Monospaced) {
-        let json = extracted_json(&text);
-        let these = flagged_cells(&json, &headers);
+    let texts = survey(OneLineCells::ShareALine, &[14, 30, 16, 34, 20, 22], pages, Font::Monospaced);
+    for ((headers, rows, _), json) in texts.iter().zip(extracted_survey(&texts)) {
+        let these = flagged_cells(&json, headers);
         for (r, (want, got)) in rows.iter().zip(&cells_of(&json)).enumerate() {
             for (c, (w, g)) in want.iter().zip(got).enumerate() {
                 cells += 1;

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 fn norm(s: &str) -> String {
@@ -231,10 +232,12 @@ fn flowed_text_fixtures_against_their_truth() {
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");
-    for (input, truth_path) in pairs {
+    // The flowed texts are most of these tests' time: read them in parallel.
+    let extractions: Vec<Result<Value, String>> = pairs.par_iter().map(|(input, _)| extracted(input)).collect();
+    for ((input, truth_path), got) in pairs.iter().zip(extractions) {
         let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let got = extracted(&input).unwrap_or_else(|e| panic!("{name}: extraction failed: {e}"));
-        let truth = read_truth(&truth_path);
+        let got = got.unwrap_or_else(|e| panic!("{name}: extraction failed: {e}"));
+        let truth = read_truth(truth_path);
         let register_diffs: Vec<String> = differences_between(&got, &truth)
             .into_iter()
             .filter(|d| d.starts_with("preamble") || d.starts_with("note") || d.starts_with("columns"))
