@@ -1284,11 +1284,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
     }
     let mut last_first_col: Option<f64> = None;
     let mut last_any: Option<f64> = None;
-    let presence: Vec<Vec<bool>> = body
-        .lines
-        .iter()
-        .map(|line| columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect())
-        .collect();
+    let presence: Vec<Vec<bool>> = body.lines.iter().map(|line| columns_present(line, columns)).collect();
     let no_columns = vec![false; columns.len()];
     for (i, line) in body.lines.iter().enumerate() {
         let present = presence.get(i).unwrap_or(&no_columns);
@@ -1336,8 +1332,17 @@ fn only_first_column(present: &[bool]) -> bool {
 /// A block of one line with text in the first column only, which
 /// [`row_blocks`] sets apart only between rows: a heading.
 fn is_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
-    let present = |line: &Line| columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect::<Vec<_>>();
-    matches!(block, [line] if only_first_column(&present(line)))
+    matches!(block, [line] if only_first_column(&columns_present(line, columns)))
+}
+
+/// Per column: whether the line has words in it.
+fn columns_present(line: &Line, columns: &[Column]) -> Vec<bool> {
+    columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect()
+}
+
+/// The rows among the entries.
+fn rows_of(entries: &[Entry]) -> impl Iterator<Item = &Row> {
+    entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None })
 }
 
 /// The rule that closes a table without vertical rules on a page: the
@@ -1586,11 +1591,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
     // draw the trailing space glyph do); without that, a lone dash ending a
     // line is read as a separator, not as a word cut after its hyphen.
     let (mut wrapped, mut spaced) = (0usize, 0usize);
-    for part in entries
-        .iter()
-        .filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None })
-        .flat_map(|r| r.cells.iter().flatten())
-    {
+    for part in rows_of(entries).flat_map(|r| r.cells.iter().flatten()) {
         for line in part.lines.iter().take(part.lines.len().saturating_sub(1)) {
             wrapped += 1;
             spaced += usize::from(line.ends_with_space);
@@ -1660,8 +1661,7 @@ const MIN_HYPHENATION_EVIDENCE: usize = 2;
 /// the word's own hyphen, the typesetter hyphenates: its breaks that no
 /// word decides are hyphenations too. Otherwise every hyphen is kept.
 fn mark_added_hyphens(entries: &mut [Entry]) {
-    let rows = || entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None });
-    let lines = || rows().flat_map(|r| r.cells.iter().flatten()).flat_map(|part| part.lines.iter());
+    let lines = || rows_of(entries).flat_map(|r| r.cells.iter().flatten()).flat_map(|part| part.lines.iter());
     // Too few lines end on a hyphen to show anything: no vocabulary needed.
     if lines().filter(|l| l.breaks_word && l.text.ends_with('-')).count() < MIN_HYPHENATION_EVIDENCE {
         return;
@@ -1683,7 +1683,7 @@ fn mark_added_hyphens(entries: &mut [Entry]) {
         }
     };
     let mut verdicts: Vec<Option<bool>> = Vec::new();
-    for cell in rows().flat_map(|r| r.cells.iter()) {
+    for cell in rows_of(entries).flat_map(|r| r.cells.iter()) {
         let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
         verdicts.extend(lines.windows(2).filter_map(|pair| match pair {
             [line, next] => shown(line, next),
@@ -1741,7 +1741,7 @@ fn ends_with_elision(text: &str) -> bool {
 /// but the last word of a line with no space after it, which may be cut.
 fn words_printed_whole(entries: &[Entry]) -> HashSet<String> {
     let mut words = HashSet::new();
-    for row in entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None }) {
+    for row in rows_of(entries) {
         for line in row.cells.iter().flatten().flat_map(|part| part.lines.iter()) {
             let tokens: Vec<&str> = line.text.split(' ').collect();
             let whole = if line.ends_with_space { tokens.len() } else { tokens.len().saturating_sub(1) };
@@ -1760,7 +1760,7 @@ const MIN_WRAPS_FOR_ALIGNMENT: usize = 4;
 /// there, whatever its last word; ragged text only where a word was cut.
 fn ragged_columns(entries: &[Entry], right_edge: &[f64]) -> Vec<bool> {
     let mut counts = vec![(0usize, 0usize); right_edge.len()];
-    for row in entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None }) {
+    for row in rows_of(entries) {
         for ((cell, edge), count) in row.cells.iter().zip(right_edge).zip(counts.iter_mut()) {
             let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
             for line in lines.iter().take(lines.len().saturating_sub(1)) {
@@ -2068,9 +2068,7 @@ mod tests {
     }
 
     fn joined_cells(entries: &[Entry]) -> Vec<String> {
-        entries
-            .iter()
-            .filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None })
+        rows_of(entries)
             .flat_map(|r| r.cells.iter())
             .map(|parts| crate::register::join_lines(parts.iter().flat_map(|p| p.lines.iter())))
             .collect()

@@ -56,19 +56,10 @@ fn normalized_text(bytes: &[u8], file: &str) -> Result<String> {
     Ok(text.replace("\r\n", "\n").replace('\r', "\n").chars().map(printed_bullet).collect())
 }
 
-/// The bullet a private-use character stands for, where a text extractor
-/// passed through a word processor's list bullet as its symbol font maps it
-/// (U+F000 plus the font's code): Symbol's bullet (U+F0B7), the default of
-/// Word and LibreOffice, and Wingdings' square, arrowhead and diamond, the
-/// other bullets they offer. Other characters stay as they are.
+/// The bullet a private-use character stands for (see
+/// [`crate::pdf::font::list_bullet`]); other characters stay as they are.
 fn printed_bullet(c: char) -> char {
-    match c {
-        '\u{F0B7}' => '•',
-        '\u{F0A7}' => '▪',
-        '\u{F0D8}' => '➢',
-        '\u{F076}' => '❖',
-        other => other,
-    }
+    crate::pdf::font::list_bullet(c).unwrap_or(c)
 }
 
 /// Windows-1252 (a superset of Latin-1's printable range), the other

@@ -308,6 +308,11 @@ fn extracted_survey(texts: &[SurveyText]) -> Vec<Value> {
     texts.par_iter().map(|(_, _, text)| extracted_json(text)).collect()
 }
 
+/// Cells right over a survey's texts.
+fn survey_cells_right(texts: &[SurveyText]) -> usize {
+    texts.iter().zip(extracted_survey(texts)).map(|((_, rows, _), json)| cells_right(rows, &cells_of(&json))).sum()
+}
+
 /// How many cells come out exactly as written.
 fn cells_right(rows: &[Vec<String>], got: &[Vec<String>]) -> usize {
     rows.iter().zip(got).map(|(want, got)| want.iter().zip(got).filter(|(w, g)| w == g).count()).sum()
@@ -485,11 +490,7 @@ fn survey(
 fn page_breaks_across_registers_and_page_sizes() {
     const FLOOR: usize = 1802;
     let texts = survey(OneLineCells::Apart, &[24, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Monospaced);
-    let right: usize = texts
-        .iter()
-        .zip(extracted_survey(&texts))
-        .map(|((_, rows, _), json)| cells_right(rows, &cells_of(&json)))
-        .sum();
+    let right = survey_cells_right(&texts);
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
 }
 
@@ -556,11 +557,7 @@ fn proportional_wraps_across_registers_and_page_sizes() {
 fn shared_lines_across_registers_and_page_sizes() {
     const FLOOR: usize = 1787;
     let texts = survey(OneLineCells::ShareALine, &[14, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Monospaced);
-    let right: usize = texts
-        .iter()
-        .zip(extracted_survey(&texts))
-        .map(|((_, rows, _), json)| cells_right(rows, &cells_of(&json)))
-        .sum();
+    let right = survey_cells_right(&texts);
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
 }
 

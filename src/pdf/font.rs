@@ -71,6 +71,21 @@ enum SymbolFamily {
     Wingdings,
 }
 
+/// The list bullet a private-use character stands for where a text
+/// extractor passed a word processor's bullet through as its symbol font's
+/// cmap maps it (U+F000 plus the code), the font unknown: Symbol's bullet
+/// (U+F0B7), the default of Word and LibreOffice, and Wingdings' square,
+/// arrowhead and diamond (U+F0A7, U+F0D8, U+F076), the other bullets they
+/// offer.
+pub fn list_bullet(c: char) -> Option<char> {
+    let family = match c {
+        '\u{F0B7}' => SymbolFamily::Symbol,
+        '\u{F0A7}' | '\u{F0D8}' | '\u{F076}' => SymbolFamily::Wingdings,
+        _ => return None,
+    };
+    u8::try_from(u32::from(c) - 0xF000).ok().and_then(|code| family.symbol(code))
+}
+
 impl SymbolFamily {
     /// The family of a base font name (subset prefix removed).
     fn of(base_name: &str) -> Option<SymbolFamily> {
