@@ -82,6 +82,16 @@ impl Line {
     }
 }
 
+/// Marks that open a list item (bullets, dashes), which typesetters hang
+/// left of the item's text, often in the gutter before its column.
+pub const LIST_MARKS: [char; 9] = ['•', '▪', '➢', '❖', '◦', '●', '■', '–', '-'];
+
+/// Whether a word is a list mark alone (`•` set apart from its item).
+pub fn is_list_mark(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| LIST_MARKS.contains(&c)) && chars.next().is_none()
+}
+
 /// The text with runs of whitespace (line breaks, no-break spaces) made
 /// single spaces, trimmed.
 pub fn collapse_whitespace(text: &str) -> String {

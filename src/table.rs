@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Line, Page, Word, collapse_whitespace, group_lines, join_words};
+use crate::layout::{LIST_MARKS, Line, Page, Word, collapse_whitespace, group_lines, is_list_mark, join_words};
 use crate::pdf::Rule;
 
 /// A gap wider than this many font sizes separates two phrases of a line.
@@ -573,34 +573,113 @@ impl<'a> PageLines<'a> {
 }
 
 /// Moves the columns carried over to a page that does not print the
-/// header onto the page's first line with one phrase per column: a text
-/// rendering sets each page's columns apart, where its own lines put them,
-/// and such a line (a row's first, every cell opened) shows all of them.
-/// Columns the page's lines fit (fewer than [`MISFIT_TO_ANCHOR`] of them
-/// crossing a boundary, headings and notes aside, as on every page of a
-/// PDF table) stay: justified lines, whose wide spaces part one cell's
-/// words into phrases, may count as many phrases as columns.
-fn anchor_to_full_line(columns: &mut [Column], lines: &[&Line]) {
+/// header into the page's own gutters: a text rendering sets each page's
+/// columns apart, where its own lines put them (`pdftotext -layout` scales
+/// every page on its own, so a page's columns may sit characters away from
+/// the page before's). A gutter is a run of x that no word of the page's
+/// rows covers, wider than the gap between phrases; the boundaries take the
+/// gutters in order, each the one its column then starts nearest to (see
+/// [`match_gutters`]). Columns the page's lines fit (fewer than
+/// [`MISFIT_TO_ANCHOR`] of them crossing a boundary, headings and notes
+/// aside, as on every page of a PDF table) stay: justified lines, whose
+/// wide spaces part one cell's words, need not leave the gutters clear.
+fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
     // A heading or a note runs across the columns whatever they are.
-    let crossing = lines.iter().filter(|l| crosses_columns(l, columns, &[]) && !full_width(l, columns, &[])).count();
+    let rows: Vec<&Line> = lines.iter().copied().filter(|l| !full_width(l, columns, &[])).collect();
+    let crossing = rows.iter().filter(|l| crosses_columns(l, columns, &[])).count();
     if (crossing as f64) < MISFIT_TO_ANCHOR * lines.len() as f64 {
         return;
     }
-    let Some(starts) = lines.iter().find_map(|line| {
-        let gap = PHRASE_GAP * line.font_size();
-        let starts: Vec<f64> = line.phrases(gap).iter().map(|p| p.bbox.x0).collect();
-        (starts.len() == columns.len() && columns.len() > 1).then_some(starts)
-    }) else {
-        return;
-    };
-    for (i, x) in starts.iter().enumerate().skip(1) {
-        if let Some(c) = columns.get_mut(i) {
-            c.x0 = *x;
+    let Some(font) = rows.first().map(|l| l.font_size()) else { return };
+    let gutters = page_gutters(&rows, PHRASE_GAP * font);
+    let starts: Vec<f64> = columns.iter().skip(1).map(|c| c.x0).collect();
+    let limits: Vec<f64> = columns.windows(2).map(|w| (w[0].x1 - w[0].x0).min(w[1].x1 - w[1].x0)).collect();
+    for (i, x) in match_gutters(&starts, &limits, &gutters).into_iter().enumerate() {
+        let Some(x) = x else { continue };
+        if let Some(c) = columns.get_mut(i + 1) {
+            c.x0 = x;
         }
-        if let Some(c) = columns.get_mut(i - 1) {
-            c.x1 = *x;
+        if let Some(c) = columns.get_mut(i) {
+            c.x1 = x;
         }
     }
+}
+
+/// The runs of x, between the leftmost and the rightmost word, that no
+/// word of the lines (a list mark with its item) covers and that are wider
+/// than `min_width`: where columns part.
+fn page_gutters(lines: &[&Line], min_width: f64) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = lines.iter().flat_map(|l| word_spans(l)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut gutters = Vec::new();
+    let mut reach = f64::NEG_INFINITY;
+    for (x0, x1) in spans {
+        if reach.is_finite() && x0 - reach > min_width {
+            gutters.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    gutters
+}
+
+/// The x extents of a line's words, a list mark reaching its item's first
+/// word's end:
+/// a mark hangs before its item, often in the gutter, and goes with it.
+fn word_spans(line: &Line) -> Vec<(f64, f64)> {
+    let next_ends = line.words.iter().skip(1).map(|w| Some(w.bbox.x1)).chain([None]);
+    line.words
+        .iter()
+        .zip(next_ends)
+        .map(|(w, next)| match next {
+            Some(x) if is_list_mark(&w.text) => (w.bbox.x0, x),
+            _ => (w.bbox.x0, w.bbox.x1),
+        })
+        .collect()
+}
+
+/// For each boundary (where a column starts), the end of the gutter it
+/// moves to, or `None` where it keeps its place: the gutters taken in
+/// order, at most one per boundary, a boundary reaching only a gutter
+/// within its `limit` (the width of its narrower column: a sparse page may
+/// set its columns most of a column away), so as to move the boundaries
+/// least in all, a boundary left in place counting its limit (a column left
+/// empty on the page shows no gutter of its own).
+fn match_gutters(starts: &[f64], limits: &[f64], gutters: &[(f64, f64)]) -> Vec<Option<f64>> {
+    let (n, m) = (starts.len(), gutters.len());
+    // cost[i][j]: least cost of the first i boundaries using the first j gutters.
+    let mut cost = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in 1..=n {
+        let limit = limits.get(i - 1).copied().unwrap_or(0.0);
+        let start = starts.get(i - 1).copied().unwrap_or(0.0);
+        for j in 0..=m {
+            let kept = cost[i - 1][j] + limit;
+            let skipped = if j > 0 { cost[i][j - 1] } else { f64::INFINITY };
+            let moved = match (j.checked_sub(1).and_then(|g| gutters.get(g)), j > 0) {
+                (Some((_, end)), true) if (end - start).abs() < limit => cost[i - 1][j - 1] + (end - start).abs(),
+                _ => f64::INFINITY,
+            };
+            cost[i][j] = kept.min(skipped).min(moved);
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        let limit = limits.get(i - 1).copied().unwrap_or(0.0);
+        if j > 0 && cost[i][j] == cost[i][j - 1] {
+            j -= 1;
+        } else if cost[i][j] == cost[i - 1][j] + limit {
+            i -= 1;
+        } else if let Some((_, end)) = j.checked_sub(1).and_then(|g| gutters.get(g)) {
+            if let Some(slot) = out.get_mut(i - 1) {
+                *slot = Some(*end);
+            }
+            i -= 1;
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// Share of a page's lines crossing the columns carried over from the page
@@ -695,7 +774,9 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     let words: Vec<&Word> = block.iter().flat_map(|l| l.words.iter()).collect();
     let Some(font) = block.first().map(|l| l.font_size()) else { return out };
     let tolerance = 0.3 * font;
-    let crosses = |x: f64| words.iter().any(|w| w.bbox.x0 < x - 0.05 * font && w.bbox.x1 > x + 0.05 * font);
+    // A list mark and its item are one: no cut parts them.
+    let spans: Vec<(f64, f64)> = block.iter().flat_map(|l| word_spans(l)).collect();
+    let crosses = |x: f64| spans.iter().any(|(x0, x1)| *x0 < x - 0.05 * font && *x1 > x + 0.05 * font);
     // Lines starting a word within `tolerance` of x.
     let starting_at =
         |x: f64| block.iter().filter(|l| l.words.iter().any(|w| (w.bbox.x0 - x).abs() <= tolerance)).count();
@@ -1439,7 +1520,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             // shift them all). There, every line but a heading across them
             // shows the page's gutters.
             if !printed {
-                anchor_to_full_line(&mut columns, &lines);
+                anchor_to_gutters(&mut columns, &lines);
             }
             let crossing = lines.iter().filter(|l| crosses_columns(l, &columns, &[])).count();
             let header_at_edges = printed && (crossing as f64) < HEADER_APART_CROSSING * lines.len() as f64;
@@ -1799,7 +1880,7 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut
     ];
     let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
     // A list item's bullet is no word: `• Professionnel` is one token.
-    let text = line.text.trim_start_matches(['•', '▪', '➢', '❖', '◦', '●', '■', '–', '-']).trim_start();
+    let text = line.text.trim_start_matches(LIST_MARKS).trim_start();
     let single_token = !text.contains(' ');
     let token = if single_token || !last_word_may_be_cut { text } else { text.rsplit(' ').next().unwrap_or("") };
     let head = next.text.split(' ').next().unwrap_or("");
@@ -1954,6 +2035,39 @@ mod tests {
 
     /// A line of words at the given x ranges (10 pt type, baseline `y`).
     /// A column under `header`, from `x0` to `x1`, its header ending at `header_x1`.
+    #[test]
+    fn a_shifted_page_takes_its_own_gutters_past_an_empty_column_and_hanging_marks() {
+        let carried = vec![
+            column("N°", 0.0, 30.0, 10.0),
+            column("Traitement", 30.0, 150.0, 80.0),
+            column("Données", 150.0, 300.0, 200.0),
+            column("Durée", 300.0, 400.0, 330.0),
+        ];
+        // The page sets its columns left of the carried ones, leaves the
+        // first one empty, parts a justified cell's words (`Identité   et`,
+        // two phrases) and hangs list marks in the gutter before their items.
+        let page = [
+            line(
+                12.0,
+                &[
+                    ("Dossier", 30.0, 65.0),
+                    ("•", 120.0, 125.0),
+                    ("Identité", 135.0, 175.0),
+                    ("et", 220.0, 230.0),
+                    ("20", 270.0, 280.0),
+                    ("ans", 285.0, 300.0),
+                ],
+            ),
+            line(24.0, &[("patient", 30.0, 65.0), ("coordonnées", 135.0, 190.0), ("après", 270.0, 295.0)]),
+            line(36.0, &[("•", 120.0, 125.0), ("Santé", 135.0, 160.0)]),
+        ];
+        let lines: Vec<&Line> = page.iter().collect();
+        let mut columns = carried;
+        anchor_to_gutters(&mut columns, &lines);
+        let starts: Vec<f64> = columns.iter().map(|c| c.x0).collect();
+        assert_eq!(starts, [0.0, 30.0, 120.0, 270.0]);
+    }
+
     fn column(header: &str, x0: f64, x1: f64, header_x1: f64) -> Column {
         Column { header: header.into(), key: header.into(), x0, x1, header_x1 }
     }
@@ -2143,7 +2257,7 @@ mod tests {
         ];
         let lines: Vec<&Line> = justified.iter().collect();
         let mut columns = carried.clone();
-        anchor_to_full_line(&mut columns, &lines);
+        anchor_to_gutters(&mut columns, &lines);
         assert_eq!(columns.get(1).map(|c| c.x0), Some(100.0));
         // A text rendering that moved the page's second column left: its
         // lines cross the carried boundary, and a full line sets it.
@@ -2151,7 +2265,7 @@ mod tests {
             [line(12.0, &[("Paie", 0.0, 20.0), ("Verser", 80.0, 110.0)]), line(24.0, &[("des agents", 80.0, 130.0)])];
         let lines: Vec<&Line> = shifted.iter().collect();
         let mut columns = carried;
-        anchor_to_full_line(&mut columns, &lines);
+        anchor_to_gutters(&mut columns, &lines);
         assert_eq!(columns.get(1).map(|c| c.x0), Some(80.0));
     }
 
