@@ -502,10 +502,19 @@ impl<'a> PageLines<'a> {
         let covers = |x: f64, y: f64| {
             self.vertical.iter().any(|r| (r.rect.center_x() - x).abs() <= RULE_SNAP && r.rect.y0 <= y && r.rect.y1 >= y)
         };
+        let labels_apart = if ruled { Vec::new() } else { labels_set_apart(band, &bounds) };
         let spanning: Vec<Vec<(f64, f64, Vec<Word>)>> = band
             .iter()
             .enumerate()
             .map(|(i, line)| {
+                if !ruled {
+                    return labels_apart
+                        .iter()
+                        .filter(|label| label.lines.contains(&i))
+                        .map(|label| (label.x0, label.x1, words_in(line, label.x0, label.own_x1)))
+                        .filter(|(_, _, words)| !words.is_empty())
+                        .collect();
+                }
                 let y = line.bbox.center_y();
                 let below = band.get(i + 1..).unwrap_or_default();
                 let mut spans: Vec<(f64, f64)> = Vec::new();
@@ -570,6 +579,49 @@ impl<'a> PageLines<'a> {
             .collect();
         Some(columns)
     }
+}
+
+/// A label over several columns of a header without rules, found by
+/// [`labels_set_apart`]: the band lines it takes, the columns it spans
+/// (`x0..x1`) and the end of the column it is printed in (`own_x1`).
+struct SpanningLabel {
+    lines: std::ops::Range<usize>,
+    x0: f64,
+    x1: f64,
+    own_x1: f64,
+}
+
+/// Labels over several columns in a header without rules (`Catégories`
+/// over `Personnes concernées` and `Données collectées`): a header column
+/// whose words leave a band line empty between a label and a header under
+/// it, where the header under it starts on the same band line as the
+/// headers of the columns right of it, which have nothing above: those
+/// columns start lower than the band because the label heads them too.
+/// Headers centred vertically in a band have no empty line inside.
+fn labels_set_apart(band: &[&Line], bounds: &[(f64, f64)]) -> Vec<SpanningLabel> {
+    let lines_with: Vec<Vec<bool>> =
+        bounds.iter().map(|&(x0, x1)| band.iter().map(|l| !words_in(l, x0, x1).is_empty()).collect()).collect();
+    let top = |i: usize| lines_with.get(i).and_then(|lines| lines.iter().position(|has| *has));
+    let mut labels: Vec<SpanningLabel> = Vec::new();
+    let mut i = 0;
+    while i < bounds.len() {
+        let (Some(lines), Some(&(x0, own_x1))) = (lines_with.get(i), bounds.get(i)) else { break };
+        let label_end = lines.iter().position(|has| !has).filter(|end| *end > 0);
+        let under = label_end.and_then(|end| lines.iter().skip(end).position(|has| *has).map(|k| end + k));
+        let (Some(label_end), Some(under)) = (label_end, under) else {
+            i += 1;
+            continue;
+        };
+        let spanned = (i + 1..bounds.len()).take_while(|&j| top(j) == Some(under)).count();
+        if spanned == 0 {
+            i += 1;
+            continue;
+        }
+        let x1 = bounds.get(i + spanned).map_or(own_x1, |b| b.1);
+        labels.push(SpanningLabel { lines: 0..label_end, x0, x1, own_x1 });
+        i += spanned + 1;
+    }
+    labels
 }
 
 /// Moves the columns carried over to a page that does not print the
@@ -2066,6 +2118,33 @@ mod tests {
         anchor_to_gutters(&mut columns, &lines);
         let starts: Vec<f64> = columns.iter().map(|c| c.x0).collect();
         assert_eq!(starts, [0.0, 30.0, 120.0, 270.0]);
+    }
+
+    #[test]
+    fn a_label_set_apart_over_headers_below_heads_them_where_centred_headers_do_not() {
+        let bounds = [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0), (300.0, 400.0)];
+        // `Catégories`, a line left empty, then its two columns' headers;
+        // `Nom du traitement` takes the band's first two lines.
+        let grouped = [
+            line(12.0, &[("Nom", 0.0, 20.0), ("du", 25.0, 35.0), ("Catégories", 100.0, 150.0)]),
+            line(24.0, &[("traitement", 0.0, 50.0)]),
+            line(36.0, &[("Personnes", 100.0, 145.0), ("Données", 200.0, 240.0)]),
+            line(48.0, &[("concernées", 100.0, 150.0)]),
+        ];
+        let band: Vec<&Line> = grouped.iter().collect();
+        let labels = labels_set_apart(&band, &bounds);
+        let spans: Vec<(std::ops::Range<usize>, f64, f64)> =
+            labels.iter().map(|l| (l.lines.clone(), l.x0, l.x1)).collect();
+        assert_eq!(spans, [(0..1, 100.0, 300.0)]);
+        // Headers centred vertically: `Durée` sits level with the middle
+        // line of `Catégories de / données / traitées`, with no line empty.
+        let centred = [
+            line(12.0, &[("Catégories", 0.0, 50.0), ("de", 55.0, 65.0)]),
+            line(24.0, &[("données", 0.0, 40.0), ("Durée", 100.0, 125.0)]),
+            line(36.0, &[("traitées", 0.0, 40.0)]),
+        ];
+        let band: Vec<&Line> = centred.iter().collect();
+        assert!(labels_set_apart(&band, &bounds).is_empty());
     }
 
     fn column(header: &str, x0: f64, x1: f64, header_x1: f64) -> Column {

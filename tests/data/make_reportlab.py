@@ -15,15 +15,15 @@ truth. Not run by the tests: its outputs are committed.
 - district (the mairie's rows): one ruled table per group under a bold
   heading, A4 landscape (the second heading at the first page's foot) and
   A3 landscape (both tables on one page);
-- canton (the mairie's rows): a two-level ruled header, `Catégories` over
-  the persons and data columns;
+- canton (the mairie's rows): a two-level header, `Catégories` over the
+  persons and data columns, ruled and borderless;
 - bourg (the mairie's rows): ruled, with cells merged across rows.
 
     pip install reportlab
     python3 tests/data/make_reportlab.py
 writes fixtures/pdf/agence-reportlab.pdf, fixtures/pdf/mairie-reportlab-*.pdf,
 fixtures/pdf/communaute-reportlab-zebra.pdf, fixtures/pdf/ville-reportlab.pdf,
-fixtures/pdf/district-reportlab-*.pdf, fixtures/pdf/canton-reportlab-grouped.pdf,
+fixtures/pdf/district-reportlab-*.pdf, fixtures/pdf/canton-reportlab-grouped*.pdf,
 fixtures/pdf/bourg-reportlab-merged.pdf and
 fixtures/truth/{agence,mairie,communaute,ville,district,canton,bourg}.json.
 """
@@ -457,9 +457,10 @@ CANTON_PREAMBLE = {
 }
 
 
-def canton():
-    """The mairie's rows under a two-level ruled header: `Catégories`
-    spans the persons and data columns, over their own headers."""
+def canton(name, lines):
+    """The mairie's rows under a two-level header: `Catégories` spans the
+    persons and data columns, over their own headers; `lines` draws the
+    table's rules, or none."""
     body, head = HELVETICA_BODY, HELVETICA_HEAD
     top = [Paragraph(c, head) for c in MAIRIE_COLUMNS[:4]] + [Paragraph("Catégories", head), ""] + [
         Paragraph(c, head) for c in MAIRIE_COLUMNS[6:]]
@@ -467,10 +468,10 @@ def canton():
     rows = mairie_records()
     table = Table([top, sub] + [[Paragraph(c, body) for c in r] for r in rows], repeatRows=2,
                   colWidths=RULED_WIDTHS)
-    style = RULED + [("SPAN", (4, 0), (5, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 3, 6, 7, 8)]
+    style = lines + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (4, 0), (5, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 3, 6, 7, 8)]
     table.setStyle(TableStyle(style))
     story = preamble_story(CANTON_PREAMBLE, HELVETICA_TITLE, body) + [table, Spacer(1, 10)] + [Paragraph(n, body) for n in NOTES]
-    pdf = os.path.join(ROOT, "fixtures", "pdf", "canton-reportlab-grouped.pdf")
+    pdf = os.path.join(ROOT, "fixtures", "pdf", f"canton-reportlab-{name}.pdf")
     SimpleDocTemplate(pdf, pagesize=landscape(A4), title="Registre", invariant=1).build(story)
     columns = MAIRIE_COLUMNS[:4] + [f"Catégories {c}" for c in MAIRIE_COLUMNS[4:6]] + MAIRIE_COLUMNS[6:]
     write_truth("canton", CANTON_PREAMBLE, columns, rows, NOTES)
@@ -532,5 +533,6 @@ if __name__ == "__main__":
     ville()
     district("tables", landscape(A4))
     district("tables-onepage", landscape(A3))
-    canton()
+    canton("grouped", RULED)
+    canton("grouped-borderless", [])
     bourg()
