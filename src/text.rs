@@ -53,7 +53,41 @@ fn normalized_text(bytes: &[u8], file: &str) -> Result<String> {
             Error::file(file, ErrorKind::TextEncoding("neither UTF-8 nor Latin-1/Windows-1252".into()))
         })?,
     };
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n").chars().map(printed_bullet).collect())
+    let text: String = text.replace("\r\n", "\n").replace('\r', "\n").chars().map(printed_bullet).collect();
+    Ok(latin_ligatures(&text))
+}
+
+/// The text with byte-swapped ligatures read back: a writer that put a
+/// ligature's Unicode little-endian (see
+/// [`crate::pdf::cmap::byte_swapped_ascii`]) makes extractors print `fi`
+/// as `昀椀` (`Chi昀昀rement`). In a text whose letters are mostly Latin, a
+/// run of such characters touching a Latin letter is the Latin it spells.
+fn latin_ligatures(text: &str) -> String {
+    use crate::pdf::cmap::byte_swapped_ascii;
+    let is_latin_letter = |c: &char| c.is_alphabetic() && u32::from(*c) < 0x0250;
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = text.chars().filter(is_latin_letter).count();
+    if latin * 5 < letters * 4 || !text.chars().any(|c| !c.is_ascii() && byte_swapped_ascii(c).is_some()) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let run = chars.iter().skip(i).take_while(|c| byte_swapped_ascii(**c).is_some()).count();
+        if run == 0 {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|b| chars.get(b)).is_some_and(is_latin_letter);
+        let after = chars.get(i + run).is_some_and(is_latin_letter);
+        for c in chars.iter().skip(i).take(run) {
+            out.push(if before || after { byte_swapped_ascii(*c).unwrap_or(*c) } else { *c });
+        }
+        i += run;
+    }
+    out
 }
 
 /// The bullet a private-use character stands for (see
@@ -262,6 +296,21 @@ mod tests {
         for (bytes, expected) in cases {
             let got = decode(&bytes, "t.txt").map_err(|e| e.to_string());
             assert_eq!(got, expected.map(str::to_string).map_err(str::to_string), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn byte_swapped_ligatures_of_a_latin_text_are_read_back() {
+        let cases = [
+            ("Chi\u{6600}\u{6600}rement des sauvegardes", "Chiffrement des sauvegardes"),
+            ("Service \u{6600}\u{6900}nancier", "Service financier"),
+            ("archivage dé\u{6600}\u{6900}nitif", "archivage définitif"),
+            // Apart from Latin letters, or in a text mostly CJK, it stays.
+            ("Note \u{6600}\u{6900} : voir", "Note \u{6600}\u{6900} : voir"),
+            ("\u{6F22}\u{5B57}\u{6600}a\u{6587}\u{5B57}", "\u{6F22}\u{5B57}\u{6600}a\u{6587}\u{5B57}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(latin_ligatures(input), want, "{input}");
         }
     }
 

@@ -122,10 +122,12 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// reader improves, never lowered). In the ReportLab register the words
 /// cut after other words (see [`WORDS_CUT_AFTER_OTHER_WORDS`]) lose the
 /// glyph positions that would tell a one-token cut (`Consentemen` / `t`)
-/// from a wrap. In the LibreOffice Calc and LaTeX ones pdftotext sets a
-/// cell's lines a character or two apart (`Obligation` / `6-1-c` two
-/// characters right, past the end of the cell's neighbour's line), so that
-/// no one x parts the two columns on every line of the row. In the Word
+/// from a wrap. In the LibreOffice Calc ones (as typeset, and rewritten by
+/// Ghostscript, whose ligatures extractors print as `昀椀`) and the LaTeX
+/// ones pdftotext sets a cell's lines a character or two apart
+/// (`Obligation` / `6-1-c` two characters right, past the end of the
+/// cell's neighbour's line), so that no one x parts the two columns on
+/// every line of the row. In the Word
 /// register typeset by LibreOffice, words too long for their line are cut
 /// after other words (`Données pseudonymis` / `ées`) or, after a bullet,
 /// within a character of the width pdftotext's grid gives the column
@@ -135,6 +137,7 @@ const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 86),
     ("hopital-docx-libreoffice.txt", 77),
     ("mairie-calc.txt", 106),
+    ("mairie-calc-ghostscript.txt", 106),
     ("mairie-latex-ruled.txt", 106),
     ("mairie-latex-booktabs.txt", 102),
 ];

@@ -9,6 +9,15 @@ use std::collections::HashMap;
 /// Upper bound on the entries one CMap may define.
 pub const MAX_ENTRIES: usize = 1 << 17;
 
+/// The printable ASCII character a UTF-16 unit read in the wrong byte
+/// order stands for (`U+6600` `昀` for `f`), if `c` is one: how writers
+/// that put destinations little-endian (Ghostscript, for ligatures) spell
+/// Latin text.
+pub fn byte_swapped_ascii(c: char) -> Option<char> {
+    let unit = u32::from(c);
+    (unit & 0xFF == 0 && (0x21..=0x7E).contains(&(unit >> 8))).then(|| char::from_u32(unit >> 8)).flatten()
+}
+
 /// A parsed ToUnicode CMap.
 #[derive(Debug, Default, Clone)]
 pub struct ToUnicode {
@@ -200,10 +209,7 @@ impl ToUnicode {
     /// read byte-swapped.
     fn repair_byte_swapped(&mut self) {
         let swapped = |text: &str| -> Option<String> {
-            let units: Vec<u32> = text.chars().map(u32::from).collect();
-            let ascii = |u: &u32| *u & 0xFF == 0 && (0x21..=0x7E).contains(&(*u >> 8));
-            (!units.is_empty() && units.iter().all(ascii))
-                .then(|| units.iter().filter_map(|u| char::from_u32(u >> 8)).collect())
+            (!text.is_empty()).then(|| text.chars().map(byte_swapped_ascii).collect::<Option<String>>()).flatten()
         };
         let others: Vec<&String> = self.map.values().filter(|t| swapped(t).is_none()).collect();
         let latin = others.iter().filter(|t| t.chars().all(|c| u32::from(c) < 0x0250)).count();
