@@ -808,13 +808,18 @@ fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
     phrases(line, vertical).len() == 1 && crosses_columns(line, columns, vertical)
 }
 
+/// How far apart (in font sizes) two word starts may lie and be one
+/// column's start, within a row: a character of a text rendering.
+const START_TOLERANCE: f64 = 0.55;
+
 /// How far (in font sizes) a row may set a column's start from the table's
 /// boundary: text renderings shift each row's columns by a few characters.
 const ROW_SHIFT: f64 = 2.0;
 
 /// The columns as one row sets them, in a table without vertical rules:
 /// each inner boundary moves to just before a left edge its cells' lines
-/// share in this row, with no word of the row across it, when that edge
+/// share in this row (starts within [`START_TOLERANCE`] font sizes), with
+/// no word of the row across it, when that edge
 /// lies within [`ROW_SHIFT`] font sizes of the boundary and more of the
 /// row's lines start a word there than at the boundary's side (two lines or
 /// more), or, where no phrase of the row starts at or right of the boundary
@@ -825,7 +830,10 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     let mut out = columns.to_vec();
     let words: Vec<&Word> = block.iter().flat_map(|l| l.words.iter()).collect();
     let Some(font) = block.first().map(|l| l.font_size()) else { return out };
-    let tolerance = 0.3 * font;
+    // Starts this close are one: a text rendering rounds each line's start
+    // to a character (half a font size), so a column's lines may start one
+    // character apart (`Usagers du` over `service`).
+    let tolerance = START_TOLERANCE * font;
     // A list mark and its item are one: no cut parts them.
     let spans: Vec<(f64, f64)> = block.iter().flat_map(|l| word_spans(l)).collect();
     let crosses = |x: f64| spans.iter().any(|(x0, x1)| *x0 < x - 0.05 * font && *x1 > x + 0.05 * font);
@@ -2184,6 +2192,16 @@ mod tests {
         ];
         let block: Vec<&Line> = lines.iter().collect();
         assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
+        // A text rendering starts the column's lines a character apart (5
+        // points at 10 pt), one space after the first column's text on the
+        // second line: both lines start the column.
+        let lines = [
+            line(12.0, &[("Consentement", 30.0, 90.0), ("Usagers", 95.0, 130.0)]),
+            line(24.0, &[("(art.", 30.0, 55.0), ("6-1-a", 60.0, 85.0), ("service", 90.0, 125.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 85.0 && c.x0 < 90.0), "{aligned:?}");
     }
 
     #[test]

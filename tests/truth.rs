@@ -123,11 +123,10 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// cut after other words (see [`WORDS_CUT_AFTER_OTHER_WORDS`]) lose the
 /// glyph positions that would tell a one-token cut (`Consentemen` / `t`)
 /// from a wrap. In the LibreOffice Calc ones (as typeset, and rewritten by
-/// Ghostscript, whose ligatures extractors print as `昀椀`) and the LaTeX
-/// ones pdftotext sets a cell's lines a character or two apart
-/// (`Obligation` / `6-1-c` two characters right, past the end of the
-/// cell's neighbour's line), so that no one x parts the two columns on
-/// every line of the row. In the Word
+/// Ghostscript, whose ligatures extractors print as `昀椀`) pdftotext sets
+/// a cell's lines two characters apart (`Obligation` / `6-1-c` two
+/// characters right, past the end of the cell's neighbour's line), so that
+/// no one x parts the two columns on every line of the row. In the Word
 /// register typeset by LibreOffice, words too long for their line are cut
 /// after other words (`Données pseudonymis` / `ées`) or, after a bullet,
 /// within a character of the width pdftotext's grid gives the column
@@ -138,8 +137,6 @@ const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("hopital-docx-libreoffice.txt", 77),
     ("mairie-calc.txt", 106),
     ("mairie-calc-ghostscript.txt", 106),
-    ("mairie-latex-ruled.txt", 106),
-    ("mairie-latex-booktabs.txt", 102),
 ];
 
 fn check_folder(folder: &str, extension: &str, at_least: usize) {
