@@ -194,6 +194,17 @@ pub fn completes_header_word(word: &str, fragment: &str) -> bool {
         && is_header_word(&format!("{word}{fragment}"))
 }
 
+/// Whether a header cell's line made only of `fragment` is the end of a
+/// word cut at the cell's edge, whatever the word (`sensibl` / `es` in a
+/// header of the register's own): one or two lower-case letters that are
+/// no word a header uses (`de`, `et`, `à`…).
+pub fn is_cut_tail(fragment: &str) -> bool {
+    (1..=2).contains(&fragment.chars().count())
+        && fragment.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !is_header_word(fragment)
+        && !matches!(normalize(fragment).as_str(), "en" | "un" | "y")
+}
+
 /// The header word a typesetter hyphenated across two lines (`traite-` /
 /// `ment`): `previous` ends with a hyphen after a letter, `head` goes on in
 /// lower case, and the two without the hyphen make a header word.
@@ -227,6 +238,23 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_tails_are_letters_no_header_word_is() {
+        for (fragment, tail) in [
+            ("s", true),
+            ("es", true),
+            ("n", true),
+            ("de", false),
+            ("à", false),
+            ("en", false),
+            ("S", false),
+            ("2", false),
+            ("ées", false),
+        ] {
+            assert_eq!(is_cut_tail(fragment), tail, "{fragment}");
+        }
+    }
 
     #[test]
     fn headers_map_to_fields() {

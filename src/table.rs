@@ -431,9 +431,28 @@ impl<'a> PageLines<'a> {
                     let above: &[Word] = band.last().map_or(&[], |l| l.words.as_slice());
                     let completes =
                         |w: &Word| above.iter().any(|a| fields::hyphenated_header_word(&a.text, &w.text).is_some());
-                    let known = long.iter().filter(|w| fields::is_header_word(&w.text) || completes(w)).count();
+                    // In narrow cells a header word may be cut anywhere
+                    // (`Donnée` / `s` / `sensibl` / `es`): its start, or its
+                    // end under the line above, is known too.
+                    let ends_word_above =
+                        |w: &Word| above.iter().any(|a| fields::completes_header_word(&a.text, &w.text));
+                    let known = long
+                        .iter()
+                        .filter(|w| {
+                            fields::is_header_word(&w.text) || fields::begins_header_word(&w.text) || completes(w)
+                        })
+                        .count();
+                    // A header cell's next line goes on in lower case under
+                    // its text (`s` / `sensibl` / `n`): a row's first line
+                    // opens its cells with capitals or figures.
+                    let under_above = |w: &Word| above.iter().any(|a| w.bbox.x0 < a.bbox.x1 && w.bbox.x1 > a.bbox.x0);
+                    let goes_on_lower = !line.words.is_empty()
+                        && line.words.iter().all(|w| {
+                            under_above(w)
+                                && w.text.chars().next().is_some_and(|c| c.is_lowercase() || ends_word_above(w))
+                        });
                     let continues = if under_first.is_empty() {
-                        known * 2 >= long.len() && !long.is_empty()
+                        known * 2 >= long.len() && !long.is_empty() || goes_on_lower
                     } else {
                         under_first.iter().all(|w| {
                             fields::is_header_word(&w.text)
@@ -557,7 +576,9 @@ impl<'a> PageLines<'a> {
                     // parts are not header words each (`Personnes` /
                     // `concernées` in a narrow cell).
                     let whole_words = fields::is_header_word(previous) && fields::is_header_word(&first.text);
-                    let cut = glue && !whole_words || fields::completes_header_word(previous, &first.text);
+                    let cut = glue && !whole_words
+                        || fields::completes_header_word(previous, &first.text)
+                        || words.len() == 1 && fields::is_cut_tail(&first.text);
                     // A hyphen the typesetter added inside a header word
                     // (`con-` / `cernées`) goes with the break.
                     let added_hyphen = glue && fields::hyphenated_header_word(previous, &first.text).is_some();

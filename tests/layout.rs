@@ -140,3 +140,40 @@ fn a_header_with_columns_of_its_own_and_a_cut_first_word() {
     let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
     assert_eq!(cells_of(&json), want);
 }
+
+/// A header of narrow cells whose words a word processor cut anywhere
+/// without a hyphen, in columns known (`concernée` / `s`, `conservatio` /
+/// `n`) and of the register's own (`Donnée` / `s` / `sensibl` / `es`): its
+/// lines going on in lower case under its text are still the header's, and
+/// a line of one or two lower-case letters ends the word above.
+#[test]
+fn a_header_of_narrow_cells_with_words_cut_anywhere() {
+    let starts = [0, 5, 20, 35, 48];
+    let header: [&[&str]; 5] = [
+        &["N°"],
+        &["Nom du", "traitement"],
+        &["Personnes", "concernée", "s"],
+        &["Donnée", "s", "sensibl", "es"],
+        &["Durée de", "conservatio", "n"],
+    ];
+    let rows: [[&[&str]; 5]; 2] = [
+        [&["1"], &["Dossiers"], &["Patients"], &["Oui : santé"], &["20 ans"]],
+        [&["2"], &["Paie"], &["Agents"], &["Non"], &["5 ans"]],
+    ];
+    let mut text = vec!["Registre des activités de traitement de l’hôpital".to_string(), String::new()];
+    text.extend(set_row(&starts, &header));
+    text.push(String::new());
+    for row in &rows {
+        text.extend(set_row(&starts, row));
+        text.push(String::new());
+    }
+    let json = text_json(&text.join("\n"), "layout.txt");
+    let headers: Vec<&str> =
+        json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect();
+    assert_eq!(
+        headers,
+        ["N°", "Nom du traitement", "Personnes concernées", "Données sensibles", "Durée de conservation"]
+    );
+    let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
+    assert_eq!(cells_of(&json), want);
+}
