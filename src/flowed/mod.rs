@@ -346,6 +346,9 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     let mut lines = Vec::new();
     let mut blank = 0usize;
     let mut pending_break = false;
+    // A list bullet an extractor set on a line of its own (MuPDF, where the
+    // typesetter drew it apart from its item): it opens the next line.
+    let mut pending_bullet: Option<(String, usize)> = None;
     for raw in text.split('\n') {
         if raw.contains('\u{c}') {
             pending_break = true;
@@ -360,7 +363,18 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
             pending_break = true;
             continue;
         }
-        let words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+        let mut words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+        if let [word] = words.as_slice()
+            && is_bullet(word)
+        {
+            pending_bullet = Some((word.clone(), blank));
+            blank = 0;
+            continue;
+        }
+        if let Some((bullet, blank_before_bullet)) = pending_bullet.take() {
+            words.insert(0, bullet);
+            blank = blank_before_bullet.max(blank);
+        }
         let content = raw.trim_end_matches(['\r', '\n']);
         let trailing_space = content.ends_with([' ', '\t', '\u{a0}']);
         let trailing = content.len() - content.trim_end_matches([' ', '\t', '\u{a0}']).len();
@@ -408,6 +422,12 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     }
     scale_set_widths(&mut lines);
     lines
+}
+
+/// Whether a word is a list bullet alone (`•`, `▪`…; not a dash, which
+/// may end a line inside a name: `sociale -` / `DGCS)`).
+fn is_bullet(word: &str) -> bool {
+    crate::layout::is_list_mark(word) && !word.starts_with(['-', '–'])
 }
 
 /// What a line's trailing space says, which depends on the extractor.
@@ -1102,6 +1122,23 @@ mod tests {
                 ]
                 .as_slice()
             )
+        );
+    }
+
+    #[test]
+    fn a_bullet_on_a_line_of_its_own_opens_its_item() {
+        let lines = read_lines("Catégories \n\n•\nIdentité et \ncoordonnées \n\n•\nSanté \n- \nDGCS) \n");
+        let texts: Vec<(String, usize)> = lines.iter().map(|l| (l.text(), l.blank_before)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Catégories".to_string(), 0),
+                ("• Identité et".to_string(), 1),
+                ("coordonnées".to_string(), 0),
+                ("• Santé".to_string(), 1),
+                ("-".to_string(), 0),
+                ("DGCS)".to_string(), 0)
+            ]
         );
     }
 
