@@ -666,7 +666,8 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
     let Some(font) = rows.first().map(|l| l.font_size()) else { return };
     let gutters = page_gutters(&rows, PHRASE_GAP * font);
     let starts: Vec<f64> = columns.iter().skip(1).map(|c| c.x0).collect();
-    let limits: Vec<f64> = columns.windows(2).map(|w| (w[0].x1 - w[0].x0).min(w[1].x1 - w[1].x0)).collect();
+    let width = |c: &Column| c.x1 - c.x0;
+    let limits: Vec<f64> = columns.iter().zip(columns.iter().skip(1)).map(|(a, b)| width(a).min(width(b))).collect();
     for (i, x) in match_gutters(&starts, &limits, &gutters).into_iter().enumerate() {
         let Some(x) = x else { continue };
         if let Some(c) = columns.get_mut(i + 1) {
@@ -719,28 +720,36 @@ fn word_spans(line: &Line) -> Vec<(f64, f64)> {
 /// empty on the page shows no gutter of its own).
 fn match_gutters(starts: &[f64], limits: &[f64], gutters: &[(f64, f64)]) -> Vec<Option<f64>> {
     let (n, m) = (starts.len(), gutters.len());
-    // cost[i][j]: least cost of the first i boundaries using the first j gutters.
-    let mut cost = vec![vec![0.0f64; m + 1]; n + 1];
+    // cost[i * (m + 1) + j]: least cost of the first i boundaries using the
+    // first j gutters.
+    let mut cost = vec![0.0f64; (n + 1) * (m + 1)];
+    let at = |cost: &[f64], i: usize, j: usize| cost.get(i * (m + 1) + j).copied().unwrap_or(f64::INFINITY);
+    let move_cost = |i: usize, j: usize| {
+        let (limit, start) = (limits.get(i - 1).copied().unwrap_or(0.0), starts.get(i - 1).copied().unwrap_or(0.0));
+        match j.checked_sub(1).and_then(|g| gutters.get(g)) {
+            Some((_, end)) if (end - start).abs() < limit => (end - start).abs(),
+            _ => f64::INFINITY,
+        }
+    };
     for i in 1..=n {
         let limit = limits.get(i - 1).copied().unwrap_or(0.0);
-        let start = starts.get(i - 1).copied().unwrap_or(0.0);
         for j in 0..=m {
-            let kept = cost[i - 1][j] + limit;
-            let skipped = if j > 0 { cost[i][j - 1] } else { f64::INFINITY };
-            let moved = match (j.checked_sub(1).and_then(|g| gutters.get(g)), j > 0) {
-                (Some((_, end)), true) if (end - start).abs() < limit => cost[i - 1][j - 1] + (end - start).abs(),
-                _ => f64::INFINITY,
-            };
-            cost[i][j] = kept.min(skipped).min(moved);
+            let kept = at(&cost, i - 1, j) + limit;
+            let skipped = if j > 0 { at(&cost, i, j - 1) } else { f64::INFINITY };
+            let moved = if j > 0 { at(&cost, i - 1, j - 1) + move_cost(i, j) } else { f64::INFINITY };
+            if let Some(slot) = cost.get_mut(i * (m + 1) + j) {
+                *slot = kept.min(skipped).min(moved);
+            }
         }
     }
     let mut out = vec![None; n];
     let (mut i, mut j) = (n, m);
     while i > 0 {
         let limit = limits.get(i - 1).copied().unwrap_or(0.0);
-        if j > 0 && cost[i][j] == cost[i][j - 1] {
+        let here = at(&cost, i, j);
+        if j > 0 && here == at(&cost, i, j - 1) {
             j -= 1;
-        } else if cost[i][j] == cost[i - 1][j] + limit {
+        } else if here == at(&cost, i - 1, j) + limit {
             i -= 1;
         } else if let Some((_, end)) = j.checked_sub(1).and_then(|g| gutters.get(g)) {
             if let Some(slot) = out.get_mut(i - 1) {
