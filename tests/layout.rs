@@ -31,6 +31,28 @@ fn cells(text: &str) -> Vec<Vec<String>> {
     cells_of(&text_json(text, "layout.txt"))
 }
 
+/// The JSON read from a register set by [`set_row`]: a title, the header,
+/// then each row, a blank line after the header and after each row.
+fn table_json(title: &str, starts: &[usize], header: &[&[&str]], rows: &[&[&[&str]]]) -> serde_json::Value {
+    let mut text = vec![title.to_string(), String::new()];
+    text.extend(set_row(starts, header));
+    text.push(String::new());
+    for row in rows {
+        text.extend(set_row(starts, row));
+        text.push(String::new());
+    }
+    text_json(&text.join("\n"), "layout.txt")
+}
+
+fn headers_of(json: &serde_json::Value) -> Vec<&str> {
+    json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect()
+}
+
+/// Each row's cells, lines joined by a space: what the register holds.
+fn joined_cells(rows: &[&[&[&str]]]) -> Vec<Vec<String>> {
+    rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect()
+}
+
 /// The second page prints no header and sets the middle column four
 /// characters left of where the first page set it: the text of that
 /// column's lines crosses the first page's gutter, and the page's own
@@ -123,22 +145,13 @@ fn a_header_with_columns_of_its_own_and_a_cut_first_word() {
         [&["1"], &["État civil"], &["Mélodie"], &["Identité, filiation"], &["Conservation illimitée"]],
         [&["2"], &["Paie des agents"], &["Ciril RH"], &["Identité, coordonnées", "bancaires"], &["5 ans"]],
     ];
-    let mut text = vec!["Registre des activités de traitement de la commune".to_string(), String::new()];
-    text.extend(set_row(&starts, &header));
-    text.push(String::new());
-    for row in &rows {
-        text.extend(set_row(&starts, row));
-        text.push(String::new());
-    }
-    let json = text_json(&text.join("\n"), "layout.txt");
-    let headers: Vec<&str> =
-        json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect();
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
     assert_eq!(
-        headers,
+        headers_of(&json),
         ["Référence", "Activité", "Logiciel", "Catégories de données personnelles", "Délai de conservation"]
     );
-    let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
-    assert_eq!(cells_of(&json), want);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
 /// A header of narrow cells whose words a word processor cut anywhere
@@ -160,20 +173,11 @@ fn a_header_of_narrow_cells_with_words_cut_anywhere() {
         [&["1"], &["Dossiers"], &["Patients"], &["Oui : santé"], &["20 ans"]],
         [&["2"], &["Paie"], &["Agents"], &["Non"], &["5 ans"]],
     ];
-    let mut text = vec!["Registre des activités de traitement de l’hôpital".to_string(), String::new()];
-    text.extend(set_row(&starts, &header));
-    text.push(String::new());
-    for row in &rows {
-        text.extend(set_row(&starts, row));
-        text.push(String::new());
-    }
-    let json = text_json(&text.join("\n"), "layout.txt");
-    let headers: Vec<&str> =
-        json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect();
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de l’hôpital", &starts, &header, &rows);
     assert_eq!(
-        headers,
+        headers_of(&json),
         ["N°", "Nom du traitement", "Personnes concernées", "Données sensibles", "Durée de conservation"]
     );
-    let want: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect();
-    assert_eq!(cells_of(&json), want);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
 }
