@@ -1800,6 +1800,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                     let next = lines.get(i + 1);
                     line.text.ends_with('-')
                         || ends_with_elision(&line.text)
+                        || next.is_some_and(|n| ends_cut_word(line, n))
                         || next.is_some_and(|n| n.text.starts_with([')', ']']))
                         || next.is_some_and(|next| {
                             // A last word the table prints whole elsewhere
@@ -1983,6 +1984,20 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut
         && goes_on
         && joined > room
         && !is_legal_basis_phrase(token, head)
+}
+
+/// A line ending on a letter, followed by a line opening on a lone
+/// lower-case letter that is no word (`identificatio` / `n`,
+/// `Professionnel` / `s`): only the end of a word cut at the line's end
+/// opens a line so, whatever the source says of line ends. Two letters
+/// may be a word of another language (`sont` / `in fine`).
+fn ends_cut_word(line: &CellLine, next: &CellLine) -> bool {
+    const LETTER_WORDS: &[&str] = &["a", "à", "i", "y", "ô"];
+    let head = next.text.split(' ').next().unwrap_or("");
+    line.text.chars().last().is_some_and(char::is_alphabetic)
+        && head.chars().count() == 1
+        && head.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !LETTER_WORDS.contains(&head)
 }
 
 /// The words of the legal bases of article 6 of the GDPR, which registers
@@ -2470,6 +2485,25 @@ mod tests {
             let joined = joined_cells(&entries).concat();
             assert!(joined.contains("l’établisse ment"), "{joined}");
         }
+    }
+
+    #[test]
+    fn a_line_opening_on_a_lone_letter_ends_a_cut_word() {
+        // No line-end spaces to go by: `n` and `s` alone are no words, `à`
+        // is one, and two letters may be (`in fine`).
+        let lines = [
+            ("Code d’identificatio", false),
+            ("n et Professionnel", false),
+            ("s de santé sont", false),
+            ("in fine versés", false),
+            ("à l’agent", false),
+        ];
+        let mut entries = vec![set_cell(&lines)];
+        mark_word_breaks(&mut entries, 1);
+        assert_eq!(
+            joined_cells(&entries),
+            ["Code d’identification et Professionnels de santé sont in fine versés à l’agent"]
+        );
     }
 
     #[test]

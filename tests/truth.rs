@@ -120,21 +120,22 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// `pdftotext -layout` renderings the reader cannot get exactly right,
 /// with the cells it gets right at least (the current level, raised as the
 /// reader improves, never lowered). In the ReportLab register the words
-/// cut after other words (see [`WORDS_CUT_AFTER_OTHER_WORDS`]) lose the
-/// glyph positions that would tell a one-token cut (`Consentemen` / `t`)
-/// from a wrap. In the LibreOffice Calc ones (as typeset, and rewritten by
+/// cut after other words (see [`WORDS_CUT_AFTER_OTHER_WORDS`]: `clauses co`
+/// / `ntractuelles`) lose the glyph positions that would tell the cut from
+/// a wrap; a cut leaving one letter (`Consentemen` / `t`) is told by that
+/// letter alone. In the LibreOffice Calc ones (as typeset, and rewritten by
 /// Ghostscript, whose ligatures extractors print as `昀椀`) pdftotext sets
 /// a cell's lines two characters apart (`Obligation` / `6-1-c` two
 /// characters right, past the end of the cell's neighbour's line), so that
 /// no one x parts the two columns on every line of the row. In the Word
 /// register typeset by LibreOffice, words too long for their line are cut
-/// after other words (`Données pseudonymis` / `ées`) or, after a bullet,
-/// within a character of the width pdftotext's grid gives the column
-/// (`• Professionnel` / `s`): the PDF's missing line-end spaces tell them,
-/// the text has none.
+/// after other words (`Données pseudonymis` / `ées`), and a bullet's one
+/// word reaching the width pdftotext's grid gives the column is taken for a
+/// cut (`• Secrétariats` / `médicaux`): the PDF's line-end spaces tell
+/// them, the text has none.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
-    ("agence-reportlab.txt", 86),
-    ("hopital-docx-libreoffice.txt", 77),
+    ("agence-reportlab.txt", 89),
+    ("hopital-docx-libreoffice.txt", 78),
     ("mairie-calc.txt", 106),
     ("mairie-calc-ghostscript.txt", 106),
 ];
