@@ -92,6 +92,13 @@ pub fn is_list_mark(word: &str) -> bool {
     chars.next().is_some_and(|c| LIST_MARKS.contains(&c)) && chars.next().is_none()
 }
 
+/// Whether a word is a list bullet alone (`•`, `▪`…): a list mark that is
+/// no dash, since a dash alone may end a line inside a name (`sociale -` /
+/// `DGCS)`).
+pub fn is_list_bullet(word: &str) -> bool {
+    is_list_mark(word) && !word.starts_with(['-', '–'])
+}
+
 /// The text with runs of whitespace (line breaks, no-break spaces) made
 /// single spaces, trimmed.
 pub fn collapse_whitespace(text: &str) -> String {

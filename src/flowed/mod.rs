@@ -365,7 +365,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
         }
         let mut words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
         if let [word] = words.as_slice()
-            && is_bullet(word)
+            && crate::layout::is_list_bullet(word)
         {
             pending_bullet = Some((word.clone(), blank));
             blank = 0;
@@ -422,12 +422,6 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     }
     scale_set_widths(&mut lines);
     lines
-}
-
-/// Whether a word is a list bullet alone (`•`, `▪`…; not a dash, which
-/// may end a line inside a name: `sociale -` / `DGCS)`).
-fn is_bullet(word: &str) -> bool {
-    crate::layout::is_list_mark(word) && !word.starts_with(['-', '–'])
 }
 
 /// What a line's trailing space says, which depends on the extractor.
