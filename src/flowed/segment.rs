@@ -1023,6 +1023,14 @@ impl Endings {
         endings
     }
 
+    /// The endings at a page break, given the line counts of the row's
+    /// cells on the page before: a cell well short of the tallest stopped
+    /// there because its next paragraph did not fit, so its last line
+    /// ended a paragraph whatever its last word ([`full_cells`]).
+    fn paragraphs_ended(self, counts: &[u16]) -> Self {
+        Endings { open: self.open & full_cells(counts), ..self }
+    }
+
     /// What of the endings prices going on in `cells` after a page break
     /// ([`resume_cost`]): the open and mid-phrase masks, within them.
     fn pricing_resumes(self, cells: u32) -> Self {
@@ -1034,6 +1042,18 @@ impl Endings {
     fn others_dangle(self, column: usize) -> bool {
         self.dangling & !(1 << column.min(31)) != 0
     }
+}
+
+/// The cells that filled their part of the page before a break: more than
+/// half as many lines as the tallest. Only these can be cut inside a
+/// paragraph; the others of [`cut_cells`] were cut between paragraphs.
+fn full_cells(counts: &[u16]) -> u32 {
+    let tallest = counts.iter().copied().max().unwrap_or(0);
+    counts
+        .iter()
+        .enumerate()
+        .filter(|&(c, &n)| c < 32 && n > 0 && 2 * n > tallest)
+        .fold(0, |mask, (c, _)| mask | 1 << c)
 }
 
 /// Going on, after a page break, at word `from` of `line` in a cut cell
@@ -1328,6 +1348,9 @@ impl Model<'_> {
                 };
                 // How the row's cells ended before this line.
                 let endings_before = |prev_index: usize, new_row: bool| match &last {
+                    Some(layer) if !new_row && line.flow_break => {
+                        layer.endings(prev_index).paragraphs_ended(layer.counts(prev_index))
+                    }
                     Some(layer) if !new_row => layer.endings(prev_index),
                     _ => Endings::default(),
                 };
@@ -1767,6 +1790,24 @@ pub(super) mod tests {
         let listed = Endings::default().after(&line("Données d’identité, "), &[Part::new(0, 3)]);
         assert_eq!(resume_cost(&line("Coordonnées "), 0, 3, listed), 0.0);
         assert_eq!(resume_cost(&line("images "), 0, 3, listed), 0.0);
+    }
+
+    #[test]
+    fn a_cell_short_of_the_tallest_at_a_page_break_ended_its_paragraph() {
+        // Two lines fit on the page: the controller's one line and the
+        // data's two are both cut, but only the data filled the page.
+        let counts = [1, 1, 1, 2, 1];
+        assert!(in_mask(cut_cells(&counts), 2) && in_mask(cut_cells(&counts), 3));
+        assert_eq!(full_cells(&counts), 0b1000);
+        let ended = Endings::default()
+            .after(&line("DNUM "), &[Part::new(0, 2)])
+            .after(&line("Coordonnées, Données "), &[Part::new(0, 3)])
+            .paragraphs_ended(&counts);
+        // A phrase going on in lower case resumes the full cell only; a
+        // new paragraph may open in either.
+        assert_eq!(resume_cost(&line("selon l’objet du "), 0, 3, ended), 0.0);
+        assert_eq!(resume_cost(&line("selon l’objet du "), 0, 2, ended), cost::RESUME_MISMATCH);
+        assert_eq!(resume_cost(&line("Direction des sports "), 0, 2, ended), 0.0);
     }
 
     #[test]
