@@ -488,7 +488,7 @@ fn survey(
 /// current level, raised as the segmentation improves, never lowered).
 #[test]
 fn page_breaks_across_registers_and_page_sizes() {
-    const FLOOR: usize = 1802;
+    const FLOOR: usize = 1813;
     let texts = survey(OneLineCells::Apart, &[24, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Monospaced);
     let right = survey_cells_right(&texts);
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
@@ -537,10 +537,11 @@ fn one_line_cells_share_a_block_with_the_next_cell() {
 /// width, not characters), over the survey's registers (a floor, as
 /// above); the reading says it read them in set width. 1665 when set widths
 /// were only learned from the reading in characters, which ragged wraps
-/// can shift by a column.
+/// can shift by a column; 1707 when the start after a possible section
+/// heading was chosen before the descent.
 #[test]
 fn proportional_wraps_across_registers_and_page_sizes() {
-    const FLOOR: usize = 1707;
+    const FLOOR: usize = 1791;
     let texts = survey(OneLineCells::Apart, &[24, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Proportional);
     let (mut right, mut in_set_width) = (0, 0);
     for ((_, rows, _), json) in texts.iter().zip(extracted_survey(&texts)) {
@@ -555,7 +556,7 @@ fn proportional_wraps_across_registers_and_page_sizes() {
 /// the survey's registers (a floor, as above).
 #[test]
 fn shared_lines_across_registers_and_page_sizes() {
-    const FLOOR: usize = 1787;
+    const FLOOR: usize = 1791;
     let texts = survey(OneLineCells::ShareALine, &[14, 30, 16, 34, 20, 22], &SURVEY_PAGES, Font::Monospaced);
     let right = survey_cells_right(&texts);
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");

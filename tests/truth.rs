@@ -224,7 +224,7 @@ fn flowed_text_fixtures_against_their_truth() {
         // set width, which its wraps fit better).
         ("commune-libreoffice-pdftotext.txt", 23),
         ("dnum-mutool.txt", 119),
-        ("fabrique-mutool.txt", 46),
+        ("fabrique-mutool.txt", 44),
         ("agence-reportlab-mutool.txt", 72),
         // MuPDF splits justified lines at their widest gaps (`Agents ` /
         // `de ` / `la` / `commune`), so line lengths say little of the
@@ -234,7 +234,7 @@ fn flowed_text_fixtures_against_their_truth() {
         // paragraph of its own, which the reader takes for cells more often
         // than for items of one list (43 before a bullet on a line of its
         // own opened its item).
-        ("hopital-docx-libreoffice-borderless-mutool.txt", 48),
+        ("hopital-docx-libreoffice-borderless-mutool.txt", 52),
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");

@@ -11,7 +11,9 @@
 //! shifted (nothing but widths tells its cells apart where paragraphs do
 //! not show), from the same width for every column. Where the body may
 //! open with a section heading, the first row is also read from the line
-//! after it, and the cheaper start kept.
+//! after it, and descended from too: which start is right shows only after
+//! the descent. Last, the best widths moved by a column are tried as a
+//! start, where that is already cheaper.
 //!
 //! Widths are learned in characters, or in set width ([`Unit`]). Where the
 //! wraps of the reading in characters show a proportional font, each
@@ -90,15 +92,12 @@ pub(super) fn widths(
     };
     let costs = Costs::default();
     let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence, unit));
-    let mut alternated = from_first_row(0);
-    if let Some(line) = lines.first()
-        && may_head_section(evidence, columns, 0, line)
-    {
-        let after_heading = from_first_row(1);
-        if after_heading != alternated && cost_of(&after_heading) < cost_of(&alternated) {
-            alternated = after_heading;
-        }
-    }
+    let alternated = from_first_row(0);
+    let after_heading = lines
+        .first()
+        .filter(|line| may_head_section(evidence, columns, 0, line))
+        .map(|_| from_first_row(1))
+        .filter(|after| *after != alternated);
     // Descents from there and from the same width everywhere: a greedy
     // descent settles in the basin its start and first moves lead to, and
     // which lead to the right reading differs from text to text. The
@@ -110,15 +109,38 @@ pub(super) fn widths(
         descend(lines, alternated.clone(), blank_separated, evidence, unit, STEEPEST_UPDATES, &costs),
     ];
     // A descent is deterministic: none is run again from the same start.
+    if let Some(after) = after_heading {
+        readings.push(descend(lines, after, blank_separated, evidence, unit, 0, &costs));
+    }
     if uniform != alternated {
         readings.push(descend(lines, uniform, blank_separated, evidence, unit, 0, &costs));
     }
     readings.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The trap every start may fall in: a reading shifted by a column. The
+    // best widths moved by one column and re-estimated are descended from
+    // where that start is already cheaper.
+    if let Some((best_cost, best)) = readings.first().cloned() {
+        for shifted in shifted_by_a_column(&best) {
+            let start = alternate(lines, shifted, blank_separated, evidence, unit);
+            if cost_of(&start) < best_cost {
+                readings.push(descend(lines, start, blank_separated, evidence, unit, 0, &costs));
+            }
+        }
+        readings.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
     let mut readings = readings.into_iter();
     let (best_cost, best) = readings.next().unwrap_or_default();
     let runner_up =
         readings.find(|(_, w)| *w != best).filter(|(c, _)| *c <= best_cost + PLAUSIBLE_MARGIN).map(|(_, w)| w);
     LearnedWidths { best, runner_up }
+}
+
+/// The widths moved one column left and one column right, the column left
+/// at the end keeping its width.
+fn shifted_by_a_column(widths: &[f64]) -> [Vec<f64>; 2] {
+    let left = widths.iter().skip(1).chain(widths.last()).copied().collect();
+    let right = widths.first().into_iter().chain(widths.iter().take(widths.len().saturating_sub(1))).copied().collect();
+    [left, right]
 }
 
 /// Cost of lines `from..to` as one cell wrapping at its own width (its
@@ -523,6 +545,14 @@ mod tests {
     use super::super::segment::tests::step;
     use super::super::{SPACE_SET_WIDTH, scale_set_widths, set_width};
     use super::*;
+
+    #[test]
+    fn widths_shift_by_a_column_either_way() {
+        let [left, right] = shifted_by_a_column(&[4.0, 20.0, 36.0]);
+        assert_eq!(left, [20.0, 36.0, 36.0]);
+        assert_eq!(right, [4.0, 4.0, 20.0]);
+        assert_eq!(shifted_by_a_column(&[]), [Vec::<f64>::new(), Vec::new()]);
+    }
 
     /// A row of three cells, each the same paragraph wrapped greedily at
     /// its column's width in `widths` by `measure` (with `space` between
