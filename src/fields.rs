@@ -1,5 +1,6 @@
 //! Header vocabulary: which field of the SPEC a printed column header maps to.
 
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// The fields the SPEC names, each with the header forms that map to it,
@@ -67,6 +68,16 @@ pub fn normalize(header: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+static RECORD_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,4}\.?|\p{Lu}{1,5}[-_]?\d{1,4})$").unwrap_or_else(|_| unreachable!()));
+
+/// Whether a word is a plain record number or code (`12`, `3.`, `T-03`),
+/// as a numbered register's first column holds: not a quantity's number
+/// followed by its unit, nor a list mark (`1)`).
+pub fn is_record_code(word: &str) -> bool {
+    RECORD_CODE.is_match(word)
 }
 
 /// [`KNOWN_FIELDS`] with every form normalized as headers are (`hors` →

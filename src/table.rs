@@ -1476,7 +1476,15 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
                 next.first().copied().unwrap_or(false)
                     && next.iter().zip(present).filter(|(now, before)| **now && !**before).count() >= 2
             });
-        let starts = crossing || (in_first && gap_ok(last_first_col) && gap_ok(last_any)) || top_aligned || heading;
+        // A numbered row's first cell holds its number alone: a second
+        // number there opens the next row, however close it follows.
+        let renumbered = first_column_code(line, columns)
+            && blocks.last().and_then(|b| b.first()).is_some_and(|l| first_column_code(l, columns));
+        let starts = crossing
+            || (in_first && gap_ok(last_first_col) && gap_ok(last_any))
+            || top_aligned
+            || heading
+            || renumbered;
         let prev_crossing = blocks.last().and_then(|b| b.last()).is_some_and(|l| full_width(l, columns, vertical));
         match blocks.last_mut() {
             Some(block) if !starts && !prev_crossing => block.push(line),
@@ -1488,6 +1496,13 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
         last_any = Some(line.bbox.y1);
     }
     blocks
+}
+
+/// Whether the line's text in the first column is one record number or
+/// code (`12`, `R-06`).
+fn first_column_code(line: &Line, columns: &[Column]) -> bool {
+    let Some(first) = columns.first() else { return false };
+    matches!(words_in(line, first.x0, first.x1).as_slice(), [word] if fields::is_record_code(&word.text))
 }
 
 /// A line with text in the first column only. Between rows (its column's
@@ -2096,8 +2111,13 @@ fn drop_repeated_headers<'p>(lines: Vec<&'p Line>, header: &[String]) -> (Vec<&'
 /// full-width cell. Its text crosses a column boundary, or, where the page
 /// rules every inner boundary elsewhere, may sit within one column (a
 /// short heading in a wide first column): there the missing rules alone
-/// show the merge.
+/// show the merge. Either way each of its lines is one phrase: a row of
+/// cells whose text runs up to the next column's (cells set without
+/// padding) has other phrases beside it.
 fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
+    if block.iter().any(|l| phrases(l, vertical).len() > 1) {
+        return false;
+    }
     let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
     let (top, bottom) = (first.bbox.y0, last.bbox.y1);
     let at_boundary = |r: &Rule, c: &Column| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP;
@@ -2216,6 +2236,51 @@ mod tests {
             })
             .collect();
         group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn a_row_whose_cells_run_up_to_each_other_is_no_merged_row() {
+        let columns = vec![
+            column("N°", 0.0, 20.0, 10.0),
+            column("Durée", 20.0, 120.0, 60.0),
+            column("Mesures", 120.0, 220.0, 160.0),
+        ];
+        // Cells set without padding: `l’exercice` ends one space before
+        // `nominatives`, one phrase across the boundary, but the row's
+        // other line holds several phrases.
+        let row = [
+            line(12.0, &[("1", 0.0, 5.0), ("10", 20.0, 30.0), ("ans", 35.0, 50.0), ("Habilitations", 120.0, 180.0)]),
+            line(
+                24.0,
+                &[
+                    ("la", 20.0, 30.0),
+                    ("clôture", 35.0, 70.0),
+                    ("de", 75.0, 85.0),
+                    ("l’exercice", 90.0, 117.0),
+                    ("nominatives", 120.0, 175.0),
+                ],
+            ),
+        ];
+        assert!(!is_merged_row(&row.iter().collect::<Vec<_>>(), &columns, &[]));
+        // A heading across the columns is one phrase a line.
+        let heading = [line(
+            12.0,
+            &[("Services", 0.0, 40.0), ("à", 45.0, 50.0), ("la", 55.0, 65.0), ("population", 70.0, 130.0)],
+        )];
+        assert!(is_merged_row(&heading.iter().collect::<Vec<_>>(), &columns, &[]));
+    }
+
+    #[test]
+    fn a_record_number_alone_in_the_first_column_is_a_code() {
+        let columns = vec![column("N°", 0.0, 20.0, 10.0), column("Traitement", 20.0, 120.0, 60.0)];
+        let numbered = line(12.0, &[("6", 0.0, 5.0), ("Consultations", 20.0, 80.0)]);
+        assert!(first_column_code(&numbered, &columns));
+        let code = line(12.0, &[("R-06", 0.0, 18.0), ("Consultations", 20.0, 80.0)]);
+        assert!(first_column_code(&code, &columns));
+        let wrapped = line(24.0, &[("public", 20.0, 50.0)]);
+        assert!(!first_column_code(&wrapped, &columns));
+        let quantity = line(12.0, &[("5", 0.0, 5.0), ("ans", 8.0, 18.0)]);
+        assert!(!first_column_code(&quantity, &columns));
     }
 
     #[test]

@@ -843,9 +843,6 @@ fn is_record_number(word: &str) -> bool {
     word.chars().count() <= 8 && word.chars().any(|c| c.is_ascii_digit())
 }
 
-static NUMBER_BEFORE_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\d{1,4}\.?|\p{Lu}{1,5}[-_]?\d{1,4})$").unwrap_or_else(|_| unreachable!()));
-
 /// Whether a line opens with a record number: alone on the line (`12`,
 /// `3.`, `T-03`), or before the next cell's capitalized first word, where
 /// only a plain number or code counts (`4 Paie`, not `1) Données` nor a
@@ -853,7 +850,7 @@ static NUMBER_BEFORE_TEXT: LazyLock<Regex> =
 fn record_number_opening(words: &[String]) -> bool {
     match words {
         [word] => is_record_number(word),
-        [word, next, ..] => NUMBER_BEFORE_TEXT.is_match(word) && next.starts_with(char::is_uppercase),
+        [word, next, ..] => fields::is_record_code(word) && next.starts_with(char::is_uppercase),
         [] => false,
     }
 }
