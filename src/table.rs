@@ -498,12 +498,22 @@ impl<'a> PageLines<'a> {
         let ruled = filled >= MIN_HEADER_CELLS && single * 3 >= filled * 2
             || crossing.len() >= 2 && per_interval.iter().all(|n| *n <= 1);
         if ruled {
+            // A table ruled inside only (no frame) has header cells left of
+            // its first rule and right of its last: those columns end at
+            // the rule, and reach as far out as the page.
+            let (Some(&first), Some(&last)) = (crossing.first(), crossing.last()) else { return None };
+            if let Some(x0) = groups.iter().filter(|g| g.center_x() < first).map(|g| g.x0).reduce(f64::min) {
+                bounds.push((x0, first));
+            }
             for w in crossing.windows(2) {
                 if let [a, b] = *w
                     && groups.iter().any(|g| g.center_x() > a && g.center_x() < b)
                 {
                     bounds.push((a, b));
                 }
+            }
+            if groups.iter().any(|g| g.center_x() > last) {
+                bounds.push((last, self.page.width));
             }
         } else {
             for (i, g) in groups.iter().enumerate() {
@@ -1560,7 +1570,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let (first_index, first_header) =
         pages.iter().enumerate().find_map(|(i, p)| p.find_header(None).map(|h| (i, h))).ok_or(TableError::NoHeader)?;
     let mut columns = first_header.columns.clone();
-    let ruled_columns = columns.iter().all(|c| {
+    // Inner boundaries on rules; the outer edges may have none (a table
+    // ruled inside only).
+    let ruled_columns = columns.iter().skip(1).all(|c| {
         pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
     });
 
@@ -2130,20 +2142,28 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool
     !inner_rule && (ruled_elsewhere || block.iter().any(|l| crosses_columns(l, columns, &[])))
 }
 
-/// Groups lines into paragraphs: a new paragraph where baselines are more
-/// than 1.5 font sizes apart, at a line starting with `*`, or after a line
-/// that ends a sentence well short of the right margin (the table's right
-/// edge, or the lines' own): the last line of a paragraph set without
-/// space after it.
+/// Groups lines into paragraphs: a new paragraph where baselines are
+/// further apart than the lines' spacing (more than 1.5 font sizes, and
+/// half a font size more than the closest two lines, since a document set
+/// with loose spacing spaces every line so; or more than two font sizes),
+/// at a line starting with `*`, or
+/// after a line that ends a sentence well short of the right margin (the
+/// table's right edge, or the lines' own): the last line of a paragraph set
+/// without space after it.
 fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
     let right = lines.iter().map(|l| l.bbox.x1).fold(right_margin, f64::max);
     let left = lines.iter().map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
+    let spacing =
+        lines.windows(2).filter_map(|w| Some(w.get(1)?.bbox.y1 - w.first()?.bbox.y1)).fold(f64::INFINITY, f64::min);
     let mut out: Vec<Vec<Line>> = Vec::new();
     let mut previous: Option<&Line> = None;
     for line in lines {
         let new = previous.is_none_or(|p| {
             let ended = p.text().ends_with(['.', '!', '?']) && p.bbox.x1 < left + 0.85 * (right - left);
-            line.bbox.y1 - p.bbox.y1 > 1.5 * line.font_size() || line.text().starts_with('*') || ended
+            let size = line.font_size();
+            let pitch = line.bbox.y1 - p.bbox.y1;
+            let spaced = pitch > 1.5 * size && (pitch > spacing + 0.5 * size || pitch > 2.0 * size);
+            spaced || line.text().starts_with('*') || ended
         });
         match out.last_mut() {
             Some(par) if !new => par.push((*line).clone()),
@@ -2268,6 +2288,26 @@ mod tests {
             &[("Services", 0.0, 40.0), ("à", 45.0, 50.0), ("la", 55.0, 65.0), ("population", 70.0, 130.0)],
         )];
         assert!(is_merged_row(&heading.iter().collect::<Vec<_>>(), &columns, &[]));
+    }
+
+    #[test]
+    fn notes_set_with_loose_spacing_keep_their_wrapped_lines_together() {
+        // 10 pt type, 16 pt between every pair of lines: the spacing alone
+        // parts nothing; a sentence ended short of the margin does.
+        let notes = [
+            line(
+                16.0,
+                &[("Les", 0.0, 15.0), ("durées", 20.0, 50.0), ("sauf", 350.0, 370.0), ("mention", 375.0, 400.0)],
+            ),
+            line(32.0, &[("contraire.", 0.0, 45.0)]),
+            line(48.0, &[("Pour", 0.0, 20.0), ("exercer", 25.0, 60.0), ("l’agence.", 120.0, 160.0)]),
+        ];
+        let found = paragraphs(&notes.iter().collect::<Vec<_>>(), 400.0);
+        let texts: Vec<String> = found.iter().map(|p| p.iter().map(Line::text).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(texts, ["Les durées sauf mention contraire.", "Pour exercer l’agence."]);
+        // Spaced wider than its lines, a note opens a paragraph.
+        let spaced = [line(16.0, &[("Première", 0.0, 400.0)]), line(40.0, &[("Seconde", 0.0, 50.0)])];
+        assert_eq!(paragraphs(&spaced.iter().collect::<Vec<_>>(), 400.0).len(), 2);
     }
 
     #[test]

@@ -7,13 +7,15 @@ the tests: its outputs are committed.
 - lines: rules between rows only, US Letter landscape;
 - open: no rules at all, A4 landscape;
 - portrait: one rule under the header, cells centred vertically, 6 pt
-  type on A4 portrait.
+  type on A4 portrait;
+- inner: rules between columns and rows but no frame, US Legal landscape;
+- minimal: rules between columns and under the header only, 8 pt.
 
 Each embeds a DejaVu Sans subset (Debian's fonts-dejavu-core).
 
     pip install fpdf2
     python3 tests/data/make_fpdf2.py
-writes fixtures/pdf/mairie-fpdf2-{lines,open,portrait}.pdf.
+writes fixtures/pdf/mairie-fpdf2-{lines,open,portrait,inner,minimal}.pdf.
 """
 import datetime
 import json
@@ -62,3 +64,5 @@ def make(name, borders, page="A4", orientation="L", size=7, widths=LANDSCAPE_WID
 make("lines", "HORIZONTAL_LINES", page="Letter")
 make("open", "NONE")
 make("portrait", "SINGLE_TOP_LINE", orientation="P", size=6, widths=PORTRAIT_WIDTHS, valign="MIDDLE")
+make("inner", "INTERNAL", page="Legal")
+make("minimal", "MINIMAL", size=8)
