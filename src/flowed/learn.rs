@@ -5,7 +5,7 @@
 //! header). They are then refined by alternating segmentation and
 //! re-estimation, and last by descent on the segmentation's cost: later
 //! rows can be read shifted by a column at little cost, so the alternation
-//! alone can settle on a shifted reading. Three descents are run and the
+//! alone can settle on a shifted reading. Descents are run and the
 //! cheapest kept: from the first row's widths, each column in turn and the
 //! best change of all first; and, as the first row may itself be read
 //! shifted (nothing but widths tells its cells apart where paragraphs do
