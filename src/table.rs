@@ -2146,10 +2146,9 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool
 /// further apart than the lines' spacing (more than 1.5 font sizes, and
 /// half a font size more than the closest two lines, since a document set
 /// with loose spacing spaces every line so; or more than two font sizes),
-/// at a line starting with `*`, or
-/// after a line that ends a sentence well short of the right margin (the
-/// table's right edge, or the lines' own): the last line of a paragraph set
-/// without space after it.
+/// at a line starting with `*`, or after a line that ends a sentence well
+/// short of the right margin (the table's right edge, or the lines' own):
+/// the last line of a paragraph set without space after it.
 fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
     let right = lines.iter().map(|l| l.bbox.x1).fold(right_margin, f64::max);
     let left = lines.iter().map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);

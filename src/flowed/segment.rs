@@ -972,12 +972,17 @@ fn way_for(mut places: impl ExactSizeIterator<Item = (Option<f64>, u32)>, signat
 /// the page before: those that reached the page bottom, as the tallest did
 /// (within a fifth of its lines, at least two).
 pub(super) fn cut_cells(counts: &[u16]) -> u32 {
+    cells_against_tallest(counts, |n, tallest| n + (tallest / 5).max(2) >= tallest)
+}
+
+/// The mask of the cells with lines whose count `n` passes `keep(n,
+/// tallest)`, the tallest being the most lines a cell has.
+fn cells_against_tallest(counts: &[u16], keep: impl Fn(u16, u16) -> bool) -> u32 {
     let tallest = counts.iter().copied().max().unwrap_or(0);
-    let tolerance = (tallest / 5).max(2);
     counts
         .iter()
         .enumerate()
-        .filter(|&(c, &n)| c < 32 && n > 0 && n + tolerance >= tallest)
+        .filter(|&(c, &n)| c < 32 && n > 0 && keep(n, tallest))
         .fold(0, |mask, (c, _)| mask | 1 << c)
 }
 
@@ -1048,12 +1053,7 @@ impl Endings {
 /// half as many lines as the tallest. Only these can be cut inside a
 /// paragraph; the others of [`cut_cells`] were cut between paragraphs.
 fn full_cells(counts: &[u16]) -> u32 {
-    let tallest = counts.iter().copied().max().unwrap_or(0);
-    counts
-        .iter()
-        .enumerate()
-        .filter(|&(c, &n)| c < 32 && n > 0 && 2 * n > tallest)
-        .fold(0, |mask, (c, _)| mask | 1 << c)
+    cells_against_tallest(counts, |n, tallest| 2 * n > tallest)
 }
 
 /// Going on, after a page break, at word `from` of `line` in a cut cell
