@@ -212,14 +212,60 @@ static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{5}\b").
 static STREET_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(\d{1,4})(?:\D|$)").unwrap_or_else(|_| unreachable!()));
 
+/// How far apart, in font sizes, the baselines of two lines of one
+/// paragraph may be: set solid to loosely leaded, not a paragraph apart.
+const PARAGRAPH_PITCH: f64 = 1.5;
+
+/// Whether `next` goes on the preamble line `line` as the same paragraph (a
+/// title that wrapped): set in the same type right under it, and either
+/// its first word would not have fit at the end of `line` within the
+/// text's horizontal extent `span` (centred lines grow on both sides), or
+/// `line` ends on a word that needs a complement (`de`, `la`, a hyphen) or
+/// `next` opens in lower case. A line that stopped short of the extent
+/// with nothing left hanging was broken on purpose.
+fn continues_preamble_line(line: &Line, next: &Line, span: (f64, f64)) -> bool {
+    let size = line.font_size();
+    let same_type = (next.font_size() - size).abs() < 0.1 && next.is_bold() == line.is_bold();
+    let pitch = next.bbox.y1 - line.bbox.y1;
+    if !same_type || pitch <= 0.0 || pitch > PARAGRAPH_PITCH * size {
+        return false;
+    }
+    let Some(first) = next.words.first() else { return false };
+    let (left, right) = span;
+    let word = 0.25 * size + first.bbox.width();
+    let centred = line.bbox.x0 > left + size && (line.bbox.center_x() - (left + right) / 2.0).abs() < size;
+    let wrapped = if centred { line.bbox.width() + word > right - left } else { line.bbox.x1 + word > right };
+    let text = line.text();
+    let hanging = text.ends_with('-') || text.rsplit(' ').next().is_some_and(fields::is_connector);
+    wrapped || hanging || first.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The text of preamble lines that make one paragraph: joined with a
+/// space, or with none after a line ending on a hyphen (`Port-` /
+/// `Exemple`).
+fn paragraph_text(lines: &[&Line]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let text = collapse_whitespace(&line.text());
+        if !out.is_empty() && !out.ends_with('-') {
+            out.push(' ');
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 /// Reads the preamble: the title (largest type, preferring a line that says
-/// "registre"), the address (the line with a postal code, after the
-/// organization's name when both share the line), the rights contact (the
-/// first e-mail address).
-pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
+/// "registre", with the lines its paragraph wrapped onto), the address
+/// (the line with a postal code, after the organization's name when both
+/// share the line), the rights contact (the first e-mail address). `span`
+/// is the horizontal extent of the table's text ([`Table::text_span`]),
+/// which tells a wrapped line from one broken on purpose.
+pub fn read_preamble(preamble: &[Line], span: (f64, f64), notes: &[String]) -> Register {
+    let preamble: Vec<&Line> = preamble.iter().filter(|l| !collapse_whitespace(&l.text()).is_empty()).collect();
+    let span = preamble.iter().fold(span, |(left, right), l| (left.min(l.bbox.x0), right.max(l.bbox.x1)));
     let mut register = Register::default();
-    let texts: Vec<String> =
-        preamble.iter().map(|l| collapse_whitespace(&l.text())).filter(|t| !t.is_empty()).collect();
+    let texts: Vec<String> = preamble.iter().map(|l| collapse_whitespace(&l.text())).collect();
     register.rights_contact = texts
         .iter()
         .chain(notes.iter())
@@ -231,14 +277,14 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
             used[i] = true;
         }
     }
-    let max_size = preamble.iter().map(Line::font_size).fold(0.0, f64::max);
+    let max_size = preamble.iter().map(|l| l.font_size()).fold(0.0, f64::max);
     let title_index = texts
         .iter()
         .enumerate()
         .filter(|(i, _)| !used.get(*i).copied().unwrap_or(true))
         .max_by(|(i, a), (j, b)| {
             let score = |k: usize, t: &str| {
-                let size = preamble.get(k).map_or(0.0, Line::font_size);
+                let size = preamble.get(k).map_or(0.0, |l| l.font_size());
                 let registre = t.to_lowercase().contains("registre");
                 (u8::from(registre), u8::from(size >= max_size - 0.1), size)
             };
@@ -247,8 +293,22 @@ pub fn read_preamble(preamble: &[Line], notes: &[String]) -> Register {
         })
         .map(|(i, _)| i);
     if let Some(i) = title_index {
-        register.title = texts.get(i).cloned();
-        if let Some(u) = used.get_mut(i) {
+        let goes_on = |k: usize| match (preamble.get(k), preamble.get(k + 1)) {
+            (Some(line), Some(next)) => {
+                !used.get(k + 1).copied().unwrap_or(true) && continues_preamble_line(line, next, span)
+            }
+            _ => false,
+        };
+        let mut first = i;
+        while first > 0 && !used.get(first - 1).copied().unwrap_or(true) && goes_on(first - 1) {
+            first -= 1;
+        }
+        let mut last = i;
+        while goes_on(last) {
+            last += 1;
+        }
+        register.title = Some(paragraph_text(preamble.get(first..=last).unwrap_or_default()));
+        for u in used.get_mut(first..=last).into_iter().flatten() {
             *u = true;
         }
     }
@@ -290,7 +350,8 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         .map(|par| collapse_whitespace(&par.iter().map(Line::text).collect::<Vec<_>>().join(" ")))
         .filter(|t| !t.is_empty())
         .collect();
-    let mut register = read_preamble(&table.preamble, &notes);
+    let span = table.text_span().unwrap_or((f64::INFINITY, f64::NEG_INFINITY));
+    let mut register = read_preamble(&table.preamble, span, &notes);
     register.notes = notes;
 
     let mut records: Vec<Record> = Vec::new();
@@ -401,6 +462,7 @@ mod tests {
     fn an_organization_shares_its_address_line_before_a_street_number_not_before_a_postal_code() {
         let shared = read_preamble(
             &lines(&["Registre des traitements", "Ministères sociaux, 14 avenue Duquesne, 75730 Paris SP 07"]),
+            (0.0, 300.0),
             &[],
         );
         assert_eq!(shared.organization.as_deref(), Some("Ministères sociaux"));
@@ -411,9 +473,72 @@ mod tests {
                 "Mairie de Port-Exemple",
                 "1 place de l’Hôtel de Ville, 17000 La Rochelle",
             ]),
+            (0.0, 300.0),
             &[],
         );
         assert_eq!(alone.organization.as_deref(), Some("Mairie de Port-Exemple"));
         assert_eq!(alone.address.as_deref(), Some("1 place de l’Hôtel de Ville, 17000 La Rochelle"));
+    }
+
+    /// A line of `size` pt type on baseline `y`, its words set from `x0`
+    /// with a space of a quarter of the size, each letter half the size wide.
+    fn set_line(text: &str, x0: f64, y: f64, size: f64) -> Line {
+        let mut x = x0;
+        let words: Vec<Word> = text
+            .split(' ')
+            .map(|w| {
+                let width = 0.5 * size * w.chars().count() as f64;
+                let word = Word {
+                    text: w.to_string(),
+                    bbox: Rect { x0: x, y0: y - size, x1: x + width, y1: y },
+                    font_size: size,
+                    bold: false,
+                    space_after: true,
+                };
+                x += width + 0.25 * size;
+                word
+            })
+            .collect();
+        group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn a_title_takes_the_lines_it_wrapped_onto_and_no_line_broken_on_purpose() {
+        let title = |preamble: &[Line]| read_preamble(preamble, (0.0, 200.0), &[]).title;
+        // Left-aligned: `de` (10 pt wide) would not have fit after the
+        // first line, which ends at 195 of 200.
+        let wrapped = [
+            set_line("Registre des traitements de la Mairie", 0.0, 20.0, 10.0),
+            set_line("de Port-Exemple", 0.0, 32.0, 10.0),
+            set_line("Mairie de Port-Exemple", 0.0, 50.0, 8.0),
+        ];
+        assert_eq!(title(&wrapped).as_deref(), Some("Registre des traitements de la Mairie de Port-Exemple"));
+        // Centred lines grow on both sides: after a line 167.5 wide, a word
+        // 70 wide would not have fit in 200, one 50 wide would have (though
+        // not between the line's end and the extent's).
+        let centred = [
+            set_line("Registre des traitements de la Ville", 16.25, 20.0, 10.0),
+            set_line("Hôtel-de-Ville", 65.0, 32.0, 10.0),
+        ];
+        assert_eq!(title(&centred).as_deref(), Some("Registre des traitements de la Ville Hôtel-de-Ville"));
+        let centred_apart = [
+            set_line("Registre des traitements", 42.5, 20.0, 10.0),
+            set_line("Communauté de communes", 42.5, 32.0, 10.0),
+        ];
+        assert_eq!(title(&centred_apart).as_deref(), Some("Registre des traitements"));
+        // The next line would have fit: a line of its own, in the same type.
+        let broken = [set_line("Registre des traitements", 0.0, 20.0, 10.0), set_line("Mairie", 0.0, 32.0, 10.0)];
+        assert_eq!(title(&broken).as_deref(), Some("Registre des traitements"));
+        // A line ending on `la` or a hyphen goes on, as a line opening in
+        // lower case continues one; a paragraph apart, nothing does.
+        let hanging = [set_line("Registre de la", 0.0, 20.0, 10.0), set_line("Commune", 0.0, 32.0, 10.0)];
+        assert_eq!(title(&hanging).as_deref(), Some("Registre de la Commune"));
+        let hyphen = [set_line("Registre de Port-", 0.0, 20.0, 10.0), set_line("Exemple", 0.0, 32.0, 10.0)];
+        assert_eq!(title(&hyphen).as_deref(), Some("Registre de Port-Exemple"));
+        let apart = [set_line("Registre de la", 0.0, 20.0, 10.0), set_line("Commune", 0.0, 45.0, 10.0)];
+        assert_eq!(title(&apart).as_deref(), Some("Registre de la"));
+        // The title line may be the wrapped line's continuation.
+        let second = [set_line("Communauté de communes du", 0.0, 20.0, 10.0), set_line("registre", 0.0, 32.0, 10.0)];
+        assert_eq!(title(&second).as_deref(), Some("Communauté de communes du registre"));
     }
 }

@@ -120,6 +120,16 @@ pub struct Table {
     pub notes: Vec<Vec<Line>>,
 }
 
+impl Table {
+    /// The horizontal extent of the table's text (its columns and its
+    /// cells), `None` when it has neither.
+    pub fn text_span(&self) -> Option<(f64, f64)> {
+        let columns = self.columns.iter().filter(|c| c.x1 > c.x0).map(|c| (c.x0, c.x1));
+        let cells = rows_of(&self.entries).flat_map(|r| r.cells.iter().flatten()).map(|p| (p.bbox.x0, p.bbox.x1));
+        columns.chain(cells).reduce(|(l0, r0), (l1, r1)| (l0.min(l1), r0.max(r1)))
+    }
+}
+
 /// Why no table could be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableError {

@@ -855,8 +855,10 @@ fn record_number_opening(words: &[String]) -> bool {
     }
 }
 
-/// Notes: the trailing lines much longer than any cell's (with the short
-/// last line of a wrapped note, right under a long one).
+/// Notes: the trailing lines much longer than any cell's, with the short
+/// last line of a wrapped note after a long one (right under it, or after
+/// a blank line where the extraction made each line of the note a block
+/// of its own, as MuPDF does with justified lines).
 fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.chars as usize).collect();
     lengths.sort_unstable();
@@ -867,7 +869,7 @@ fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
     };
     let mut cut = lines.len();
     for (i, line) in lines.iter().enumerate().rev() {
-        let ends_a_note = line.blank_before == 0 && i.checked_sub(1).and_then(|p| lines.get(p)).is_some_and(is_long);
+        let ends_a_note = i.checked_sub(1).and_then(|p| lines.get(p)).is_some_and(is_long);
         if is_long(line) || ends_a_note && cut == i + 1 {
             cut = i;
         } else {
@@ -984,9 +986,12 @@ fn layout(
         let mut rules = Vec::new();
         let mut y = LINE_HEIGHT;
         if p == 0 {
+            // Set solid, as the text does not say where its paragraphs
+            // break: the register stage joins a line to the title only on
+            // what the words say (a line opening in lower case).
             for line in preamble {
                 words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
-                y += 2.0 * LINE_HEIGHT;
+                y += LINE_HEIGHT;
             }
         }
         let top = y;
@@ -1031,18 +1036,21 @@ fn layout(
         }
         if p == last_page {
             y += LINE_HEIGHT;
-            // A note opens after a blank line, at a `*`, or after a line
-            // that stopped well short of the notes' width (the last line of
-            // the note before).
+            // A note opens at a `*`, after a line that stopped well short
+            // of the notes' width (the last line of the note before), or
+            // after a blank line that follows a sentence's end (a blank
+            // line after a full line whose sentence goes on parts the
+            // blocks an extraction made of one note's lines).
             let longest = notes.iter().map(|l| l.len.chars as usize).max().unwrap_or(0);
-            let mut previous_len = longest;
+            let mut previous: Option<&FlowLine> = None;
             for line in notes {
-                let opens = line.blank_before > 0
+                let short = previous.is_some_and(|p| (p.len.chars as usize) * 5 < longest * 3);
+                let opens = line.blank_before > 0 && previous.is_none_or(FlowLine::ends_sentence)
                     || line.words.first().is_some_and(|w| w.starts_with('*'))
-                    || previous_len * 5 < longest * 3;
+                    || short;
                 y += LINE_HEIGHT * if opens { 2.0 } else { 1.0 };
                 words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
-                previous_len = line.len.chars as usize;
+                previous = Some(line);
             }
         }
         pages.push(Page {
@@ -1218,6 +1226,17 @@ mod tests {
         let (body, notes) = split_notes(read_lines(&text));
         assert_eq!(body.len(), 30);
         assert_eq!(notes.len(), 3);
+        // Each line of the note a block of its own, as MuPDF prints
+        // justified lines.
+        let blocks = format!(
+            "{cells}
+{long}
+
+de leurs fonctions.
+"
+        );
+        let (body, notes) = split_notes(read_lines(&blocks));
+        assert_eq!((body.len(), notes.len()), (30, 2));
     }
 
     #[test]

@@ -9,13 +9,15 @@ the tests: its outputs are committed.
 - portrait: one rule under the header, cells centred vertically, 6 pt
   type on A4 portrait;
 - inner: rules between columns and rows but no frame, US Legal landscape;
-- minimal: rules between columns and under the header only, 8 pt.
+- minimal: rules between columns and under the header only, 8 pt;
+- a5: every rule, 4 pt type on A5 portrait under a 16 pt centred title
+  that wraps.
 
 Each embeds a DejaVu Sans subset (Debian's fonts-dejavu-core).
 
     pip install fpdf2
     python3 tests/data/make_fpdf2.py
-writes fixtures/pdf/mairie-fpdf2-{lines,open,portrait,inner,minimal}.pdf.
+writes fixtures/pdf/mairie-fpdf2-{lines,open,portrait,inner,minimal,a5}.pdf.
 """
 import datetime
 import json
@@ -30,7 +32,8 @@ LANDSCAPE_WIDTHS = (8, 26, 40, 30, 26, 34, 30, 30, 32)
 PORTRAIT_WIDTHS = (6, 20, 30, 22, 18, 24, 22, 22, 24)
 
 
-def make(name, borders, page="A4", orientation="L", size=7, widths=LANDSCAPE_WIDTHS, valign="TOP"):
+def make(name, borders, page="A4", orientation="L", size=7, widths=LANDSCAPE_WIDTHS, valign="TOP", title_size=12,
+         title_align="LEFT"):
     with open(os.path.join(ROOT, "fixtures", "truth", "mairie.json"), encoding="utf-8") as f:
         truth = json.load(f)
     pre = truth["preamble"]
@@ -40,8 +43,8 @@ def make(name, borders, page="A4", orientation="L", size=7, widths=LANDSCAPE_WID
     pdf.add_font("Body", "B", os.path.join(FONTS, "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(True, margin=12)
     pdf.add_page()
-    pdf.set_font("Body", "B", 12)
-    pdf.multi_cell(0, 6, pre["title"], new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Body", "B", title_size)
+    pdf.multi_cell(0, title_size * 0.5, pre["title"], align=title_align, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Body", "", 9)
     pdf.multi_cell(0, 5, f"{pre['organization']}, {pre['address']}", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 5, f"Délégué à la protection des données : {pre['rights_contact']}", new_x="LMARGIN",
@@ -66,3 +69,4 @@ make("open", "NONE")
 make("portrait", "SINGLE_TOP_LINE", orientation="P", size=6, widths=PORTRAIT_WIDTHS, valign="MIDDLE")
 make("inner", "INTERNAL", page="Legal")
 make("minimal", "MINIMAL", size=8)
+make("a5", "ALL", page="A5", orientation="P", size=4, widths=PORTRAIT_WIDTHS, title_size=16, title_align="CENTER")
