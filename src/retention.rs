@@ -102,7 +102,7 @@ static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static MIN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’]))\s*$"));
 /// Words after a length that bound it (`10 ans maximum`, `3 ans min`).
-const MAX_WORDS: &str = r"maximum|max\b\.?|au maximum|au plus|maxi";
+const MAX_WORDS: &str = r"maximum|max\b\.?|au maximum|au plus tard|au plus|maxi";
 const MIN_WORDS: &str = r"minimum|au minimum|au moins|min\b\.?|mini\b";
 static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MAX_WORDS})")));
 static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MIN_WORDS})")));
@@ -1089,6 +1089,14 @@ mod tests {
             (
                 "Conservation : 30 jours après la fin de l'événement au maximum",
                 &[(Period, Some("P30D"), Max, Some("fin de l'événement"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 6 mois après la fin de la période d'essai au plus tard",
+                &[(Period, Some("P6M"), Max, Some("fin de la période d'essai"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 6 mois au plus tard après la clôture",
+                &[(Period, Some("P6M"), Max, Some("clôture"), None, None, false, None)],
             ),
             (
                 "Conservation : 1 an à compter de leur collecte, renouvelable",
