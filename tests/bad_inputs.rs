@@ -42,12 +42,18 @@ fn each_bad_input_has_its_exact_outcome() {
             Err("undecodable-text.pdf: text cannot be decoded: 93 of 93 character codes have no Unicode mapping \
                  (fonts without ToUnicode)"),
         ),
+        (
+            "symbolic-font-without-tounicode.pdf",
+            Err("symbolic-font-without-tounicode.pdf: text cannot be decoded: 3417 of 3417 character codes have no \
+                 Unicode mapping (fonts without ToUnicode)"),
+        ),
         ("binary.txt", Err("binary.txt: binary data in a text input")),
         ("latin1-no-register.txt", Err("latin1-no-register.txt: no register table found")),
         // Still readable: extracted as usual.
         ("broken-xref.pdf", Ok(22)),
         ("encrypted-owner-only.pdf", Ok(22)),
         ("pdf-named.txt", Ok(22)),
+        ("cid-font-without-tounicode.pdf", Ok(12)),
     ];
     for (name, expected) in cases {
         let expected = expected.map_err(str::to_string);
@@ -160,9 +166,9 @@ fn a_batch_goes_on_past_failures_and_says_so() {
         serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap_or_default())
             .unwrap_or(serde_json::Value::Null);
     let inputs = index["inputs"].as_array().cloned().unwrap_or_default();
-    assert_eq!(inputs.len(), 19);
+    assert_eq!(inputs.len(), 21);
     let failures = inputs.iter().filter(|i| i["status"] == "error").count();
-    assert_eq!(failures, 15);
+    assert_eq!(failures, 16);
     assert!(inputs.iter().all(|i| i["status"] == "ok" || i["error"].as_str().is_some_and(|e| !e.is_empty())));
     let leftovers = std::fs::read_dir(&out)
         .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().starts_with('.')).count());

@@ -2,7 +2,9 @@
 //!
 //! Unicode is resolved in a fixed order: the ToUnicode CMap, then the
 //! `/Encoding` (base encoding plus `/Differences`) through the Adobe glyph
-//! list, then `uniXXXX` / `uXXXX` glyph names. A code none of these map is
+//! list, then `uniXXXX` / `uXXXX` glyph names; a CID font without
+//! ToUnicode is read through its embedded TrueType program's own `cmap`
+//! and glyph names ([`super::glyphs`]). A code none of these map is
 //! reported, never guessed. Symbol fonts are read through their own
 //! encoding (see [`SymbolFamily`]). Widths come from `/Widths` (simple fonts), `/W`
 //! and `/DW` (CID fonts), or the standard-14 metrics of an unembedded base font.
@@ -15,6 +17,12 @@ use super::MAX_STREAM_BYTES;
 use super::cmap::ToUnicode;
 use super::encoding_tables::{GLYPH_LIST, MAC_ROMAN, STANDARD, SYMBOL, WIN_ANSI};
 use super::standard14;
+
+/// Font descriptor flag: the font holds glyphs outside the standard Latin
+/// character set (its codes are its own).
+const SYMBOLIC: i64 = 1 << 2;
+/// Font descriptor flag: the font's glyphs are the standard Latin set.
+const NONSYMBOLIC: i64 = 1 << 5;
 
 /// Upper bound on the CID width entries read from a `/W` array.
 const MAX_CID_WIDTHS: usize = 1 << 17;
@@ -53,6 +61,11 @@ pub struct Font {
     fixed_pitch: Option<f64>,
     glyph_scale: f64,
     symbol_family: Option<SymbolFamily>,
+    /// Text of the embedded TrueType program's glyphs, for a CID font
+    /// without ToUnicode.
+    glyph_texts: HashMap<u16, String>,
+    /// `/CIDToGIDMap` as a stream (`None`: the identity).
+    cid_to_gid: Option<Vec<u8>>,
 }
 
 /// A font whose glyphs are symbols at the code points of letters: Word's
@@ -259,6 +272,8 @@ impl Font {
             fixed_pitch: None,
             glyph_scale: 0.001,
             symbol_family: None,
+            glyph_texts: HashMap::new(),
+            cid_to_gid: None,
         }
     }
 
@@ -312,10 +327,29 @@ impl Font {
         }
 
         match descendant {
-            Some(cid_font) => font.load_cid_widths(doc, cid_font),
+            Some(cid_font) => {
+                font.load_cid_widths(doc, cid_font);
+                if font.to_unicode.is_none() {
+                    font.load_glyph_texts(doc, cid_font, descriptor);
+                }
+            }
             None => font.load_simple(doc, dict, subtype, &base_name, descriptor),
         }
         font
+    }
+
+    /// Reads the text of a CID font's glyphs from its embedded TrueType
+    /// program (`/FontFile2`), and how its CIDs map to glyphs.
+    fn load_glyph_texts(&mut self, doc: &Document, cid_font: &Dictionary, descriptor: Option<&Dictionary>) {
+        let stream_data = |object: Option<&Object>| {
+            object
+                .and_then(|o| o.as_stream().ok())
+                .and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok())
+        };
+        let Some(program) = stream_data(descriptor.and_then(|d| dict_get(doc, d, b"FontFile2"))) else { return };
+        let Some(texts) = super::glyphs::glyph_texts(&program) else { return };
+        self.glyph_texts = texts;
+        self.cid_to_gid = stream_data(dict_get(doc, cid_font, b"CIDToGIDMap"));
     }
 
     fn load_simple(
@@ -373,6 +407,18 @@ impl Font {
             self.encoding = Some(
                 (0..=255u8).map(|code| self.symbol_family.and_then(|f| f.symbol(code)).map(String::from)).collect(),
             );
+        }
+        let flags = descriptor.and_then(|d| dict_get(doc, d, b"Flags")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
+        let symbolic = flags & SYMBOLIC != 0 && flags & NONSYMBOLIC == 0;
+        if self.encoding.is_none() && self.to_unicode.is_none() && subtype == b"TrueType" && symbolic {
+            // A symbolic TrueType font's codes are its own: no standard
+            // encoding applies, only its program's cmap (or nothing).
+            self.encoding = descriptor
+                .and_then(|d| dict_get(doc, d, b"FontFile2"))
+                .and_then(|o| o.as_stream().ok())
+                .and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok())
+                .and_then(|program| super::glyphs::symbolic_code_texts(&program))
+                .or_else(|| Some(vec![None; 256]));
         }
         if self.encoding.is_none() && self.to_unicode.is_none() {
             // Without ToUnicode or /Encoding, a non-symbolic font uses its
@@ -444,7 +490,8 @@ impl Font {
             return Some(text.to_string());
         }
         if self.two_byte {
-            return None;
+            let glyph = super::glyphs::cid_to_glyph(self.cid_to_gid.as_deref(), code)?;
+            return self.glyph_texts.get(&glyph).cloned();
         }
         self.encoding.as_ref().and_then(|table| table.get(code as usize).cloned().flatten())
     }
@@ -534,6 +581,61 @@ mod tests {
         let font = Font::load(&doc, &dict);
         let texts: Vec<Option<String>> = font.decode(b"\xB7a").into_iter().map(|c| c.text).collect();
         assert_eq!(texts, [Some("•".to_string()), Some("α".to_string())]);
+    }
+
+    /// A font dictionary of `subtype` whose descriptor (flags `flags`)
+    /// embeds `program` as `/FontFile2`, in a document of its own.
+    fn embedding(program: &[u8], subtype: &[u8], flags: i64) -> (Document, Dictionary) {
+        let mut doc = Document::new();
+        let file = doc.add_object(lopdf::Stream::new(Dictionary::new(), program.to_vec()));
+        let mut descriptor = Dictionary::new();
+        descriptor.set("Flags", Object::Integer(flags));
+        descriptor.set("FontFile2", Object::Reference(file));
+        let mut dict = Dictionary::new();
+        dict.set("Subtype", Object::Name(subtype.to_vec()));
+        dict.set("BaseFont", Object::Name(b"ABCDEF+DejaVuSans".to_vec()));
+        dict.set("FontDescriptor", Object::Dictionary(descriptor));
+        (doc, dict)
+    }
+
+    fn texts(font: &Font, bytes: &[u8]) -> String {
+        font.decode(bytes).into_iter().map(|c| c.text.unwrap_or_else(|| "?".to_string())).collect()
+    }
+
+    /// A CID font without ToUnicode reads its codes as glyphs of its
+    /// embedded program, through the program's Unicode cmap: the identity
+    /// or a `/CIDToGIDMap` stream takes codes to glyphs (4 `R`, 7 `e`,
+    /// 8 `g` in `tests/data/fonts/dejavu-sans-subset.ttf`).
+    #[test]
+    fn cid_fonts_without_tounicode_read_their_embedded_program() {
+        let program = include_bytes!("../../tests/data/fonts/dejavu-sans-subset.ttf");
+        let (mut doc, cid_font) = embedding(program, b"CIDFontType2", 32);
+        let mut type0 = Dictionary::new();
+        type0.set("Subtype", Object::Name(b"Type0".to_vec()));
+        type0.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        let mut mapped = cid_font.clone();
+        type0.set("DescendantFonts", Object::Array(vec![Object::Dictionary(cid_font)]));
+        assert_eq!(texts(&Font::load(&doc, &type0), b"\x00\x04\x00\x07\x00\x08\x00\x63"), "Reg?");
+        let map = doc.add_object(lopdf::Stream::new(Dictionary::new(), vec![0, 0, 0, 4, 0, 7]));
+        mapped.set("CIDToGIDMap", Object::Reference(map));
+        type0.set("DescendantFonts", Object::Array(vec![Object::Dictionary(mapped)]));
+        assert_eq!(texts(&Font::load(&doc, &type0), b"\x00\x01\x00\x02\x00\x04"), "Re?");
+    }
+
+    /// A symbolic TrueType font without `/Encoding` nor ToUnicode draws its
+    /// own codes through its (3,0) cmap: read through the glyphs' names
+    /// (`tests/data/fonts/dejavu-sans-symbolic.ttf`), never as WinAnsi.
+    #[test]
+    fn symbolic_truetype_fonts_read_their_codes_through_their_program() {
+        let program = include_bytes!("../../tests/data/fonts/dejavu-sans-symbolic.ttf");
+        let (doc, dict) = embedding(program, b"TrueType", 4);
+        assert_eq!(texts(&Font::load(&doc, &dict), b"\x04\x07\x08\x13ABC"), "Reg’???");
+        let mut unembedded = dict.clone();
+        unembedded.remove(b"FontDescriptor");
+        let mut descriptor = Dictionary::new();
+        descriptor.set("Flags", Object::Integer(4));
+        unembedded.set("FontDescriptor", Object::Dictionary(descriptor));
+        assert_eq!(texts(&Font::load(&doc, &unembedded), b"ABC"), "???");
     }
 
     #[test]

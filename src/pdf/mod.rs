@@ -7,6 +7,7 @@
 pub mod cmap;
 pub mod encoding_tables;
 pub mod font;
+pub mod glyphs;
 pub mod interpret;
 pub mod standard14;
 

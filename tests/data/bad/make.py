@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Makes the bad-input fixtures of tests/bad_inputs.rs (run from this folder).
-Needs qpdf for the encrypted ones; everything else is written by hand."""
+Needs qpdf for the encrypted ones and pikepdf for those without ToUnicode;
+everything else is written by hand."""
 import subprocess, zlib
 
 GOOD = "../../../fixtures/pdf/dnum.pdf"
@@ -74,3 +75,14 @@ open("undecodable-text.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >
     stream(shown),
     b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 500 /CIDToGIDMap /Identity >>",
     b"<< /Type /FontDescriptor /FontName /AAAAAA+Arial /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"]))
+# fixtures with their ToUnicode CMaps removed: fpdf2's CID font can be read
+# through its embedded program; ReportLab's symbolic subsets cannot (their
+# programs name no glyph), and must not be read as WinAnsi
+import pikepdf
+for source, target in [("mairie-fpdf2-lines.pdf", "cid-font-without-tounicode.pdf"),
+                       ("agence-reportlab.pdf", "symbolic-font-without-tounicode.pdf")]:
+    with pikepdf.open("../../../fixtures/pdf/" + source) as doc:
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/ToUnicode" in obj:
+                del obj["/ToUnicode"]
+        doc.save(target, deterministic_id=True)
