@@ -618,10 +618,12 @@ static PHASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A label naming the retention rather than data: its length, period or
 /// keeping (`Durée de conservation`, `Délai`, `DUA`).
 /// Its qualifier alone is one too, once the statement's `Durée` has been
-/// read (`Durée légale de conservation :` leaves `légale de conservation`).
+/// read (`Durée légale de conservation :` leaves `légale de conservation`),
+/// as is a parenthesis alone, which restates that name
+/// (`Durée d'utilité administrative (DUA) :` leaves `(DUA)`).
 static RETENTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:durées?|délais?|périodes?|conservation|dua)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$)",
+        r"(?i)^(?:(?:durées?|délais?|périodes?|conservation|dua)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$|\([^()]*\)$)",
     )
 });
 
@@ -1392,6 +1394,7 @@ mod tests {
             "Durée d'utilité administrative : 5 ans",
             "Délai de conservation : 3 ans",
             "Durée légale de conservation : 6 ans",
+            "Durée d'utilité administrative (DUA) : 10 ans",
         ] {
             assert_eq!(parse_statement(phrase, None).first().and_then(|r| r.applies_to.clone()), None, "{phrase}");
         }
