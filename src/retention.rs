@@ -121,9 +121,12 @@ static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à la|à l['’]|à|au|aux)\s*"));
+/// A removal at an event, by a participle (`supprimées au départ de
+/// l'agent`) or a noun and what it removes (`Destruction des dossiers à la
+/// clôture de l'exercice`).
 static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|à la|à l['’]|au|aux)\s*",
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:des|du|de la|de l['’])\s*[^,;:.()]*?)?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|à la|à l['’]|au|aux)\s*",
     )
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -1188,6 +1191,22 @@ mod tests {
             (
                 "Les données sont supprimées au départ de l’agent",
                 &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
+            ),
+            (
+                "Destruction des dossiers à la clôture de l'exercice",
+                &[(UntilEvent, None, Exact, None, Some("clôture de l'exercice"), None, false, None)],
+            ),
+            (
+                "Suppression des données à l’issue de la procédure",
+                &[(UntilEvent, None, Exact, None, Some("issue de la procédure"), None, false, None)],
+            ),
+            (
+                "Effacement au départ de l’agent",
+                &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
+            ),
+            (
+                "Suppression des comptes inactifs au bout de 2 ans",
+                &[(Period, Some("P2Y"), Exact, None, None, None, false, None)],
             ),
             (
                 "Durée : tant que l’agent exerce sa mission",
