@@ -505,14 +505,14 @@ mod tests {
     #[test]
     fn a_title_takes_the_lines_it_wrapped_onto_and_no_line_broken_on_purpose() {
         let title = |preamble: &[Line]| read_preamble(preamble, (0.0, 200.0), &[]).title;
-        // Left-aligned: `de` (10 pt wide) would not have fit after the
-        // first line, which ends at 195 of 200.
+        // Left-aligned: the first line ends at 172.5 of 200, and
+        // `Port-Exemple` (60 wide) would not have fit after it.
         let wrapped = [
             set_line("Registre des traitements de la Mairie", 0.0, 20.0, 10.0),
-            set_line("de Port-Exemple", 0.0, 32.0, 10.0),
+            set_line("Port-Exemple", 0.0, 32.0, 10.0),
             set_line("Mairie de Port-Exemple", 0.0, 50.0, 8.0),
         ];
-        assert_eq!(title(&wrapped).as_deref(), Some("Registre des traitements de la Mairie de Port-Exemple"));
+        assert_eq!(title(&wrapped).as_deref(), Some("Registre des traitements de la Mairie Port-Exemple"));
         // Centred lines grow on both sides: after a line 167.5 wide, a word
         // 70 wide would not have fit in 200, one 50 wide would have (though
         // not between the line's end and the extent's).
@@ -530,7 +530,13 @@ mod tests {
         let broken = [set_line("Registre des traitements", 0.0, 20.0, 10.0), set_line("Mairie", 0.0, 32.0, 10.0)];
         assert_eq!(title(&broken).as_deref(), Some("Registre des traitements"));
         // A line ending on `la` or a hyphen goes on, as a line opening in
-        // lower case continues one; a paragraph apart, nothing does.
+        // lower case continues one (`de` would have fit); a paragraph
+        // apart, nothing does.
+        let lower = [
+            set_line("Registre des traitements de la Mairie", 0.0, 20.0, 10.0),
+            set_line("de Port-Exemple", 0.0, 32.0, 10.0),
+        ];
+        assert_eq!(title(&lower).as_deref(), Some("Registre des traitements de la Mairie de Port-Exemple"));
         let hanging = [set_line("Registre de la", 0.0, 20.0, 10.0), set_line("Commune", 0.0, 32.0, 10.0)];
         assert_eq!(title(&hanging).as_deref(), Some("Registre de la Commune"));
         let hyphen = [set_line("Registre de Port-", 0.0, 20.0, 10.0), set_line("Exemple", 0.0, 32.0, 10.0)];

@@ -988,7 +988,8 @@ fn layout(
         if p == 0 {
             // Set solid, as the text does not say where its paragraphs
             // break: the register stage joins a line to the title only on
-            // what the words say (a line opening in lower case).
+            // what the words say (a line opening in lower case, or one
+            // hanging on `de` or a hyphen).
             for line in preamble {
                 words.extend(words_at(&line.words, 0.0, y, line.trailing_space));
                 y += LINE_HEIGHT;
@@ -1228,13 +1229,7 @@ mod tests {
         assert_eq!(notes.len(), 3);
         // Each line of the note a block of its own, as MuPDF prints
         // justified lines.
-        let blocks = format!(
-            "{cells}
-{long}
-
-de leurs fonctions.
-"
-        );
+        let blocks = format!("{cells}\n{long}\n\nde leurs fonctions.\n");
         let (body, notes) = split_notes(read_lines(&blocks));
         assert_eq!((body.len(), notes.len()), (30, 2));
     }

@@ -3,8 +3,9 @@
 //! Unicode is resolved in a fixed order: the ToUnicode CMap, then the
 //! `/Encoding` (base encoding plus `/Differences`) through the Adobe glyph
 //! list, then `uniXXXX` / `uXXXX` glyph names; a CID font without
-//! ToUnicode is read through its embedded TrueType program's own `cmap`
-//! and glyph names ([`super::glyphs`]). A code none of these map is
+//! ToUnicode, and a symbolic TrueType font without ToUnicode or
+//! `/Encoding`, are read through their embedded program's own `cmap` and
+//! glyph names ([`super::glyphs`]). A code none of these map is
 //! reported, never guessed. Symbol fonts are read through their own
 //! encoding (see [`SymbolFamily`]). Widths come from `/Widths` (simple fonts), `/W`
 //! and `/DW` (CID fonts), or the standard-14 metrics of an unembedded base font.
@@ -410,15 +411,18 @@ impl Font {
         }
         let flags = descriptor.and_then(|d| dict_get(doc, d, b"Flags")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
         let symbolic = flags & SYMBOLIC != 0 && flags & NONSYMBOLIC == 0;
-        if self.encoding.is_none() && self.to_unicode.is_none() && subtype == b"TrueType" && symbolic {
-            // A symbolic TrueType font's codes are its own: no standard
-            // encoding applies, only its program's cmap (or nothing).
-            self.encoding = descriptor
-                .and_then(|d| dict_get(doc, d, b"FontFile2"))
-                .and_then(|o| o.as_stream().ok())
-                .and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok())
-                .and_then(|program| super::glyphs::symbolic_code_texts(&program))
-                .or_else(|| Some(vec![None; 256]));
+        let own_codes = self.encoding.is_none() && self.to_unicode.is_none() && subtype == b"TrueType" && symbolic;
+        let program = descriptor
+            .filter(|_| own_codes)
+            .and_then(|d| dict_get(doc, d, b"FontFile2"))
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok());
+        if let Some(program) = program {
+            // An embedded symbolic TrueType font's codes are its own: no
+            // standard encoding applies, only its program's cmap (or
+            // nothing). Unembedded, the viewer's font decides: WinAnsi
+            // below, as for any TrueType font.
+            self.encoding = Some(super::glyphs::symbolic_code_texts(&program).unwrap_or_else(|| vec![None; 256]));
         }
         if self.encoding.is_none() && self.to_unicode.is_none() {
             // Without ToUnicode or /Encoding, a non-symbolic font uses its
@@ -624,18 +628,22 @@ mod tests {
 
     /// A symbolic TrueType font without `/Encoding` nor ToUnicode draws its
     /// own codes through its (3,0) cmap: read through the glyphs' names
-    /// (`tests/data/fonts/dejavu-sans-symbolic.ttf`), never as WinAnsi.
+    /// (`tests/data/fonts/dejavu-sans-symbolic.ttf`), never as WinAnsi
+    /// when it embeds its program.
     #[test]
     fn symbolic_truetype_fonts_read_their_codes_through_their_program() {
         let program = include_bytes!("../../tests/data/fonts/dejavu-sans-symbolic.ttf");
         let (doc, dict) = embedding(program, b"TrueType", 4);
         assert_eq!(texts(&Font::load(&doc, &dict), b"\x04\x07\x08\x13ABC"), "Reg’???");
+        // A program that is no font says nothing; without a program, the
+        // codes are read as WinAnsi, as for any TrueType font.
+        let (doc, broken) = embedding(b"not a font", b"TrueType", 4);
+        assert_eq!(texts(&Font::load(&doc, &broken), b"ABC"), "???");
         let mut unembedded = dict.clone();
-        unembedded.remove(b"FontDescriptor");
         let mut descriptor = Dictionary::new();
         descriptor.set("Flags", Object::Integer(4));
         unembedded.set("FontDescriptor", Object::Dictionary(descriptor));
-        assert_eq!(texts(&Font::load(&doc, &unembedded), b"ABC"), "???");
+        assert_eq!(texts(&Font::load(&doc, &unembedded), b"ABC"), "ABC");
     }
 
     #[test]
