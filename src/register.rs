@@ -502,49 +502,56 @@ mod tests {
         group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
     }
 
+    /// A preamble line set by [`set_line`]: text, left edge, baseline, size.
+    type SetLine = (&'static str, f64, f64, f64);
+
     #[test]
     fn a_title_takes_the_lines_it_wrapped_onto_and_no_line_broken_on_purpose() {
-        let title = |preamble: &[Line]| read_preamble(preamble, (0.0, 200.0), &[]).title;
-        // Left-aligned: the first line ends at 172.5 of 200, and
-        // `Port-Exemple` (60 wide) would not have fit after it.
-        let wrapped = [
-            set_line("Registre des traitements de la Mairie", 0.0, 20.0, 10.0),
-            set_line("Port-Exemple", 0.0, 32.0, 10.0),
-            set_line("Mairie de Port-Exemple", 0.0, 50.0, 8.0),
+        // Each case: its lines, within a text extent 0..200, and the title
+        // read.
+        let cases: &[(&[SetLine], &str)] = &[
+            // Left-aligned: the first line ends at 172.5, and
+            // `Port-Exemple` (60 wide) would not have fit after it.
+            (
+                &[
+                    ("Registre des traitements de la Mairie", 0.0, 20.0, 10.0),
+                    ("Port-Exemple", 0.0, 32.0, 10.0),
+                    ("Mairie de Port-Exemple", 0.0, 50.0, 8.0),
+                ],
+                "Registre des traitements de la Mairie Port-Exemple",
+            ),
+            // Centred lines grow on both sides: after a line 167.5 wide, a
+            // word 70 wide would not have fit in 200, one 50 wide would
+            // have (though not between the line's end and the extent's).
+            (
+                &[("Registre des traitements de la Ville", 16.25, 20.0, 10.0), ("Hôtel-de-Ville", 65.0, 32.0, 10.0)],
+                "Registre des traitements de la Ville Hôtel-de-Ville",
+            ),
+            (
+                &[("Registre des traitements", 42.5, 20.0, 10.0), ("Communauté de communes", 42.5, 32.0, 10.0)],
+                "Registre des traitements",
+            ),
+            // The next line would have fit: a line of its own.
+            (&[("Registre des traitements", 0.0, 20.0, 10.0), ("Mairie", 0.0, 32.0, 10.0)], "Registre des traitements"),
+            // A line opening in lower case goes on (`de` would have fit),
+            // as does one after a line ending on `la` or a hyphen; a
+            // paragraph apart, nothing does.
+            (
+                &[("Registre des traitements de la Mairie", 0.0, 20.0, 10.0), ("de Port-Exemple", 0.0, 32.0, 10.0)],
+                "Registre des traitements de la Mairie de Port-Exemple",
+            ),
+            (&[("Registre de la", 0.0, 20.0, 10.0), ("Commune", 0.0, 32.0, 10.0)], "Registre de la Commune"),
+            (&[("Registre de Port-", 0.0, 20.0, 10.0), ("Exemple", 0.0, 32.0, 10.0)], "Registre de Port-Exemple"),
+            (&[("Registre de la", 0.0, 20.0, 10.0), ("Commune", 0.0, 45.0, 10.0)], "Registre de la"),
+            // The title line may be the wrapped line's continuation.
+            (
+                &[("Communauté de communes du", 0.0, 20.0, 10.0), ("registre", 0.0, 32.0, 10.0)],
+                "Communauté de communes du registre",
+            ),
         ];
-        assert_eq!(title(&wrapped).as_deref(), Some("Registre des traitements de la Mairie Port-Exemple"));
-        // Centred lines grow on both sides: after a line 167.5 wide, a word
-        // 70 wide would not have fit in 200, one 50 wide would have (though
-        // not between the line's end and the extent's).
-        let centred = [
-            set_line("Registre des traitements de la Ville", 16.25, 20.0, 10.0),
-            set_line("Hôtel-de-Ville", 65.0, 32.0, 10.0),
-        ];
-        assert_eq!(title(&centred).as_deref(), Some("Registre des traitements de la Ville Hôtel-de-Ville"));
-        let centred_apart = [
-            set_line("Registre des traitements", 42.5, 20.0, 10.0),
-            set_line("Communauté de communes", 42.5, 32.0, 10.0),
-        ];
-        assert_eq!(title(&centred_apart).as_deref(), Some("Registre des traitements"));
-        // The next line would have fit: a line of its own, in the same type.
-        let broken = [set_line("Registre des traitements", 0.0, 20.0, 10.0), set_line("Mairie", 0.0, 32.0, 10.0)];
-        assert_eq!(title(&broken).as_deref(), Some("Registre des traitements"));
-        // A line ending on `la` or a hyphen goes on, as a line opening in
-        // lower case continues one (`de` would have fit); a paragraph
-        // apart, nothing does.
-        let lower = [
-            set_line("Registre des traitements de la Mairie", 0.0, 20.0, 10.0),
-            set_line("de Port-Exemple", 0.0, 32.0, 10.0),
-        ];
-        assert_eq!(title(&lower).as_deref(), Some("Registre des traitements de la Mairie de Port-Exemple"));
-        let hanging = [set_line("Registre de la", 0.0, 20.0, 10.0), set_line("Commune", 0.0, 32.0, 10.0)];
-        assert_eq!(title(&hanging).as_deref(), Some("Registre de la Commune"));
-        let hyphen = [set_line("Registre de Port-", 0.0, 20.0, 10.0), set_line("Exemple", 0.0, 32.0, 10.0)];
-        assert_eq!(title(&hyphen).as_deref(), Some("Registre de Port-Exemple"));
-        let apart = [set_line("Registre de la", 0.0, 20.0, 10.0), set_line("Commune", 0.0, 45.0, 10.0)];
-        assert_eq!(title(&apart).as_deref(), Some("Registre de la"));
-        // The title line may be the wrapped line's continuation.
-        let second = [set_line("Communauté de communes du", 0.0, 20.0, 10.0), set_line("registre", 0.0, 32.0, 10.0)];
-        assert_eq!(title(&second).as_deref(), Some("Communauté de communes du registre"));
+        for (lines, want) in cases {
+            let preamble: Vec<Line> = lines.iter().map(|(text, x0, y, size)| set_line(text, *x0, *y, *size)).collect();
+            assert_eq!(read_preamble(&preamble, (0.0, 200.0), &[]).title.as_deref(), Some(*want));
+        }
     }
 }
