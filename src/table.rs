@@ -1301,19 +1301,29 @@ fn gap_bands<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
 /// wider than (see [`gap_bands`]).
 const SPACING_TO_BAND_GAP: f64 = 1.5;
 
+/// How far apart (in font sizes, from a line's bottom to the next one's
+/// top) two lines of one first-column cell may be where cells may be
+/// centred: one line apart, as lines of other columns sit between a
+/// cell's lines at half the spacing, which a text rendering sets on lines
+/// of their own.
+const CENTRED_RUN_GAP: f64 = 1.5;
+
+/// The same where cells are set at the bottom: all cells share the rows'
+/// baselines, so a cell's lines are consecutive, and a first cell two
+/// lines below another (a two-line row ending with its first cell) is the
+/// next row's.
+const BOTTOM_RUN_GAP: f64 = 0.8;
+
 /// The first column's cells in a band, as index ranges of lines: a cell's
-/// lines follow one another at most one line apart (where cells are
-/// centred, lines of other columns sit between them at half the spacing,
-/// which a text rendering sets on lines of their own).
-fn first_column_runs(band: &[&Line], first: &Column) -> Vec<std::ops::Range<usize>> {
-    const RUN_GAP: f64 = 1.5;
+/// lines follow one another at most `run_gap` font sizes apart.
+fn first_column_runs(band: &[&Line], first: &Column, run_gap: f64) -> Vec<std::ops::Range<usize>> {
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     let mut last_bottom: Option<f64> = None;
     for (i, line) in band.iter().enumerate() {
         if words_in(line, first.x0, first.x1).is_empty() {
             continue;
         }
-        let close = last_bottom.is_some_and(|b| line.bbox.y0 - b <= RUN_GAP * line.font_size());
+        let close = last_bottom.is_some_and(|b| line.bbox.y0 - b <= run_gap * line.font_size());
         match runs.last_mut() {
             Some(run) if close => run.end = i + 1,
             _ => runs.push(i..i + 1),
@@ -1337,7 +1347,7 @@ fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
         // whatever the alignment: its first band says nothing.
         let skip = usize::from(page > 0);
         for band in whitespace_segments(body).into_iter().skip(skip) {
-            let runs = first_column_runs(&band, first);
+            let runs = first_column_runs(&band, first, CENTRED_RUN_GAP);
             let (Some(first_run), Some(last_run), Some(band_top), Some(band_bottom)) =
                 (runs.first(), runs.last(), band.first(), band.last())
             else {
@@ -1404,7 +1414,8 @@ fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
 /// row is as tall below its first cell's middle as above it, and lines
 /// above the first such row are the end of a row from the page before.
 fn split_band<'p>(band: Vec<&'p Line>, first: &Column, alignment: Alignment) -> Vec<Vec<&'p Line>> {
-    let runs = first_column_runs(&band, first);
+    let run_gap = if alignment == Alignment::Bottom { BOTTOM_RUN_GAP } else { CENTRED_RUN_GAP };
+    let runs = first_column_runs(&band, first, run_gap);
     let mut cuts: Vec<usize> = Vec::new();
     match alignment {
         Alignment::Bottom => {
@@ -2265,6 +2276,29 @@ mod tests {
             })
             .collect();
         group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    /// Bottom-aligned rows with no gap between them (a text rendering of
+    /// cells set without padding): each row ends with its number, and a
+    /// number two lines under the one before is the next row's, not the
+    /// same cell's second line; centred, that could be one cell.
+    #[test]
+    fn bottom_aligned_rows_end_with_their_first_cell() {
+        let first = column("N°", 0.0, 20.0, 15.0);
+        let band = [
+            line(12.0, &[("Calculer", 100.0, 150.0)]),
+            line(24.0, &[("1", 0.0, 5.0), ("les", 100.0, 120.0)]),
+            line(36.0, &[("Gérer", 100.0, 130.0)]),
+            line(48.0, &[("2", 0.0, 5.0), ("la", 100.0, 110.0)]),
+            line(60.0, &[("Délivrer", 100.0, 150.0)]),
+            line(72.0, &[("3", 0.0, 5.0), ("les", 100.0, 120.0)]),
+        ];
+        let rows = |alignment| -> Vec<usize> {
+            split_band(band.iter().collect(), &first, alignment).iter().map(Vec::len).collect()
+        };
+        assert_eq!(rows(Alignment::Bottom), [2, 2, 2]);
+        let runs = first_column_runs(&band.iter().collect::<Vec<_>>(), &first, CENTRED_RUN_GAP);
+        assert_eq!(runs.len(), 1, "centred, the numbers may be one cell's lines: {runs:?}");
     }
 
     #[test]

@@ -11,13 +11,15 @@ the tests: its outputs are committed.
 - inner: rules between columns and rows but no frame, US Legal landscape;
 - minimal: rules between columns and under the header only, 8 pt;
 - a5: every rule, 4 pt type on A5 portrait under a 16 pt centred title
-  that wraps.
+  that wraps;
+- bottom: every rule, cells set at the bottom of their rows (whose
+  pdftotext -layout rendering has no blank line between rows).
 
 Each embeds a DejaVu Sans subset (Debian's fonts-dejavu-core).
 
     pip install fpdf2
     python3 tests/data/make_fpdf2.py
-writes fixtures/pdf/mairie-fpdf2-{lines,open,portrait,inner,minimal,a5}.pdf.
+writes fixtures/pdf/mairie-fpdf2-{lines,open,portrait,inner,minimal,a5,bottom}.pdf.
 """
 import datetime
 import json
@@ -70,3 +72,4 @@ make("portrait", "SINGLE_TOP_LINE", orientation="P", size=6, widths=PORTRAIT_WID
 make("inner", "INTERNAL", page="Legal")
 make("minimal", "MINIMAL", size=8)
 make("a5", "ALL", page="A5", orientation="P", size=4, widths=PORTRAIT_WIDTHS, title_size=16, title_align="CENTER")
+make("bottom", "ALL", valign="BOTTOM")
