@@ -866,6 +866,16 @@ const START_TOLERANCE: f64 = 0.55;
 /// boundary: text renderings shift each row's columns by a few characters.
 const ROW_SHIFT: f64 = 2.0;
 
+/// How far left a row may set a column's start where many of its lines
+/// share it ([`FAR_SHIFT_LINES`]): `pdftotext -layout` sets a row whose
+/// cells run up to each other several characters left of the rest.
+const FAR_ROW_SHIFT: f64 = 2.0 * ROW_SHIFT;
+
+/// Lines of a row that must start a word at a column start beyond
+/// [`ROW_SHIFT`] (with at most one at the boundary's side) to move the
+/// boundary there.
+const FAR_SHIFT_LINES: usize = 3;
+
 /// The columns as one row sets them, in a table without vertical rules:
 /// each inner boundary moves to just before a left edge its cells' lines
 /// share in this row (starts within [`START_TOLERANCE`] font sizes), with
@@ -873,9 +883,10 @@ const ROW_SHIFT: f64 = 2.0;
 /// lies within [`ROW_SHIFT`] font sizes of the boundary and more of the
 /// row's lines start a word there than at the boundary's side (two lines or
 /// more), or, where no phrase of the row starts at or right of the boundary
-/// (within the shift), where one line starts a phrase. `pdftotext -layout`
-/// sets some rows' columns a character or more left of the others, one
-/// space from the column before.
+/// (within the shift), where one line starts a phrase; or up to
+/// [`FAR_ROW_SHIFT`] left of the boundary, where [`FAR_SHIFT_LINES`] lines
+/// start a word. `pdftotext -layout` sets some rows' columns a character or
+/// more left of the others, one space from the column before.
 fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     let mut out = columns.to_vec();
     let words: Vec<&Word> = block.iter().flat_map(|l| l.words.iter()).collect();
@@ -902,15 +913,19 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         let current = words.iter().map(|w| w.bbox.x0).filter(|x| *x >= boundary).fold(f64::INFINITY, f64::min);
         let current_count = if current.is_finite() { starting_at(current) } else { 0 };
         let opens_here = phrase_starts.iter().any(|x| *x >= boundary - tolerance && *x <= boundary + window);
+        let far = FAR_ROW_SHIFT * font;
+        let far_left = out.get(i - 1).map_or(boundary - far, |c| c.x0 + font).max(boundary - far);
         let best = words
             .iter()
             .map(|w| w.bbox.x0)
-            .filter(|x| *x >= left && *x <= right && (*x - current).abs() > tolerance)
+            .filter(|x| *x >= far_left && *x <= right && (*x - current).abs() > tolerance)
             .filter(|x| !crosses(*x))
             .map(|x| (starting_at(x), x))
             .filter(|(n, x)| {
-                *n >= 2 && *n > current_count
-                    || !opens_here && *x < boundary && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
+                let near = *x >= left;
+                near && *n >= 2 && *n > current_count
+                    || !near && *n >= FAR_SHIFT_LINES && *n > current_count && current_count <= 1
+                    || near && !opens_here && *x < boundary && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         // The words a run-on phrase leaves to the right cell are the left
@@ -2395,6 +2410,23 @@ mod tests {
         let block: Vec<&Line> = lines.iter().collect();
         let aligned = align_to_row(&block, &columns);
         assert!(aligned.get(1).is_some_and(|c| c.x0 > 85.0 && c.x0 < 90.0), "{aligned:?}");
+        // Six characters left of the boundary (30 points, past the usual
+        // shift of four): three lines must start the column there, as
+        // pdftotext sets a row whose cells run up to each other.
+        let far = |third: (&'static str, f64, f64)| {
+            [
+                line(12.0, &[("Service", 0.0, 35.0), ("des", 40.0, 55.0), ("10", 70.0, 80.0), ("ans", 85.0, 100.0)]),
+                line(24.0, &[("ressources", 0.0, 50.0), ("humaines", 55.0, 65.0), ("la", 70.0, 80.0)]),
+                line(36.0, &[third, ("exercice", 110.0, 150.0)]),
+            ]
+        };
+        let lines = far(("l’agence", 70.0, 105.0));
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 65.0 && c.x0 < 70.0), "{aligned:?}");
+        let lines = far(("agents", 0.0, 30.0));
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
     }
 
     #[test]
