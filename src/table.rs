@@ -2416,7 +2416,7 @@ mod tests {
         let far = |third: (&'static str, f64, f64)| {
             [
                 line(12.0, &[("Service", 0.0, 35.0), ("des", 40.0, 55.0), ("10", 70.0, 80.0), ("ans", 85.0, 100.0)]),
-                line(24.0, &[("ressources", 0.0, 50.0), ("humaines", 55.0, 65.0), ("la", 70.0, 80.0)]),
+                line(24.0, &[("ressources", 0.0, 30.0), ("humaines", 33.0, 65.0), ("la", 70.0, 80.0)]),
                 line(36.0, &[third, ("exercice", 110.0, 150.0)]),
             ]
         };
