@@ -82,6 +82,10 @@ impl Line {
     }
 }
 
+/// How far apart, in font sizes, the baselines of two lines of one
+/// paragraph may be: set solid to loosely leaded, not a paragraph apart.
+pub const PARAGRAPH_PITCH: f64 = 1.5;
+
 /// Marks that open a list item (bullets, dashes), which typesetters hang
 /// left of the item's text, often in the gutter before its column.
 pub const LIST_MARKS: [char; 9] = ['•', '▪', '➢', '❖', '◦', '●', '■', '–', '-'];

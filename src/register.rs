@@ -10,7 +10,7 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::diagnostic::Diagnostic;
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Line, collapse_whitespace};
+use crate::layout::{Line, PARAGRAPH_PITCH, collapse_whitespace};
 use crate::retention::{self, RetentionRule};
 use crate::table::{CellLine, CellPart, Entry, Table};
 
@@ -211,10 +211,6 @@ static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{5}\b").
 /// ends on an address line.
 static STREET_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(\d{1,4})(?:\D|$)").unwrap_or_else(|_| unreachable!()));
-
-/// How far apart, in font sizes, the baselines of two lines of one
-/// paragraph may be: set solid to loosely leaded, not a paragraph apart.
-const PARAGRAPH_PITCH: f64 = 1.5;
 
 /// Whether `next` goes on the preamble line `line` as the same paragraph (a
 /// title that wrapped): set in the same type right under it, and either

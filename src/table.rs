@@ -12,7 +12,9 @@ use std::collections::HashSet;
 
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{LIST_MARKS, Line, Page, Word, collapse_whitespace, group_lines, is_list_mark, join_words};
+use crate::layout::{
+    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, group_lines, is_list_mark, join_words,
+};
 use crate::pdf::Rule;
 
 /// A gap wider than this many font sizes separates two phrases of a line.
@@ -2179,7 +2181,7 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool
 }
 
 /// Groups lines into paragraphs: a new paragraph where baselines are
-/// further apart than the lines' spacing (more than 1.5 font sizes, and
+/// further apart than the lines' spacing (more than [`PARAGRAPH_PITCH`] font sizes, and
 /// half a font size more than the closest two lines, since a document set
 /// with loose spacing spaces every line so; or more than two font sizes),
 /// at a line starting with `*`, or after a line that ends a sentence well
@@ -2197,7 +2199,7 @@ fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
             let ended = p.text().ends_with(['.', '!', '?']) && p.bbox.x1 < left + 0.85 * (right - left);
             let size = line.font_size();
             let pitch = line.bbox.y1 - p.bbox.y1;
-            let spaced = pitch > 1.5 * size && (pitch > spacing + 0.5 * size || pitch > 2.0 * size);
+            let spaced = pitch > PARAGRAPH_PITCH * size && (pitch > spacing + 0.5 * size || pitch > 2.0 * size);
             spaced || line.text().starts_with('*') || ended
         });
         match out.last_mut() {

@@ -152,6 +152,16 @@ fn deref<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
     doc.dereference(obj).map(|(_, o)| o).unwrap_or(obj)
 }
 
+/// A stream's decompressed bytes (within [`MAX_STREAM_BYTES`]).
+fn stream_bytes(object: Option<&Object>) -> Option<Vec<u8>> {
+    object.and_then(|o| o.as_stream().ok()).and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok())
+}
+
+/// The embedded TrueType program (`/FontFile2`) of a font descriptor.
+fn truetype_program(doc: &Document, descriptor: Option<&Dictionary>) -> Option<Vec<u8>> {
+    stream_bytes(descriptor.and_then(|d| dict_get(doc, d, b"FontFile2")))
+}
+
 fn dict_get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     dict.get(key).ok().map(|o| deref(doc, o))
 }
@@ -342,15 +352,10 @@ impl Font {
     /// Reads the text of a CID font's glyphs from its embedded TrueType
     /// program (`/FontFile2`), and how its CIDs map to glyphs.
     fn load_glyph_texts(&mut self, doc: &Document, cid_font: &Dictionary, descriptor: Option<&Dictionary>) {
-        let stream_data = |object: Option<&Object>| {
-            object
-                .and_then(|o| o.as_stream().ok())
-                .and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok())
-        };
-        let Some(program) = stream_data(descriptor.and_then(|d| dict_get(doc, d, b"FontFile2"))) else { return };
+        let Some(program) = truetype_program(doc, descriptor) else { return };
         let Some(texts) = super::glyphs::glyph_texts(&program) else { return };
         self.glyph_texts = texts;
-        self.cid_to_gid = stream_data(dict_get(doc, cid_font, b"CIDToGIDMap"));
+        self.cid_to_gid = stream_bytes(dict_get(doc, cid_font, b"CIDToGIDMap"));
     }
 
     fn load_simple(
@@ -412,12 +417,7 @@ impl Font {
         let flags = descriptor.and_then(|d| dict_get(doc, d, b"Flags")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
         let symbolic = flags & SYMBOLIC != 0 && flags & NONSYMBOLIC == 0;
         let own_codes = self.encoding.is_none() && self.to_unicode.is_none() && subtype == b"TrueType" && symbolic;
-        let program = descriptor
-            .filter(|_| own_codes)
-            .and_then(|d| dict_get(doc, d, b"FontFile2"))
-            .and_then(|o| o.as_stream().ok())
-            .and_then(|s| s.decompressed_content_with_limit(MAX_STREAM_BYTES).ok());
-        if let Some(program) = program {
+        if let Some(program) = truetype_program(doc, descriptor.filter(|_| own_codes)) {
             // An embedded symbolic TrueType font's codes are its own: no
             // standard encoding applies, only its program's cmap (or
             // nothing). Unembedded, the viewer's font decides: WinAnsi
