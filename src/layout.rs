@@ -100,7 +100,12 @@ pub fn is_list_mark(word: &str) -> bool {
 /// no dash, since a dash alone may end a line inside a name (`sociale -` /
 /// `DGCS)`).
 pub fn is_list_bullet(word: &str) -> bool {
-    is_list_mark(word) && !word.starts_with(['-', '–'])
+    is_list_mark(word) && word.chars().next().is_some_and(is_list_bullet_char)
+}
+
+/// Whether a list mark is a bullet ([`is_list_bullet`]): no dash.
+pub fn is_list_bullet_char(mark: char) -> bool {
+    !matches!(mark, '-' | '–')
 }
 
 /// The text with runs of whitespace (line breaks, no-break spaces) made

@@ -95,6 +95,9 @@ struct FlowLine {
     /// Whether the line ends a sentence with a full stop (see
     /// [`FlowLine::ends_with_full_stop`]), known once: it is asked often.
     full_stop: bool,
+    /// The list mark (`•`, `-`) opening the list item the line belongs to,
+    /// if its paragraph is one ([`mark_list_items`]).
+    item_mark: Option<char>,
 }
 
 /// How a line ends, as far as ending its cell goes.
@@ -270,6 +273,7 @@ impl FlowLine {
             after_hard_break: false,
             ends_on_function_word,
             full_stop,
+            item_mark: None,
         };
         line.len = line.len_of(0, line.words.len());
         line.first_word = line.len_of(0, 1);
@@ -329,6 +333,31 @@ impl FlowLine {
 
     fn ends_sentence(&self) -> bool {
         self.words.last().is_some_and(|w| closes_sentence(w))
+    }
+
+    /// The list mark the line opens with, if it opens a list item.
+    fn opening_mark(&self) -> Option<char> {
+        self.words.first().filter(|w| crate::layout::is_list_mark(w)).and_then(|w| w.chars().next())
+    }
+
+    /// Whether the line opens an item of the list the line `previous`
+    /// belongs to (same mark): the list goes on, most likely in its cell.
+    fn goes_on_list_of(&self, previous: &FlowLine) -> bool {
+        self.opening_mark().is_some_and(|mark| previous.item_mark == Some(mark))
+    }
+}
+
+/// Marks the lines of list items with their item's mark: a line opening
+/// with a list mark opens an item, and the lines that go on its paragraph
+/// (in lower case, with no blank line before them where blank lines mark
+/// paragraphs, no page or explicit break) belong to it.
+fn mark_list_items(lines: &mut [FlowLine], blank_separated: bool) {
+    let mut current: Option<char> = None;
+    for line in lines {
+        let opens_paragraph = (blank_separated && line.blank_before > 0) || line.flow_break || line.after_hard_break;
+        let goes_on = line.starts_lower(0) && !opens_paragraph;
+        current = line.opening_mark().or(if goes_on { current } else { None });
+        line.item_mark = current;
     }
 }
 
@@ -667,7 +696,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let preamble = lines.get(..start).unwrap_or_default().to_vec();
     let header_lines = lines.get(start..end).unwrap_or_default().to_vec();
     let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), &header_lines);
-    let (body, notes) = split_notes(rest);
+    let (mut body, notes) = split_notes(rest);
     if body.len().saturating_mul(headers.len()) > MAX_LINE_COLUMNS {
         return Err(ErrorKind::FlowedTextTooLarge {
             lines: body.len(),
@@ -676,6 +705,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         });
     }
     let blank_separated = blank_lines_separate(&body);
+    mark_list_items(&mut body, blank_separated);
     let BodyReading { learned, first: first_reading, evidence, mut steps, .. } =
         read_body(&body, &headers, blank_separated, Unit::Chars);
     let (widths, evidence) = (&learned.best, &evidence);
@@ -1148,6 +1178,25 @@ mod tests {
             .filter(|l| !l.trim().is_empty())
             .map(|l| FlowLine::new(l.split_whitespace().map(str::to_string).collect(), l.ends_with(' '), 0, false))
             .collect()
+    }
+
+    #[test]
+    fn list_items_run_until_a_paragraph_opens_otherwise() {
+        let marks = |text: &str, blank_separated: bool| {
+            let mut lines = read_lines(text);
+            mark_list_items(&mut lines, blank_separated);
+            lines.iter().map(|l| l.item_mark).collect::<Vec<_>>()
+        };
+        let text = "• Identité et \ncoordonnées \n- Situation \nfamiliale \nAgents \n• Usagers \n\nservice \n";
+        let b = Some('•');
+        assert_eq!(marks(text, true), [b, b, Some('-'), Some('-'), None, b, None]);
+        // Where blank lines do not mark paragraphs, only the opening does.
+        assert_eq!(marks(text, false), [b, b, Some('-'), Some('-'), None, b, b]);
+        // The next item of the list goes on it; another list's does not.
+        let mut lines = read_lines("• Identité \n• Situation \n- Agents \n");
+        mark_list_items(&mut lines, false);
+        let goes_on: Vec<bool> = lines.windows(2).map(|w| w[1].goes_on_list_of(&w[0])).collect();
+        assert_eq!(goes_on, [true, false]);
     }
 
     #[test]

@@ -88,6 +88,9 @@ pub(super) mod cost {
     pub const PARAGRAPH: f64 = 1.0;
     /// A new paragraph in the first column, which names the record in one.
     pub const TITLE_PARAGRAPH: f64 = 4.0;
+    /// A new item of the list the line before belongs to (same mark): the
+    /// list goes on, most likely in its cell.
+    pub const LIST_ITEM: f64 = 0.3;
     /// Going on after a page break in another column than the last.
     pub const RESUME: f64 = 0.3;
     /// Going on after a page break in a cell that the break did not cut:
@@ -564,7 +567,11 @@ pub(super) fn wrap_cost(
     }
     let lower_after_period = previous.ends_with_full_stop() && line.starts_lower(0);
     let lower = if lower_after_period { cost::LOWER_AFTER_FULL_STOP } else { 0.0 };
-    lower + break_cost(blank_separated, unit, room, previous_len, previous, line, names_record)
+    let line_break = break_cost(blank_separated, unit, room, previous_len, previous, line, names_record);
+    // An item after an item of the same list: the list goes on, whatever
+    // else marks (or does not mark) its paragraph.
+    let line_break = if line.goes_on_list_of(previous) { line_break.min(cost::LIST_ITEM) } else { line_break };
+    lower + line_break
 }
 
 /// [`wrap_cost`] of the line break itself, within `room` characters.
@@ -596,6 +603,11 @@ fn break_cost(
     if previous.hard_break {
         // The short line is explained by the break, not by the width.
         return paragraph;
+    }
+    if line.opening_mark().is_some_and(crate::layout::is_list_bullet_char) {
+        // A bullet goes on no sentence, however full the line before: it
+        // opens an item, a paragraph that nothing else marks.
+        return paragraph + cost::UNMARKED_PARAGRAPH;
     }
     let fit = previous_len.of(unit) + unit.space(previous) + line.first_word.of(unit);
     if fit > room {
