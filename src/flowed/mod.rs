@@ -576,6 +576,9 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
         let mut opens_line = vec![false; words.len()];
         let (mut known, mut owned) = (1, 0);
         let mut end = start + 1;
+        // Where the header's last column is one of the register's own,
+        // the lines up to the first record number.
+        let mut last_own_until = 0;
         while let Some(line) = lines.get(end) {
             let (glued, rest) = glue_fragment(words.last(), &line.words);
             let header_words = header_words_of(&rest, end) || qualified(end);
@@ -583,8 +586,14 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
                 known += 1;
             } else if own(end) && owned < known {
                 owned += 1;
-            } else {
-                break;
+            } else if end >= last_own_until {
+                match last_own_header(lines, end, &words) {
+                    Some(until) if owned < known => {
+                        owned += 1;
+                        last_own_until = until;
+                    }
+                    _ => break,
+                }
             }
             if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
                 match fields::hyphenated_header_word(last, head) {
@@ -607,6 +616,24 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
 /// Lines a header of the register's own may take before the next known
 /// header shows it to be one.
 const OWN_HEADER_LINES: usize = 3;
+
+/// The end of a last column header of the register's own opening at line
+/// `at` (`Date de mise` / `à jour`), after the header's `words` so far:
+/// in a numbered register, plain short lines, wrapped (the lines after the
+/// first go on in lower case), right before the first record number. A
+/// header that does not wrap reads like a section heading before the first
+/// row, and is left to the body.
+fn last_own_header(lines: &[FlowLine], at: usize, words: &[String]) -> Option<usize> {
+    let numbered = words.first().is_some_and(|w| fields::known_field(w) == Some("number"));
+    let first = lines.get(at)?;
+    if !numbered || !plain_short_line(first) || !first.starts_upper(0) {
+        return None;
+    }
+    let goes_on = |line: &FlowLine| plain_short_line(line) && line.starts_lower(0);
+    let end = (at + 1..=at + OWN_HEADER_LINES).find(|&j| !lines.get(j).is_some_and(goes_on))?;
+    let body_opens = lines.get(end).is_some_and(|line| record_number_opening(&line.words));
+    (end > at + 1 && body_opens).then_some(end)
+}
 
 /// A line that may be (part of) a column header: a few words, no label's
 /// colon, no full stop, no figure.
@@ -1247,15 +1274,26 @@ mod tests {
     #[test]
     fn headers_of_the_registers_own_are_taken_between_known_ones() {
         // `Service responsable`, `Logiciel utilisé`: no header words, but
-        // known headers follow them; `Date de mise à jour`, last, is not
-        // told from a section heading before the first record.
+        // known headers follow them; `Date de mise à jour`, last, wraps
+        // like a header cell right before the first record number.
         let text = "N° \n\nTraitement \nService \nresponsable \n\nFinalités \nLogiciel \nutilisé \n\nDurée de conservation \nDate de mise \nà jour \n\n1 \n";
         let found = find_header(&read_lines(text)).map(|h| (h.headers, h.own));
-        let headers =
-            ["N°", "Traitement", "Service responsable", "Finalités", "Logiciel utilisé", "Durée de conservation"];
-        assert_eq!(found, Some((headers.map(String::from).to_vec(), 2)));
+        let headers = [
+            "N°",
+            "Traitement",
+            "Service responsable",
+            "Finalités",
+            "Logiciel utilisé",
+            "Durée de conservation",
+            "Date de mise à jour",
+        ];
+        assert_eq!(found, Some((headers.map(String::from).to_vec(), 3)));
+        // A line alone there is a section heading as much as a header.
         let text = "N° \nTraitement \nFinalité \nDurée de conservation \n\nEnfance et jeunesse \n\n1 \n";
         assert_eq!(find_header(&read_lines(text)).map(|h| h.headers.len()), Some(4));
+        // Without record numbers, nothing shows where the header ends.
+        let text = "Traitement \nFinalités \nDurée de conservation \nDate de mise \nà jour \nÉtat civil \n";
+        assert_eq!(find_header(&read_lines(text)).map(|h| h.headers.len()), Some(3));
     }
 
     #[test]
