@@ -587,6 +587,8 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             } else if own(end) && owned < known {
                 owned += 1;
             } else if end >= last_own_until {
+                // Past the lines of a last header of the register's own
+                // already taken: one may open here, or the header ends.
                 match last_own_header(lines, end, &words) {
                     Some(until) if owned < known => {
                         owned += 1;
