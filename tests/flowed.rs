@@ -171,11 +171,12 @@ const LISTED_RECIPIENTS: &[&str] = &[
 /// [`register`], with its data categories and recipients set as lists.
 fn register_with_lists(records: usize, numbered: bool, seed: u64) -> (Vec<String>, Vec<Vec<String>>) {
     let (headers, mut rows) = register(records, numbered, seed);
+    let column = |header: &str| headers.iter().position(|h| h == header);
+    let listed = [(column("Catégories de données"), LISTED_DATA), (column("Destinataires"), LISTED_RECIPIENTS)];
     let mut texts = Texts(seed);
     for row in &mut rows {
-        let n = row.len();
-        for (column, items) in [(n - 3, LISTED_DATA), (n - 1, LISTED_RECIPIENTS)] {
-            if let Some(cell) = row.get_mut(column) {
+        for (column, items) in listed {
+            if let Some(cell) = column.and_then(|c| row.get_mut(c)) {
                 *cell = texts.pick(items).to_string();
             }
         }
