@@ -91,7 +91,9 @@ pub(super) fn widths(
         alternate(lines, start.collect(), blank_separated, evidence, unit)
     };
     let costs = Costs::default();
-    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence, unit));
+    let cost_within = |w: &[f64], limit: f64| {
+        costs.within(w, limit, |limit| reading_cost(lines, w, blank_separated, evidence, unit, limit))
+    };
     let alternated = from_first_row(0);
     let after_heading = lines
         .first()
@@ -122,7 +124,7 @@ pub(super) fn widths(
     if let Some((best_cost, best)) = readings.first().cloned() {
         for shifted in shifted_by_a_column(&best) {
             let start = alternate(lines, shifted, blank_separated, evidence, unit);
-            if cost_of(&start) < best_cost {
+            if cost_within(&start, best_cost).is_some_and(|cost| cost < best_cost) {
                 readings.push(descend(lines, start, blank_separated, evidence, unit, 0, &costs));
             }
         }
@@ -260,33 +262,54 @@ fn first_row_widths(
     widths
 }
 
+/// What is known of the reading under some widths: its cost, or that it
+/// costs more than a limit it was given up at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Known {
+    Cost(f64),
+    Above(f64),
+}
+
 /// The costs of the readings already solved, by their widths: the
 /// descents from one start, and the rounds of one descent, try the same
 /// widths again.
 #[derive(Default)]
-struct Costs(Mutex<HashMap<Vec<u64>, f64>>);
+struct Costs(Mutex<HashMap<Vec<u64>, Known>>);
 
 impl Costs {
-    /// The cost under `widths`, solved by `solve` unless already known.
-    fn of(&self, widths: &[f64], solve: impl FnOnce() -> f64) -> f64 {
+    /// The cost under `widths` if at most `limit`, `None` if more; solved
+    /// by `solve` (given the limit) unless already known.
+    fn within(&self, widths: &[f64], limit: f64, solve: impl FnOnce(f64) -> Option<f64>) -> Option<f64> {
         let key: Vec<u64> = widths.iter().map(|w| w.to_bits()).collect();
-        if let Some(known) = self.0.lock().ok().and_then(|costs| costs.get(&key).copied()) {
-            return known;
+        match self.0.lock().ok().and_then(|costs| costs.get(&key).copied()) {
+            Some(Known::Cost(cost)) => return Some(cost).filter(|&cost| cost <= limit),
+            Some(Known::Above(above)) if limit <= above => return None,
+            _ => {}
         }
-        let cost = solve();
+        // Whatever the solve tells is more than was known.
+        let cost = solve(limit);
         if let Ok(mut costs) = self.0.lock() {
-            costs.insert(key, cost);
+            costs.insert(key, cost.map_or(Known::Above(limit), Known::Cost));
         }
         cost
     }
 }
 
-/// The cost of the cheapest reading under `widths`, with their prior:
-/// wider columns explain more lines for free (a line that fits costs
-/// nothing), so the prior makes the narrowest widths that explain them win.
-fn reading_cost(lines: &[FlowLine], widths: &[f64], blank_separated: bool, evidence: &Evidence, unit: Unit) -> f64 {
+/// The cost of the cheapest reading under `widths`, with their prior, if
+/// at most `limit`: wider columns explain more lines for free (a line
+/// that fits costs nothing), so the prior makes the narrowest widths that
+/// explain them win.
+fn reading_cost(
+    lines: &[FlowLine],
+    widths: &[f64],
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+    limit: f64,
+) -> Option<f64> {
     let prior = WIDTH_PRIOR * lines.len() as f64 * widths.iter().sum::<f64>();
-    Model { lines, widths, blank_separated, evidence, unit }.solve_quickly().0 + prior
+    let model = Model { lines, widths, blank_separated, evidence, unit };
+    model.quick_cost_within(limit - prior).map(|cost| cost + prior).filter(|&cost| cost <= limit)
 }
 
 /// Alternates segmenting with the current widths and setting each column's
@@ -361,8 +384,14 @@ fn descend(
     costs: &Costs,
 ) -> (f64, Vec<f64>) {
     let longest = lines.iter().map(|l| l.len.of(unit) as usize).max().unwrap_or(40).min(MAX_WIDTH);
-    let cost_of = |w: &[f64]| costs.of(w, || reading_cost(lines, w, blank_separated, evidence, unit));
-    let mut best = cost_of(&widths);
+    // Trials are given up once dearer than the best so far: only a cheaper
+    // one is taken.
+    let cost_within = |w: &[f64], limit: f64| {
+        costs
+            .within(w, limit, |limit| reading_cost(lines, w, blank_separated, evidence, unit, limit))
+            .unwrap_or(f64::INFINITY)
+    };
+    let mut best = cost_within(&widths, f64::INFINITY);
     for _ in 0..steepest_updates {
         let found = (0..widths.len())
             .flat_map(|column| {
@@ -376,7 +405,7 @@ fn descend(
                 if let Some(slot) = trial.get_mut(column) {
                     *slot = w as f64;
                 }
-                (cost_of(&trial), column, w)
+                (cost_within(&trial, best), column, w)
             })
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         match found {
@@ -401,7 +430,7 @@ fn descend(
                     if let Some(slot) = trial.get_mut(column) {
                         *slot = w as f64;
                     }
-                    (cost_of(&trial), w)
+                    (cost_within(&trial, best), w)
                 })
                 .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             if let Some((c, w)) = found
@@ -617,14 +646,34 @@ mod tests {
     #[test]
     fn a_reading_is_solved_once_per_widths() {
         let costs = Costs::default();
-        let solved = std::cell::Cell::new(0);
+        let solved = &std::cell::Cell::new(0);
         let solve = |cost: f64| {
-            solved.set(solved.get() + 1);
-            cost
+            move |limit: f64| {
+                solved.set(solved.get() + 1);
+                Some(cost).filter(|&c| c <= limit)
+            }
         };
-        assert_eq!(costs.of(&[10.0, 20.0], || solve(3.0)), 3.0);
-        assert_eq!(costs.of(&[10.0, 20.0], || solve(99.0)), 3.0);
-        assert_eq!(costs.of(&[10.0, 21.0], || solve(4.0)), 4.0);
+        assert_eq!(costs.within(&[10.0, 20.0], f64::INFINITY, solve(3.0)), Some(3.0));
+        assert_eq!(costs.within(&[10.0, 20.0], f64::INFINITY, solve(99.0)), Some(3.0));
+        assert_eq!(costs.within(&[10.0, 20.0], 2.0, solve(99.0)), None);
+        assert_eq!(costs.within(&[10.0, 21.0], f64::INFINITY, solve(4.0)), Some(4.0));
+        assert_eq!(solved.get(), 2);
+    }
+
+    #[test]
+    fn a_reading_given_up_is_solved_again_only_under_a_higher_limit() {
+        let costs = Costs::default();
+        let solved = std::cell::Cell::new(0);
+        let solve = |limit: f64| {
+            solved.set(solved.get() + 1);
+            Some(5.0).filter(|&c| c <= limit)
+        };
+        assert_eq!(costs.within(&[10.0], 4.0, solve), None);
+        assert_eq!(costs.within(&[10.0], 3.0, solve), None);
+        assert_eq!(solved.get(), 1);
+        assert_eq!(costs.within(&[10.0], 6.0, solve), Some(5.0));
+        assert_eq!(costs.within(&[10.0], 1.0, solve), None);
+        assert_eq!(solved.get(), 2);
         assert_eq!(solved.get(), 2);
     }
 }

@@ -1280,19 +1280,33 @@ impl Model<'_> {
 
     /// Runs the programme; returns the total cost and each line's step.
     pub fn solve(&self) -> (f64, Vec<Step>) {
-        self.solve_keeping::<WAYS>()
+        self.solve_keeping::<WAYS>(f64::INFINITY).unwrap_or_default()
     }
 
     /// [`Model::solve`] keeping one state per slot and opening kind: less
     /// exact and faster, for learning the widths, which solves the text
     /// thousands of times.
     pub fn solve_quickly(&self) -> (f64, Vec<Step>) {
-        self.solve_keeping::<1>()
+        self.solve_keeping::<1>(f64::INFINITY).unwrap_or_default()
+    }
+
+    /// The cost of [`Model::solve_quickly`]'s reading if it is at most
+    /// `limit`, `None` if it is more. Width learning compares thousands of
+    /// readings with the best so far, most of them far dearer: a reading
+    /// is given up at the first line where its cheapest state already
+    /// costs more than `limit`. Every cost is a negative log-probability,
+    /// never below zero, so a line's cheapest state bounds the final cost
+    /// from below; a vocabulary's costs are log-odds, which can be
+    /// negative, so with one the reading is solved whole.
+    pub fn quick_cost_within(&self, limit: f64) -> Option<f64> {
+        let limit = if self.evidence.vocabulary.is_some() { f64::INFINITY } else { limit };
+        self.solve_keeping::<1>(limit).map(|(cost, _)| cost).filter(|&cost| cost <= limit)
     }
 
     /// The programme, keeping `W` states of different signatures per slot
-    /// and opening kind (a constant, so that one costs nothing extra).
-    fn solve_keeping<const W: usize>(&self) -> (f64, Vec<Step>) {
+    /// and opening kind (a constant, so that one costs nothing extra);
+    /// `None` as soon as every state of a line costs more than `limit`.
+    fn solve_keeping<const W: usize>(&self, limit: f64) -> Option<(f64, Vec<Step>)> {
         let ways = W;
         let k = self.widths.len().max(1);
         let skip = self.skip();
@@ -1573,6 +1587,9 @@ impl Model<'_> {
                     back
                 })
             }));
+            if here.slots.iter().flatten().map(|e| e.cost).fold(f64::INFINITY, f64::min) > limit {
+                return None;
+            }
             spare = last.replace(here);
         }
         // Trace back from the cheapest final state.
@@ -1585,7 +1602,7 @@ impl Model<'_> {
                 .filter_map(|(s, e)| e.map(|e| (s, e.cost + dangling_cost(layer.endings(s)))))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
         }) else {
-            return (0.0, Vec::new());
+            return Some((0.0, Vec::new()));
         };
         let mut steps =
             vec![Step { parts: vec![Part::default()], new_row: false, page_break: false, section: false }; n];
@@ -1599,7 +1616,7 @@ impl Model<'_> {
             }
             index = back.previous as usize;
         }
-        (best, steps)
+        Some((best, steps))
     }
 }
 
@@ -1851,6 +1868,39 @@ pub(super) mod tests {
             shared_lines: None,
             empty_cells: None,
             sections: None,
+        }
+    }
+
+    #[test]
+    fn a_reading_is_given_up_only_once_dearer_than_its_limit() {
+        let lines: Vec<FlowLine> = [
+            "Gestion des ",
+            "inscriptions ",
+            "Inscrire les enfants aux ",
+            "activités de la commune. ",
+            "Le maire ",
+            "Gestion du personnel ",
+            "Payer les agents. ",
+            "Le maire ",
+        ]
+        .iter()
+        .map(|text| line(text))
+        .collect();
+        let evidence = no_evidence(lines.len());
+        for widths in [[12.0, 26.0, 10.0], [4.0, 4.0, 4.0], [40.0, 40.0, 40.0]] {
+            let model = Model {
+                lines: &lines,
+                widths: &widths,
+                blank_separated: false,
+                evidence: &evidence,
+                unit: Unit::Chars,
+            };
+            let (cost, _) = model.solve_quickly();
+            assert!(cost > 0.0);
+            assert_eq!(model.quick_cost_within(f64::INFINITY), Some(cost));
+            assert_eq!(model.quick_cost_within(cost), Some(cost));
+            assert_eq!(model.quick_cost_within(cost - 1e-6), None);
+            assert_eq!(model.quick_cost_within(0.0), None);
         }
     }
 
