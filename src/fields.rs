@@ -110,6 +110,18 @@ pub fn opens_field_name(words: &str) -> bool {
         && all_forms().any(|form| *form == norm || form.strip_prefix(norm.as_str()).is_some_and(|r| r.starts_with(' ')))
 }
 
+/// Whether `label`, a header that names no field itself, is a group label
+/// over `header` (`Catégories` over `Personnes concernées`): the field
+/// `header` maps to has a form that opens with `label`'s words.
+pub fn groups_header(label: &str, header: &str) -> bool {
+    let label = normalize(label);
+    let opens = |form: &String| form.strip_prefix(label.as_str()).is_some_and(|rest| rest.starts_with(' '));
+    !label.is_empty()
+        && known_field(&label).is_none()
+        && known_field(header)
+            .is_some_and(|field| NORMALIZED_FIELDS.iter().any(|(f, forms)| *f == field && forms.iter().any(opens)))
+}
+
 /// The known field a header maps to and the length of the form it matched
 /// (the longer, the more specific the header).
 fn known_field_match(header: &str) -> Option<(&'static str, usize)> {
@@ -322,6 +334,22 @@ mod tests {
             ("con", false),
         ] {
             assert_eq!(begins_header_word(fragment), begins, "{fragment}");
+        }
+    }
+
+    #[test]
+    fn a_group_label_opens_the_forms_of_the_headers_it_groups() {
+        for (label, header, groups) in [
+            ("Catégories", "Personnes concernées", true),
+            ("Catégories", "Données collectées", true),
+            ("Catégories", "Destinataires", true),
+            ("Catégories", "Mesures de sécurité", false),
+            ("Catégories", "Logiciel utilisé", false),
+            // A label that names a field heads its own column.
+            ("Destinataires", "Catégories de destinataires", false),
+            ("", "Personnes concernées", false),
+        ] {
+            assert_eq!(groups_header(label, header), groups, "{label} over {header}");
         }
     }
 

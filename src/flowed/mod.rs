@@ -528,6 +528,38 @@ struct Header {
     end: usize,
     headers: Vec<String>,
     own: usize,
+    group: Option<HeaderGroup>,
+}
+
+/// A label set over several columns' headers (`Catégories` over
+/// `Personnes concernées` and `Données collectées`): columns `from..to`.
+#[derive(Debug, Clone, PartialEq)]
+struct HeaderGroup {
+    label: String,
+    from: usize,
+    to: usize,
+}
+
+/// Fewest headers a group label sets over.
+const MIN_GROUPED_HEADERS: usize = 2;
+
+/// Headers on two levels, as flowed text prints them: the first level's
+/// headers, then the headers under a group label. A header that names no
+/// field itself but opens the forms of the last headers' fields
+/// (`Catégories`, then `Personnes concernées` and `Données collectées` at
+/// the header's end: [`fields::groups_header`]) is their group label; they
+/// take its place.
+fn nest_grouped_headers(headers: Vec<String>) -> (Vec<String>, Option<HeaderGroup>) {
+    let found = headers.iter().enumerate().find_map(|(g, label)| {
+        let under = headers.iter().skip(g + 1).rev().take_while(|h| fields::groups_header(label, h)).count();
+        (under >= MIN_GROUPED_HEADERS).then_some((g, under))
+    });
+    let Some((g, under)) = found else { return (headers, None) };
+    let first_under = headers.len() - under;
+    let label = headers.get(g).cloned().unwrap_or_default();
+    let part = |from: usize, to: usize| headers.get(from..to).unwrap_or_default().to_vec();
+    let nested = [part(0, g), part(first_under, headers.len()), part(g + 1, first_under)].concat();
+    (nested, Some(HeaderGroup { label, from: g, to: g + under }))
 }
 
 /// The header: the first run of lines made only of header words (and
@@ -607,9 +639,9 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             words.extend(rest);
             end += 1;
         }
-        let headers = split_headers(&words, &opens_line);
+        let (headers, group) = nest_grouped_headers(split_headers(&words, &opens_line));
         if headers.len() >= 3 {
-            return Some(Header { start, end, headers, own: owned });
+            return Some(Header { start, end, headers, own: owned, group });
         }
     }
     None
@@ -711,7 +743,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         return Err(ErrorKind::FlowedTextTooLong { lines: count, limit: MAX_LINES });
     }
     let lines = read_lines(text);
-    let Some(Header { start, end, headers, own }) = find_header(&lines).filter(|h| h.headers.len() <= MAX_COLUMNS)
+    let Some(Header { start, end, headers, own, group }) =
+        find_header(&lines).filter(|h| h.headers.len() <= MAX_COLUMNS)
     else {
         return Ok((vec![fiches::page(&lines).unwrap_or_else(|| plain_page(&lines))], Vec::new()));
     };
@@ -808,7 +841,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         ),
     );
     diagnostics.insert(0, diagnostic);
-    Ok((layout(&preamble, &headers, &body, &steps, widths, &notes), diagnostics))
+    let header = LaidHeader { headers: &headers, group: group.as_ref() };
+    Ok((layout(&preamble, header, &body, &steps, widths, &notes), diagnostics))
 }
 
 /// One reading of a table's body in one unit: the widths learned, the
@@ -989,14 +1023,23 @@ enum Band {
 /// per row, a new page at each page break of the source. A section heading
 /// is a merged band (no inner rule crosses it) whose words run across the
 /// first column boundary, as a heading across the table does.
+/// The header as laid out: the columns' headers, and a group label over
+/// some of them.
+#[derive(Clone, Copy)]
+struct LaidHeader<'a> {
+    headers: &'a [String],
+    group: Option<&'a HeaderGroup>,
+}
+
 fn layout(
     preamble: &[FlowLine],
-    headers: &[String],
+    header: LaidHeader,
     body: &[FlowLine],
     steps: &[Step],
     widths: &[f64],
     notes: &[FlowLine],
 ) -> Vec<Page> {
+    let LaidHeader { headers, group } = header;
     let k = headers.len();
     let gap = 4.0 * CHAR_WIDTH;
     let mut xs = vec![0.0];
@@ -1057,14 +1100,32 @@ fn layout(
         let top = y;
         rules.push(rule(0.0, top, right, top));
         y += LINE_HEIGHT;
+        // A group label on a line of its own over its columns' headers, no
+        // rule parting those columns on its line.
+        let mut grouped_from = Vec::new();
+        if let Some(HeaderGroup { label, from, to }) = group {
+            let label_words: Vec<String> = label.split_whitespace().map(str::to_string).collect();
+            words.extend(words_at(&label_words, x_of(*from), y, false));
+            // Right below the label's line: the rules inside the group
+            // cross the middle of the header's two lines.
+            let below_label = y + 0.2 * LINE_HEIGHT;
+            y += LINE_HEIGHT;
+            let (x0, x1) = (xs.get(*from).copied().unwrap_or(0.0), xs.get(*to).copied().unwrap_or(right));
+            rules.push(rule(x0, below_label, x1, below_label));
+            grouped_from = xs.get(from + 1..*to).unwrap_or_default().iter().map(|&x| (x, below_label)).collect();
+        }
         for (c, header) in headers.iter().enumerate() {
             let header_words: Vec<String> = header.split_whitespace().map(str::to_string).collect();
             words.extend(words_at(&header_words, x_of(c), y, false));
         }
         y += 0.5 * LINE_HEIGHT;
         rules.push(rule(0.0, y, right, y));
-        // Where the inner rules' current run started.
+        // Where the inner rules' current run started; in the header, below
+        // the group label for the rules inside the group.
         let mut inner_from = top;
+        let run_from = |x: f64, from: f64| {
+            grouped_from.iter().find(|(gx, _)| from == top && *gx == x).map_or(from, |(_, below)| *below)
+        };
         let inner = xs.get(1..k).unwrap_or_default();
         for band in rows {
             match band {
@@ -1080,7 +1141,7 @@ fn layout(
                     y += (height as f64 + 0.5) * LINE_HEIGHT;
                 }
                 Band::Section(heading) => {
-                    rules.extend(inner.iter().map(|x| rule(*x, inner_from, *x, y)));
+                    rules.extend(inner.iter().map(|&x| rule(x, run_from(x, inner_from), x, y)));
                     let len = heading.iter().map(|w| w.chars().count() + 1).sum::<usize>() as f64;
                     let x = (first_boundary - 0.5 * len * CHAR_WIDTH).max(CHAR_WIDTH);
                     words.extend(words_at(heading, x, y + LINE_HEIGHT, true));
@@ -1090,7 +1151,7 @@ fn layout(
             }
             rules.push(rule(0.0, y, right, y));
         }
-        rules.extend(inner.iter().map(|x| rule(*x, inner_from, *x, y)));
+        rules.extend(inner.iter().map(|&x| rule(x, run_from(x, inner_from), x, y)));
         for x in [0.0, right] {
             rules.push(rule(x, top, x, y));
         }
@@ -1271,6 +1332,32 @@ mod tests {
         let text =
             "Intitulé \nFinalités \nDestinataires \nTraitement des plaintes \nRecevoir les plaintes des usagers \n";
         assert_eq!(header(text).map(|(start, end, _, _)| (start, end)), Some((0, 3)));
+    }
+
+    #[test]
+    fn headers_under_a_group_label_take_its_place() {
+        // MuPDF, pdftotext -raw and pypdf print the first level's headers,
+        // then those under the group label.
+        let text = "N° \nNom du \ntraitement \nFinalité(s) \nCatégories \nDestinataires \nDurée de \nconservation \nPersonnes \nconcernées \nDonnées collectées \n1 \nRedevances \n";
+        let found = find_header(&read_lines(text)).map(|h| (h.headers, h.group));
+        let headers = [
+            "N°",
+            "Nom du traitement",
+            "Finalité(s)",
+            "Personnes concernées",
+            "Données collectées",
+            "Destinataires",
+            "Durée de conservation",
+        ]
+        .map(String::from);
+        let group = HeaderGroup { label: "Catégories".to_string(), from: 3, to: 5 };
+        assert_eq!(found, Some((headers.to_vec(), Some(group))));
+        // The label groups only the last headers whose fields it opens, and
+        // two of them at least.
+        let ungrouped = ["N°", "Catégories", "Personnes concernées", "Durée de conservation"].map(String::from);
+        assert_eq!(nest_grouped_headers(ungrouped.to_vec()), (ungrouped.to_vec(), None));
+        let known = ["Destinataires", "Catégories de destinataires", "Personnes concernées"].map(String::from);
+        assert_eq!(nest_grouped_headers(known.to_vec()), (known.to_vec(), None));
     }
 
     #[test]
