@@ -92,6 +92,9 @@ struct FlowLine {
     after_hard_break: bool,
     /// The line's last word is a function word ([`FUNCTION_WORDS`]).
     ends_on_function_word: bool,
+    /// The line ends inside a parenthesis it opened (`public (art. 6-1-e`
+    /// / `RGPD)`).
+    in_parenthesis: bool,
     /// Whether the line ends a sentence with a full stop (see
     /// [`FlowLine::ends_with_full_stop`]), known once: it is asked often.
     full_stop: bool,
@@ -105,7 +108,8 @@ struct FlowLine {
 enum LineEnd {
     /// Inside a word (no trailing space): the word goes on.
     InWord,
-    /// On a comma or a colon: the sentence goes on.
+    /// On a comma or a colon, or inside a parenthesis the line opened:
+    /// the sentence goes on.
     ClauseGoesOn,
     /// On a function word: the sentence goes on, with the word's phrase.
     PhraseGoesOn,
@@ -253,7 +257,9 @@ impl FlowLine {
             set_total += set_width(word);
             set_before.push(set_total);
         }
+        let parentheses = |c: char| words.iter().map(|w| w.matches(c).count()).sum::<usize>();
         let ends_on_function_word = words.last().is_some_and(|w| is_function_word(w));
+        let in_parenthesis = parentheses('(') > parentheses(')');
         let full_stop = words.last().is_some_and(|w| {
             let letters = w.trim_end_matches(['.', '!', '?']).chars().filter(|c| c.is_alphabetic()).count();
             w.ends_with(['.', '!', '?']) && !w.ends_with("..") && letters >= ABBREVIATION_LETTERS
@@ -272,6 +278,7 @@ impl FlowLine {
             maybe_break: false,
             after_hard_break: false,
             ends_on_function_word,
+            in_parenthesis,
             full_stop,
             item_mark: None,
         };
@@ -302,6 +309,7 @@ impl FlowLine {
             _ if !self.trailing_space => LineEnd::InWord,
             Some(',' | ':') => LineEnd::ClauseGoesOn,
             Some(';') => LineEnd::ListGoesOn,
+            _ if self.in_parenthesis => LineEnd::ClauseGoesOn,
             _ if self.ends_on_function_word => LineEnd::PhraseGoesOn,
             _ => LineEnd::Free,
         }
@@ -1287,6 +1295,24 @@ mod tests {
         mark_list_items(&mut lines, false);
         let goes_on: Vec<bool> = lines.windows(2).map(|w| w[1].goes_on_list_of(&w[0])).collect();
         assert_eq!(goes_on, [true, false]);
+    }
+
+    #[test]
+    fn a_line_ends_as_its_last_word_and_open_parenthesis_say() {
+        let end =
+            |text: &str| FlowLine::new(text.split_whitespace().map(str::to_string).collect(), true, 0, false).end();
+        for (text, expected) in [
+            ("Mission d’intérêt public (art. 6-1-e", LineEnd::ClauseGoesOn),
+            ("(sous-traitant", LineEnd::ClauseGoesOn),
+            ("Obligation légale (art. 6-1-c RGPD)", LineEnd::Free),
+            ("Finalité(s)", LineEnd::Free),
+            ("RGPD) Agents de la commune", LineEnd::Free),
+            ("Identité, coordonnées,", LineEnd::ClauseGoesOn),
+            ("Agents habilités du", LineEnd::PhraseGoesOn),
+            ("Trésorerie municipale ;", LineEnd::ListGoesOn),
+        ] {
+            assert_eq!(end(text), expected, "{text}");
+        }
     }
 
     #[test]
