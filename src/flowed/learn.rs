@@ -674,6 +674,5 @@ mod tests {
         assert_eq!(costs.within(&[10.0], 6.0, solve), Some(5.0));
         assert_eq!(costs.within(&[10.0], 1.0, solve), None);
         assert_eq!(solved.get(), 2);
-        assert_eq!(solved.get(), 2);
     }
 }

@@ -1027,10 +1027,6 @@ enum Band {
     Section(Vec<String>),
 }
 
-/// Writes the segmentation as ruled pages: header on every page, one band
-/// per row, a new page at each page break of the source. A section heading
-/// is a merged band (no inner rule crosses it) whose words run across the
-/// first column boundary, as a heading across the table does.
 /// The header as laid out: the columns' headers, and a group label over
 /// some of them.
 #[derive(Clone, Copy)]
@@ -1039,6 +1035,11 @@ struct LaidHeader<'a> {
     group: Option<&'a HeaderGroup>,
 }
 
+/// Writes the segmentation as ruled pages: header on every page (a group
+/// label on a line of its own over its columns' headers), one band per
+/// row, a new page at each page break of the source. A section heading is
+/// a merged band (no inner rule crosses it) whose words run across the
+/// first column boundary, as a heading across the table does.
 fn layout(
     preamble: &[FlowLine],
     header: LaidHeader,
