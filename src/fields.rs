@@ -114,10 +114,10 @@ pub fn opens_field_name(words: &str) -> bool {
 /// over `header` (`Catégories` over `Personnes concernées`): the field
 /// `header` maps to has a form that opens with `label`'s words.
 pub fn groups_header(label: &str, header: &str) -> bool {
-    let label = normalize(label);
-    let opens = |form: &String| form.strip_prefix(label.as_str()).is_some_and(|rest| rest.starts_with(' '));
-    !label.is_empty()
-        && known_field(&label).is_none()
+    let norm = normalize(label);
+    let opens = |form: &String| form.strip_prefix(norm.as_str()).is_some_and(|rest| rest.starts_with(' '));
+    !norm.is_empty()
+        && known_field(label).is_none()
         && known_field(header)
             .is_some_and(|field| NORMALIZED_FIELDS.iter().any(|(f, forms)| *f == field && forms.iter().any(opens)))
 }
