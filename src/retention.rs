@@ -86,7 +86,7 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf\s[^,;]*|sous réserve|en cas (?:de|d['’])[^,;]*)\b,?\s*",
+        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf\s[^,;]*|sous réserve|en cas (?:de|d['’])[^,;]*|en l['’]absence (?:de|d['’])[^,;]*|à défaut (?:de|d['’])[^,;]*)\b,?\s*",
     )
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,9 +96,12 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à))\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
     )
 });
+/// What joins the two ends of a range of lengths, and what opens one.
+static RANGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:et|à|-|–)\s*"));
+static RANGE_FROM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:entre|de|d['’])\s*$"));
 static MIN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’]))\s*$"));
 /// Words after a length that bound it (`10 ans maximum`, `3 ans min`).
@@ -325,7 +328,15 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
         out.duration = Some(length.duration);
         let before = clause.get(..length.start).unwrap_or("");
         let mut after = clause.get(length.end..).unwrap_or("");
-        if MAX_BEFORE.is_match(before) {
+        // A range of lengths (`de 6 mois à 1 an`) is bounded by its upper end.
+        if let Some(to) =
+            RANGE_TO.find(after).filter(|_| RANGE_FROM.is_match(before) || !after.trim_start().starts_with("et"))
+            && let Some(upper) = find_length(after.get(to.end()..).unwrap_or("")).filter(|l| l.start == 0)
+        {
+            out.duration = Some(upper.duration);
+            out.bound = Bound::Max;
+            after = after.get(to.end() + upper.end..).unwrap_or("");
+        } else if MAX_BEFORE.is_match(before) {
             out.bound = Bound::Max;
         } else if MIN_BEFORE.is_match(before) {
             out.bound = Bound::Min;
@@ -400,6 +411,9 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
             continue;
         }
         let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
+        if opens_range(left) {
+            continue;
+        }
         let own = right.split([';', '•']).next().unwrap_or(right);
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
         if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit) {
@@ -409,6 +423,18 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
     }
     parts.push(text.get(start..).unwrap_or(""));
     parts
+}
+
+/// Whether a text ends on the lower end of a range (`entre 6 mois`), whose
+/// `et` leads to the upper end rather than to another phase.
+fn opens_range(text: &str) -> bool {
+    let text = text.trim_end();
+    LENGTH.find_iter(text).last().is_some_and(|l| {
+        l.end() == text.len()
+            && RANGE_FROM
+                .find(text.get(..l.start()).unwrap_or(""))
+                .is_some_and(|m| m.as_str().to_lowercase().starts_with("entre"))
+    })
 }
 
 /// How a clause with retention of its own starts.
@@ -530,6 +556,9 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
     let mut start = 0;
     for m in COMMA.find_iter(text) {
         let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
+        if opens_range(left) {
+            continue;
+        }
         if has_retention(left) && find_length(right).is_some_and(|l| l.start == 0) {
             parts.push(left);
             start = m.end();
@@ -651,6 +680,9 @@ fn strip_to_label(text: &str) -> String {
         t = t.get(l.end..).unwrap_or("").trim();
     }
     let t = t.trim_start_matches(|c: char| c == '•' || c == '-' || c.is_ascii_digit() || c == ')' || c == '.');
+    // A label opening a parenthesis (`6 mois (vidéoprotection : 30 jours)`)
+    // is named without it.
+    let t = if t.contains(')') { t } else { t.trim_start_matches('(') };
     t.trim().to_string()
 }
 
@@ -1047,6 +1079,20 @@ mod tests {
             // A range's upper end bounds it.
             ("Entre 1 et 3 ans selon les cas", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
             ("de 6 à 12 mois", &[(Period, Some("P12M"), Max, None, None, None, false, None)]),
+            ("Conservation : 1 à 3 ans selon les cas", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("Conservation : entre 6 mois et 1 an", &[(Period, Some("P1Y"), Max, None, None, None, false, None)]),
+            (
+                "de 6 mois à 1 an après la fin du contrat",
+                &[(Period, Some("P1Y"), Max, Some("fin du contrat"), None, None, false, None)],
+            ),
+            // Two lengths joined by `et` without `entre` are two phases.
+            (
+                "Conservation : 2 ans et 3 ans",
+                &[
+                    (Period, Some("P2Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P3Y"), Exact, None, None, None, false, None),
+                ],
+            ),
             (
                 "Conservation définitive (archives publiques)",
                 &[(Permanent, None, Exact, None, None, None, false, None)],
@@ -1110,6 +1156,10 @@ mod tests {
             (
                 "Conservation : 5 ans à compter de la fin du contrat en cas de départ anticipé",
                 &[(Period, Some("P5Y"), Exact, Some("fin du contrat"), None, None, true, None)],
+            ),
+            (
+                "Les CV sont détruits 2 ans après leur réception en l'absence de recrutement",
+                &[(Period, Some("P2Y"), Exact, Some("leur réception"), None, None, true, None)],
             ),
             (
                 "Conservation : 2 ans après la dernière connexion, sauf demande de suppression",
@@ -1456,6 +1506,10 @@ mod tests {
         // What is kept, named after `Conservation des`, is the scope.
         let rules = parse_statement("Conservation des enregistrements vidéo : 30 jours", None);
         assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("enregistrements vidéo"));
+        // A scope opening a parenthesis is named without it.
+        let rules = parse_statement("Conservation : 6 mois (vidéoprotection : 30 jours)", None);
+        let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+        assert_eq!(scopes, [None, Some("vidéoprotection")]);
     }
 
     #[test]
