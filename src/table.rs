@@ -857,7 +857,34 @@ fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
 /// merely touches its neighbour's (a text rendering sets tight columns one
 /// space apart) has other phrases beside it.
 fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
-    phrases(line, vertical).len() == 1 && crosses_columns(line, columns, vertical)
+    phrases(line, vertical).len() == 1
+        && crosses_columns(line, columns, vertical)
+        && !parted_at_a_boundary(line, columns)
+}
+
+/// How much wider than the line's usual word gap (its median) a gap at a
+/// column boundary must be to part two cells' text, not two words of one
+/// phrase.
+const CELL_GAP_FACTOR: f64 = 1.8;
+
+/// Whether a line's words part at an inner column boundary by a gap much
+/// wider than its other word gaps ([`CELL_GAP_FACTOR`]): two cells set
+/// closer than a phrase gap (a borderless table with narrow gutters whose
+/// cell text runs up to its column's edge), not a heading across them.
+fn parted_at_a_boundary(line: &Line, columns: &[Column]) -> bool {
+    let gap = |pair: &[Word]| match pair {
+        [a, b] => Some((a.bbox.x1, b.bbox.x0)),
+        _ => None,
+    };
+    let gaps: Vec<(f64, f64)> = line.words.windows(2).filter_map(gap).collect();
+    let mut widths: Vec<f64> = gaps.iter().map(|(from, to)| to - from).collect();
+    widths.sort_by(f64::total_cmp);
+    let Some(&median) = widths.get(widths.len() / 2) else { return false };
+    let slack = 0.25 * line.font_size();
+    gaps.iter().any(|&(from, to)| {
+        to - from > CELL_GAP_FACTOR * median.max(0.0)
+            && columns.iter().skip(1).any(|c| c.x0 >= from - slack && c.x0 <= to + slack)
+    })
 }
 
 /// How far apart (in font sizes) two word starts may lie and be one
@@ -1159,6 +1186,66 @@ fn extend_row(row: &mut Row, parts: Vec<Option<CellPart>>, page: u32) {
     }
     if any && !row.pages.contains(&page) {
         row.pages.push(page);
+    }
+}
+
+/// Most of its cells a table's rows may leave empty or open in lower case
+/// for a row opening a page with its cells mostly so to be the row above
+/// going on (its first cell going on with a capital: a proper noun, an
+/// acronym, a new paragraph).
+const CONTINUED_LOOKING_CELLS: f64 = 0.25;
+
+/// How many of a row's cells look continued (empty, or opening on a
+/// lower-case letter) and how many look new (opening on a capital); cells
+/// opening otherwise, on a digit or a mark, say nothing.
+fn opening_cases(row: &Row) -> (usize, usize) {
+    let first_letters = row.cells.iter().map(|cell| cell.first().and_then(|p| p.lines.first()?.text.chars().next()));
+    first_letters.fold((0, 0), |(continued, new), c| match c {
+        None => (continued + 1, new),
+        Some(c) => (continued + usize::from(c.is_lowercase()), new + usize::from(c.is_uppercase())),
+    })
+}
+
+/// Joins to the row above each row of `page_top_rows` (indices into
+/// `entries`) that has more cells looking continued than new (see
+/// [`opening_cases`]), where the table's other rows seldom have such cells
+/// (fewer than [`CONTINUED_LOOKING_CELLS`] of them): a row cut by the page
+/// break, going on under the header with its cells cut mid-sentence or
+/// finished.
+fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
+    let (mut continued, mut counted) = (0usize, 0usize);
+    for (i, entry) in entries.iter().enumerate() {
+        if let Entry::Row(row) = entry
+            && !page_top_rows.contains(&i)
+        {
+            let (c, n) = opening_cases(row);
+            continued += c;
+            counted += c + n;
+        }
+    }
+    if counted == 0 || continued as f64 >= CONTINUED_LOOKING_CELLS * counted as f64 {
+        return;
+    }
+    // From the last, so that earlier indices stay valid.
+    for &i in page_top_rows.iter().rev() {
+        let goes_on = matches!(entries.get(i), Some(Entry::Row(row)) if { let (c, n) = opening_cases(row); c > n });
+        if !goes_on || !matches!(entries.get(i.wrapping_sub(1)), Some(Entry::Row(_))) {
+            continue;
+        }
+        let Entry::Row(cut) = entries.remove(i) else { continue };
+        if let Some(Entry::Row(above)) = entries.get_mut(i - 1) {
+            if above.cells.len() < cut.cells.len() {
+                above.cells.resize(cut.cells.len(), Vec::new());
+            }
+            for (cell, parts) in above.cells.iter_mut().zip(cut.cells) {
+                cell.extend(parts);
+            }
+            for page in cut.pages {
+                if !above.pages.contains(&page) {
+                    above.pages.push(page);
+                }
+            }
+        }
     }
 }
 
@@ -1569,6 +1656,19 @@ fn is_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
     matches!(block, [line] if only_first_column(&columns_present(line, columns)))
 }
 
+/// A block of one or two bold lines with text in the first column only,
+/// opening on a capital or a digit, among body text mostly not bold: a
+/// heading row whose cell the table's inner rules still cross (a
+/// typesetter that draws them down the whole page), not a record holding
+/// only its title.
+fn is_bold_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
+    let opens_heading =
+        block.first().and_then(|l| l.text().chars().next()).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (1..=2).contains(&block.len())
+        && opens_heading
+        && block.iter().all(|l| l.is_bold() && only_first_column(&columns_present(l, columns)))
+}
+
 /// Per column: whether the line has words in it.
 fn columns_present(line: &Line, columns: &[Column]) -> Vec<bool> {
     columns.iter().map(|c| !words_in(line, c.x0, c.x1).is_empty()).collect()
@@ -1712,6 +1812,10 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     // How the headings between tables are set, where there are any.
     let mut heading_style: Option<(bool, f64)> = None;
     let mut row_cuts = 0;
+    // Rows opening a page below a row of the page before, read as new rows
+    // though their first cell opens with a capital: their other cells may
+    // still show them to go on with that row.
+    let mut page_top_rows: Vec<usize> = Vec::new();
     for body in &bodies {
         let number = body.page.page.number;
         let vertical = &body.page.vertical;
@@ -1727,6 +1831,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             open_section(&mut entries, &mut current, join_heading(&between), number);
         }
         let leading = leading_of(&body.lines, columns);
+        let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
         let blocks = row_blocks(body, rows, leading.row);
         let merged_above = merged_with_block_above(body, &blocks);
@@ -1741,7 +1846,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical)
-                || rows == RowSeparation::FirstColumn && k > 0 && is_first_column_heading(&block, columns);
+                || rows == RowSeparation::FirstColumn && k > 0 && is_first_column_heading(&block, columns)
+                || body_mostly_plain && is_bold_first_column_heading(&block, columns);
             if section {
                 if let [line] = block.as_slice() {
                     heading_style.get_or_insert(style_of(line));
@@ -1758,6 +1864,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             };
             let parts = row_parts(&block, columns_here, number, leading.line);
             let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
+            if k == 0 && current.is_some() && !continuation {
+                page_top_rows.push(entries.len() + 1);
+            }
             if !continuation {
                 entries.extend(current.take().map(Entry::Row));
             }
@@ -1773,6 +1882,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         }
     }
     entries.extend(current.take().map(Entry::Row));
+    join_continued_rows(&mut entries, &page_top_rows);
     share_merged_cells(&mut entries, row_cuts);
     mark_word_breaks(&mut entries, columns.len());
     mark_added_hyphens(&mut entries);
@@ -1839,7 +1949,8 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
     // an unspaced line may end inside its last word.
     let marks_most_line_end_spaces = spaced * 2 > wrapped;
     let ragged = ragged_columns(entries, &right_edge);
-    let whole_words = words_printed_whole(entries);
+    let whole_words = words_printed_whole(entries, false);
+    let words_inside_lines = words_printed_whole(entries, true);
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
@@ -1873,7 +1984,8 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                             // that did not fit.
                             let last = line.text.rsplit(' ').next().unwrap_or("");
                             let unknown = !whole_words.contains(&vocabulary_form(last));
-                            cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
+                            !fills_line_whole(line, next, &whole_words, &words_inside_lines)
+                                && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
                         })
                 })
                 .collect();
@@ -1974,15 +2086,44 @@ fn ends_with_elision(text: &str) -> bool {
     last.strip_suffix(['’', '\'']).is_some_and(|word| ELIDED.contains(&word.to_lowercase().as_str()))
 }
 
+/// A line holding one word that the table prints whole elsewhere, or
+/// followed by a word of [`MIN_KNOWN_HEAD_CHARS`] or more that it prints
+/// inside a line (the end of a cut word only ever opens one), where the
+/// two joined are printed nowhere: a word as wide as its column
+/// (`l’administration` / `élèves`), not one cut there (a cut leaves a
+/// part of a word: `Visioconféren` / `ce`, `l’établisseme` / `nt`).
+fn fills_line_whole(
+    line: &CellLine,
+    next: &CellLine,
+    whole_words: &HashSet<String>,
+    words_inside_lines: &HashSet<String>,
+) -> bool {
+    let token = line.text.trim_start_matches(LIST_MARKS).trim_start();
+    let head = next.text.split(' ').next().unwrap_or("");
+    let known = |w: &str| whole_words.contains(&vocabulary_form(w));
+    let head_known = head.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_KNOWN_HEAD_CHARS
+        && words_inside_lines.contains(&vocabulary_form(head));
+    !token.contains(' ') && (known(token) || head_known) && !known(&format!("{token}{head}"))
+}
+
+/// Fewest letters a next line's first word needs for the table's printing
+/// it whole elsewhere to show it is a word of its own: shorter ones are
+/// often the end of a cut word too (`ce`, `nt`, `les`).
+const MIN_KNOWN_HEAD_CHARS: usize = 4;
+
 /// The words the table's cells print whole, in their vocabulary form: all
-/// but the last word of a line with no space after it, which may be cut.
-fn words_printed_whole(entries: &[Entry]) -> HashSet<String> {
+/// but the last word of a line with no space after it, which may be cut,
+/// and, with `inside_lines`, but the first word of a line too, which may
+/// end a cut word.
+fn words_printed_whole(entries: &[Entry], inside_lines: bool) -> HashSet<String> {
     let mut words = HashSet::new();
     for row in rows_of(entries) {
         for line in row.cells.iter().flatten().flat_map(|part| part.lines.iter()) {
             let tokens: Vec<&str> = line.text.split(' ').collect();
             let whole = if line.ends_with_space { tokens.len() } else { tokens.len().saturating_sub(1) };
-            words.extend(tokens.iter().take(whole).map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
+            let skip = usize::from(inside_lines);
+            let printed = tokens.iter().take(whole).skip(skip);
+            words.extend(printed.map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
         }
     }
     words
@@ -2319,6 +2460,28 @@ mod tests {
     }
 
     #[test]
+    fn cells_parted_by_a_narrow_gutter_are_no_heading_across_them() {
+        let columns = vec![column("Destinataires", 0.0, 100.0, 60.0), column("Durée", 100.0, 200.0, 130.0)];
+        // Word gaps of 2.5 pt; 6 pt at the boundary (x = 100): two cells.
+        let cells = line(
+            12.0,
+            &[
+                ("candidatures", 40.0, 74.0),
+                ("identité", 76.5, 94.0),
+                ("direction", 100.0, 125.0),
+                ("les", 127.5, 135.0),
+            ],
+        );
+        assert!(!full_width(&cells, &columns, &[]));
+        // Even gaps, one of them over the boundary: a heading across both.
+        let heading = line(
+            12.0,
+            &[("Gestion", 40.0, 70.0), ("des", 72.5, 85.0), ("ressources", 87.5, 120.0), ("humaines", 122.5, 150.0)],
+        );
+        assert!(full_width(&heading, &columns, &[]));
+    }
+
+    #[test]
     fn a_row_whose_cells_run_up_to_each_other_is_no_merged_row() {
         let columns = vec![
             column("N°", 0.0, 20.0, 10.0),
@@ -2617,6 +2780,30 @@ mod tests {
             pages: vec![1],
             merged_above: Vec::new(),
         })
+    }
+
+    #[test]
+    fn a_word_as_wide_as_its_column_is_no_cut_where_the_table_shows_the_words_whole() {
+        // Each first line alone reaches its column's edge. `l’administration`
+        // is printed whole in the other column, `usagers` inside a line
+        // there: both lines ended at a space. `Visioconféren` / `ce` shows
+        // neither and stays a cut.
+        let cells = |columns: &[&[(&str, bool)]]| {
+            let cells = columns.iter().filter_map(|lines| match set_cell(lines) {
+                Entry::Row(mut row) => row.cells.pop(),
+                Entry::Section { .. } => None,
+            });
+            Entry::Row(Row { cells: cells.collect(), pages: vec![1], merged_above: Vec::new() })
+        };
+        for (first, second, other, want) in [
+            ("l’administration", "élèves", "l’administration et", "l’administration élèves"),
+            ("Administrations", "usagers", "les usagers du", "Administrations usagers"),
+            ("Visioconféren", "ce", "les usagers du", "Visioconférence"),
+        ] {
+            let mut entries = vec![cells(&[&[(first, false), (second, false)], &[(other, false), ("service", false)]])];
+            mark_word_breaks(&mut entries, 2);
+            assert_eq!(joined_cells(&entries).first().map(String::as_str), Some(want));
+        }
     }
 
     #[test]

@@ -389,3 +389,76 @@ fn borderless_rows_of_one_line_each_with_little_padding() {
         assert_faithful(&register, &got);
     }
 }
+
+/// Rows cut by page breaks whose title goes on with a capital (a
+/// title-case name): the row's other cells, going on in lower case where
+/// the table's rows open theirs with a capital, show the row going on. The
+/// test checks that rows were cut with their title unfinished.
+#[test]
+fn rows_cut_by_a_page_break_whose_title_goes_on_with_a_capital() {
+    let mut rows = Vec::new();
+    for i in 0..40 {
+        rows.push(Row::Record(vec![
+            format!("Traitement {} Des Demandes Et Des Dossiers Du Service Public Communal Et Intercommunal", i + 1),
+            "Instruire les demandes des usagers du service, suivre leur traitement, produire des statistiques anonymes sur l’activité du service et répondre aux réclamations dans les délais prévus par les textes".to_string(),
+            "Identité, coordonnées, pièces justificatives du dossier et correspondances échangées avec le service".to_string(),
+            "Agents habilités du service instructeur et prestataire d’hébergement des données".to_string(),
+        ]));
+    }
+    let register = Register {
+        preamble: vec![
+            "Registre des traitements".to_string(),
+            "Communauté de communes, 3 rue du Lac, 74000 Annecy".to_string(),
+        ],
+        headers: ["Nom du traitement", "Finalités", "Catégories de données", "Destinataires"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+        notes: vec![],
+    };
+    for ruled in [true, false] {
+        let layout = Layout {
+            page: (595.0, 842.0),
+            margin: 40.0,
+            font: BaseFont::Times,
+            size: 10.0,
+            widths: vec![70.0, 200.0, 130.0, 110.0],
+            ruled,
+            repeat_header: true,
+            padding: 4.0,
+            ..Layout::default()
+        };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+        let spanning = got["records"].as_array().map_or(0, |r| {
+            r.iter().filter(|r| r["provenance"]["pages"].as_array().is_some_and(|p| p.len() > 1)).count()
+        });
+        assert!(spanning >= 2, "rows cut by a page break: {spanning}");
+    }
+}
+
+/// Section rows whose cell the table's inner rules still cross (a
+/// typesetter drawing its column rules down the whole page) and whose
+/// bold text fits the first column: a heading, not a record of one cell.
+#[test]
+fn bold_headings_in_the_first_column_under_column_rules() {
+    let mut register = common::sample_register(16);
+    for (k, row) in register.rows.iter_mut().enumerate() {
+        if let Row::Section(text) = row {
+            *text = format!("Domaine {}", k + 1);
+        }
+    }
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 30.0,
+        font: BaseFont::Helvetica,
+        size: 7.5,
+        widths: vec![60.0, 95.0, 95.0, 95.0, 95.0, 95.0, 95.0, 95.0],
+        ruled: true,
+        repeat_header: true,
+        padding: 2.5,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
