@@ -17,6 +17,9 @@ use crate::layout::{
 };
 use crate::pdf::Rule;
 
+/// Most lines a vertically centred header sets above its middle one.
+const CENTRED_HEADER_LINES: usize = 2;
+
 /// A gap wider than this many font sizes separates two phrases of a line.
 const PHRASE_GAP: f64 = 0.9;
 /// Rules closer than this (points) are one rule.
@@ -353,8 +356,40 @@ impl<'a> PageLines<'a> {
     /// on the table's first page: where a page repeats the header, the
     /// rest of a row split across the page may follow it, with nothing in
     /// the first column either.
+    /// Whether line `index` is a header's line: on its own, or with the
+    /// lines of header words right above it, set alike, that a band of
+    /// vertically centred headers puts there (`Catégories de` and `Durée
+    /// de` over the line of `Intitulé` and `Transferts`, a table too narrow
+    /// for three headers to share a line).
+    fn opens_header(&self, index: usize) -> bool {
+        let Some(line) = self.lines.get(index) else { return false };
+        if is_header_line(line, &self.vertical) {
+            return true;
+        }
+        let size = line.font_size();
+        let mut words = line.words.clone();
+        let mut top = line.bbox.y0;
+        for above in self.lines.get(index.saturating_sub(CENTRED_HEADER_LINES)..index).unwrap_or_default().iter().rev()
+        {
+            let close = top - above.bbox.y1 < 0.8 * size;
+            if !close
+                || above.is_bold() != line.is_bold()
+                || !above.words.iter().all(|w| fields::is_header_word(&w.text))
+            {
+                break;
+            }
+            words.extend(above.words.iter().cloned());
+            top = above.bbox.y0;
+        }
+        if words.len() == line.words.len() {
+            return false;
+        }
+        words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        line_of(words).is_some_and(|band| is_header_line(&band, &self.vertical))
+    }
+
     fn find_header(&self, max_lines: Option<usize>) -> Option<Header> {
-        let index = self.lines.iter().position(|l| is_header_line(l, &self.vertical))?;
+        let index = (0..self.lines.len()).find(|&i| self.opens_header(i))?;
         let first = self.lines.get(index)?;
         let size = first.font_size();
         let span = (first.bbox.x0, first.bbox.x1.max(first.bbox.x0 + 1.0));

@@ -462,3 +462,45 @@ fn bold_headings_in_the_first_column_under_column_rules() {
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
+
+/// A header band centred vertically in a table too narrow for three
+/// headers to share a line: `Intitulé` and `Transferts` sit level with the
+/// middle of `Catégories de` / `données` and `Durée de` / `conservation`.
+#[test]
+fn a_narrow_centred_header_band_with_two_headers_per_line() {
+    let mut rows = Vec::new();
+    for i in 0..6 {
+        rows.push(Row::Record(vec![
+            format!("Fichier {}", i + 1),
+            "Identité, coordonnées".to_string(),
+            format!("{} ans", i + 1),
+            "Aucun".to_string(),
+        ]));
+    }
+    let register = Register {
+        preamble: vec![
+            "Registre des traitements".to_string(),
+            "Syndicat des eaux, 2 route du Lac, 01000 Bourg".to_string(),
+        ],
+        headers: ["Intitulé", "Catégories de données", "Durée de conservation", "Transferts"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+        notes: vec![],
+    };
+    for ruled in [true, false] {
+        let layout = Layout {
+            page: (420.0, 595.0),
+            margin: 36.0,
+            font: BaseFont::Helvetica,
+            size: 9.0,
+            widths: vec![80.0, 80.0, 80.0, 80.0],
+            ruled,
+            padding: 4.0,
+            centred_header: true,
+            ..Layout::default()
+        };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+    }
+}
