@@ -1728,6 +1728,17 @@ fn table_bottom_rule(page: &PageLines, rules: &[f64], columns: &[Column], is_run
     if only_notes_below { lowest } else { f64::NEG_INFINITY }
 }
 
+/// Whether a header found on a later page is the first one printed again:
+/// half its headers at least read as the first's do. Body text can hold
+/// header words enough to look like a header (`formation` / `numéro` /
+/// `traitement`), but not the register's own headers.
+fn repeats_header(found: &Header, first: &Header) -> bool {
+    let key = |c: &Column| collapse_whitespace(&c.header).to_lowercase();
+    let first_keys: Vec<String> = first.columns.iter().map(key).collect();
+    let same = found.columns.iter().filter(|c| first_keys.contains(&key(c))).count();
+    same > 0 && same * 2 >= found.columns.len()
+}
+
 /// Reconstructs the register table of a document.
 pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let pages: Vec<PageLines> = pages.iter().map(PageLines::new).collect();
@@ -1765,8 +1776,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let mut bodies: Vec<Body> = Vec::new();
     let mut table_ruled = false;
     for (i, p) in pages.iter().enumerate().skip(first_index) {
-        let header =
-            if i == first_index { Some(first_header.clone()) } else { p.find_header(Some(first_header.lines)) };
+        let header = if i == first_index {
+            Some(first_header.clone())
+        } else {
+            p.find_header(Some(first_header.lines)).filter(|h| repeats_header(h, &first_header))
+        };
         // A page that prints the header again gets its own columns (text
         // renderings shift them from page to page); others keep the last ones.
         let printed = header.as_ref().is_some_and(|h| h.columns.len() == columns.len());
@@ -1919,7 +1933,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     entries.extend(current.take().map(Entry::Row));
     join_continued_rows(&mut entries, &page_top_rows);
     share_merged_cells(&mut entries, row_cuts);
-    mark_word_breaks(&mut entries, columns.len());
+    mark_word_breaks(&mut entries, columns.len(), ruled_columns.then_some(columns.as_slice()));
     mark_added_hyphens(&mut entries);
 
     let mut preamble: Vec<Line> = pages
@@ -1956,8 +1970,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 ///   (`1000Premier` / `sJours`, `l’établisseme` / `nt`; see [`cut_at_edge`]);
 /// - where the source marks the space after nearly every wrapped line (text
 ///   extracted from a PDF), any line without it ends inside a word.
-fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
+fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[Column]>) {
     let mut right_edge = vec![f64::NEG_INFINITY; column_count];
+    let mut left_padding = vec![f64::INFINITY; column_count];
     for entry in entries.iter() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter().enumerate() {
@@ -1965,7 +1980,18 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize) {
                 if let Some(edge) = right_edge.get_mut(c) {
                     *edge = edge.max(line.bbox.x1);
                 }
+                if let (Some(padding), Some(column)) = (left_padding.get_mut(c), ruled.and_then(|r| r.get(c))) {
+                    *padding = padding.min(line.bbox.x0 - column.x0);
+                }
             }
+        }
+    }
+    // Between rules, a column's text edge is its right rule less the
+    // padding its text keeps from the left one, even where no line reaches
+    // it (a column of short cells, whose longest line is no edge).
+    for ((edge, padding), column) in right_edge.iter_mut().zip(&left_padding).zip(ruled.unwrap_or_default()) {
+        if padding.is_finite() {
+            *edge = edge.max(column.x1 - padding.max(0.0));
         }
     }
     // Whether the source says where lines end at a space (PDF producers that
@@ -2836,7 +2862,7 @@ mod tests {
             ("Visioconféren", "ce", "les usagers du", "Visioconférence"),
         ] {
             let mut entries = vec![cells(&[&[(first, false), (second, false)], &[(other, false), ("service", false)]])];
-            mark_word_breaks(&mut entries, 2);
+            mark_word_breaks(&mut entries, 2, None);
             assert_eq!(joined_cells(&entries).first().map(String::as_str), Some(want));
         }
     }
@@ -2863,7 +2889,7 @@ mod tests {
             ("fin", false),
         ];
         let mut entries = vec![set_cell(&ragged), set_cell(&printed_elsewhere)];
-        mark_word_breaks(&mut entries, 1);
+        mark_word_breaks(&mut entries, 1, None);
         assert_eq!(
             joined_cells(&entries),
             [
@@ -2885,7 +2911,7 @@ mod tests {
         let unspaced: Vec<(&str, bool)> = ragged.iter().map(|(text, _)| (*text, false)).collect();
         for lines in [&justified[..], &unspaced] {
             let mut entries = vec![set_cell(lines)];
-            mark_word_breaks(&mut entries, 1);
+            mark_word_breaks(&mut entries, 1, None);
             let joined = joined_cells(&entries).concat();
             assert!(joined.contains("l’établisse ment"), "{joined}");
         }
@@ -2903,7 +2929,7 @@ mod tests {
             ("à l’agent", false),
         ];
         let mut entries = vec![set_cell(&lines)];
-        mark_word_breaks(&mut entries, 1);
+        mark_word_breaks(&mut entries, 1, None);
         assert_eq!(
             joined_cells(&entries),
             ["Code d’identification et Professionnels de santé sont in fine versés à l’agent"]

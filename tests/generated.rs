@@ -504,3 +504,85 @@ fn a_narrow_centred_header_band_with_two_headers_per_line() {
         assert_faithful(&register, &got);
     }
 }
+
+/// A row deep in a table whose header is printed once, its cells opening
+/// on header words (`traitement`, `finalités`, `données`, `destinataires`):
+/// a line that looks like a header, on a page that prints none, is a row.
+#[test]
+fn a_row_of_header_words_on_a_later_page_is_no_header() {
+    let mut rows = Vec::new();
+    for i in 0..40 {
+        let cells = if i == 30 {
+            vec![
+                "traitement des dossiers de subvention".to_string(),
+                "finalités budgétaires et comptables".to_string(),
+                "données bancaires des bénéficiaires".to_string(),
+                "destinataires habilités du service".to_string(),
+            ]
+        } else {
+            vec![
+                format!("Fichier {}", i + 1),
+                "Gérer les dossiers des usagers et suivre leur traitement".to_string(),
+                "Identité, coordonnées".to_string(),
+                "Service instructeur".to_string(),
+            ]
+        };
+        rows.push(Row::Record(cells));
+    }
+    let register = Register {
+        preamble: vec![
+            "Registre des traitements".to_string(),
+            "Mairie, 1 place de la Mairie, 44000 Nantes".to_string(),
+        ],
+        headers: ["Intitulé", "Finalités", "Catégories de données", "Destinataires"].map(String::from).to_vec(),
+        rows,
+        notes: vec![],
+    };
+    let layout = Layout {
+        page: (420.0, 595.0),
+        margin: 36.0,
+        font: BaseFont::Helvetica,
+        size: 9.0,
+        widths: vec![80.0, 90.0, 90.0, 100.0],
+        repeat_header: false,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+    let page_of_row = got["records"][30]["provenance"]["pages"][0].as_u64();
+    assert!(page_of_row.is_some_and(|p| p > 1), "the row is on a later page: {page_of_row:?}");
+}
+
+/// A column of short cells between rules, whose longest line is a word
+/// that wrapped (`Sous-traitants` / `agréés`): the rules, not that line,
+/// show where the column's text ends, and the word is no cut.
+#[test]
+fn a_wrapped_word_that_is_its_ruled_columns_longest_line_is_no_cut() {
+    let mut rows = Vec::new();
+    for i in 0..5 {
+        rows.push(Row::Record(vec![
+            format!("Fichier {}", i + 1),
+            "Gérer les dossiers des usagers".to_string(),
+            if i == 2 { "Sous-traitants agréés".to_string() } else { "Mairie".to_string() },
+        ]));
+    }
+    let register = Register {
+        preamble: vec![
+            "Registre des traitements".to_string(),
+            "Mairie, 1 place de la Mairie, 44000 Nantes".to_string(),
+        ],
+        headers: ["Intitulé", "Finalités", "Destinataires"].map(String::from).to_vec(),
+        rows,
+        notes: vec![],
+    };
+    let layout = Layout {
+        page: (420.0, 595.0),
+        margin: 36.0,
+        font: BaseFont::Helvetica,
+        size: 9.0,
+        widths: vec![80.0, 120.0, 72.0],
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
