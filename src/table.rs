@@ -897,10 +897,14 @@ fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
         && !parted_at_a_boundary(line, columns)
 }
 
-/// How much wider than the line's usual word gap (its median) a gap at a
-/// column boundary must be to part two cells' text, not two words of one
-/// phrase.
+/// How much wider than the line's usual word gap (the median of its other
+/// gaps) a gap at a column boundary must be to part two cells' text, not
+/// two words of one phrase.
 const CELL_GAP_FACTOR: f64 = 1.8;
+
+/// The word gap taken as usual, in font sizes, where a line has no other
+/// gap to show it: a space of a proportional font, a little more.
+const USUAL_WORD_GAP: f64 = 0.35;
 
 /// Whether a line's words part at an inner column boundary by a gap much
 /// wider than its other word gaps ([`CELL_GAP_FACTOR`]): two cells set
@@ -912,12 +916,13 @@ fn parted_at_a_boundary(line: &Line, columns: &[Column]) -> bool {
         _ => None,
     };
     let gaps: Vec<(f64, f64)> = line.words.windows(2).filter_map(gap).collect();
-    let mut widths: Vec<f64> = gaps.iter().map(|(from, to)| to - from).collect();
-    widths.sort_by(f64::total_cmp);
-    let Some(&median) = widths.get(widths.len() / 2) else { return false };
     let slack = 0.25 * line.font_size();
-    gaps.iter().any(|&(from, to)| {
-        to - from > CELL_GAP_FACTOR * median.max(0.0)
+    gaps.iter().enumerate().any(|(k, &(from, to))| {
+        let mut others: Vec<f64> =
+            gaps.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, (from, to))| to - from).collect();
+        others.sort_by(f64::total_cmp);
+        let usual = others.get(others.len() / 2).copied().unwrap_or(USUAL_WORD_GAP * line.font_size());
+        to - from > CELL_GAP_FACTOR * usual.max(0.0)
             && columns.iter().skip(1).any(|c| c.x0 >= from - slack && c.x0 <= to + slack)
     })
 }
@@ -2539,6 +2544,13 @@ mod tests {
             12.0,
             &[("Gestion", 40.0, 70.0), ("des", 72.5, 85.0), ("ressources", 87.5, 120.0), ("humaines", 122.5, 150.0)],
         );
+        assert!(full_width(&heading, &columns, &[]));
+        // Three words: the one other gap shows the usual one.
+        let cells = line(12.0, &[("candidatures", 40.0, 74.0), ("numéro", 76.5, 94.0), ("suivi", 100.0, 115.0)]);
+        assert!(!full_width(&cells, &columns, &[]));
+        // Two words, no other gap: a space of a monospaced font (0.6 font
+        // size) over the boundary still joins a heading.
+        let heading = line(12.0, &[("Domaine", 55.0, 97.0), ("RH", 103.0, 115.0)]);
         assert!(full_width(&heading, &columns, &[]));
     }
 
