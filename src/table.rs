@@ -922,10 +922,20 @@ fn parted_at_a_boundary(line: &Line, columns: &[Column]) -> bool {
             gaps.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, (from, to))| to - from).collect();
         others.sort_by(f64::total_cmp);
         let usual = others.get(others.len() / 2).copied().unwrap_or(USUAL_WORD_GAP * line.font_size());
-        to - from > CELL_GAP_FACTOR * usual.max(0.0)
-            && columns.iter().skip(1).any(|c| c.x0 >= from - slack && c.x0 <= to + slack)
+        let wide = to - from > CELL_GAP_FACTOR * usual.max(0.0);
+        // A wider gap than usual after which the word starts right at the
+        // column's start: a monospaced font's gutters are a space or two.
+        let wider = to - from > ALIGNED_CELL_GAP_FACTOR * usual.max(0.0);
+        columns.iter().skip(1).any(|c| {
+            let at_boundary = c.x0 >= from - slack && c.x0 <= to + slack;
+            at_boundary && (wide || wider && (to - c.x0).abs() <= slack)
+        })
     })
 }
+
+/// How much wider than usual a gap must be to part two cells where the
+/// word after it starts at its column's start.
+const ALIGNED_CELL_GAP_FACTOR: f64 = 1.15;
 
 /// How far apart (in font sizes) two word starts may lie and be one
 /// column's start, within a row: a character of a text rendering.
@@ -2551,6 +2561,18 @@ mod tests {
         // Two words, no other gap: a space of a monospaced font (0.6 font
         // size) over the boundary still joins a heading.
         let heading = line(12.0, &[("Domaine", 55.0, 97.0), ("RH", 103.0, 115.0)]);
+        assert!(full_width(&heading, &columns, &[]));
+        // Monospaced: spaces of 6 pt, a gutter of 7.5 pt, the next word at
+        // the column's start: two cells; shifted off it, one heading.
+        let cells = line(
+            12.0,
+            &[("suivi", 40.0, 70.0), ("avec", 76.0, 92.5), ("ministère", 100.0, 154.0), ("RH", 160.0, 172.0)],
+        );
+        assert!(!full_width(&cells, &columns, &[]));
+        let heading = line(
+            12.0,
+            &[("suivi", 44.0, 74.0), ("avec", 80.0, 96.5), ("ministère", 104.0, 158.0), ("RH", 164.0, 176.0)],
+        );
         assert!(full_width(&heading, &columns, &[]));
     }
 
