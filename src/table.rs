@@ -351,11 +351,6 @@ impl<'a> PageLines<'a> {
         )
     }
 
-    /// The header: its first line, found by vocabulary, and the lines that
-    /// continue it. `max_lines` caps the band at the height the header had
-    /// on the table's first page: where a page repeats the header, the
-    /// rest of a row split across the page may follow it, with nothing in
-    /// the first column either.
     /// Whether line `index` is a header's line: on its own, or with the
     /// lines of header words right above it, set alike, that a band of
     /// vertically centred headers puts there (`Catégories de` and `Durée
@@ -388,6 +383,11 @@ impl<'a> PageLines<'a> {
         line_of(words).is_some_and(|band| is_header_line(&band, &self.vertical))
     }
 
+    /// The header: its first line, found by vocabulary, and the lines that
+    /// continue it. `max_lines` caps the band at the height the header had
+    /// on the table's first page: where a page repeats the header, the
+    /// rest of a row split across the page may follow it, with nothing in
+    /// the first column either.
     fn find_header(&self, max_lines: Option<usize>) -> Option<Header> {
         let index = (0..self.lines.len()).find(|&i| self.opens_header(i))?;
         let first = self.lines.get(index)?;
@@ -1239,10 +1239,10 @@ fn extend_row(row: &mut Row, parts: Vec<Option<CellPart>>, page: u32) {
     }
 }
 
-/// Most of its cells a table's rows may leave empty or open in lower case
-/// for a row opening a page with its cells mostly so to be the row above
-/// going on (its first cell going on with a capital: a proper noun, an
-/// acronym, a new paragraph).
+/// Share of the cells of a table's rows, a page's first rows aside, that
+/// are empty or open in lower case, under which a page's first row with
+/// its cells mostly so is the row above going on (its first cell going on
+/// with a capital: a proper noun, an acronym, a new paragraph).
 const CONTINUED_LOOKING_CELLS: f64 = 0.25;
 
 /// How many of a row's cells look continued (empty, or opening on a
@@ -1279,11 +1279,12 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
     // From the last, so that earlier indices stay valid.
     for &i in page_top_rows.iter().rev() {
         let goes_on = matches!(entries.get(i), Some(Entry::Row(row)) if { let (c, n) = opening_cases(row); c > n });
-        if !goes_on || !matches!(entries.get(i.wrapping_sub(1)), Some(Entry::Row(_))) {
+        let Some(above_index) = i.checked_sub(1) else { continue };
+        if !goes_on || !matches!(entries.get(above_index), Some(Entry::Row(_))) {
             continue;
         }
         let Entry::Row(cut) = entries.remove(i) else { continue };
-        if let Some(Entry::Row(above)) = entries.get_mut(i - 1) {
+        if let Some(Entry::Row(above)) = entries.get_mut(above_index) {
             if above.cells.len() < cut.cells.len() {
                 above.cells.resize(cut.cells.len(), Vec::new());
             }
