@@ -36,14 +36,7 @@ fn assert_faithful(register: &Register, got: &Value) {
     unique.dedup();
     assert_eq!(unique.len(), fields.len(), "each field once: {fields:?}");
     let records = got["records"].as_array().cloned().unwrap_or_default();
-    let mut expected = Vec::new();
-    let mut section: Option<String> = None;
-    for row in &register.rows {
-        match row {
-            Row::Section(text) => section = Some(text.clone()),
-            Row::Record(cells) => expected.push((cells.clone(), section.clone())),
-        }
-    }
+    let expected = register.records_with_sections();
     assert_eq!(records.len(), expected.len(), "record count");
     for (i, (record, (cells, section))) in records.iter().zip(&expected).enumerate() {
         for (field, want) in fields.iter().zip(cells) {

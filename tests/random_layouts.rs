@@ -233,14 +233,7 @@ fn check(register: &Register, got: &Value) -> Result<(), String> {
         .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
         .unwrap_or_default();
     let records = got["records"].as_array().cloned().unwrap_or_default();
-    let mut expected = Vec::new();
-    let mut section: Option<String> = None;
-    for row in &register.rows {
-        match row {
-            Row::Section(text) => section = Some(text.clone()),
-            Row::Record(cells) => expected.push((cells.clone(), section.clone())),
-        }
-    }
+    let expected = register.records_with_sections();
     if records.len() != expected.len() {
         let first = fields.first().cloned().unwrap_or_default();
         let k = records

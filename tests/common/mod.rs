@@ -131,6 +131,21 @@ pub struct Register {
     pub notes: Vec<String>,
 }
 
+impl Register {
+    /// Each record's cells, with the section heading above it, if any.
+    pub fn records_with_sections(&self) -> Vec<(Vec<String>, Option<String>)> {
+        let mut records = Vec::new();
+        let mut section: Option<String> = None;
+        for row in &self.rows {
+            match row {
+                Row::Section(text) => section = Some(text.clone()),
+                Row::Record(cells) => records.push((cells.clone(), section.clone())),
+            }
+        }
+        records
+    }
+}
+
 /// Wraps text to a width: words that fit, and a word wider than the whole
 /// line broken at the character that overflows.
 pub fn wrap(font: BaseFont, bold: bool, size: f64, text: &str, width: f64) -> Vec<String> {
