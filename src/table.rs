@@ -1651,10 +1651,12 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
+        let filled = present.iter().filter(|p| **p).count();
         let top_aligned = adjacent
-            && opened >= 2
             && in_first
-            && (!previous_columns.first().copied().unwrap_or(true) || only_first_column(previous_columns));
+            && (opened >= 2
+                && (!previous_columns.first().copied().unwrap_or(true) || only_first_column(previous_columns))
+                || opened >= 1 && filled >= 2 && opens_every_cell(line, columns));
         let heading = only_first_column(present)
             && last_any.is_some()
             && gap_ok(last_first_col)
@@ -1718,6 +1720,18 @@ fn is_bold_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
     (1..=2).contains(&block.len())
         && opens_heading
         && block.iter().all(|l| l.is_bold() && only_first_column(&columns_present(l, columns)))
+}
+
+/// Whether each of the line's cells opens on a capital or a digit, as a
+/// row's first line does: where the first column goes on from the line
+/// before, other columns opening cells there show a new row only so (a
+/// row set without space under the one before, whose first cell ran on).
+fn opens_every_cell(line: &Line, columns: &[Column]) -> bool {
+    columns.iter().all(|c| {
+        words_in(line, c.x0, c.x1)
+            .first()
+            .is_none_or(|w| w.text.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit()))
+    })
 }
 
 /// Per column: whether the line has words in it.

@@ -181,3 +181,34 @@ fn a_header_of_narrow_cells_with_words_cut_anywhere() {
     );
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
+
+/// Rows set without space between them (a word processor's table, cell
+/// margins of nothing above and below): no blank line parts them, and the
+/// first cell of a row may still run on when the next row opens. Where the
+/// first column goes on, the next row shows by its cells all opening there
+/// on a capital or a digit, and one of them opening where its column was
+/// empty the line before.
+#[test]
+fn rows_set_without_space_between_them() {
+    let starts = [0, 32, 64];
+    let rows: [[&[&str]; 3]; 4] = [
+        [
+            &["Gestion des dossiers des", "usagers du service de", "l’eau potable"],
+            &["Instruire les demandes"],
+            &["5 ans à compter de", "la clôture"],
+        ],
+        [&["Paie des agents", "titulaires"], &["Calculer et verser les", "rémunérations des agents"], &["50 ans"]],
+        [
+            &["Médecine préventive des", "agents du syndicat"],
+            &["Suivre la santé des", "agents"],
+            &["Durée de la carrière"],
+        ],
+        [&["Lettre d’information"], &["Envoyer la lettre"], &["3 ans"]],
+    ];
+    let mut text = vec!["Registre des activités de traitement du Syndicat des eaux".to_string(), String::new()];
+    text.extend(set_row(&starts, &[&["Traitement"], &["Finalité(s)"], &["Durée de conservation"]]));
+    for row in &rows {
+        text.extend(set_row(&starts, row));
+    }
+    assert_eq!(cells(&text.join("\n")), joined_cells(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()));
+}
