@@ -1263,10 +1263,11 @@ fn opening_cases(row: &Row) -> (usize, usize) {
 /// break, going on under the header with its cells cut mid-sentence or
 /// finished.
 fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
+    let tops: HashSet<usize> = page_top_rows.iter().copied().collect();
     let (mut continued, mut counted) = (0usize, 0usize);
     for (i, entry) in entries.iter().enumerate() {
         if let Entry::Row(row) = entry
-            && !page_top_rows.contains(&i)
+            && !tops.contains(&i)
         {
             let (c, n) = opening_cases(row);
             continued += c;
@@ -1276,15 +1277,18 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
     if counted == 0 || continued as f64 >= CONTINUED_LOOKING_CELLS * counted as f64 {
         return;
     }
-    // From the last, so that earlier indices stay valid.
-    for &i in page_top_rows.iter().rev() {
-        let goes_on = matches!(entries.get(i), Some(Entry::Row(row)) if { let (c, n) = opening_cases(row); c > n });
-        let Some(above_index) = i.checked_sub(1) else { continue };
-        if !goes_on || !matches!(entries.get(above_index), Some(Entry::Row(_))) {
-            continue;
-        }
-        let Entry::Row(cut) = entries.remove(i) else { continue };
-        if let Some(Entry::Row(above)) = entries.get_mut(above_index) {
+    let goes_on = |row: &Row| {
+        let (continued, new) = opening_cases(row);
+        continued > new
+    };
+    let mut joined: Vec<Entry> = Vec::with_capacity(entries.len());
+    for (i, entry) in std::mem::take(entries).into_iter().enumerate() {
+        let continues = tops.contains(&i)
+            && matches!(&entry, Entry::Row(row) if goes_on(row))
+            && matches!(joined.last(), Some(Entry::Row(_)));
+        if !continues {
+            joined.push(entry);
+        } else if let (Entry::Row(cut), Some(Entry::Row(above))) = (entry, joined.last_mut()) {
             if above.cells.len() < cut.cells.len() {
                 above.cells.resize(cut.cells.len(), Vec::new());
             }
@@ -1298,6 +1302,7 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
             }
         }
     }
+    *entries = joined;
 }
 
 /// Whether a part list starts like the continuation of a sentence: empty, or lower case.
