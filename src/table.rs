@@ -351,6 +351,27 @@ impl<'a> PageLines<'a> {
         )
     }
 
+    /// The lines right above line `index` (at most `most`), top first, made
+    /// of header words and set like it, each less than 0.8 font sizes above
+    /// the next: the first lines of taller headers in a band whose cells are
+    /// centred vertically.
+    fn header_words_above(&self, index: usize, most: usize) -> Vec<&Line> {
+        let Some(line) = self.lines.get(index) else { return Vec::new() };
+        let size = line.font_size();
+        let mut band: Vec<&Line> = Vec::new();
+        let mut top = line.bbox.y0;
+        for above in self.lines.get(index.saturating_sub(most)..index).unwrap_or_default().iter().rev() {
+            let close = top - above.bbox.y1 < 0.8 * size;
+            let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text));
+            if !close || !header_words || above.is_bold() != line.is_bold() {
+                break;
+            }
+            band.insert(0, above);
+            top = above.bbox.y0;
+        }
+        band
+    }
+
     /// Whether line `index` is a header's line: on its own, or with the
     /// lines of header words right above it, set alike, that a band of
     /// vertically centred headers puts there (`Catégories de` and `Durée
@@ -361,24 +382,12 @@ impl<'a> PageLines<'a> {
         if is_header_line(line, &self.vertical) {
             return true;
         }
-        let size = line.font_size();
-        let mut words = line.words.clone();
-        let mut top = line.bbox.y0;
-        for above in self.lines.get(index.saturating_sub(CENTRED_HEADER_LINES)..index).unwrap_or_default().iter().rev()
-        {
-            let close = top - above.bbox.y1 < 0.8 * size;
-            if !close
-                || above.is_bold() != line.is_bold()
-                || !above.words.iter().all(|w| fields::is_header_word(&w.text))
-            {
-                break;
-            }
-            words.extend(above.words.iter().cloned());
-            top = above.bbox.y0;
-        }
-        if words.len() == line.words.len() {
+        let above = self.header_words_above(index, CENTRED_HEADER_LINES);
+        if above.is_empty() {
             return false;
         }
+        let mut words = line.words.clone();
+        words.extend(above.iter().flat_map(|l| l.words.iter().cloned()));
         words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
         line_of(words).is_some_and(|band| is_header_line(&band, &self.vertical))
     }
@@ -397,16 +406,8 @@ impl<'a> PageLines<'a> {
         // Lines right above the line found, made of header words, are the
         // first lines of taller headers in a band whose cells are centred
         // vertically (`Personnes` over `concernées`, level with `N°`).
-        let mut band: Vec<&Line> = vec![first];
-        for above in self.lines.get(..index).unwrap_or_default().iter().rev() {
-            let top_line = band.first().map_or(first.bbox.y0, |l| l.bbox.y0);
-            let close = top_line - above.bbox.y1 < 0.8 * size;
-            let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text));
-            if !close || !header_words || above.is_bold() != first.is_bold() {
-                break;
-            }
-            band.insert(0, above);
-        }
+        let mut band: Vec<&Line> = self.header_words_above(index, index);
+        band.push(first);
         let band_top = band.first().map_or(first.bbox.y0, |l| l.bbox.y0);
         let top = rules.iter().copied().filter(|y| *y <= band_top + 1.0).fold(band_top - 1.0, f64::max);
         let first_column_end = header_phrases(first, &self.vertical).first().map_or(first.bbox.x0, |p| p.bbox.x1);

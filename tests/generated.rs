@@ -15,6 +15,17 @@ fn extract(register: &Register, layout: &Layout) -> Value {
     serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
 }
 
+/// A register titled `Registre des traitements`, its body's address under
+/// the title, without notes.
+fn register_of(address: &str, headers: &[&str], rows: Vec<Row>) -> Register {
+    Register {
+        preamble: vec!["Registre des traitements".to_string(), address.to_string()],
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+        notes: vec![],
+    }
+}
+
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -357,15 +368,11 @@ fn borderless_rows_of_one_line_each_with_little_padding() {
             .to_vec(),
         ));
     }
-    let register = Register {
-        preamble: vec![
-            "Registre des traitements".to_string(),
-            "Mairie, 1 place de la Mairie, 35000 Rennes".to_string(),
-        ],
-        headers: ["N°", "Traitement", "Finalité", "Destinataires", "Durée de conservation"].map(String::from).to_vec(),
+    let register = register_of(
+        "Mairie, 1 place de la Mairie, 35000 Rennes",
+        &["N°", "Traitement", "Finalité", "Destinataires", "Durée de conservation"],
         rows,
-        notes: vec![],
-    };
+    );
     for padding in [1.0, 2.0, 4.0] {
         let layout = Layout {
             page: (842.0, 595.0),
@@ -398,17 +405,11 @@ fn rows_cut_by_a_page_break_whose_title_goes_on_with_a_capital() {
             "Agents habilités du service instructeur et prestataire d’hébergement des données".to_string(),
         ]));
     }
-    let register = Register {
-        preamble: vec![
-            "Registre des traitements".to_string(),
-            "Communauté de communes, 3 rue du Lac, 74000 Annecy".to_string(),
-        ],
-        headers: ["Nom du traitement", "Finalités", "Catégories de données", "Destinataires"]
-            .map(String::from)
-            .to_vec(),
+    let register = register_of(
+        "Communauté de communes, 3 rue du Lac, 74000 Annecy",
+        &["Nom du traitement", "Finalités", "Catégories de données", "Destinataires"],
         rows,
-        notes: vec![],
-    };
+    );
     for ruled in [true, false] {
         let layout = Layout {
             page: (595.0, 842.0),
@@ -470,17 +471,11 @@ fn a_narrow_centred_header_band_with_two_headers_per_line() {
             "Aucun".to_string(),
         ]));
     }
-    let register = Register {
-        preamble: vec![
-            "Registre des traitements".to_string(),
-            "Syndicat des eaux, 2 route du Lac, 01000 Bourg".to_string(),
-        ],
-        headers: ["Intitulé", "Catégories de données", "Durée de conservation", "Transferts"]
-            .map(String::from)
-            .to_vec(),
+    let register = register_of(
+        "Syndicat des eaux, 2 route du Lac, 01000 Bourg",
+        &["Intitulé", "Catégories de données", "Durée de conservation", "Transferts"],
         rows,
-        notes: vec![],
-    };
+    );
     for ruled in [true, false] {
         let layout = Layout {
             page: (420.0, 595.0),
@@ -522,15 +517,11 @@ fn a_row_of_header_words_on_a_later_page_is_no_header() {
         };
         rows.push(Row::Record(cells));
     }
-    let register = Register {
-        preamble: vec![
-            "Registre des traitements".to_string(),
-            "Mairie, 1 place de la Mairie, 44000 Nantes".to_string(),
-        ],
-        headers: ["Intitulé", "Finalités", "Catégories de données", "Destinataires"].map(String::from).to_vec(),
+    let register = register_of(
+        "Mairie, 1 place de la Mairie, 44000 Nantes",
+        &["Intitulé", "Finalités", "Catégories de données", "Destinataires"],
         rows,
-        notes: vec![],
-    };
+    );
     let layout = Layout {
         page: (420.0, 595.0),
         margin: 36.0,
@@ -559,15 +550,8 @@ fn a_wrapped_word_that_is_its_ruled_columns_longest_line_is_no_cut() {
             if i == 2 { "Sous-traitants agréés".to_string() } else { "Mairie".to_string() },
         ]));
     }
-    let register = Register {
-        preamble: vec![
-            "Registre des traitements".to_string(),
-            "Mairie, 1 place de la Mairie, 44000 Nantes".to_string(),
-        ],
-        headers: ["Intitulé", "Finalités", "Destinataires"].map(String::from).to_vec(),
-        rows,
-        notes: vec![],
-    };
+    let register =
+        register_of("Mairie, 1 place de la Mairie, 44000 Nantes", &["Intitulé", "Finalités", "Destinataires"], rows);
     let layout = Layout {
         page: (420.0, 595.0),
         margin: 36.0,
