@@ -883,7 +883,7 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line], headers_centred: bool) {
 /// a word never runs over its own cell's edge.
 fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
     phrases(line, vertical).iter().any(|p| {
-        let margin = if p.words.len() > 1 { 1.0 } else { 0.5 * p.font_size() };
+        let margin = if p.words.len() > 1 { 0.6 * p.font_size() } else { 0.5 * p.font_size() };
         columns.iter().skip(1).any(|c| p.bbox.x0 < c.x0 - margin && p.bbox.x1 > c.x0 + margin)
     })
 }
@@ -891,12 +891,22 @@ fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
 /// A line that runs across the columns on its own (a section heading, a
 /// note): one phrase crossing a column boundary. A row's line whose text
 /// merely touches its neighbour's (a text rendering sets tight columns one
-/// space apart) has other phrases beside it.
+/// space apart) has other phrases beside it. Such a line opens in the
+/// first column or is centred across the table: a phrase opening further
+/// right is a row's cells run together.
 fn full_width(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
-    phrases(line, vertical).len() == 1
+    let (Some(first), Some(last)) = (columns.first(), columns.last()) else { return false };
+    let placed_as_heading = line.bbox.x0 < first.x1
+        || (line.bbox.center_x() - (first.x0 + last.x1) / 2.0).abs() < CENTRED_HEADING_SLACK * (last.x1 - first.x0);
+    placed_as_heading
+        && phrases(line, vertical).len() == 1
         && crosses_columns(line, columns, vertical)
         && !parted_at_a_boundary(line, columns)
 }
+
+/// How far (as a share of the table's width) the middle of a line
+/// centred across the table may lie from the table's middle.
+const CENTRED_HEADING_SLACK: f64 = 0.1;
 
 /// How much wider than the line's usual word gap (the median of its other
 /// gaps) a gap at a column boundary must be to part two cells' text, not
@@ -1011,7 +1021,7 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         // The words a run-on phrase leaves to the right cell are the left
         // one's: the cut may go twice as far that way.
         let run_on_right = out.get(i).map_or(boundary + 2.0 * window, |c| c.x1 - font).min(boundary + 2.0 * window);
-        let best = best.map(|(_, x)| x).or_else(|| phrase_cut_open(block, boundary, left, run_on_right, font));
+        let best = best.map(|(_, x)| x).or_else(|| phrase_cut_open(block, boundary, far_left, run_on_right, font));
         if let Some(x) = best {
             let cut = x - 0.25 * font;
             if let Some(c) = out.get_mut(i) {
@@ -1570,38 +1580,18 @@ fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
     segments
 }
 
-/// Splits a whitespace band that holds several rows (several runs of the
-/// first column): a bottom-aligned row ends with its first cell; a centred
-/// row is as tall below its first cell's middle as above it, and lines
-/// above the first such row are the end of a row from the page before.
-fn split_band<'p>(band: Vec<&'p Line>, first: &Column, alignment: Alignment) -> Vec<Vec<&'p Line>> {
-    let run_gap = if alignment == Alignment::Bottom { BOTTOM_RUN_GAP } else { CENTRED_RUN_GAP };
-    let runs = first_column_runs(&band, first, run_gap);
-    let mut cuts: Vec<usize> = Vec::new();
-    match alignment {
+/// Splits a whitespace band that holds several rows: a bottom-aligned row
+/// ends with its first cell (a run of the first column); centred rows part
+/// where each is centred on its tallest cell (see [`centred_row_cuts`]).
+fn split_band<'p>(band: Vec<&'p Line>, columns: &[Column], alignment: Alignment, goes_on: bool) -> Vec<Vec<&'p Line>> {
+    let Some(first) = columns.first() else { return vec![band] };
+    let cuts: Vec<usize> = match alignment {
         Alignment::Bottom => {
-            cuts.extend(runs.iter().take(runs.len().saturating_sub(1)).map(|run| run.end));
+            let runs = first_column_runs(&band, first, BOTTOM_RUN_GAP);
+            runs.iter().take(runs.len().saturating_sub(1)).map(|run| run.end).collect()
         }
-        Alignment::Centre => {
-            // From the bottom up, each row as tall above its first cell's
-            // middle as below: what is left above the first row goes on
-            // from the page before.
-            let mut row_bottom = band.last().map_or(0.0, |l| l.bbox.y1);
-            for run in runs.iter().rev() {
-                let (Some(a), Some(b)) = (band.get(run.start), band.get(run.end.saturating_sub(1))) else { break };
-                let row_top = a.bbox.y0 + b.bbox.y1 - row_bottom;
-                // Half a line of slack: a text rendering rounds lines to
-                // its grid.
-                let inside = |l: &&Line| l.bbox.center_y() > row_top - 0.5 * l.font_size();
-                let Some(cut) = (0..=run.start).find(|&i| band.get(i).is_some_and(inside)) else { break };
-                if cut > 0 {
-                    cuts.push(cut);
-                }
-                row_bottom = band.get(cut.saturating_sub(1)).map_or(row_top, |l| l.bbox.y1);
-            }
-            cuts.reverse();
-        }
-    }
+        Alignment::Centre => centred_row_cuts(&band, columns, goes_on),
+    };
     let mut rows = Vec::new();
     let mut start = 0;
     for cut in cuts {
@@ -1613,6 +1603,144 @@ fn split_band<'p>(band: Vec<&'p Line>, first: &Column, alignment: Alignment) -> 
     rows
 }
 
+/// Where a band of centred rows parts into rows, as line indices. Each
+/// column's text falls into runs (lines at most [`CENTRED_RUN_GAP`] font
+/// sizes apart: a cell, its lines interleaved with its neighbours' at half
+/// the spacing). A row opens and ends with its tallest cell, one run from
+/// its first line to its last; every other cell is one run centred in it.
+/// The cuts are those of least cost (dynamic programming over the band's
+/// lines): each cell not centred costs its offset beyond half a line, each
+/// column holding two runs in one row [`SECOND_CELL_COST`], each cell
+/// with some lines on the tallest cell's and some between them
+/// [`MIXED_BASELINES_COST`], each row
+/// [`ROW_COST`], and each row without a first cell [`NO_FIRST_CELL_COST`]
+/// (but the band's first row where it `goes_on` with a row from the page
+/// before).
+fn centred_row_cuts(band: &[&Line], columns: &[Column], goes_on: bool) -> Vec<usize> {
+    let n = band.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let present: Vec<Vec<bool>> = band.iter().map(|l| columns_holding_phrases(l, columns)).collect();
+    let has = |i: usize, c: usize| present.get(i).and_then(|p| p.get(c)).copied().unwrap_or(false);
+    let top = |i: usize| band.get(i).map_or(0.0, |l| l.bbox.y0);
+    let bottom = |i: usize| band.get(i).map_or(0.0, |l| l.bbox.y1);
+    let font = band.first().map_or(1.0, |l| l.font_size()).max(1.0);
+    let run_gap = CENTRED_RUN_GAP * font;
+    // best[b]: least cost of parting lines 0..b into rows, and where the
+    // last of them opens.
+    let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); n + 1];
+    if let Some(slot) = best.get_mut(0) {
+        *slot = (0.0, 0);
+    }
+    for a in 0..n {
+        let Some(&(base, _)) = best.get(a) else { continue };
+        if !base.is_finite() {
+            continue;
+        }
+        // Per column: first and last line with text, runs and lines so
+        // far; per pair of columns, the lines both hold text on.
+        let k = columns.len();
+        let mut cells: Vec<Option<(usize, usize, usize, usize)>> = vec![None; k];
+        let mut shared = vec![0usize; k * k];
+        for b in a..n {
+            for (c, cell) in cells.iter_mut().enumerate() {
+                if !has(b, c) {
+                    continue;
+                }
+                *cell = Some(match *cell {
+                    None => (b, b, 1, 1),
+                    Some((f, l, runs, lines)) => (f, b, runs + usize::from(top(b) - bottom(l) > run_gap), lines + 1),
+                });
+                for d in (0..k).filter(|&d| has(b, d)) {
+                    if let Some(slot) = shared.get_mut(c * k + d) {
+                        *slot += 1;
+                    }
+                }
+            }
+            let Some(tallest) =
+                cells.iter().position(|cell| cell.is_some_and(|(f, l, runs, _)| f == a && l == b && runs == 1))
+            else {
+                continue;
+            };
+            let middle = (top(a) + bottom(b)) / 2.0;
+            let cost: f64 = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(c, cell)| cell.map(|cell| (c, cell)))
+                .map(|(c, (f, l, runs, lines))| {
+                    let offset = ((top(f) + bottom(l)) / 2.0 - middle).abs() / font;
+                    // A cell sets all its lines on the tallest cell's, or
+                    // all between them (half a line off), never some of each.
+                    let on_tallest = shared.get(c * k + tallest).copied().unwrap_or(0);
+                    let mixed = on_tallest > 0 && on_tallest < lines;
+                    (offset - 0.5).max(0.0)
+                        + (runs - 1) as f64 * SECOND_CELL_COST
+                        + if mixed { MIXED_BASELINES_COST } else { 0.0 }
+                })
+                .sum();
+            let untitled = cells.first().is_some_and(Option::is_none) && !(a == 0 && goes_on);
+            let total = base + ROW_COST + cost + if untitled { NO_FIRST_CELL_COST } else { 0.0 };
+            if let Some(slot) = best.get_mut(b + 1).filter(|s| total < s.0) {
+                *slot = (total, a);
+            }
+        }
+    }
+    let mut cuts = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let Some(&(_, start)) = best.get(end) else { break };
+        if start > 0 {
+            cuts.push(start);
+        }
+        end = start;
+    }
+    cuts.reverse();
+    cuts
+}
+
+/// Per column: whether one of the line's phrases lies mostly in it, or
+/// runs [`MERGED_CELL_REACH`] font sizes into it (two cells a text
+/// rendering set one space apart). A text rendering may set a row's
+/// phrase a few characters left of its column, where its words alone
+/// would fall in the column before.
+fn columns_holding_phrases(line: &Line, columns: &[Column]) -> Vec<bool> {
+    let font = line.font_size();
+    let phrases = line.phrases(PHRASE_GAP * font);
+    columns
+        .iter()
+        .map(|c| {
+            phrases.iter().any(|p| {
+                let overlap = p.bbox.x1.min(c.x1) - p.bbox.x0.max(c.x0);
+                overlap > 0.0 && (2.0 * overlap >= p.bbox.width() || overlap > MERGED_CELL_REACH * font)
+            })
+        })
+        .collect()
+}
+
+/// How far (in font sizes) a phrase must run into a column it does not
+/// mostly lie in to hold text there (see [`columns_holding_phrases`]).
+const MERGED_CELL_REACH: f64 = 3.0;
+
+/// What a column holding two separate runs of text in one row costs in
+/// [`centred_row_cuts`]: two cells where a row has one.
+const SECOND_CELL_COST: f64 = 3.0;
+
+/// What a row without a first cell (a record without its title) costs in
+/// [`centred_row_cuts`].
+const NO_FIRST_CELL_COST: f64 = 2.0;
+
+/// What a cell that sets some of its lines on the baselines of its row's
+/// tallest cell and some between them costs in [`centred_row_cuts`]: a
+/// cell centred in its row is offset by whole lines or by half a line, all
+/// its lines alike, so such a cell spans two rows.
+const MIXED_BASELINES_COST: f64 = 2.0;
+
+/// What each row costs in [`centred_row_cuts`]: of two partings that
+/// centre every cell alike, the one with fewer rows (a row's lines cut in
+/// two may still each be centred on a cell of their own).
+const ROW_COST: f64 = 1.0;
+
 /// Splits a page's body lines into row blocks: at the horizontal rules of a
 /// ruled table; between whitespace gaps where cells are centred; otherwise
 /// where the first column gains text more than a line's spacing after its
@@ -1620,7 +1748,7 @@ fn split_band<'p>(band: Vec<&'p Line>, first: &Column, alignment: Alignment) -> 
 /// right under the previous row (cells are top-aligned), and around lines
 /// that run across the columns or that stand alone in the first column
 /// between rows (see [`only_first_column`]).
-fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec<&'p Line>> {
+fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: bool) -> Vec<Vec<&'p Line>> {
     let columns = &body.columns;
     let vertical = &body.page.vertical;
     let mut blocks: Vec<Vec<&Line>> = Vec::new();
@@ -1628,8 +1756,11 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
         // Each band between whitespace gaps is a row (or several, see
         // `split_band`); a line running across the columns stands apart (a
         // section heading).
-        let Some(first) = columns.first() else { return vec![body.lines.clone()] };
-        return whitespace_segments(body).into_iter().flat_map(|b| split_band(b, first, alignment)).collect();
+        return whitespace_segments(body)
+            .into_iter()
+            .enumerate()
+            .flat_map(|(k, b)| split_band(b, columns, alignment, goes_on && k == 0))
+            .collect();
     }
     if rows == RowSeparation::Rules {
         let mut cuts = body.row_rules.clone();
@@ -1662,7 +1793,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64) -> Vec<Vec
             && in_first
             && (opened >= 2
                 && (!previous_columns.first().copied().unwrap_or(true) || only_first_column(previous_columns))
-                || opened >= 1 && filled >= 2 && opens_every_cell(line, columns));
+                || opened >= 1 && filled >= 2 && opens_every_cell(line));
         let heading = only_first_column(present)
             && last_any.is_some()
             && gap_ok(last_first_col)
@@ -1732,12 +1863,12 @@ fn is_bold_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
 /// row's first line does: where the first column goes on from the line
 /// before, other columns opening cells there show a new row only so (a
 /// row set without space under the one before, whose first cell ran on).
-fn opens_every_cell(line: &Line, columns: &[Column]) -> bool {
-    columns.iter().all(|c| {
-        words_in(line, c.x0, c.x1)
-            .first()
-            .is_none_or(|w| w.text.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit()))
-    })
+/// The cells are the line's phrases, not its words in each column: a text
+/// rendering may set a cell's first word a character left of its column.
+fn opens_every_cell(line: &Line) -> bool {
+    line.phrases(PHRASE_GAP * line.font_size())
+        .iter()
+        .all(|p| p.text().chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit()))
 }
 
 /// Per column: whether the line has words in it.
@@ -1918,7 +2049,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let leading = leading_of(&body.lines, columns);
         let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
-        let blocks = row_blocks(body, rows, leading.row);
+        let blocks = row_blocks(body, rows, leading.row, current.is_some());
         let merged_above = merged_with_block_above(body, &blocks);
         if !body.row_rules.is_empty() {
             row_cuts += blocks.len().saturating_sub(1);
@@ -2549,11 +2680,63 @@ mod tests {
             line(72.0, &[("3", 0.0, 5.0), ("les", 100.0, 120.0)]),
         ];
         let rows = |alignment| -> Vec<usize> {
-            split_band(band.iter().collect(), &first, alignment).iter().map(Vec::len).collect()
+            split_band(band.iter().collect(), std::slice::from_ref(&first), alignment, false)
+                .iter()
+                .map(Vec::len)
+                .collect()
         };
         assert_eq!(rows(Alignment::Bottom), [2, 2, 2]);
         let runs = first_column_runs(&band.iter().collect::<Vec<_>>(), &first, CENTRED_RUN_GAP);
         assert_eq!(runs.len(), 1, "centred, the numbers may be one cell's lines: {runs:?}");
+    }
+
+    /// Centred rows set without space between them, as a text rendering
+    /// writes them: each row's shorter cells interleave with its tallest
+    /// one at half the spacing, and the first column's cells of two rows
+    /// follow each other right under each other. The rows part where each
+    /// is centred on its tallest cell, not at the first column's gaps.
+    #[test]
+    fn centred_rows_without_space_part_where_each_is_centred() {
+        let columns = [column("Intitulé", 0.0, 100.0, 40.0), column("Finalités", 100.0, 200.0, 140.0)];
+        let band = [
+            // Row 1: five lines of finalités, the title's four between them.
+            line(12.0, &[("Gérer", 100.0, 130.0)]),
+            line(24.0, &[("Paie", 0.0, 20.0)]),
+            line(36.0, &[("les", 100.0, 120.0)]),
+            line(48.0, &[("des", 0.0, 20.0)]),
+            line(60.0, &[("dossiers", 100.0, 150.0)]),
+            line(72.0, &[("agents", 0.0, 40.0)]),
+            line(84.0, &[("des", 100.0, 120.0)]),
+            line(96.0, &[("publics", 0.0, 40.0)]),
+            line(108.0, &[("agents", 100.0, 140.0)]),
+            // Row 2: two lines in each column.
+            line(120.0, &[("Congés", 0.0, 40.0), ("Suivre", 100.0, 140.0)]),
+            line(132.0, &[("annuels", 0.0, 40.0), ("les", 100.0, 120.0)]),
+        ];
+        let rows: Vec<usize> =
+            split_band(band.iter().collect(), &columns, Alignment::Centre, false).iter().map(Vec::len).collect();
+        assert_eq!(rows, [9, 2]);
+    }
+
+    /// One phrase across a boundary is a heading where it opens in the
+    /// first column; opening in a later column, it is a row's cells a text
+    /// rendering ran together.
+    #[test]
+    fn a_phrase_across_columns_is_a_heading_only_where_it_opens_as_one() {
+        let columns = [
+            column("Intitulé", 0.0, 100.0, 40.0),
+            column("Finalités", 100.0, 200.0, 140.0),
+            column("Durée", 200.0, 300.0, 230.0),
+        ];
+        let words = |x: f64| -> Vec<(&str, f64, f64)> {
+            ["agents", "familles", "courriel", "coordonnées", "usagers"]
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (*w, x + 26.0 * i as f64, x + 26.0 * i as f64 + 23.0))
+                .collect()
+        };
+        assert!(full_width(&line(12.0, &words(2.0)), &columns, &[]));
+        assert!(!full_width(&line(12.0, &words(150.0)), &columns, &[]));
     }
 
     #[test]

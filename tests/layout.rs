@@ -212,3 +212,88 @@ fn rows_set_without_space_between_them() {
     }
     assert_eq!(cells(&text.join("\n")), joined_cells(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()));
 }
+
+/// Cells centred vertically, as `pdftotext -layout` renders them: a cell
+/// set half a line off its row's tallest one gets text lines of its own,
+/// between the tallest cell's, and the second band holds two rows with no
+/// blank line between them (the first column's cells follow each other).
+#[test]
+fn centred_rows_interleave_their_lines_and_part_where_each_is_centred() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement                  Finalités                   Durée de conservation",
+        "",
+        "                            Gérer les dossiers",
+        "Dossiers des",
+        "                            des usagers du              5 ans",
+        "usagers",
+        "                            service",
+        "",
+        "Paie                        Verser les salaires         50 ans",
+        "Médecine",
+        "                                                        Durée de la",
+        "préventive des              Suivre la santé",
+        "                                                        carrière",
+        "agents",
+    ];
+    assert_eq!(
+        cells(&text.join("\n")),
+        [
+            ["Dossiers des usagers", "Gérer les dossiers des usagers du service", "5 ans"],
+            ["Paie", "Verser les salaires", "50 ans"],
+            ["Médecine préventive des agents", "Suivre la santé", "Durée de la carrière"],
+        ]
+    );
+}
+
+/// A row's first line where the rendering ran two cells together with one
+/// space, setting the second one six characters left of its column: the
+/// cut goes before the word that opens like a cell (a capital), however
+/// far left the rendering set it, not before the lower-case word at the
+/// column's edge.
+#[test]
+fn cells_run_together_part_before_the_word_that_opens_the_cell() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement                    Finalités                     Durée de conservation",
+        "",
+        "Gestion des aides             Instruire les demandes        5 ans",
+        "",
+        "Suivi social des agents Accueillir les agents               3 ans",
+        "du service                    et les orienter",
+    ];
+    assert_eq!(
+        cells(&text.join("\n")),
+        [
+            ["Gestion des aides", "Instruire les demandes", "5 ans"],
+            ["Suivi social des agents du service", "Accueillir les agents et les orienter", "3 ans"],
+        ]
+    );
+}
+
+/// Rows set without space between them, where the rendering set a new
+/// row's last cell a character left of its column (`2 ans` under `ans`
+/// of the row before): the new row still opens, every cell on its line
+/// opening on a capital or a digit.
+#[test]
+fn a_row_opens_where_its_cells_open_though_one_is_set_a_character_left() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement                    Finalités                     Durée de conservation",
+        "",
+        "Gestion des aides             Instruire les demandes        5 ans",
+        "sociales                      d’aide sociale",
+        "Courriel des agents           Envoyer les courriels        2 ans",
+        "et des élus                   des agents et des élus        et des élus",
+    ];
+    assert_eq!(
+        cells(&text.join("\n")),
+        [
+            ["Gestion des aides sociales", "Instruire les demandes d’aide sociale", "5 ans"],
+            ["Courriel des agents et des élus", "Envoyer les courriels des agents et des élus", "2 ans et des élus"],
+        ]
+    );
+}
