@@ -7,6 +7,11 @@
 //! typeset; the share read exactly has a floor, and the failures print
 //! (`cargo test --test random_layouts -- --nocapture`).
 //!
+//! The first [`RENDERED`] layouts are also read as `pdftotext -layout`
+//! renders them (`tests/data/random-layouts-pdftotext/`, made by
+//! `tests/data/random-layouts-pdftotext/make.sh`), with floors on the
+//! registers and on the cells read exactly.
+//!
 //! Known limits of the writer, not of the reader: its column rules cross
 //! section rows; the narrowest columns only just hold the longest word, so
 //! a word can fill a line (in Courier) and be read as cut at the edge.
@@ -19,6 +24,12 @@ use serde_json::Value;
 /// Layouts tried, and how many of them must be read exactly.
 const LAYOUTS: u64 = 200;
 const FLOOR: usize = 162;
+
+/// Layouts rendered by `pdftotext -layout`, and how many of them, and of
+/// their cells, must be read exactly.
+const RENDERED: u64 = 60;
+const RENDERED_FLOOR: usize = 23;
+const RENDERED_CELLS_FLOOR: usize = 3589;
 
 /// A small deterministic generator (a linear congruential one): the same
 /// layouts on every run and machine.
@@ -293,4 +304,71 @@ fn random_layouts_are_read_exactly() {
     }
     println!("{exact} of {LAYOUTS} layouts read exactly");
     assert!(exact >= FLOOR, "{exact} of {LAYOUTS} layouts read exactly, floor {FLOOR}");
+}
+
+/// How many of the typeset cells the extraction holds, record by record
+/// in order, whitespace collapsed.
+fn cells_right(register: &Register, got: &Value) -> (usize, usize) {
+    let fields: Vec<String> = got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    let records = got["records"].as_array().cloned().unwrap_or_default();
+    let expected = register.records_with_sections();
+    let total = expected.iter().map(|(cells, _)| cells.len()).sum();
+    let right = records
+        .iter()
+        .zip(&expected)
+        .map(|(record, (cells, _))| {
+            fields
+                .iter()
+                .zip(cells)
+                .filter(|(field, want)| norm(record["cells"][field.as_str()].as_str().unwrap_or("")) == norm(want))
+                .count()
+        })
+        .sum();
+    (right, total)
+}
+
+#[test]
+fn random_layouts_rendered_by_pdftotext_are_read() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/random-layouts-pdftotext");
+    let (mut exact, mut right, mut total) = (0, 0, 0);
+    for seed in 0..RENDERED {
+        let (register, _) = case(seed);
+        let Ok(text) = std::fs::read(dir.join(format!("{seed}.txt"))) else {
+            panic!("missing rendering {seed}.txt: run make.sh in {}", dir.display());
+        };
+        let got = registre::extract_text(&text, "random.txt")
+            .map_err(|e| e.to_string())
+            .and_then(|d| serde_json::from_str::<Value>(&d.to_json()).map_err(|e| e.to_string()));
+        let Ok(got) = got else {
+            println!("seed {seed}: {got:?}");
+            total += register.records_with_sections().iter().map(|(c, _)| c.len()).sum::<usize>();
+            continue;
+        };
+        let (r, t) = cells_right(&register, &got);
+        (right, total) = (right + r, total + t);
+        match check(&register, &got) {
+            Ok(()) => exact += 1,
+            Err(e) => println!("seed {seed} ({r}/{t} cells): {}", e.chars().take(200).collect::<String>()),
+        }
+    }
+    println!("{exact} of {RENDERED} renderings read exactly, {right} of {total} cells");
+    assert!(exact >= RENDERED_FLOOR, "{exact} of {RENDERED} renderings read exactly, floor {RENDERED_FLOOR}");
+    assert!(right >= RENDERED_CELLS_FLOOR, "{right} of {total} cells read, floor {RENDERED_CELLS_FLOOR}");
+}
+
+/// Writes the first [`RENDERED`] layouts as PDFs into the folder
+/// `REGISTRE_LAYOUT_PDFS` names, for `make.sh` to render.
+#[test]
+#[ignore = "writes the PDFs the renderings are made from"]
+fn write_random_layout_pdfs() {
+    let Some(dir) = std::env::var_os("REGISTRE_LAYOUT_PDFS") else { return };
+    let dir = std::path::PathBuf::from(dir);
+    for seed in 0..RENDERED {
+        let (register, layout) = case(seed);
+        let written = std::fs::write(dir.join(format!("{seed}.pdf")), common::typeset(&register, &layout));
+        assert!(written.is_ok(), "cannot write into {}", dir.display());
+    }
 }
