@@ -1561,14 +1561,27 @@ fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
     }
 }
 
+/// Whether a line opens on a lower-case letter: a line across the
+/// columns that does so goes on with the text above it (cells a text
+/// rendering ran together, a heading's second line), as no heading opens
+/// so.
+fn opens_in_lower_case(line: &Line) -> bool {
+    line.text().chars().next().is_some_and(char::is_lowercase)
+}
+
 /// A page's whitespace bands ([`gap_bands`]), with each line that runs
-/// across the columns (a section heading) set apart as a band of its own.
+/// across the columns (a section heading, or its next lines) set apart as
+/// a band of its own; a line across them opening in lower case goes on
+/// with the lines above (see [`opens_in_lower_case`]).
 fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
     let mut segments: Vec<Vec<&Line>> = Vec::new();
     for band in gap_bands(&body.lines) {
         segments.push(Vec::new());
+        let mut last_crossing = false;
         for line in band {
-            if full_width(line, &body.columns, &body.page.vertical) {
+            last_crossing =
+                full_width(line, &body.columns, &body.page.vertical) && (last_crossing || !opens_in_lower_case(line));
+            if last_crossing {
                 segments.push(vec![line]);
                 segments.push(Vec::new());
             } else if let Some(segment) = segments.last_mut() {
@@ -1778,13 +1791,14 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
     }
     let mut last_first_col: Option<f64> = None;
     let mut last_any: Option<f64> = None;
+    let mut last_crossing = false;
     let presence: Vec<Vec<bool>> = body.lines.iter().map(|line| columns_present(line, columns)).collect();
     let no_columns = vec![false; columns.len()];
     for (i, line) in body.lines.iter().enumerate() {
         let present = presence.get(i).unwrap_or(&no_columns);
         let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
         let in_first = present.first().copied().unwrap_or(false);
-        let crossing = full_width(line, columns, vertical);
+        let crossing = full_width(line, columns, vertical) && (last_crossing || !opens_in_lower_case(line));
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
@@ -1810,11 +1824,11 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
             || top_aligned
             || heading
             || renumbered;
-        let prev_crossing = blocks.last().and_then(|b| b.last()).is_some_and(|l| full_width(l, columns, vertical));
         match blocks.last_mut() {
-            Some(block) if !starts && !prev_crossing => block.push(line),
+            Some(block) if !starts && !last_crossing => block.push(line),
             _ => blocks.push(vec![line]),
         }
+        last_crossing = crossing;
         if in_first {
             last_first_col = Some(line.bbox.y1);
         }

@@ -297,3 +297,28 @@ fn a_row_opens_where_its_cells_open_though_one_is_set_a_character_left() {
         ]
     );
 }
+
+/// A cell's line run into the next column's with one space (narrow
+/// gutters) makes one phrase across the boundary, but it opens in lower
+/// case: it goes on with the row above, where a heading would stand apart.
+#[test]
+fn a_line_across_columns_opening_in_lower_case_goes_on_with_its_row() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement              Finalités               Durée de conservation",
+        "",
+        "Sécurité des agents     Protéger les            5 ans",
+        "et direction du service locaux et bâtiments",
+        "informatique",
+        "",
+        "Paie des agents         Verser les salaires     50 ans",
+    ];
+    assert_eq!(
+        cells(&text.join("\n")),
+        [
+            ["Sécurité des agents et direction du service informatique", "Protéger les locaux et bâtiments", "5 ans"],
+            ["Paie des agents", "Verser les salaires", "50 ans"],
+        ]
+    );
+}
