@@ -1855,7 +1855,9 @@ fn only_first_column(present: &[bool]) -> bool {
 }
 
 /// A block of one line with text in the first column only, which
-/// [`row_blocks`] sets apart only between rows: a heading.
+/// [`row_blocks`] sets apart only between rows (or, where whitespace
+/// parts the rows, a band of its own): a heading, not a record whose
+/// cells are all empty but its one-line title.
 fn is_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
     matches!(block, [line] if only_first_column(&columns_present(line, columns)))
 }
@@ -2076,7 +2078,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
                 || table_ruled && is_merged_row(&block, columns, vertical)
-                || rows == RowSeparation::FirstColumn && k > 0 && is_first_column_heading(&block, columns)
+                || rows != RowSeparation::Rules && k > 0 && is_first_column_heading(&block, columns)
                 || body_mostly_plain && is_bold_first_column_heading(&block, columns);
             if section {
                 if let [line] = block.as_slice() {

@@ -322,3 +322,34 @@ fn a_line_across_columns_opening_in_lower_case_goes_on_with_its_row() {
         ]
     );
 }
+
+/// Centred rows parted by blank lines, with a heading in the first column
+/// between two of them, as a band of its own: a section, not a record
+/// whose other cells are all empty.
+#[test]
+fn a_heading_alone_between_centred_rows_opens_a_section() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement                  Finalités                   Durée de conservation",
+        "",
+        "                            Gérer les dossiers",
+        "Dossiers des usagers        des usagers du              5 ans",
+        "                            service",
+        "",
+        "Ressources humaines",
+        "",
+        "                            Verser les salaires",
+        "Paie                        et les primes               50 ans",
+        "                            des agents",
+    ];
+    let json = text_json(&text.join("\n"), "layout.txt");
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Dossiers des usagers", "Gérer les dossiers des usagers du service", "5 ans"],
+            ["Paie", "Verser les salaires et les primes des agents", "50 ans"],
+        ]
+    );
+    assert_eq!(json["records"][1]["section"], "Ressources humaines");
+}
