@@ -880,7 +880,9 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line], headers_centred: bool) {
 /// Whether a phrase of the line crosses an inner column boundary: text
 /// that belongs to no single column (a section heading or a note).
 /// A single word must reach half its font size into both columns, since
-/// a word never runs over its own cell's edge.
+/// a word never runs over its own cell's edge; a phrase more than a
+/// character of a text rendering (0.6 of its font size), which may set a
+/// row's phrase a character over its column's edge.
 fn crosses_columns(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
     phrases(line, vertical).iter().any(|p| {
         let margin = if p.words.len() > 1 { 0.6 * p.font_size() } else { 0.5 * p.font_size() };
@@ -1622,7 +1624,7 @@ fn split_band<'p>(band: Vec<&'p Line>, columns: &[Column], alignment: Alignment,
 /// the spacing). A row opens and ends with its tallest cell, one run from
 /// its first line to its last; every other cell is one run centred in it.
 /// The cuts are those of least cost (dynamic programming over the band's
-/// lines): each cell not centred costs its offset beyond half a line, each
+/// lines, rows of at most [`MAX_CENTRED_ROW_LINES`]): each cell not centred costs its offset beyond half a line, each
 /// column holding two runs in one row [`SECOND_CELL_COST`], each cell
 /// with some lines on the tallest cell's and some between them
 /// [`MIXED_BASELINES_COST`], each row
@@ -1656,7 +1658,7 @@ fn centred_row_cuts(band: &[&Line], columns: &[Column], goes_on: bool) -> Vec<us
         let k = columns.len();
         let mut cells: Vec<Option<(usize, usize, usize, usize)>> = vec![None; k];
         let mut shared = vec![0usize; k * k];
-        for b in a..n {
+        for b in a..n.min(a + MAX_CENTRED_ROW_LINES) {
             for (c, cell) in cells.iter_mut().enumerate() {
                 if !has(b, c) {
                     continue;
@@ -1734,6 +1736,11 @@ fn columns_holding_phrases(line: &Line, columns: &[Column]) -> Vec<bool> {
 /// How far (in font sizes) a phrase must run into a column it does not
 /// mostly lie in to hold text there (see [`columns_holding_phrases`]).
 const MERGED_CELL_REACH: f64 = 3.0;
+
+/// The most lines a row may span in [`centred_row_cuts`] (a page's worth
+/// of a text rendering's lines, interleaved): bounds its cost on a text
+/// that runs as one page.
+const MAX_CENTRED_ROW_LINES: usize = 250;
 
 /// What a column holding two separate runs of text in one row costs in
 /// [`centred_row_cuts`]: two cells where a row has one.
