@@ -229,6 +229,14 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The fields of the extraction's columns, in order.
+fn fields_of(got: &Value) -> Vec<String> {
+    got["columns"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default()
+}
+
 /// Whether the extraction holds the typeset headers, records, cells,
 /// sections and title; otherwise what differs first.
 fn check(register: &Register, got: &Value) -> Result<(), String> {
@@ -239,10 +247,7 @@ fn check(register: &Register, got: &Value) -> Result<(), String> {
     if headers != register.headers {
         return Err(format!("headers {headers:?}"));
     }
-    let fields: Vec<String> = got["columns"]
-        .as_array()
-        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default();
+    let fields = fields_of(got);
     let records = got["records"].as_array().cloned().unwrap_or_default();
     let expected = register.records_with_sections();
     if records.len() != expected.len() {
@@ -309,10 +314,7 @@ fn random_layouts_are_read_exactly() {
 /// How many of the typeset cells the extraction holds, record by record
 /// in order, whitespace collapsed.
 fn cells_right(register: &Register, got: &Value) -> (usize, usize) {
-    let fields: Vec<String> = got["columns"]
-        .as_array()
-        .map(|a| a.iter().map(|c| c["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default();
+    let fields = fields_of(got);
     let records = got["records"].as_array().cloned().unwrap_or_default();
     let expected = register.records_with_sections();
     let total = expected.iter().map(|(cells, _)| cells.len()).sum();
