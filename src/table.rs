@@ -362,7 +362,14 @@ impl<'a> PageLines<'a> {
         let mut top = line.bbox.y0;
         for above in self.lines.get(index.saturating_sub(most)..index).unwrap_or_default().iter().rev() {
             let close = top - above.bbox.y1 < 0.8 * size;
-            let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text));
+            // Every word a header's, or, beside headers the vocabulary does
+            // not know, a phrase that opens a known one (`Mesures de` beside
+            // `Date de mise à`).
+            let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text))
+                || above
+                    .phrases(PHRASE_GAP * size)
+                    .iter()
+                    .any(|p| p.words.len() > 1 && fields::opens_field_name(&p.text()));
             if !close || !header_words || above.is_bold() != line.is_bold() {
                 break;
             }

@@ -353,3 +353,32 @@ fn a_heading_alone_between_centred_rows_opens_a_section() {
     );
     assert_eq!(json["records"][1]["section"], "Ressources humaines");
 }
+
+/// A header band centred vertically over three lines: `Intitulé` on the
+/// middle one, `Mesures de` / `sécurité` around it, and a header the
+/// vocabulary does not know (`Date de mise à` / `jour`) beside them. The
+/// line above `Intitulé` still belongs to the header: a phrase of it opens
+/// a known header.
+#[test]
+fn a_centred_header_band_keeps_its_top_line_beside_an_unknown_header() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "                      Mesures de                                 Date de mise à",
+        "Intitulé                                  Finalités",
+        "                      sécurité                                   jour",
+        "",
+        "Gestion des dossiers  Contrôle d’accès    Instruire les demandes 1er janvier 2024",
+        "",
+        "Paie des agents       Chiffrement         Verser les salaires    3 mars 2025",
+    ];
+    let json = text_json(&text.join("\n"), "layout.txt");
+    assert_eq!(headers_of(&json), ["Intitulé", "Mesures de sécurité", "Finalités", "Date de mise à jour"]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Gestion des dossiers", "Contrôle d’accès", "Instruire les demandes", "1er janvier 2024"],
+            ["Paie des agents", "Chiffrement", "Verser les salaires", "3 mars 2025"],
+        ]
+    );
+}
