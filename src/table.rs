@@ -2372,16 +2372,19 @@ const MIN_KNOWN_HEAD_CHARS: usize = 4;
 /// The words the table's cells print whole, in their vocabulary form: all
 /// but the last word of a line with no space after it, which may be cut,
 /// and, with `inside_lines`, but the first word of a line too, which may
-/// end a cut word.
+/// end a cut word (unless it opens its cell: no cut word ends there).
 fn words_printed_whole(entries: &[Entry], inside_lines: bool) -> HashSet<String> {
     let mut words = HashSet::new();
     for row in rows_of(entries) {
-        for line in row.cells.iter().flatten().flat_map(|part| part.lines.iter()) {
-            let tokens: Vec<&str> = line.text.split(' ').collect();
-            let whole = if line.ends_with_space { tokens.len() } else { tokens.len().saturating_sub(1) };
-            let skip = usize::from(inside_lines);
-            let printed = tokens.iter().take(whole).skip(skip);
-            words.extend(printed.map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
+        for cell in &row.cells {
+            let lines = cell.iter().flat_map(|part| part.lines.iter());
+            for (k, line) in lines.enumerate() {
+                let tokens: Vec<&str> = line.text.split(' ').collect();
+                let whole = if line.ends_with_space { tokens.len() } else { tokens.len().saturating_sub(1) };
+                let skip = usize::from(inside_lines && k > 0);
+                let printed = tokens.iter().take(whole).skip(skip);
+                words.extend(printed.map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
+            }
         }
     }
     words
@@ -3115,7 +3118,7 @@ mod tests {
     fn a_word_as_wide_as_its_column_is_no_cut_where_the_table_shows_the_words_whole() {
         // Each first line alone reaches its column's edge. `l’administration`
         // is printed whole in the other column, `usagers` inside a line
-        // there: both lines ended at a space. `Visioconféren` / `ce` shows
+        // there, `Ministère` opening a cell: the lines ended at a space. `Visioconféren` / `ce` shows
         // neither and stays a cut.
         let cells = |columns: &[&[(&str, bool)]]| {
             let cells = columns.iter().filter_map(|lines| match set_cell(lines) {
@@ -3128,6 +3131,8 @@ mod tests {
             ("l’administration", "élèves", "l’administration et", "l’administration élèves"),
             ("Administrations", "usagers", "les usagers du", "Administrations usagers"),
             ("Visioconféren", "ce", "les usagers du", "Visioconférence"),
+            // `Ministère` opens a cell, followed by a word: no cut word's end.
+            ("l’administration", "ministère", "Ministère des", "l’administration ministère"),
         ] {
             let mut entries = vec![cells(&[&[(first, false), (second, false)], &[(other, false), ("service", false)]])];
             mark_word_breaks(&mut entries, 2, None);
