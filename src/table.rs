@@ -1527,6 +1527,10 @@ fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
         // whatever the alignment: its first band says nothing.
         let skip = usize::from(page > 0);
         for band in whitespace_segments(body).into_iter().skip(skip) {
+            if interleaves_cells(&band, &body.columns) {
+                centre += 1;
+                continue;
+            }
             let runs = first_column_runs(&band, first, CENTRED_RUN_GAP);
             let (Some(first_run), Some(last_run), Some(band_top), Some(band_bottom)) =
                 (runs.first(), runs.last(), band.first(), band.last())
@@ -1577,6 +1581,38 @@ fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
 fn opens_in_lower_case(line: &Line) -> bool {
     line.text().chars().next().is_some_and(char::is_lowercase)
 }
+
+/// Whether a band sets some cell's lines between another cell's, half a
+/// line off, as only centred cells are (a cell shorter than its row's
+/// tallest by an odd number of lines): a column holds text on two lines
+/// with a line of other columns between them, [`MIN_INTERLEAVED_LINES`]
+/// times or more, each time midway between them. Top- and bottom-aligned
+/// cells all share the tallest cell's baselines.
+fn interleaves_cells(band: &[&Line], columns: &[Column]) -> bool {
+    let present: Vec<Vec<bool>> = band.iter().map(|l| columns_holding_phrases(l, columns)).collect();
+    let interleaved = band
+        .windows(3)
+        .zip(present.windows(3))
+        .filter(|(lines, has)| {
+            let (Some(a), Some(b), Some(c)) = (lines.first(), lines.get(1), lines.get(2)) else { return false };
+            let (Some(ha), Some(hb), Some(hc)) = (has.first(), has.get(1), has.get(2)) else { return false };
+            let font = b.font_size();
+            let midway = (b.bbox.center_y() - (a.bbox.center_y() + c.bbox.center_y()) / 2.0).abs() < 0.1 * font;
+            let close = c.bbox.y0 - a.bbox.y1 <= CENTRED_RUN_GAP * font;
+            let between = (0..columns.len()).any(|k| {
+                let on = |h: &Vec<bool>| h.get(k).copied().unwrap_or(false);
+                on(ha) && on(hc) && !on(hb)
+            });
+            let others_between = hb.iter().zip(ha.iter().zip(hc)).any(|(b, (a, c))| *b && !*a && !*c);
+            midway && close && between && others_between
+        })
+        .count();
+    interleaved >= MIN_INTERLEAVED_LINES
+}
+
+/// Lines set between another cell's lines a band must show to be read as
+/// centred (see [`interleaves_cells`]).
+const MIN_INTERLEAVED_LINES: usize = 2;
 
 /// A page's whitespace bands ([`gap_bands`]), with each line that runs
 /// across the columns (a section heading, or its next lines) set apart as

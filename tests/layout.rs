@@ -382,3 +382,34 @@ fn a_centred_header_band_keeps_its_top_line_beside_an_unknown_header() {
         ]
     );
 }
+
+/// The same centred rows with no blank line anywhere: the whole table is
+/// one band, which shows no row's first cell standing apart. That cells
+/// are centred shows in the lines set between another cell's lines.
+#[test]
+fn centred_rows_without_any_blank_line_are_read_as_centred() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement                  Finalités                   Durée de conservation",
+        "                            Gérer les dossiers",
+        "Dossiers des",
+        "                            des usagers du              5 ans",
+        "usagers",
+        "                            service",
+        "Paie                        Verser les salaires         50 ans",
+        "Médecine",
+        "                                                        Durée de la",
+        "préventive des              Suivre la santé",
+        "                                                        carrière",
+        "agents",
+    ];
+    assert_eq!(
+        cells(&text.join("\n")),
+        [
+            ["Dossiers des usagers", "Gérer les dossiers des usagers du service", "5 ans"],
+            ["Paie", "Verser les salaires", "50 ans"],
+            ["Médecine préventive des agents", "Suivre la santé", "Durée de la carrière"],
+        ]
+    );
+}
