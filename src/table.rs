@@ -515,9 +515,24 @@ impl<'a> PageLines<'a> {
                                 || first_words_above.iter().any(|above| fields::completes_header_word(above, &w.text))
                         })
                     };
+                    // A phrase opening with a capital under a header that
+                    // already names a field whole is a row's text that
+                    // starts right under the header (a cell centred in a
+                    // tall row), not more of that header.
+                    let under_whole_header = line.phrases(PHRASE_GAP * size).iter().any(|p| {
+                        let opens_capital = p.text().chars().next().is_some_and(char::is_uppercase);
+                        let header_text: Vec<&str> = band
+                            .iter()
+                            .flat_map(|l| l.words.iter())
+                            .filter(|w| w.bbox.x0 < p.bbox.x1 && w.bbox.x1 > p.bbox.x0)
+                            .map(|w| w.text.as_str())
+                            .collect();
+                        opens_capital && fields::field_named(&header_text.join(" ")).is_some()
+                    });
                     line.bbox.y0 - bottom < 0.8 * size
                         && (same_style || header_words || continues)
                         && !crosses_header_cells(line)
+                        && !under_whole_header
                 }
             };
             if !inside {

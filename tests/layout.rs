@@ -413,3 +413,33 @@ fn centred_rows_without_any_blank_line_are_read_as_centred() {
         ]
     );
 }
+
+/// A row centred vertically under a header that names its fields whole:
+/// the row's tallest cell starts on the line right under the header, with
+/// a capital under `Responsable de traitement`, and header words
+/// (`Service du traitement`). It is the row's, not a second line of that
+/// header.
+#[test]
+fn a_row_right_under_a_whole_header_is_no_more_of_it() {
+    let text = [
+        "Registre des activités de traitement du Syndicat des eaux",
+        "",
+        "Traitement            Finalités                Responsable de traitement",
+        "                                               Service du traitement",
+        "Gestion des dossiers  Instruire les demandes   des données",
+        "                                               et du patrimoine",
+        "",
+        "                                               Direction des",
+        "Paie des agents       Verser les salaires",
+        "                                               ressources humaines",
+    ];
+    let json = text_json(&text.join("\n"), "layout.txt");
+    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Responsable de traitement"]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Gestion des dossiers", "Instruire les demandes", "Service du traitement des données et du patrimoine"],
+            ["Paie des agents", "Verser les salaires", "Direction des ressources humaines"],
+        ]
+    );
+}
