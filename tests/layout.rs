@@ -27,6 +27,14 @@ fn set_row(starts: &[usize], cells: &[&[&str]]) -> Vec<String> {
         .collect()
 }
 
+/// The register's title over the layout texts set by hand.
+const TITLE: &str = "Registre des activités de traitement du Syndicat des eaux";
+
+/// A layout text: the title, a blank line, then `table`'s lines.
+fn titled(table: &[&str]) -> String {
+    format!("{TITLE}\n\n{}", table.join("\n"))
+}
+
 fn cells(text: &str) -> Vec<Vec<String>> {
     cells_of(&text_json(text, "layout.txt"))
 }
@@ -67,7 +75,7 @@ fn a_page_without_header_sets_its_columns_on_its_own_grid() {
         [&["Médecine", "préventive"], &["Assurer le suivi médical", "des agents"], &["Agents"]],
         [&["Lettre", "d’information"], &["Envoyer la lettre mensuelle", "aux abonnés"], &["Abonnés"]],
     ];
-    let mut text = vec!["Registre des activités de traitement du Syndicat des eaux".to_string(), String::new()];
+    let mut text = vec![TITLE.to_string(), String::new()];
     text.extend(set_row(&first, &[&["Traitement"], &["Finalité(s)"], &["Personnes concernées"]]));
     text.push(String::new());
     for row in rows.iter().take(2) {
@@ -205,7 +213,7 @@ fn rows_set_without_space_between_them() {
         ],
         [&["Lettre d’information"], &["Envoyer la lettre"], &["3 ans"]],
     ];
-    let mut text = vec!["Registre des activités de traitement du Syndicat des eaux".to_string(), String::new()];
+    let mut text = vec![TITLE.to_string(), String::new()];
     text.extend(set_row(&starts, &[&["Traitement"], &["Finalité(s)"], &["Durée de conservation"]]));
     for row in &rows {
         text.extend(set_row(&starts, row));
@@ -219,14 +227,12 @@ fn rows_set_without_space_between_them() {
 /// blank line between them (the first column's cells follow each other).
 #[test]
 fn centred_rows_interleave_their_lines_and_part_where_each_is_centred() {
-    assert_eq!(cells(&CENTRED_ROWS.join("\n")), CENTRED_CELLS);
+    assert_eq!(cells(&titled(&CENTRED_ROWS)), CENTRED_CELLS);
 }
 
-/// The register of the centred tests: three rows, the first two parted by
-/// a blank line, the last two not.
-const CENTRED_ROWS: [&str; 16] = [
-    "Registre des activités de traitement du Syndicat des eaux",
-    "",
+/// The table of the centred tests: three rows, the first two parted by a
+/// blank line, the last two not.
+const CENTRED_ROWS: [&str; 14] = [
     "Traitement                  Finalités                   Durée de conservation",
     "",
     "                            Gérer les dossiers",
@@ -258,8 +264,6 @@ const CENTRED_CELLS: [[&str; 3]; 3] = [
 #[test]
 fn cells_run_together_part_before_the_word_that_opens_the_cell() {
     let text = [
-        "Registre des activités de traitement du Syndicat des eaux",
-        "",
         "Traitement                    Finalités                     Durée de conservation",
         "",
         "Gestion des aides             Instruire les demandes        5 ans",
@@ -268,7 +272,7 @@ fn cells_run_together_part_before_the_word_that_opens_the_cell() {
         "du service                    et les orienter",
     ];
     assert_eq!(
-        cells(&text.join("\n")),
+        cells(&titled(&text)),
         [
             ["Gestion des aides", "Instruire les demandes", "5 ans"],
             ["Suivi social des agents du service", "Accueillir les agents et les orienter", "3 ans"],
@@ -283,8 +287,6 @@ fn cells_run_together_part_before_the_word_that_opens_the_cell() {
 #[test]
 fn a_row_opens_where_its_cells_open_though_one_is_set_a_character_left() {
     let text = [
-        "Registre des activités de traitement du Syndicat des eaux",
-        "",
         "Traitement                    Finalités                     Durée de conservation",
         "",
         "Gestion des aides             Instruire les demandes        5 ans",
@@ -293,7 +295,7 @@ fn a_row_opens_where_its_cells_open_though_one_is_set_a_character_left() {
         "et des élus                   des agents et des élus        et des élus",
     ];
     assert_eq!(
-        cells(&text.join("\n")),
+        cells(&titled(&text)),
         [
             ["Gestion des aides sociales", "Instruire les demandes d’aide sociale", "5 ans"],
             ["Courriel des agents et des élus", "Envoyer les courriels des agents et des élus", "2 ans et des élus"],
@@ -307,8 +309,6 @@ fn a_row_opens_where_its_cells_open_though_one_is_set_a_character_left() {
 #[test]
 fn a_line_across_columns_opening_in_lower_case_goes_on_with_its_row() {
     let text = [
-        "Registre des activités de traitement du Syndicat des eaux",
-        "",
         "Traitement              Finalités               Durée de conservation",
         "",
         "Sécurité des agents     Protéger les            5 ans",
@@ -318,7 +318,7 @@ fn a_line_across_columns_opening_in_lower_case_goes_on_with_its_row() {
         "Paie des agents         Verser les salaires     50 ans",
     ];
     assert_eq!(
-        cells(&text.join("\n")),
+        cells(&titled(&text)),
         [
             ["Sécurité des agents et direction du service informatique", "Protéger les locaux et bâtiments", "5 ans"],
             ["Paie des agents", "Verser les salaires", "50 ans"],
@@ -332,8 +332,6 @@ fn a_line_across_columns_opening_in_lower_case_goes_on_with_its_row() {
 #[test]
 fn a_heading_alone_between_centred_rows_opens_a_section() {
     let text = [
-        "Registre des activités de traitement du Syndicat des eaux",
-        "",
         "Traitement                  Finalités                   Durée de conservation",
         "",
         "                            Gérer les dossiers",
@@ -346,7 +344,7 @@ fn a_heading_alone_between_centred_rows_opens_a_section() {
         "Paie                        et les primes               50 ans",
         "                            des agents",
     ];
-    let json = text_json(&text.join("\n"), "layout.txt");
+    let json = text_json(&titled(&text), "layout.txt");
     assert_eq!(
         cells_of(&json),
         [
@@ -365,8 +363,6 @@ fn a_heading_alone_between_centred_rows_opens_a_section() {
 #[test]
 fn a_centred_header_band_keeps_its_top_line_beside_an_unknown_header() {
     let text = [
-        "Registre des activités de traitement du Syndicat des eaux",
-        "",
         "                      Mesures de                                 Date de mise à",
         "Intitulé                                  Finalités",
         "                      sécurité                                   jour",
@@ -375,7 +371,7 @@ fn a_centred_header_band_keeps_its_top_line_beside_an_unknown_header() {
         "",
         "Paie des agents       Chiffrement         Verser les salaires    3 mars 2025",
     ];
-    let json = text_json(&text.join("\n"), "layout.txt");
+    let json = text_json(&titled(&text), "layout.txt");
     assert_eq!(headers_of(&json), ["Intitulé", "Mesures de sécurité", "Finalités", "Date de mise à jour"]);
     assert_eq!(
         cells_of(&json),
@@ -391,10 +387,8 @@ fn a_centred_header_band_keeps_its_top_line_beside_an_unknown_header() {
 /// are centred shows in the lines set between another cell's lines.
 #[test]
 fn centred_rows_without_any_blank_line_are_read_as_centred() {
-    // The title's blank line kept, the table's dropped.
-    let text: Vec<&str> =
-        CENTRED_ROWS.iter().enumerate().filter(|(i, l)| *i < 2 || !l.is_empty()).map(|(_, l)| *l).collect();
-    assert_eq!(cells(&text.join("\n")), CENTRED_CELLS);
+    let text: Vec<&str> = CENTRED_ROWS.iter().copied().filter(|l| !l.is_empty()).collect();
+    assert_eq!(cells(&titled(&text)), CENTRED_CELLS);
 }
 
 /// A row centred vertically under a header that names its fields whole:
@@ -405,8 +399,6 @@ fn centred_rows_without_any_blank_line_are_read_as_centred() {
 #[test]
 fn a_row_right_under_a_whole_header_is_no_more_of_it() {
     let text = [
-        "Registre des activités de traitement du Syndicat des eaux",
-        "",
         "Traitement            Finalités                Responsable de traitement",
         "                                               Service du traitement",
         "Gestion des dossiers  Instruire les demandes   des données",
@@ -416,7 +408,7 @@ fn a_row_right_under_a_whole_header_is_no_more_of_it() {
         "Paie des agents       Verser les salaires",
         "                                               ressources humaines",
     ];
-    let json = text_json(&text.join("\n"), "layout.txt");
+    let json = text_json(&titled(&text), "layout.txt");
     assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Responsable de traitement"]);
     assert_eq!(
         cells_of(&json),
