@@ -8,7 +8,7 @@
 //! the lines where the first column gains text after more than a line's
 //! spacing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::fields;
 use crate::geometry::Rect;
@@ -36,6 +36,10 @@ const ROW_GAP: f64 = 1.08;
 /// header (a register has columns of its own: `Logiciel`, `Origine des
 /// données`), make a header line.
 const MIN_HEADER_CELLS: usize = 3;
+/// Fewer known headers than [`MIN_HEADER_CELLS`] do where every phrase of
+/// the line opens with a capital, as headers do (`Intitulé`, `Catégories
+/// de données`, `Observations`, `Date de mise à jour`): at least this many.
+const MIN_KNOWN_HEADERS_OF_CAPITALIZED: usize = 2;
 
 /// One column of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -226,7 +230,9 @@ fn header_phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
 fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     let parts = header_phrases(line, vertical);
     let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
-    parts.len() >= MIN_HEADER_CELLS && starts * 2 >= parts.len() && starts >= MIN_HEADER_CELLS
+    let capitalized = parts.iter().all(|p| p.text().starts_with(char::is_uppercase));
+    let enough_known = starts >= MIN_HEADER_CELLS || capitalized && starts >= MIN_KNOWN_HEADERS_OF_CAPITALIZED;
+    parts.len() >= MIN_HEADER_CELLS && starts * 2 >= parts.len() && enough_known
 }
 
 /// A header phrase split between its words where it bridges two phrases
@@ -2258,8 +2264,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     // an unspaced line may end inside its last word.
     let marks_most_line_end_spaces = spaced * 2 > wrapped;
     let ragged = ragged_columns(entries, &right_edge);
-    let whole_words = words_printed_whole(entries, false);
-    let words_inside_lines = words_printed_whole(entries, true);
+    let printed = PrintedWords::of(entries);
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
@@ -2292,8 +2297,8 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
                             // (`dans` / `l’établissement`) ended at a space
                             // that did not fit.
                             let last = line.text.rsplit(' ').next().unwrap_or("");
-                            let unknown = !whole_words.contains(&vocabulary_form(last));
-                            !fills_line_whole(line, next, &whole_words, &words_inside_lines)
+                            let unknown = !printed.known(last);
+                            !printed.fill_line_whole(line, next)
                                 && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
                         })
                 })
@@ -2387,59 +2392,126 @@ fn vocabulary_form(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
+/// Words French elides before a vowel (`d’`, `l’`, `jusqu’`).
+const ELIDED: &[&str] = &["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+
 /// A line ending with an elided word (`d’`, `l’`, `jusqu’`), which French
 /// always writes against the next word: the wrap there cut a word.
 fn ends_with_elision(text: &str) -> bool {
-    const ELIDED: &[&str] = &["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
     let last = text.rsplit(' ').next().unwrap_or("");
     last.strip_suffix(['’', '\'']).is_some_and(|word| ELIDED.contains(&word.to_lowercase().as_str()))
 }
 
-/// A line holding one word that the table prints whole elsewhere, or
-/// followed by a word of [`MIN_KNOWN_HEAD_CHARS`] or more that it prints
-/// inside a line (the end of a cut word only ever opens one), where the
-/// two joined are printed nowhere: a word as wide as its column
-/// (`l’administration` / `élèves`), not one cut there (a cut leaves a
-/// part of a word: `Visioconféren` / `ce`, `l’établisseme` / `nt`).
-fn fills_line_whole(
-    line: &CellLine,
-    next: &CellLine,
-    whole_words: &HashSet<String>,
-    words_inside_lines: &HashSet<String>,
-) -> bool {
-    let token = line.text.trim_start_matches(LIST_MARKS).trim_start();
-    let head = next.text.split(' ').next().unwrap_or("");
-    let known = |w: &str| whole_words.contains(&vocabulary_form(w));
-    let head_known = head.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_KNOWN_HEAD_CHARS
-        && words_inside_lines.contains(&vocabulary_form(head));
-    !token.contains(' ') && (known(token) || head_known) && !known(&format!("{token}{head}"))
+/// What the table's own printing shows of where its words end.
+struct PrintedWords {
+    /// Words printed whole ([`PrintedWords::whole_in`]).
+    whole: HashSet<String>,
+    /// Words printed whole inside a line, where no cut word's end stands.
+    inside_lines: HashSet<String>,
+    /// Words standing alone on a line before unrelated next words
+    /// ([`PrintedWords::alone_before_unrelated_words`]).
+    before_unrelated_words: HashSet<String>,
+}
+
+impl PrintedWords {
+    /// Reads the words the table's cells print.
+    fn of(entries: &[Entry]) -> Self {
+        PrintedWords {
+            whole: Self::whole_in(entries, false),
+            inside_lines: Self::whole_in(entries, true),
+            before_unrelated_words: Self::alone_before_unrelated_words(entries),
+        }
+    }
+
+    /// Whether the table prints the word whole somewhere.
+    fn known(&self, word: &str) -> bool {
+        self.whole.contains(&vocabulary_form(word))
+    }
+
+    /// The words the table's cells print whole, in their vocabulary form:
+    /// all but the last word of a line with no space after it, which may be
+    /// cut (unless the line ends its cell: a cut word goes on in its cell),
+    /// and, with `inside_lines`, but the first word of a line too, which
+    /// may end a cut word (unless it opens its cell: no cut word ends
+    /// there).
+    fn whole_in(entries: &[Entry], inside_lines: bool) -> HashSet<String> {
+        let mut words = HashSet::new();
+        for lines in cells_lines(entries) {
+            for (k, line) in lines.iter().enumerate() {
+                let tokens: Vec<&str> = line.text.split(' ').collect();
+                let ends_cell = k + 1 == lines.len();
+                let whole =
+                    if line.ends_with_space || ends_cell { tokens.len() } else { tokens.len().saturating_sub(1) };
+                let skip = usize::from(inside_lines && k > 0);
+                let printed = tokens.iter().take(whole).skip(skip);
+                words.extend(printed.map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
+            }
+        }
+        words
+    }
+
+    /// The words that stand alone on a line before next lines opening with
+    /// unrelated words of [`MIN_KNOWN_HEAD_CHARS`] or more (their first two
+    /// letters differ), in their vocabulary form. A word cut at a line's
+    /// end goes on with the rest of the same word (`Visioconféren` / `ce`,
+    /// `ces`) wherever the table prints it; a word as wide as its column is
+    /// followed by whatever the text says next (`l’administration` /
+    /// `ministère`, `numéro`).
+    fn alone_before_unrelated_words(entries: &[Entry]) -> HashSet<String> {
+        let mut next_words: HashMap<String, HashSet<String>> = HashMap::new();
+        for lines in cells_lines(entries) {
+            for pair in lines.windows(2) {
+                let [line, next] = pair else { continue };
+                let token = line.text.trim_start_matches(LIST_MARKS).trim_start();
+                let head = next.text.split(' ').next().unwrap_or("");
+                let opening: String =
+                    head.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+                if token.contains(' ') || opening.chars().count() < MIN_KNOWN_HEAD_CHARS {
+                    continue;
+                }
+                next_words.entry(vocabulary_form(token)).or_default().insert(opening.chars().take(2).collect());
+            }
+        }
+        next_words.into_iter().filter(|(_, openings)| openings.len() >= 2).map(|(word, _)| word).collect()
+    }
+
+    /// A line holding one word that the table prints whole elsewhere, or
+    /// that stands alone before unrelated words, or followed by a word of
+    /// [`MIN_KNOWN_HEAD_CHARS`] or more that it prints inside a line (the
+    /// end of a cut word only ever opens one), where the two joined are
+    /// printed nowhere; or followed by a word opening with an elision: a
+    /// word as wide as its column (`l’administration` / `élèves`), not one
+    /// cut there (a cut leaves a part of a word: `Visioconféren` / `ce`,
+    /// `l’établisseme` / `nt`).
+    fn fill_line_whole(&self, line: &CellLine, next: &CellLine) -> bool {
+        let token = line.text.trim_start_matches(LIST_MARKS).trim_start();
+        let head = next.text.split(' ').next().unwrap_or("");
+        let head_known = head.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_KNOWN_HEAD_CHARS
+            && self.inside_lines.contains(&vocabulary_form(head));
+        let shown_whole = self.known(token) || self.before_unrelated_words.contains(&vocabulary_form(token));
+        !token.contains(' ')
+            && (opens_with_elision(head) || (shown_whole || head_known) && !self.known(&format!("{token}{head}")))
+    }
+}
+
+/// Each cell's lines, across the pages it spans.
+fn cells_lines(entries: &[Entry]) -> impl Iterator<Item = Vec<&CellLine>> {
+    rows_of(entries)
+        .flat_map(|row| row.cells.iter().map(|cell| cell.iter().flat_map(|part| part.lines.iter()).collect()))
+}
+
+/// A word opening with an elided word (`d’accès`, `l’administration`):
+/// French writes the elision only at a word's start.
+fn opens_with_elision(word: &str) -> bool {
+    word.split_once(['’', '\'']).is_some_and(|(elided, rest)| {
+        ELIDED.contains(&elided.to_lowercase().as_str()) && rest.starts_with(char::is_alphabetic)
+    })
 }
 
 /// Fewest letters a next line's first word needs for the table's printing
 /// it whole elsewhere to show it is a word of its own: shorter ones are
 /// often the end of a cut word too (`ce`, `nt`, `les`).
 const MIN_KNOWN_HEAD_CHARS: usize = 4;
-
-/// The words the table's cells print whole, in their vocabulary form: all
-/// but the last word of a line with no space after it, which may be cut,
-/// and, with `inside_lines`, but the first word of a line too, which may
-/// end a cut word (unless it opens its cell: no cut word ends there).
-fn words_printed_whole(entries: &[Entry], inside_lines: bool) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for row in rows_of(entries) {
-        for cell in &row.cells {
-            let lines = cell.iter().flat_map(|part| part.lines.iter());
-            for (k, line) in lines.enumerate() {
-                let tokens: Vec<&str> = line.text.split(' ').collect();
-                let whole = if line.ends_with_space { tokens.len() } else { tokens.len().saturating_sub(1) };
-                let skip = usize::from(inside_lines && k > 0);
-                let printed = tokens.iter().take(whole).skip(skip);
-                words.extend(printed.map(|t| vocabulary_form(t)).filter(|w| !w.is_empty()));
-            }
-        }
-    }
-    words
-}
 
 /// Fewer wrapped lines in a column than this do not show how it is set.
 const MIN_WRAPS_FOR_ALIGNMENT: usize = 4;
@@ -3168,9 +3240,10 @@ mod tests {
     #[test]
     fn a_word_as_wide_as_its_column_is_no_cut_where_the_table_shows_the_words_whole() {
         // Each first line alone reaches its column's edge. `l’administration`
-        // is printed whole in the other column, `usagers` inside a line
-        // there, `Ministère` opening a cell: the lines ended at a space. `Visioconféren` / `ce` shows
-        // neither and stays a cut.
+        // is printed whole in the other column (inside a line, or ending
+        // that cell, where no cut word ends), `usagers` inside a line there,
+        // `Ministère` opening a cell: the lines ended at a space.
+        // `Visioconféren` / `ce` shows none of that and stays a cut.
         let cells = |columns: &[&[(&str, bool)]]| {
             let cells = columns.iter().filter_map(|lines| match set_cell(lines) {
                 Entry::Row(mut row) => row.cells.pop(),
@@ -3178,14 +3251,21 @@ mod tests {
             });
             Entry::Row(Row { cells: cells.collect(), pages: vec![1], merged_above: Vec::new() })
         };
-        for (first, second, other, want) in [
-            ("l’administration", "élèves", "l’administration et", "l’administration élèves"),
-            ("Administrations", "usagers", "les usagers du", "Administrations usagers"),
-            ("Visioconféren", "ce", "les usagers du", "Visioconférence"),
-            // `Ministère` opens a cell, followed by a word: no cut word's end.
-            ("l’administration", "ministère", "Ministère des", "l’administration ministère"),
+        for (first, second, other, other_last, want) in [
+            ("l’administration", "élèves", "l’administration et", "service", "l’administration élèves"),
+            ("Administrations", "usagers", "les usagers du", "service", "Administrations usagers"),
+            ("Visioconféren", "ce", "les usagers du", "service", "Visioconférence"),
+            ("l’administration", "ministère", "Ministère des", "service", "l’administration ministère"),
+            ("l’administration", "RH", "Agents de", "l’administration", "l’administration RH"),
+            // An elided article opens a word.
+            ("l’administration", "d’accès", "Agents de", "service", "l’administration d’accès"),
+            // Alone before unrelated words, here and in the other cell; a
+            // cut goes on with the same word's end in both.
+            ("l’administration", "ministère", "l’administration", "numéro", "l’administration ministère"),
+            ("Télécommunica", "tions", "Télécommunica", "tion", "Télécommunications"),
         ] {
-            let mut entries = vec![cells(&[&[(first, false), (second, false)], &[(other, false), ("service", false)]])];
+            let mut entries =
+                vec![cells(&[&[(first, false), (second, false)], &[(other, false), (other_last, false)]])];
             mark_word_breaks(&mut entries, 2, None);
             assert_eq!(joined_cells(&entries).first().map(String::as_str), Some(want));
         }

@@ -14,7 +14,8 @@
 //!
 //! Known limits of the writer, not of the reader: its column rules cross
 //! section rows; the narrowest columns only just hold the longest word, so
-//! a word can fill a line (in Courier) and be read as cut at the edge.
+//! a word can fill a line (in Courier) and, where the table shows nowhere
+//! else that it ends there, be read as cut at the edge.
 
 mod common;
 
@@ -23,13 +24,13 @@ use serde_json::Value;
 
 /// Layouts tried, and how many of them must be read exactly.
 const LAYOUTS: u64 = 200;
-const FLOOR: usize = 170;
+const FLOOR: usize = 196;
 
 /// Layouts rendered by `pdftotext -layout`, and how many of them, and of
 /// their cells, must be read exactly.
 const RENDERED: u64 = 60;
-const RENDERED_FLOOR: usize = 28;
-const RENDERED_CELLS_FLOOR: usize = 4062;
+const RENDERED_FLOOR: usize = 31;
+const RENDERED_CELLS_FLOOR: usize = 4077;
 
 /// A small deterministic generator (a linear congruential one): the same
 /// layouts on every run and machine.
