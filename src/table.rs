@@ -1002,10 +1002,11 @@ const FAR_SHIFT_LINES: usize = 3;
 /// no word of the row across it, when that edge
 /// lies within [`ROW_SHIFT`] font sizes of the boundary and more of the
 /// row's lines start a word there than at the boundary's side (two lines or
-/// more), or, where no phrase of the row starts at or right of the boundary
-/// (within the shift), where one line starts a phrase; or up to
-/// [`FAR_ROW_SHIFT`] left of the boundary, where [`FAR_SHIFT_LINES`] lines
-/// start a word. `pdftotext -layout` sets some rows' columns a character or
+/// more, whose phrases from there run past the boundary), or, where no
+/// phrase of the row starts at or right of the boundary (within the
+/// shift), where one line starts a phrase; or up to [`FAR_ROW_SHIFT`] left
+/// of the boundary, where [`FAR_SHIFT_LINES`] lines start a word there, a
+/// phrase running past it on one of them. `pdftotext -layout` sets some rows' columns a character or
 /// more left of the others, one space from the column before.
 fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     let mut out = columns.to_vec();
@@ -1021,6 +1022,27 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     // Lines starting a word within `tolerance` of x.
     let starting_at =
         |x: f64| block.iter().filter(|l| l.words.iter().any(|w| (w.bbox.x0 - x).abs() <= tolerance)).count();
+    // Lines starting a word within `tolerance` of x whose phrase runs on
+    // past `boundary`: the right cell's lines, set left of it, run into
+    // its column; the left cell's last words stop short of it (in a text
+    // rendering or a fixed-width font, word starts line up by chance).
+    let running_past = |x: f64, boundary: f64| {
+        block
+            .iter()
+            .filter(|l| {
+                let Some(start) = l.words.iter().position(|w| (w.bbox.x0 - x).abs() <= tolerance) else {
+                    return false;
+                };
+                let phrase = l.words.get(start..).unwrap_or_default();
+                let end = phrase
+                    .windows(2)
+                    .find(|pair| matches!(pair, [a, b] if b.bbox.x0 - a.bbox.x1 > PHRASE_GAP * font))
+                    .and_then(|pair| pair.first())
+                    .or(phrase.last());
+                end.is_some_and(|w| w.bbox.x1 > boundary)
+            })
+            .count()
+    };
     let phrase_starts: Vec<f64> = block.iter().flat_map(|l| l.phrases(PHRASE_GAP * font)).map(|p| p.bbox.x0).collect();
     for i in 1..out.len() {
         let Some(boundary) = out.get(i).map(|c| c.x0) else { continue };
@@ -1043,8 +1065,12 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
             .map(|x| (starting_at(x), x))
             .filter(|(n, x)| {
                 let near = *x >= left;
-                near && *n >= 2 && *n > current_count
-                    || !near && *n >= FAR_SHIFT_LINES && *n > current_count && current_count <= 1
+                near && running_past(*x, boundary) >= 2 && *n > current_count
+                    || !near
+                        && *n >= FAR_SHIFT_LINES
+                        && running_past(*x, boundary) >= 1
+                        && *n > current_count
+                        && current_count <= 1
                     || near && !opens_here && *x < boundary && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -3045,6 +3071,14 @@ mod tests {
         let aligned = align_to_row(&block, &columns);
         assert!(aligned.get(1).is_some_and(|c| c.x0 > 65.0 && c.x0 < 70.0), "{aligned:?}");
         let lines = far(("agents", 0.0, 30.0));
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
+        // Three lines of the first cell ending on words that start there by
+        // chance, none running into the next column: the boundary stays.
+        let mut lines = far(("l’agence", 70.0, 95.0));
+        if let Some(third) = lines.get_mut(2) {
+            third.words.truncate(1);
+        }
         let block: Vec<&Line> = lines.iter().collect();
         assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
     }

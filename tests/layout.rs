@@ -180,6 +180,28 @@ fn a_header_with_as_many_columns_of_its_own_as_known_ones() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// A row whose left cell ends two lines on words that start, by chance, a
+/// few characters left of the next column (`la`, `RH`), where that
+/// column's cell holds one line: the row sets its columns where they are,
+/// as those words stop short of the next column and a cell set left of
+/// its column would run into it.
+#[test]
+fn words_lined_up_by_chance_near_a_column_do_not_move_it() {
+    let starts = [0, 30, 56];
+    let header: [&[&str]; 3] = [&["Traitement"], &["Destinataires"], &["Personnes concernées"]];
+    let rows: [[&[&str]; 3]; 2] = [
+        [
+            &["Recrutement des agents de la", "commune et de ses services RH", "de la mairie"],
+            &["Service du personnel"],
+            &["Agents", "candidats"],
+        ],
+        [&["Paie des agents"], &["Trésorerie"], &["Agents"]],
+    ];
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
 /// A header of narrow cells whose words a word processor cut anywhere
 /// without a hyphen, in columns known (`concernée` / `s`, `conservatio` /
 /// `n`) and of the register's own (`Donnée` / `s` / `sensibl` / `es`): its
