@@ -1323,12 +1323,44 @@ fn opening_cases(row: &Row) -> (usize, usize) {
     })
 }
 
+/// Whether `top`, a page's first row, holds text only in the columns where
+/// `above`, the row before it on the page before, reached its bottom, and
+/// none where `above` stopped short of it: the cells a page break cut go
+/// on, those that had finished are absent. A new row has no reason to
+/// leave empty just the cells where the row above was short.
+fn continues_cut_cells(above: &Row, top: &Row) -> bool {
+    let Some(&page) = above.pages.iter().max() else { return false };
+    let bottoms: Vec<Option<f64>> = above
+        .cells
+        .iter()
+        .map(|cell| cell.iter().filter(|part| part.page == page).map(|part| part.bbox.y1).reduce(f64::max))
+        .collect();
+    let line_height = above
+        .cells
+        .iter()
+        .flatten()
+        .filter(|part| part.page == page)
+        .flat_map(|part| part.lines.iter())
+        .map(|line| line.bbox.height())
+        .fold(0.0, f64::max);
+    let Some(bottom) = bottoms.iter().flatten().copied().reduce(f64::max) else { return false };
+    let reached: Vec<bool> = bottoms.iter().map(|b| b.is_some_and(|b| b >= bottom - 0.5 * line_height)).collect();
+    let present: Vec<bool> =
+        (0..reached.len()).map(|c| top.cells.get(c).is_some_and(|cell| !cell.is_empty())).collect();
+    let extra = top.cells.iter().skip(reached.len()).any(|cell| !cell.is_empty());
+    reached.contains(&false)
+        && present.contains(&true)
+        && !extra
+        && reached.iter().zip(&present).all(|(reached, present)| *reached || !*present)
+}
+
 /// Joins to the row above each row of `page_top_rows` (indices into
 /// `entries`) that has more cells looking continued than new (see
 /// [`opening_cases`]), where the table's other rows seldom have such cells
-/// (fewer than [`CONTINUED_LOOKING_CELLS`] of them): a row cut by the page
-/// break, going on under the header with its cells cut mid-sentence or
-/// finished.
+/// (fewer than [`CONTINUED_LOOKING_CELLS`] of them), or that goes on only
+/// in the cells the page break cut ([`continues_cut_cells`]): a row cut by
+/// the page break, going on under the header with its cells cut
+/// mid-sentence or finished.
 fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
     let tops: HashSet<usize> = page_top_rows.iter().copied().collect();
     let (mut continued, mut counted) = (0usize, 0usize);
@@ -1341,18 +1373,18 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
             counted += c + n;
         }
     }
-    if counted == 0 || continued as f64 >= CONTINUED_LOOKING_CELLS * counted as f64 {
-        return;
-    }
+    let cases_tell = counted > 0 && (continued as f64) < CONTINUED_LOOKING_CELLS * counted as f64;
     let goes_on = |row: &Row| {
         let (continued, new) = opening_cases(row);
-        continued > new
+        cases_tell && continued > new
     };
     let mut joined: Vec<Entry> = Vec::with_capacity(entries.len());
     for (i, entry) in std::mem::take(entries).into_iter().enumerate() {
         let continues = tops.contains(&i)
-            && matches!(&entry, Entry::Row(row) if goes_on(row))
-            && matches!(joined.last(), Some(Entry::Row(_)));
+            && match (&entry, joined.last()) {
+                (Entry::Row(row), Some(Entry::Row(above))) => goes_on(row) || continues_cut_cells(above, row),
+                _ => false,
+            };
         if !continues {
             joined.push(entry);
         } else if let (Entry::Row(cut), Some(Entry::Row(above))) = (entry, joined.last_mut()) {

@@ -431,6 +431,56 @@ fn rows_cut_by_a_page_break_whose_title_goes_on_with_a_capital() {
     }
 }
 
+/// Rows cut by page breaks that go on in their first and last cells only,
+/// both with capitals (title-case text), their short middle cells finished
+/// on the page before: only the cells the break cut go on, so the row
+/// does, though as many of its cells open with a capital as look
+/// continued.
+#[test]
+fn rows_cut_by_a_page_break_going_on_only_where_the_break_cut_them() {
+    let title_case = |i: usize| {
+        format!(
+            "Traitement {} Des Demandes Des Usagers Du Service Public Communal Et Des Dossiers Du Service Instructeur",
+            i + 1
+        )
+    };
+    let rows: Vec<Row> = (0..40)
+        .map(|i| {
+            Row::Record(vec![
+                title_case(i),
+                "Instruire les demandes".to_string(),
+                "Identité".to_string(),
+                "Service Instructeur Et Agents Habilités De La Direction Des Services Techniques Et Du Contrôle"
+                    .to_string(),
+            ])
+        })
+        .collect();
+    let register = register_of(
+        "Communauté de communes, 3 rue du Lac, 74000 Annecy",
+        &["Nom du traitement", "Finalités", "Catégories de données", "Destinataires"],
+        rows,
+    );
+    for ruled in [true, false] {
+        let layout = Layout {
+            page: (595.0, 842.0),
+            margin: 40.0,
+            font: BaseFont::Times,
+            size: 10.0,
+            widths: vec![70.0, 160.0, 130.0, 100.0],
+            ruled,
+            repeat_header: true,
+            padding: 4.0,
+            ..Layout::default()
+        };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+        let spanning = got["records"].as_array().map_or(0, |r| {
+            r.iter().filter(|r| r["provenance"]["pages"].as_array().is_some_and(|p| p.len() > 1)).count()
+        });
+        assert!(spanning >= 2, "rows cut by a page break: {spanning}");
+    }
+}
+
 /// Section rows whose cell the table's inner rules still cross (a
 /// typesetter drawing its column rules down the whole page) and whose
 /// bold text fits the first column: a heading, not a record of one cell.
