@@ -1923,6 +1923,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
     let mut last_crossing = false;
     let presence: Vec<Vec<bool>> = body.lines.iter().map(|line| columns_present(line, columns)).collect();
     let no_columns = vec![false; columns.len()];
+    let text_edges = column_text_edges(&body.lines, columns);
     for (i, line) in body.lines.iter().enumerate() {
         let present = presence.get(i).unwrap_or(&no_columns);
         let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
@@ -1932,11 +1933,16 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
         let filled = present.iter().filter(|p| **p).count();
+        let every_cell_ended = || {
+            i.checked_sub(1)
+                .and_then(|k| body.lines.get(k))
+                .is_some_and(|previous| ended_every_cell(previous, line, columns, &text_edges))
+        };
         let top_aligned = adjacent
             && in_first
             && (opened >= 2
                 && (!previous_columns.first().copied().unwrap_or(true) || only_first_column(previous_columns))
-                || opened >= 1 && filled >= 2 && opens_every_cell(line));
+                || filled >= 2 && opens_every_cell(line) && (opened >= 1 || every_cell_ended()));
         let heading = only_first_column(present)
             && last_any.is_some()
             && gap_ok(last_first_col)
@@ -2014,6 +2020,38 @@ fn opens_every_cell(line: &Line) -> bool {
     line.phrases(PHRASE_GAP * line.font_size())
         .iter()
         .all(|p| p.text().chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit()))
+}
+
+/// Per column: the right edge of its text on the page, the furthest any
+/// line's words in it reach.
+fn column_text_edges(lines: &[&Line], columns: &[Column]) -> Vec<f64> {
+    columns
+        .iter()
+        .map(|c| {
+            lines.iter().flat_map(|l| words_in(l, c.x0, c.x1)).map(|w| w.bbox.x1).fold(f64::NEG_INFINITY, f64::max)
+        })
+        .collect()
+}
+
+/// Whether every cell that the line and the one before both hold text in
+/// ended on the line before: its first word there would have fitted after
+/// the text above, within the column's text edge (`text_edges`), so the
+/// line above was no wrap. With its cells all opening as cells do
+/// ([`opens_every_cell`]), the line opens a row even where no column was
+/// empty above it (a row of one-line cells right over the next).
+fn ended_every_cell(previous: &Line, line: &Line, columns: &[Column], text_edges: &[f64]) -> bool {
+    let space = 0.5 * line.font_size();
+    let mut shared = 0;
+    for (column, edge) in columns.iter().zip(text_edges) {
+        let above = words_in(previous, column.x0, column.x1);
+        let here = words_in(line, column.x0, column.x1);
+        let (Some(last), Some(first)) = (above.last(), here.first()) else { continue };
+        shared += 1;
+        if last.bbox.x1 + space + first.bbox.width() > *edge {
+            return false;
+        }
+    }
+    shared > 0
 }
 
 /// Per column: whether the line has words in it.

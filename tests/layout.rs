@@ -261,6 +261,31 @@ fn rows_set_without_space_between_them() {
     assert_eq!(cells(&text.join("\n")), joined_cells(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()));
 }
 
+/// Rows of one-line cells set right under each other: no column is empty
+/// above the next row's line, but each of its cells opens with a capital
+/// and would have fitted on the line above, which so was no wrap. The
+/// last row wraps its cells onto lines opening with capitals that would
+/// not have fitted: one row still.
+#[test]
+fn rows_of_one_line_cells_set_right_under_each_other() {
+    let starts = [0, 32, 64];
+    let rows: [[&[&str]; 3]; 3] = [
+        [&["Paie des agents"], &["Verser les salaires"], &["Trésorerie"]],
+        [&["État civil"], &["Tenir les registres"], &["Préfecture"]],
+        [
+            &["Élections politiques et", "Listes électorales"],
+            &["Tenir les listes électorales", "Électeurs inscrits"],
+            &["Durée de la liste électorale"],
+        ],
+    ];
+    let mut text = vec![TITLE.to_string(), String::new()];
+    text.extend(set_row(&starts, &[&["Traitement"], &["Finalité(s)"], &["Durée de conservation"]]));
+    for row in &rows {
+        text.extend(set_row(&starts, row));
+    }
+    assert_eq!(cells(&text.join("\n")), joined_cells(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()));
+}
+
 /// Cells centred vertically, as `pdftotext -layout` renders them: a cell
 /// set half a line off its row's tallest one gets text lines of its own,
 /// between the tallest cell's, and the second band holds two rows with no
