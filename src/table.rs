@@ -1933,6 +1933,8 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
         let filled = present.iter().filter(|p| **p).count();
+        let next_adjacent =
+            || body.lines.get(i + 1).is_some_and(|next| next.bbox.y1 - line.bbox.y1 <= ROW_GAP * leading);
         let every_cell_ended = || {
             i.checked_sub(1)
                 .and_then(|k| body.lines.get(k))
@@ -1945,7 +1947,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
                 || filled >= 2 && opens_every_cell(line) && (opened >= 1 || every_cell_ended()));
         let heading = only_first_column(present)
             && last_any.is_some()
-            && gap_ok(last_first_col)
+            && (gap_ok(last_first_col) || opens_every_cell(line) && every_cell_ended() && next_adjacent())
             && presence.get(i + 1).is_some_and(|next| {
                 next.first().copied().unwrap_or(false)
                     && next.iter().zip(present).filter(|(now, before)| **now && !**before).count() >= 2
@@ -2292,13 +2294,14 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         .unwrap_or_default();
     // Where one-line headings open sections, the line set like them just
     // above the first table, closer to it than to the line above (a
-    // heading belongs to what follows), heads the first section.
+    // heading belongs to what follows), heads the first section. A line
+    // alone above the table is the register's title.
     let before_last = preamble.len().checked_sub(2).and_then(|k| preamble.get(k));
     if let (Some((bold, size)), Some(last), Some(Entry::Row(_))) = (heading_style, preamble.last(), entries.first())
         && last.is_bold() == bold
         && (last.font_size() - size).abs() < 0.5
         && is_heading(&[last])
-        && first_header.top - last.bbox.y1 < before_last.map_or(f64::INFINITY, |b| last.bbox.y0 - b.bbox.y1)
+        && before_last.is_some_and(|b| first_header.top - last.bbox.y1 < last.bbox.y0 - b.bbox.y1)
     {
         let text = last.text();
         let page = pages.get(first_index).map_or(1, |p| p.page.number);

@@ -265,7 +265,9 @@ fn rows_set_without_space_between_them() {
 /// above the next row's line, but each of its cells opens with a capital
 /// and would have fitted on the line above, which so was no wrap. The
 /// last row wraps its cells onto lines opening with capitals that would
-/// not have fitted: one row still.
+/// not have fitted: one row still. A heading in the first column alone,
+/// set tight between two rows, would have fitted after the row above too:
+/// a section, not that row's title going on.
 #[test]
 fn rows_of_one_line_cells_set_right_under_each_other() {
     let starts = [0, 32, 64];
@@ -273,17 +275,23 @@ fn rows_of_one_line_cells_set_right_under_each_other() {
         [&["Paie des agents"], &["Verser les salaires"], &["Trésorerie"]],
         [&["État civil"], &["Tenir les registres"], &["Préfecture"]],
         [
-            &["Élections politiques et", "Listes électorales"],
+            &["Élections politiques et des", "Listes électorales"],
             &["Tenir les listes électorales", "Électeurs inscrits"],
             &["Durée de la liste électorale"],
         ],
     ];
     let mut text = vec![TITLE.to_string(), String::new()];
     text.extend(set_row(&starts, &[&["Traitement"], &["Finalité(s)"], &["Durée de conservation"]]));
-    for row in &rows {
+    for (k, row) in rows.iter().enumerate() {
+        if k == 1 {
+            text.push("Affaires générales".to_string());
+        }
         text.extend(set_row(&starts, row));
     }
-    assert_eq!(cells(&text.join("\n")), joined_cells(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()));
+    let json = text_json(&text.join("\n"), "layout.txt");
+    assert_eq!(cells_of(&json), joined_cells(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()));
+    assert_eq!(json["records"][0]["section"], serde_json::Value::Null);
+    assert_eq!(json["records"][1]["section"], "Affaires générales");
 }
 
 /// Cells centred vertically, as `pdftotext -layout` renders them: a cell
