@@ -227,6 +227,26 @@ fn header_phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
     phrases(line, vertical).into_iter().flat_map(split_joined_headers).collect()
 }
 
+/// Whether `above`, a line right over a header line, sets its phrases only
+/// in the gaps between that line's phrases, each opening with a capital
+/// and going on in the line `below` the header line (`Personnes` /
+/// `concernées` and `Date de mise à` / `jour` around `Intitulé`,
+/// `Transferts` and `Finalités`): taller headers centred vertically in
+/// their band, whatever the vocabulary knows of them.
+fn fills_header_gaps(above: &Line, line: &Line, below: Option<&Line>, size: f64) -> bool {
+    let gap = PHRASE_GAP * size;
+    let taken = line.phrases(gap);
+    let under: Vec<Line> = below.map(|b| b.phrases(gap)).unwrap_or_default();
+    let phrases = above.phrases(gap);
+    let overlap = |a: &Line, b: &Line| a.bbox.x1 > b.bbox.x0 && a.bbox.x0 < b.bbox.x1;
+    !phrases.is_empty()
+        && phrases.iter().all(|p| {
+            p.text().starts_with(char::is_uppercase)
+                && !taken.iter().any(|t| overlap(p, t))
+                && under.iter().any(|u| overlap(p, u))
+        })
+}
+
 fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     let parts = header_phrases(line, vertical);
     let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
@@ -375,7 +395,8 @@ impl<'a> PageLines<'a> {
                 || above
                     .phrases(PHRASE_GAP * size)
                     .iter()
-                    .any(|p| p.words.len() > 1 && fields::opens_field_name(&p.text()));
+                    .any(|p| p.words.len() > 1 && fields::opens_field_name(&p.text()))
+                || fills_header_gaps(above, line, self.lines.get(index + 1), size);
             if !close || !header_words || above.is_bold() != line.is_bold() {
                 break;
             }

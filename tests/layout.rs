@@ -202,6 +202,28 @@ fn words_lined_up_by_chance_near_a_column_do_not_move_it() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// A header band centred vertically: two-line headers, one of them
+/// unknown to the vocabulary (`Date de mise à` / `jour`), set around the
+/// line of the one-line headers, their first lines in its gaps.
+#[test]
+fn taller_headers_centred_around_the_header_line() {
+    let starts = [0, 20, 40, 60];
+    let header: [&[&str]; 4] = [
+        &["", "Intitulé", ""],
+        &["Personnes", "", "concernées"],
+        &["", "Finalités", ""],
+        &["Date de mise à", "", "jour"],
+    ];
+    let rows: [[&[&str]; 4]; 2] = [
+        [&["Paie des agents"], &["Agents"], &["Verser les", "salaires"], &["Janvier 2024"]],
+        [&["État civil"], &["Usagers"], &["Tenir les", "registres"], &["Mars 2023"]],
+    ];
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(headers_of(&json), ["Intitulé", "Personnes concernées", "Finalités", "Date de mise à jour"]);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
 /// A header of narrow cells whose words a word processor cut anywhere
 /// without a hyphen, in columns known (`concernée` / `s`, `conservatio` /
 /// `n`) and of the register's own (`Donnée` / `s` / `sensibl` / `es`): its
