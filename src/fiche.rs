@@ -10,6 +10,8 @@
 //! at one common x give the value column's left edge. A fiche ends where a
 //! label of the first fiche's opening field comes again.
 
+use std::collections::HashMap;
+
 use crate::fields;
 use crate::layout::{Line, Page, Word, collapse_whitespace, group_lines, join_words};
 use crate::table::{CellLine, CellPart, Column, Entry, Row, Table};
@@ -330,22 +332,38 @@ fn fiche_heading_follows(lines: &[Line], heading: &Line, value_x: f64) -> bool {
 
 /// The x where values start: the commonest start of the phrase after a
 /// known label, over lines that have both; `None` unless enough distinct
-/// fields are labelled so.
+/// fields are labelled so. A label names its field whole (`Finalités`,
+/// `Base légale :`) or comes again word for word in other fiches
+/// (`Finalité(s) du traitement`): a table row's first cell that opens
+/// with a field's word (`Traitement des demandes`, `Données publiques`)
+/// does neither.
 fn value_edge(pages: &[(u32, Vec<Line>)]) -> Option<f64> {
-    let mut starts: Vec<(f64, &'static str, f64)> = Vec::new();
+    let mut candidates: Vec<(f64, &'static str, f64, String)> = Vec::new();
     for (_, lines) in pages {
         for line in lines {
             let font = line.font_size().max(1.0);
             let phrases = line.phrases(LABEL_GAP * font);
             let (Some(label), Some(value)) = (phrases.first(), phrases.get(1)) else { continue };
-            if let Some(field) = fields::known_field(&label.text()) {
-                starts.push((value.bbox.x0, field, font));
+            let text = label.text();
+            if let Some(field) = fields::known_field(&text) {
+                candidates.push((value.bbox.x0, field, font, text));
             }
-            if starts.len() >= MAX_LABEL_LINES {
+            if candidates.len() >= MAX_LABEL_LINES {
                 break;
             }
         }
     }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (_, _, _, text) in &candidates {
+        *seen.entry(text.as_str()).or_default() += 1;
+    }
+    let starts: Vec<(f64, &'static str, f64)> = candidates
+        .iter()
+        .filter(|(_, _, _, text)| {
+            fields::field_named(text.trim_end_matches([':', ' '])).is_some() || seen.get(text.as_str()) > Some(&1)
+        })
+        .map(|(x, field, font, _)| (*x, *field, *font))
+        .collect();
     let mut best: Option<(usize, f64)> = None;
     for &(x, _, font) in &starts {
         let mut distinct: Vec<&str> = starts.iter().filter(|(y, _, _)| (y - x).abs() <= font).map(|s| s.1).collect();

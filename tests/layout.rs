@@ -224,6 +224,26 @@ fn taller_headers_centred_around_the_header_line() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// Rows whose titles open with the words of field names (`Traitement`,
+/// `Destinataires`, `Transferts`, `Sous-traitants`): a table still, not
+/// fiches labelled by them, as no title names a field whole or comes
+/// again.
+#[test]
+fn titles_opening_with_field_names_are_no_fiche_labels() {
+    let starts = [0, 32, 60];
+    let header: [&[&str]; 3] = [&["Nom du traitement"], &["Finalités"], &["Durée de conservation"]];
+    let rows: [[&[&str]; 3]; 4] = [
+        [&["Traitement des amendes"], &["Recouvrer les amendes"], &["5 ans"]],
+        [&["Destinataires des courriers"], &["Tenir le carnet d’adresses"], &["3 ans"]],
+        [&["Transferts de dossiers"], &["Transmettre les dossiers"], &["1 an"]],
+        [&["Sous-traitants informatiques"], &["Suivre les contrats"], &["10 ans"]],
+    ];
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(headers_of(&json), ["Nom du traitement", "Finalités", "Durée de conservation"]);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
 /// A header of narrow cells whose words a word processor cut anywhere
 /// without a hyphen, in columns known (`concernée` / `s`, `conservatio` /
 /// `n`) and of the register's own (`Donnée` / `s` / `sensibl` / `es`): its
