@@ -36,10 +36,16 @@ const ROW_GAP: f64 = 1.08;
 /// header (a register has columns of its own: `Logiciel`, `Origine des
 /// données`), make a header line.
 const MIN_HEADER_CELLS: usize = 3;
-/// Fewer known headers than [`MIN_HEADER_CELLS`] do where every phrase of
-/// the line opens with a capital, as headers do (`Intitulé`, `Catégories
-/// de données`, `Observations`, `Date de mise à jour`): at least this many.
+/// Fewer known headers than [`MIN_HEADER_CELLS`], and a third of the
+/// phrases rather than half, do where every phrase of the line reads as a
+/// header, a few words opening with a capital (`Intitulé`, `Mesures de
+/// sécurité`, `Observations`, `Date de mise à jour`, `Service référent`):
+/// at least this many.
 const MIN_KNOWN_HEADERS_OF_CAPITALIZED: usize = 2;
+/// Most words of a header phrase ([`MIN_KNOWN_HEADERS_OF_CAPITALIZED`]):
+/// `Délais de conservation des données`, `Responsable de traitement (et
+/// co-RT)`, not a sentence.
+const MAX_HEADER_PHRASE_WORDS: usize = 6;
 
 /// One column of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,9 +256,11 @@ fn fills_header_gaps(above: &Line, line: &Line, below: Option<&Line>, size: f64)
 fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     let parts = header_phrases(line, vertical);
     let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
-    let capitalized = parts.iter().all(|p| p.text().starts_with(char::is_uppercase));
-    let enough_known = starts >= MIN_HEADER_CELLS || capitalized && starts >= MIN_KNOWN_HEADERS_OF_CAPITALIZED;
-    parts.len() >= MIN_HEADER_CELLS && starts * 2 >= parts.len() && enough_known
+    let header_like =
+        parts.iter().all(|p| p.text().starts_with(char::is_uppercase) && p.words.len() <= MAX_HEADER_PHRASE_WORDS);
+    let enough_known = starts >= MIN_HEADER_CELLS && starts * 2 >= parts.len()
+        || header_like && starts >= MIN_KNOWN_HEADERS_OF_CAPITALIZED && starts * 3 >= parts.len();
+    parts.len() >= MIN_HEADER_CELLS && enough_known
 }
 
 /// A header phrase split between its words where it bridges two phrases

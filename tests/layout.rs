@@ -162,21 +162,31 @@ fn a_header_with_columns_of_its_own_and_a_cut_first_word() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
-/// A header of four capitalized headers, only two of them known
-/// (`Observations` and `Date de mise à jour` are the register's own): a
-/// header still, and a row below whose cells open with a known header's
-/// word (`Données`) stays a row.
+/// A header of five capitalized headers, only two of them known
+/// (`Observations`, `Date de mise à jour` and `Service référent` are the
+/// register's own): a header still, and a row below whose cells open with
+/// a known header's word (`Données`) stays a row.
 #[test]
-fn a_header_with_as_many_columns_of_its_own_as_known_ones() {
-    let starts = [0, 24, 50, 70];
-    let header: [&[&str]; 4] = [&["Intitulé"], &["Catégories de données"], &["Observations"], &["Date de mise à jour"]];
-    let rows: [[&[&str]; 4]; 2] = [
-        [&["Paie des agents"], &["Identité, coordonnées", "bancaires"], &["Néant"], &["Janvier 2024"]],
-        [&["Données sportives"], &["Résultats des", "compétitions"], &["Données publiques"], &["Mars 2023"]],
+fn a_header_with_more_columns_of_its_own_than_known_ones() {
+    let starts = [0, 24, 50, 70, 92];
+    let header: [&[&str]; 5] =
+        [&["Intitulé"], &["Catégories de données"], &["Observations"], &["Date de mise à jour"], &["Service référent"]];
+    let rows: [[&[&str]; 5]; 2] = [
+        [&["Paie des agents"], &["Identité, coordonnées", "bancaires"], &["Néant"], &["Janvier 2024"], &["Finances"]],
+        [
+            &["Données sportives"],
+            &["Résultats des", "compétitions"],
+            &["Données publiques"],
+            &["Mars 2023"],
+            &["Sports"],
+        ],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
     let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(headers_of(&json), ["Intitulé", "Catégories de données", "Observations", "Date de mise à jour"]);
+    assert_eq!(
+        headers_of(&json),
+        ["Intitulé", "Catégories de données", "Observations", "Date de mise à jour", "Service référent"]
+    );
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
