@@ -1028,15 +1028,15 @@ const FAR_SHIFT_LINES: usize = 3;
 /// The columns as one row sets them, in a table without vertical rules:
 /// each inner boundary moves to just before a left edge its cells' lines
 /// share in this row (starts within [`START_TOLERANCE`] font sizes), with
-/// no word of the row across it, when that edge
-/// lies within [`ROW_SHIFT`] font sizes of the boundary and more of the
-/// row's lines start a word there than at the boundary's side (two lines or
-/// more, whose phrases from there run past the boundary), or, where no
-/// phrase of the row starts at or right of the boundary (within the
-/// shift), where one line starts a phrase; or up to [`FAR_ROW_SHIFT`] left
-/// of the boundary, where [`FAR_SHIFT_LINES`] lines start a word there, a
-/// phrase running past it on one of them. `pdftotext -layout` sets some rows' columns a character or
-/// more left of the others, one space from the column before.
+/// no word of the row across it, when that edge lies within [`ROW_SHIFT`]
+/// font sizes of the boundary and more of the row's lines start a word
+/// there than at the boundary's side (two lines or more, whose phrases
+/// from there run past the boundary), or, where no phrase of the row
+/// starts at or right of the boundary (within the shift), where one line
+/// starts a phrase; or up to [`FAR_ROW_SHIFT`] left of the boundary, where
+/// [`FAR_SHIFT_LINES`] lines start a word there, a phrase running past it
+/// on one of them. `pdftotext -layout` sets some rows' columns a character
+/// or more left of the others, one space from the column before.
 fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
     let mut out = columns.to_vec();
     let words: Vec<&Word> = block.iter().flat_map(|l| l.words.iter()).collect();
@@ -2071,6 +2071,8 @@ fn column_text_edges(lines: &[&Line], columns: &[Column]) -> Vec<f64> {
 /// ([`opens_every_cell`]), the line opens a row even where no column was
 /// empty above it (a row of one-line cells right over the next).
 fn ended_every_cell(previous: &Line, line: &Line, columns: &[Column], text_edges: &[f64]) -> bool {
+    // A space as wide as a text rendering's character, wider than a font's:
+    // the word must fit with room to spare.
     let space = 0.5 * line.font_size();
     let mut shared = 0;
     for (column, edge) in columns.iter().zip(text_edges) {
