@@ -332,11 +332,12 @@ fn fiche_heading_follows(lines: &[Line], heading: &Line, value_x: f64) -> bool {
 
 /// The x where values start: the commonest start of the phrase after a
 /// known label, over lines that have both; `None` unless enough distinct
-/// fields are labelled so. A label names its field whole (`Finalités`,
-/// `Base légale :`) or comes again word for word in other fiches
-/// (`Finalité(s) du traitement`): a table row's first cell that opens
-/// with a field's word (`Traitement des demandes`, `Données publiques`)
-/// does neither.
+/// fields are labelled so. A label opens with a capital and names its
+/// field whole (`Finalités`, `Base légale :`) or comes again word for word
+/// in other fiches (`Finalité(s) du traitement`): a table row's first cell
+/// that opens with a field's word (`Traitement des demandes`, `Données
+/// publiques`) does neither, nor a cell's line that goes on with one
+/// (`traitement`).
 fn value_edge(pages: &[(u32, Vec<Line>)]) -> Option<f64> {
     let mut candidates: Vec<(f64, &'static str, f64, String)> = Vec::new();
     for (_, lines) in pages {
@@ -360,7 +361,9 @@ fn value_edge(pages: &[(u32, Vec<Line>)]) -> Option<f64> {
     let starts: Vec<(f64, &'static str, f64)> = candidates
         .iter()
         .filter(|(_, _, _, text)| {
-            fields::field_named(text.trim_end_matches([':', ' '])).is_some() || seen.get(text.as_str()) > Some(&1)
+            text.starts_with(char::is_uppercase)
+                && (fields::field_named(text.trim_end_matches([':', ' '])).is_some()
+                    || seen.get(text.as_str()) > Some(&1))
         })
         .map(|(x, field, font, _)| (*x, *field, *font))
         .collect();

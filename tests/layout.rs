@@ -254,6 +254,30 @@ fn titles_opening_with_field_names_are_no_fiche_labels() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// Rows whose first cells go on with lines of a field's name alone, in
+/// lower case (`traitement`, `données`, `numéro`, `destinataires`), each
+/// twice, beside the next cell's text: a table still, as a fiche's label
+/// opens with a capital.
+#[test]
+fn cell_lines_naming_fields_in_lower_case_are_no_fiche_labels() {
+    let starts = [0, 24, 52];
+    let header: [&[&str]; 3] = [&["Nom du traitement"], &["Finalités"], &["Durée de conservation"]];
+    let rows: Vec<[Vec<&str>; 3]> = ["traitement", "données", "numéro", "destinataires"]
+        .iter()
+        .flat_map(|word| {
+            [
+                [vec!["Suivi du", *word], vec!["Tenir les", "registres"], vec!["5 ans"]],
+                [vec!["Contrôle des", *word], vec!["Vérifier les", "dossiers"], vec!["1 an"]],
+            ]
+        })
+        .collect();
+    let cells: Vec<Vec<&[&str]>> = rows.iter().map(|r| r.iter().map(Vec::as_slice).collect()).collect();
+    let rows: Vec<&[&[&str]]> = cells.iter().map(Vec::as_slice).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(headers_of(&json), ["Nom du traitement", "Finalités", "Durée de conservation"]);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
 /// A header of narrow cells whose words a word processor cut anywhere
 /// without a hyphen, in columns known (`concernée` / `s`, `conservatio` /
 /// `n`) and of the register's own (`Donnée` / `s` / `sensibl` / `es`): its
