@@ -44,6 +44,11 @@ impl Rect {
         (self.y0 + self.y1) / 2.0
     }
 
+    /// Whether the two boxes share some x (one set over the other).
+    pub fn overlaps_x(&self, other: &Rect) -> bool {
+        self.x0 < other.x1 && self.x1 > other.x0
+    }
+
     /// The smallest box holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         Rect {

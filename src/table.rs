@@ -244,12 +244,11 @@ fn fills_header_gaps(above: &Line, line: &Line, below: Option<&Line>, size: f64)
     let taken = line.phrases(gap);
     let under: Vec<Line> = below.map(|b| b.phrases(gap)).unwrap_or_default();
     let phrases = above.phrases(gap);
-    let overlap = |a: &Line, b: &Line| a.bbox.x1 > b.bbox.x0 && a.bbox.x0 < b.bbox.x1;
     !phrases.is_empty()
         && phrases.iter().all(|p| {
             p.text().starts_with(char::is_uppercase)
-                && !taken.iter().any(|t| overlap(p, t))
-                && under.iter().any(|u| overlap(p, u))
+                && !taken.iter().any(|t| p.bbox.overlaps_x(&t.bbox))
+                && under.iter().any(|u| p.bbox.overlaps_x(&u.bbox))
         })
 }
 
@@ -398,7 +397,8 @@ impl<'a> PageLines<'a> {
             let close = top - above.bbox.y1 < 0.8 * size;
             // Every word a header's, or, beside headers the vocabulary does
             // not know, a phrase that opens a known one (`Mesures de` beside
-            // `Date de mise à`).
+            // `Date de mise à`), or phrases in the gaps of the header line
+            // that go on under it (`Date de mise à` / `jour`).
             let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text))
                 || above
                     .phrases(PHRASE_GAP * size)
@@ -535,7 +535,7 @@ impl<'a> PageLines<'a> {
                     // A header cell's next line goes on in lower case under
                     // its text (`s` / `sensibl` / `n`): a row's first line
                     // opens its cells with capitals or figures.
-                    let under_above = |w: &Word| above.iter().any(|a| w.bbox.x0 < a.bbox.x1 && w.bbox.x1 > a.bbox.x0);
+                    let under_above = |w: &Word| above.iter().any(|a| w.bbox.overlaps_x(&a.bbox));
                     let goes_on_lower = !line.words.is_empty()
                         && line.words.iter().all(|w| {
                             under_above(w)
@@ -559,7 +559,7 @@ impl<'a> PageLines<'a> {
                         let header_text: Vec<&str> = band
                             .iter()
                             .flat_map(|l| l.words.iter())
-                            .filter(|w| w.bbox.x0 < p.bbox.x1 && w.bbox.x1 > p.bbox.x0)
+                            .filter(|w| w.bbox.overlaps_x(&p.bbox))
                             .map(|w| w.text.as_str())
                             .collect();
                         opens_capital && fields::field_named(&header_text.join(" ")).is_some()
@@ -1059,16 +1059,9 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         block
             .iter()
             .filter(|l| {
-                let Some(start) = l.words.iter().position(|w| (w.bbox.x0 - x).abs() <= tolerance) else {
-                    return false;
-                };
-                let phrase = l.words.get(start..).unwrap_or_default();
-                let end = phrase
-                    .windows(2)
-                    .find(|pair| matches!(pair, [a, b] if b.bbox.x0 - a.bbox.x1 > PHRASE_GAP * font))
-                    .and_then(|pair| pair.first())
-                    .or(phrase.last());
-                end.is_some_and(|w| w.bbox.x1 > boundary)
+                l.phrases(PHRASE_GAP * font)
+                    .iter()
+                    .any(|p| p.bbox.x1 > boundary && p.words.iter().any(|w| (w.bbox.x0 - x).abs() <= tolerance))
             })
             .count()
     };
@@ -1690,6 +1683,14 @@ fn opens_in_lower_case(line: &Line) -> bool {
     line.text().chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Whether a line runs across the columns as a heading does and stands
+/// apart from the lines above: opening a heading (not in lower case,
+/// [`opens_in_lower_case`]), or going on with one (`after_crossing`, the
+/// line above stood so).
+fn stands_across(line: &Line, columns: &[Column], vertical: &[Rule], after_crossing: bool) -> bool {
+    full_width(line, columns, vertical) && (after_crossing || !opens_in_lower_case(line))
+}
+
 /// Whether a band sets some cell's lines between another cell's, half a
 /// line off, as only centred cells are (a cell shorter than its row's
 /// tallest by an odd number of lines): a column holds text on two lines
@@ -1732,8 +1733,7 @@ fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
         segments.push(Vec::new());
         let mut last_crossing = false;
         for line in band {
-            last_crossing =
-                full_width(line, &body.columns, &body.page.vertical) && (last_crossing || !opens_in_lower_case(line));
+            last_crossing = stands_across(line, &body.columns, &body.page.vertical, last_crossing);
             if last_crossing {
                 segments.push(vec![line]);
                 segments.push(Vec::new());
@@ -1775,10 +1775,10 @@ fn split_band<'p>(band: Vec<&'p Line>, columns: &[Column], alignment: Alignment,
 /// the spacing). A row opens and ends with its tallest cell, one run from
 /// its first line to its last; every other cell is one run centred in it.
 /// The cuts are those of least cost (dynamic programming over the band's
-/// lines, rows of at most [`MAX_CENTRED_ROW_LINES`]): each cell not centred costs its offset beyond half a line, each
-/// column holding two runs in one row [`SECOND_CELL_COST`], each cell
-/// with some lines on the tallest cell's and some between them
-/// [`MIXED_BASELINES_COST`], each row
+/// lines, rows of at most [`MAX_CENTRED_ROW_LINES`]): each cell not
+/// centred costs its offset beyond half a line, each column holding two
+/// runs in one row [`SECOND_CELL_COST`], each cell with some lines on the
+/// tallest cell's and some between them [`MIXED_BASELINES_COST`], each row
 /// [`ROW_COST`], and each row without a first cell [`NO_FIRST_CELL_COST`]
 /// (but the band's first row where it `goes_on` with a row from the page
 /// before).
@@ -1957,7 +1957,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
         let present = presence.get(i).unwrap_or(&no_columns);
         let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
         let in_first = present.first().copied().unwrap_or(false);
-        let crossing = full_width(line, columns, vertical) && (last_crossing || !opens_in_lower_case(line));
+        let crossing = stands_across(line, columns, vertical, last_crossing);
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
