@@ -1400,8 +1400,48 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
         let (continued, new) = opening_cases(row);
         cases_tell && continued > new
     };
+    let headings: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Section { text, .. } => Some(text.as_str()),
+            Entry::Row(_) => None,
+        })
+        .collect();
+    // A page's first row (or the table's) that is one line of the first
+    // column, with a row opening under it on the page, heads a section
+    // where it is set as the register's other headings are (`Domaine 14`
+    // beside `Domaine 17`): a text rendering keeps no style to tell it from
+    // a title's last line that the page break cut.
+    let lone_lines: Vec<(usize, &str)> = page_top_rows
+        .iter()
+        .copied()
+        .chain(entries.first().is_some_and(|e| matches!(e, Entry::Row(_))).then_some(0))
+        .filter_map(|i| {
+            let Some(Entry::Row(row)) = entries.get(i) else { return None };
+            let text = lone_first_cell_line(row)?;
+            let row_follows =
+                matches!(entries.get(i + 1), Some(Entry::Row(next)) if next.pages.first() == row.pages.first());
+            row_follows.then_some((i, text))
+        })
+        .collect();
+    let heads_section: HashSet<usize> = lone_lines
+        .iter()
+        .filter(|(i, text)| {
+            headings.iter().any(|h| same_heading_form(h, text))
+                || lone_lines.iter().any(|(j, other)| j != i && same_heading_form(other, text))
+        })
+        .map(|(i, _)| *i)
+        .collect();
     let mut joined: Vec<Entry> = Vec::with_capacity(entries.len());
     for (i, entry) in std::mem::take(entries).into_iter().enumerate() {
+        if heads_section.contains(&i)
+            && let Entry::Row(row) = &entry
+            && let Some(text) = lone_first_cell_line(row)
+        {
+            let page = row.pages.first().copied().unwrap_or_default();
+            joined.push(Entry::Section { text: text.to_string(), page });
+            continue;
+        }
         let continues = tops.contains(&i)
             && match (&entry, joined.last()) {
                 (Entry::Row(row), Some(Entry::Row(above))) => goes_on(row) || continues_cut_cells(above, row),
@@ -1424,6 +1464,24 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
         }
     }
     *entries = joined;
+}
+
+/// The text of a row that holds one line in its first cell and nothing
+/// else.
+fn lone_first_cell_line(row: &Row) -> Option<&str> {
+    let (first, rest) = row.cells.split_first()?;
+    let [part] = first.as_slice() else { return None };
+    let [line] = part.lines.as_slice() else { return None };
+    rest.iter().all(Vec::is_empty).then_some(line.text.as_str())
+}
+
+/// Whether two headings are set in one form: a register's headings share
+/// their first word (`Domaine 14`, `Domaine 17`; `Section A`), and are
+/// short lines that end no sentence.
+fn same_heading_form(a: &str, b: &str) -> bool {
+    let first = |t: &str| t.split_whitespace().next().map(str::to_lowercase);
+    let short = |t: &str| t.split_whitespace().count() <= MAX_HEADING_WORDS && !t.ends_with(['.', ':', ';', ',']);
+    short(a) && short(b) && first(a).is_some() && first(a) == first(b)
 }
 
 /// Whether a part list starts like the continuation of a sentence: empty, or lower case.
@@ -1687,8 +1745,36 @@ fn opens_in_lower_case(line: &Line) -> bool {
 /// apart from the lines above: opening a heading (not in lower case,
 /// [`opens_in_lower_case`]), or going on with one (`after_crossing`, the
 /// line above stood so).
-fn stands_across(line: &Line, columns: &[Column], vertical: &[Rule], after_crossing: bool) -> bool {
-    full_width(line, columns, vertical) && (after_crossing || !opens_in_lower_case(line))
+/// A line whose cells a text rendering ran together, each one space
+/// from the next, goes on under them (`next`): that is a row's first line,
+/// not a heading (see [`goes_on_in_its_cells`]).
+fn stands_across(
+    line: &Line,
+    next: Option<&Line>,
+    columns: &[Column],
+    vertical: &[Rule],
+    after_crossing: bool,
+) -> bool {
+    full_width(line, columns, vertical)
+        && (after_crossing || !opens_in_lower_case(line))
+        && !next.is_some_and(|next| goes_on_in_its_cells(line, next, columns, vertical))
+}
+
+/// Whether `next`, set right under `line`, goes on with cells that `line`
+/// ran together: it has no text in the first column, and each of its
+/// phrases lies within one later column and opens where a word of `line`
+/// opens, at that column's start. A heading's next line opens a row in the
+/// first column, or goes on with the heading across the columns.
+fn goes_on_in_its_cells(line: &Line, next: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
+    let font = line.font_size();
+    let close = next.bbox.y0 - line.bbox.y1 < font;
+    let within_one = |p: &Line| {
+        columns.iter().skip(1).find(|c| p.bbox.x0 >= c.x0 - font && p.bbox.x1 <= c.x1 + 0.5 * font).is_some_and(|c| {
+            (p.bbox.x0 - c.x0).abs() <= font && line.words.iter().any(|w| (w.bbox.x0 - p.bbox.x0).abs() <= 0.25 * font)
+        })
+    };
+    let below = phrases(next, vertical);
+    close && !below.is_empty() && below.iter().all(within_one)
 }
 
 /// Whether a band sets some cell's lines between another cell's, half a
@@ -1732,8 +1818,9 @@ fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
     for band in gap_bands(&body.lines) {
         segments.push(Vec::new());
         let mut last_crossing = false;
-        for line in band {
-            last_crossing = stands_across(line, &body.columns, &body.page.vertical, last_crossing);
+        for (i, line) in band.iter().enumerate() {
+            let next = band.get(i + 1).copied();
+            last_crossing = stands_across(line, next, &body.columns, &body.page.vertical, last_crossing);
             if last_crossing {
                 segments.push(vec![line]);
                 segments.push(Vec::new());
@@ -1957,7 +2044,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
         let present = presence.get(i).unwrap_or(&no_columns);
         let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
         let in_first = present.first().copied().unwrap_or(false);
-        let crossing = stands_across(line, columns, vertical, last_crossing);
+        let crossing = stands_across(line, body.lines.get(i + 1).copied(), columns, vertical, last_crossing);
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
@@ -2137,6 +2224,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let (first_index, first_header) =
         pages.iter().enumerate().find_map(|(i, p)| p.find_header(None).map(|h| (i, h))).ok_or(TableError::NoHeader)?;
     let mut columns = first_header.columns.clone();
+    // A last column no rule closes reaches the page's right edge, and on
+    // every page that page's own: a later page may be set wider (a text
+    // rendering's longer line, a landscape page), and its text is the
+    // column's all the same.
+    let open_right = pages.get(first_index).is_some_and(|p| columns.last().is_some_and(|c| c.x1 >= p.page.width));
     // Inner boundaries on rules; the outer edges may have none (a table
     // ruled inside only).
     let ruled_columns = columns.iter().skip(1).all(|c| {
@@ -2169,6 +2261,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let printed = header.as_ref().is_some_and(|h| h.columns.len() == columns.len());
         if let Some(h) = header.as_ref().filter(|_| printed) {
             columns = h.columns.clone();
+        }
+        if let Some(last) = columns.last_mut().filter(|_| open_right) {
+            last.x1 = last.x1.max(p.page.width);
         }
         let top = header.as_ref().map_or(0.0, |h| h.bottom);
         let (x0, x1) = (columns.first().map_or(0.0, |c| c.x0), columns.last().map_or(p.page.width, |c| c.x1));

@@ -567,3 +567,73 @@ fn a_row_right_under_a_whole_header_is_no_more_of_it() {
         ]
     );
 }
+
+/// The second page sets its last column's lines longer than any line of
+/// the first page (pdftotext lays each page out on its own grid): the words
+/// past the first page's right edge are the column's all the same.
+#[test]
+fn a_later_page_set_wider_keeps_the_last_column_whole() {
+    let text = [
+        "Traitement      Finalités       Durée de conservation",
+        "Paie            Verser la paie  5 ans",
+        "\u{c}Agents          Gérer           10 ans à compter de la fin de la mission",
+        "                                de l’agent",
+    ];
+    assert_eq!(
+        cells(&titled(&text)),
+        [
+            ["Paie", "Verser la paie", "5 ans"],
+            ["Agents", "Gérer", "10 ans à compter de la fin de la mission de l’agent"],
+        ]
+    );
+}
+
+/// A row's first line whose three cells the rendering ran together, one
+/// space apart, runs across the columns as a heading would; but its cells
+/// go on under it, each where its column's word opened on that line: a
+/// row, not a heading.
+#[test]
+fn a_first_line_of_cells_run_together_that_goes_on_below_is_a_row() {
+    let text = [
+        "Traitement           Durée de conservation      Destinataires",
+        "",
+        "Paie des agents      5 ans                      Service RH",
+        "",
+        "Dossiers des usagers 10 ans à compter de la fin Trésorerie publique",
+        "                     du contrat                 et service",
+    ];
+    assert_eq!(
+        cells(&titled(&text)),
+        [
+            ["Paie des agents", "5 ans", "Service RH"],
+            ["Dossiers des usagers", "10 ans à compter de la fin du contrat", "Trésorerie publique et service"],
+        ]
+    );
+}
+
+/// A heading printed right under the header a page repeats (`Domaine 2`)
+/// is one line in the first column, as a row's title cut by the page
+/// break would be; set as the register's other heading (`Domaine 1`), it
+/// opens a section.
+#[test]
+fn a_heading_at_a_page_top_set_as_the_other_headings_opens_a_section() {
+    let text = [
+        "Traitement              Finalités                  Durée de conservation",
+        "Domaine 1",
+        "Paie des agents         Verser les salaires        5 ans",
+        "titulaires              et les primes",
+        "\u{c}Traitement              Finalités                  Durée de conservation",
+        "Domaine 2",
+        "Dossiers des usagers    Instruire les demandes     10 ans",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Paie des agents titulaires", "Verser les salaires et les primes", "5 ans"],
+            ["Dossiers des usagers", "Instruire les demandes", "10 ans"],
+        ]
+    );
+    assert_eq!(json["records"][0]["section"], "Domaine 1");
+    assert_eq!(json["records"][1]["section"], "Domaine 2");
+}
