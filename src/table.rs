@@ -783,7 +783,37 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
     let starts: Vec<f64> = columns.iter().skip(1).map(|c| c.x0).collect();
     let width = |c: &Column| c.x1 - c.x0;
     let limits: Vec<f64> = columns.iter().zip(columns.iter().skip(1)).map(|(a, b)| width(a).min(width(b))).collect();
-    for (i, x) in match_gutters(&starts, &limits, &gutters).into_iter().enumerate() {
+    // The page may be set on a finer or coarser grid than the one the
+    // columns come from (pdftotext scales each page to its own text): where
+    // the columns as they are leave a boundary without its gutter, they are
+    // also matched scaled so that one boundary falls on one gutter's end,
+    // and the cheapest match that gives every boundary its gutter is kept,
+    // its cost measured back on the columns' own scale.
+    // Scales are tried in hundredths: at most a hundred matches per page.
+    let mut scales: Vec<i64> = starts
+        .iter()
+        .filter(|s| **s > 0.0)
+        .flat_map(|s| gutters.iter().map(move |(_, end)| end / s))
+        .filter(|k| (MIN_PAGE_SCALE..=MAX_PAGE_SCALE).contains(k))
+        .map(|k| (k * 100.0).round() as i64)
+        .collect();
+    scales.sort_unstable();
+    scales.dedup();
+    let (_, mut moves) = match_gutters(&starts, &limits, &gutters);
+    if moves.contains(&None) {
+        let mut best: Option<(f64, Vec<Option<f64>>)> = None;
+        for scale in scales.into_iter().map(|k| k as f64 / 100.0) {
+            let scaled = |v: &[f64]| v.iter().map(|x| x * scale).collect::<Vec<f64>>();
+            let (cost, scaled_moves) = match_gutters(&scaled(&starts), &scaled(&limits), &gutters);
+            if !scaled_moves.contains(&None) && best.as_ref().is_none_or(|(least, _)| cost / scale < *least) {
+                best = Some((cost / scale, scaled_moves));
+            }
+        }
+        if let Some((_, scaled_moves)) = best {
+            moves = scaled_moves;
+        }
+    }
+    for (i, x) in moves.into_iter().enumerate() {
         let Some(x) = x else { continue };
         if let Some(c) = columns.get_mut(i + 1) {
             c.x0 = x;
@@ -793,6 +823,11 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
         }
     }
 }
+
+/// Bounds of the scale between a page's character grid and the grid the
+/// columns carried over to it come from (see [`anchor_to_gutters`]).
+const MIN_PAGE_SCALE: f64 = 0.6;
+const MAX_PAGE_SCALE: f64 = 1.6;
 
 /// The runs of x, between the leftmost and the rightmost word, that no
 /// word of the lines (a list mark with its item) covers and that are wider
@@ -832,8 +867,8 @@ fn word_spans(line: &Line) -> Vec<(f64, f64)> {
 /// within its `limit` (the width of its narrower column: a sparse page may
 /// set its columns most of a column away), so as to move the boundaries
 /// least in all, a boundary left in place counting its limit (a column left
-/// empty on the page shows no gutter of its own).
-fn match_gutters(starts: &[f64], limits: &[f64], gutters: &[(f64, f64)]) -> Vec<Option<f64>> {
+/// empty on the page shows no gutter of its own); and that least cost.
+fn match_gutters(starts: &[f64], limits: &[f64], gutters: &[(f64, f64)]) -> (f64, Vec<Option<f64>>) {
     let (n, m) = (starts.len(), gutters.len());
     // cost[i * (m + 1) + j]: least cost of the first i boundaries using the
     // first j gutters.
@@ -876,7 +911,7 @@ fn match_gutters(starts: &[f64], limits: &[f64], gutters: &[(f64, f64)]) -> Vec<
             break;
         }
     }
-    out
+    (at(&cost, n, m), out)
 }
 
 /// Share of a page's lines crossing the columns carried over from the page

@@ -637,3 +637,43 @@ fn a_heading_at_a_page_top_set_as_the_other_headings_opens_a_section() {
     assert_eq!(json["records"][0]["section"], "Domaine 1");
     assert_eq!(json["records"][1]["section"], "Domaine 2");
 }
+
+/// The second page prints no header and is set on a coarser grid than the
+/// first (pdftotext scales each page to its own text): every column starts
+/// about three quarters as far right. Matched as they are, the first
+/// page's boundaries would take the nearest gutters and leave the last
+/// column without its own; scaled, each boundary finds its gutter.
+#[test]
+fn a_page_set_on_a_coarser_grid_finds_every_column() {
+    let first = [0, 30, 60, 75];
+    let second = [0, 23, 45, 56];
+    let mut text = vec![TITLE.to_string(), String::new()];
+    text.extend(set_row(&first, &[&["Traitement"], &["Finalités"], &["Durée"], &["Destinataires"]]));
+    text.push(String::new());
+    text.extend(set_row(&first, &[&["Paie des agents"], &["Verser les salaires"], &["5 ans"], &["Service RH"]]));
+    text.push("\u{c}".to_string());
+    text.extend(set_row(
+        &second,
+        &[
+            &["Dossiers des usagers", "et des familles"],
+            &["Gérer les dossiers", "des usagers"],
+            &["10 ans"],
+            &["Trésorerie publique", "et service social"],
+        ],
+    ));
+    text.push(String::new());
+    text.extend(set_row(&second, &[&["Élections"], &["Tenir les listes"], &["1 an"], &["Préfecture"]]));
+    assert_eq!(
+        cells(&text.join("\n")),
+        [
+            ["Paie des agents", "Verser les salaires", "5 ans", "Service RH"],
+            [
+                "Dossiers des usagers et des familles",
+                "Gérer les dossiers des usagers",
+                "10 ans",
+                "Trésorerie publique et service social"
+            ],
+            ["Élections", "Tenir les listes", "1 an", "Préfecture"],
+        ]
+    );
+}
