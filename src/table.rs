@@ -1501,6 +1501,62 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
     *entries = joined;
 }
 
+/// Sets apart as a section the last line of a row's first cell that is a
+/// heading the rendering ran into the row above: a short line alone on its
+/// line, right above the next row on the page, set as one of the
+/// register's other headings ([`same_heading_form`]). A text rendering
+/// keeps neither the heading's style nor the row's rules, and a title's
+/// last line may stand so too: only the other headings' form tells.
+fn split_trailing_headings(entries: &mut Vec<Entry>) {
+    let sections: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Section { text, .. } => Some(text.as_str()),
+            Entry::Row(_) => None,
+        })
+        .collect();
+    let splits: Vec<bool> = (0..entries.len())
+        .map(|i| match (entries.get(i), entries.get(i + 1)) {
+            (Some(Entry::Row(row)), Some(Entry::Row(next))) => trailing_heading(row, next)
+                .is_some_and(|line| sections.iter().any(|t| same_heading_form(t, &line.text))),
+            _ => false,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(entries.len());
+    for (mut entry, split) in std::mem::take(entries).into_iter().zip(splits) {
+        let heading = match &mut entry {
+            Entry::Row(row) if split => row.cells.first_mut().and_then(|cell| cell.last_mut()).and_then(|part| {
+                let line = part.lines.pop()?;
+                if let Some(bbox) = part.lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b)) {
+                    part.bbox = bbox;
+                }
+                Some(Entry::Section { text: line.text, page: part.page })
+            }),
+            _ => None,
+        };
+        out.push(entry);
+        out.extend(heading);
+    }
+    *entries = out;
+}
+
+/// The last line of `row`'s first cell where it may be a heading over
+/// `next`: one of two lines or more, short and ending no sentence, alone on
+/// its line (no other cell of the row reaches down to it), with `next`
+/// opening on the same page within two lines under it.
+fn trailing_heading<'r>(row: &'r Row, next: &Row) -> Option<&'r CellLine> {
+    let (first, rest) = row.cells.split_first()?;
+    let part = first.last()?;
+    let last = part.lines.last()?;
+    if part.lines.len() < 2 || !short_heading(&last.text) {
+        return None;
+    }
+    let alone = rest.iter().flatten().filter(|p| p.page == part.page).all(|p| p.bbox.y1 <= last.bbox.y0);
+    let next_top = next.cells.iter().flatten().filter(|p| p.page == part.page).map(|p| p.bbox.y0).reduce(f64::min)?;
+    let under = next_top >= last.bbox.y1 && next_top - last.bbox.y1 <= 2.0 * last.bbox.height();
+    (alone && under).then_some(last)
+}
+
 /// The text of a row that holds one line in its first cell and nothing
 /// else.
 fn lone_first_cell_line(row: &Row) -> Option<&str> {
@@ -1515,8 +1571,12 @@ fn lone_first_cell_line(row: &Row) -> Option<&str> {
 /// short lines that end no sentence.
 fn same_heading_form(a: &str, b: &str) -> bool {
     let first = |t: &str| t.split_whitespace().next().map(str::to_lowercase);
-    let short = |t: &str| t.split_whitespace().count() <= MAX_HEADING_WORDS && !t.ends_with(['.', ':', ';', ',']);
-    short(a) && short(b) && first(a).is_some() && first(a) == first(b)
+    short_heading(a) && short_heading(b) && first(a).is_some() && first(a) == first(b)
+}
+
+/// A line short enough for a heading, ending no sentence nor clause.
+fn short_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= MAX_HEADING_WORDS && !text.ends_with(['.', ':', ';', ','])
 }
 
 /// Whether a part list starts like the continuation of a sentence: empty, or lower case.
@@ -2445,6 +2505,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     }
     entries.extend(current.take().map(Entry::Row));
     join_continued_rows(&mut entries, &page_top_rows);
+    split_trailing_headings(&mut entries);
     share_merged_cells(&mut entries, row_cuts);
     mark_word_breaks(&mut entries, columns.len(), ruled_columns.then_some(columns.as_slice()));
     mark_added_hyphens(&mut entries);

@@ -677,3 +677,33 @@ fn a_page_set_on_a_coarser_grid_finds_every_column() {
         ]
     );
 }
+
+/// A heading set right under a row whose title runs as far down (no blank
+/// line, no rule between them in the rendering), too long to have fitted
+/// on the title's last line, reads as that title going on; set as the
+/// register's other heading (`Domaine 2`, which stands apart), it opens a
+/// section.
+#[test]
+fn a_heading_run_into_the_title_above_set_as_the_other_headings_opens_a_section() {
+    let text = [
+        "Traitement              Finalités                  Durée de conservation",
+        "Paie des agents         Verser les salaires        5 ans",
+        "                        et les primes",
+        "Domaine 2",
+        "Dossiers des usagers    Instruire les demandes     10 ans",
+        "du service public",
+        "Domaine 3",
+        "Élections               Tenir les listes           1 an",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Paie des agents", "Verser les salaires et les primes", "5 ans"],
+            ["Dossiers des usagers du service public", "Instruire les demandes", "10 ans"],
+            ["Élections", "Tenir les listes", "1 an"],
+        ]
+    );
+    assert_eq!(json["records"][1]["section"], "Domaine 2");
+    assert_eq!(json["records"][2]["section"], "Domaine 3");
+}
