@@ -1134,7 +1134,17 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         // The words a run-on phrase leaves to the right cell are the left
         // one's: the cut may go twice as far that way.
         let run_on_right = out.get(i).map_or(boundary + 2.0 * window, |c| c.x1 - font).min(boundary + 2.0 * window);
-        let best = best.map(|(_, x)| x).or_else(|| phrase_cut_open(block, boundary, far_left, run_on_right, font));
+        // Where the lines' shared start leaves the first line's right cell
+        // opening in lower case inside a phrase (`téléphone 6` / `ans à
+        // compter`), the cell opens at the word just before that opens as
+        // cells do.
+        let best = match best {
+            Some((_, x)) => {
+                let before = (x - window).max(far_left);
+                Some(phrase_cut_open(block, x - 0.25 * font, before, x - tolerance, font).unwrap_or(x))
+            }
+            None => phrase_cut_open(block, boundary, far_left, run_on_right, font),
+        };
         if let Some(x) = best {
             let cut = x - 0.25 * font;
             if let Some(c) = out.get_mut(i) {

@@ -707,3 +707,36 @@ fn a_heading_run_into_the_title_above_set_as_the_other_headings_opens_a_section(
     assert_eq!(json["records"][1]["section"], "Domaine 2");
     assert_eq!(json["records"][2]["section"], "Domaine 3");
 }
+
+/// pdftotext set a row's retention cell a character or two left of the
+/// column, and its first word (`6`) two characters left of its other lines,
+/// one space from the cell before. The lines' shared start would leave the
+/// first line's cell opening in lower case (`ans à compter`) inside a
+/// phrase: the cell opens at the word just before, which opens as cells do.
+#[test]
+fn a_cell_opens_at_its_figure_set_left_of_its_other_lines() {
+    let text = [
+        "Traitement           Finalités                   Durée de conservation       Destinataires",
+        "",
+        "Paie des agents      Verser les salaires         5 ans                       Service RH",
+        "",
+        "Dossiers des usagers Instruire les demandes 6 ans à compter de la            Service RH",
+        "                     et les réclamations      fin du contrat                 et trésorerie",
+        "                                              de l’usager",
+        "",
+        "Élections            Tenir les listes            1 an                        Préfecture",
+    ];
+    assert_eq!(
+        cells(&titled(&text)),
+        [
+            ["Paie des agents", "Verser les salaires", "5 ans", "Service RH"],
+            [
+                "Dossiers des usagers",
+                "Instruire les demandes et les réclamations",
+                "6 ans à compter de la fin du contrat de l’usager",
+                "Service RH et trésorerie"
+            ],
+            ["Élections", "Tenir les listes", "1 an", "Préfecture"],
+        ]
+    );
+}
