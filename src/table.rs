@@ -788,8 +788,8 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
     // the columns as they are leave a boundary without its gutter, they are
     // also matched scaled so that one boundary falls on one gutter's end,
     // and the cheapest match that gives every boundary its gutter is kept,
-    // its cost measured back on the columns' own scale.
-    // Scales are tried in hundredths: at most a hundred matches per page.
+    // its cost measured back on the columns' own scale. Scales are tried in
+    // hundredths: at most a hundred matches a page.
     let mut scales: Vec<i64> = starts
         .iter()
         .filter(|s| **s > 0.0)
@@ -1427,7 +1427,8 @@ fn continues_cut_cells(above: &Row, top: &Row) -> bool {
 /// (fewer than [`CONTINUED_LOOKING_CELLS`] of them), or that goes on only
 /// in the cells the page break cut ([`continues_cut_cells`]): a row cut by
 /// the page break, going on under the header with its cells cut
-/// mid-sentence or finished.
+/// mid-sentence or finished. A page's first row that is one first-column
+/// line set as the register's other headings opens a section instead.
 fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
     let tops: HashSet<usize> = page_top_rows.iter().copied().collect();
     let (mut continued, mut counted) = (0usize, 0usize);
@@ -1445,13 +1446,7 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
         let (continued, new) = opening_cases(row);
         cases_tell && continued > new
     };
-    let headings: Vec<&str> = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Section { text, .. } => Some(text.as_str()),
-            Entry::Row(_) => None,
-        })
-        .collect();
+    let headings = section_texts(entries);
     // A page's first row (or the table's) that is one line of the first
     // column, with a row opening under it on the page, heads a section
     // where it is set as the register's other headings are (`Domaine 14`
@@ -1518,13 +1513,7 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
 /// keeps neither the heading's style nor the row's rules, and a title's
 /// last line may stand so too: only the other headings' form tells.
 fn split_trailing_headings(entries: &mut Vec<Entry>) {
-    let sections: Vec<&str> = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Section { text, .. } => Some(text.as_str()),
-            Entry::Row(_) => None,
-        })
-        .collect();
+    let sections = section_texts(entries);
     let splits: Vec<bool> = (0..entries.len())
         .map(|i| match (entries.get(i), entries.get(i + 1)) {
             (Some(Entry::Row(row)), Some(Entry::Row(next))) => trailing_heading(row, next)
@@ -1548,6 +1537,17 @@ fn split_trailing_headings(entries: &mut Vec<Entry>) {
         out.extend(heading);
     }
     *entries = out;
+}
+
+/// The texts of the sections read so far.
+fn section_texts(entries: &[Entry]) -> Vec<&str> {
+    entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Section { text, .. } => Some(text.as_str()),
+            Entry::Row(_) => None,
+        })
+        .collect()
 }
 
 /// The last line of `row`'s first cell where it may be a heading over
@@ -1580,13 +1580,17 @@ fn lone_first_cell_line(row: &Row) -> Option<&str> {
 /// their first word (`Domaine 14`, `Domaine 17`; `Section A`), and are
 /// short lines that end no sentence.
 fn same_heading_form(a: &str, b: &str) -> bool {
-    let first = |t: &str| t.split_whitespace().next().map(str::to_lowercase);
+    let first = |t: &str| t.split_whitespace().next().map(str::to_string);
     short_heading(a) && short_heading(b) && first(a).is_some() && first(a) == first(b)
 }
 
-/// A line short enough for a heading, ending no sentence nor clause.
+/// A line set as a heading may be: short, opening with a capital or a
+/// figure (a cell's line going on often opens in lower case: `de la`),
+/// ending no sentence nor clause.
 fn short_heading(text: &str) -> bool {
-    text.split_whitespace().count() <= MAX_HEADING_WORDS && !text.ends_with(['.', ':', ';', ','])
+    text.split_whitespace().count() <= MAX_HEADING_WORDS
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !text.ends_with(['.', ':', ';', ','])
 }
 
 /// Whether a part list starts like the continuation of a sentence: empty, or lower case.
