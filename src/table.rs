@@ -1668,9 +1668,10 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
             // A note's sentence runs from the table's left edge across the
             // columns; a row's last line may also cross (cells set one space
             // apart) but opens with its first cell.
-            let opens_across = phrases(line, &last.page.vertical)
-                .first()
-                .is_some_and(|p| crosses_columns(p, &last.columns, &last.page.vertical));
+            let first_column_end = last.columns.first().map_or(f64::INFINITY, |c| c.x1);
+            let opens_across = phrases(line, &last.page.vertical).first().is_some_and(|p| {
+                p.bbox.x0 < first_column_end && crosses_columns(p, &last.columns, &last.page.vertical)
+            });
             let crossing = opens_across
                 || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
             if crossing {

@@ -740,3 +740,33 @@ fn a_cell_opens_at_its_figure_set_left_of_its_other_lines() {
         ]
     );
 }
+
+/// The table's last line is a cell's line set a character or two over the
+/// next column's edge, as a text rendering may set it: it crosses the
+/// columns as a note below the table does, but opens in a later column, as
+/// no note does. It stays the cell's.
+#[test]
+fn a_last_row_line_over_a_column_edge_is_no_note() {
+    let text = [
+        "Traitement           Finalités                Durée de conservation",
+        "",
+        "Paie des agents      Verser les salaires      5 ans",
+        "",
+        "Dossiers des usagers Instruire les demandes   10 ans à compter de la fin",
+        "                     et les réclamations des  du contrat",
+        "                     habitants et des communautés",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Paie des agents", "Verser les salaires", "5 ans"],
+            [
+                "Dossiers des usagers",
+                "Instruire les demandes et les réclamations des habitants et des communautés",
+                "10 ans à compter de la fin du contrat"
+            ],
+        ]
+    );
+    assert_eq!(json["register"]["notes"], serde_json::json!([]));
+}
