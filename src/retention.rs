@@ -91,7 +91,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|conservée?s? définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|^\s*définitive)\b",
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|conservée?s? définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|(?:conservation|archivage|archives?)\s+permanentes?|sans (?:limites?|durée limite)\b|^\s*(?:définitive|permanente?))\b",
     )
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1234,6 +1234,12 @@ mod tests {
                 &[(Permanent, None, Exact, None, None, None, false, None)],
             ),
             ("Conservation à titre permanent", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            (
+                "Conservation permanente (archives publiques)",
+                &[(Permanent, None, Exact, None, None, None, false, None)],
+            ),
+            ("Données conservées sans limite", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            ("Sans durée limite", &[(Permanent, None, Exact, None, None, None, false, None)]),
             (
                 "Jusqu’au départ de l’agent",
                 &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
