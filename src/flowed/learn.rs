@@ -322,9 +322,10 @@ fn alternate(
     evidence: &Evidence,
     unit: Unit,
 ) -> Vec<f64> {
+    widths = evidence.capped(widths);
     for _ in 0..ALTERNATION_ROUNDS {
         let (_, steps) = Model { lines, widths: &widths, blank_separated, evidence, unit }.solve_quickly();
-        let next = percentile_widths(lines, &steps, &widths, unit);
+        let next = evidence.capped(percentile_widths(lines, &steps, &widths, unit));
         if next == widths {
             break;
         }
@@ -396,7 +397,10 @@ fn descend(
         let found = (0..widths.len())
             .flat_map(|column| {
                 let current = widths.get(column).copied().unwrap_or(0.0);
-                candidate_widths(current, longest).into_iter().map(move |w| (column, w))
+                candidate_widths(current, longest)
+                    .into_iter()
+                    .filter(move |w| evidence.within_cap(column, *w as f64))
+                    .map(move |w| (column, w))
             })
             .collect::<Vec<_>>()
             .par_iter()
@@ -423,7 +427,11 @@ fn descend(
         let mut changed = false;
         for column in 0..widths.len() {
             let current = widths.get(column).copied().unwrap_or(0.0);
-            let found = candidate_widths(current, longest)
+            let candidates: Vec<usize> = candidate_widths(current, longest)
+                .into_iter()
+                .filter(|w| evidence.within_cap(column, *w as f64))
+                .collect();
+            let found = candidates
                 .par_iter()
                 .map(|&w| {
                     let mut trial = widths.clone();

@@ -10,6 +10,7 @@
 //! paragraphs, cells start with a capital more often than not, retention
 //! statements sit in the data or retention column, record numbers in the
 //! `N°` column, and each column repeats its own vocabulary from row to row.
+//! A header wrapped inside its words bounds its column's width.
 //! A group heading printed across the table stands on a line of its own
 //! between two rows: a section.
 //!
@@ -776,8 +777,9 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     }
     let blank_separated = blank_lines_separate(&body);
     mark_list_items(&mut body, blank_separated);
+    let width_caps = if group.is_some() { Vec::new() } else { header_wrap_caps(&header_lines, &headers) };
     let BodyReading { learned, first: first_reading, evidence, mut steps, .. } =
-        read_body(&body, &headers, blank_separated, Unit::Chars);
+        read_body(&body, &headers, blank_separated, Unit::Chars, &width_caps);
     let (widths, evidence) = (&learned.best, &evidence);
     let read = |widths: &[f64], evidence: &Evidence| {
         Model { lines: &body, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().1
@@ -793,7 +795,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     if let Some(set) = &mut set {
         let model = Model { lines: &body, widths: &set.widths, blank_separated, evidence, unit: Unit::Set };
         let (from_chars_cost, from_chars) = model.solve();
-        let in_set = read_body(&body, &headers, blank_separated, Unit::Set);
+        let in_set = read_body(&body, &headers, blank_separated, Unit::Set, &width_caps);
         let kept = if in_set.cost < from_chars_cost {
             set.widths = in_set.learned.best;
             in_set.steps
@@ -867,8 +869,14 @@ struct BodyReading {
 /// Reads the body in `unit`: widths learned, then rounds of reading with the
 /// vocabulary (and other odds) of the reading before; the readings the
 /// evidence is learned from are quick ones, the last, the one kept, exact.
-fn read_body(body: &[FlowLine], headers: &[String], blank_separated: bool, unit: Unit) -> BodyReading {
-    let mut evidence = evidence(body, headers, blank_separated);
+fn read_body(
+    body: &[FlowLine],
+    headers: &[String],
+    blank_separated: bool,
+    unit: Unit,
+    width_caps: &[Option<f64>],
+) -> BodyReading {
+    let mut evidence = evidence(body, headers, blank_separated, width_caps);
     let learned = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
     let first =
         Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }.solve_quickly().1;
@@ -890,7 +898,7 @@ fn read_body(body: &[FlowLine], headers: &[String], blank_separated: bool, unit:
 /// retention column, when the register has one), and the lone record
 /// numbers opening a line, alone or before the next cell's first words
 /// (they belong to the `N°` column, when it has one).
-fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool) -> Evidence {
+fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_caps: &[Option<f64>]) -> Evidence {
     let fields = fields::fields_for_headers(headers);
     let mut retention_column: Vec<bool> =
         fields.iter().map(|f| matches!(f.as_str(), "data_categories" | "retention_period")).collect();
@@ -906,7 +914,62 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool) -> Evi
         shared_lines: None,
         empty_cells: None,
         sections: None,
+        width_caps: width_caps.to_vec(),
     }
+}
+
+/// How many times wider than its header's wraps a column's text may run:
+/// a header is often set bold or larger than the cells.
+const HEADER_WRAP_SLACK: f64 = 1.5;
+
+/// The widest each column may wrap, in characters, as its header's wraps
+/// show it: where a header's words run over two lines, the column could not
+/// hold the first line's words with the next one (`Responsable` /
+/// `de traitement`: narrower than `Responsable de`), times
+/// [`HEADER_WRAP_SLACK`]. None where the header never wraps, or where the
+/// header's lines do not give its words in column order.
+fn header_wrap_caps(header_lines: &[FlowLine], headers: &[String]) -> Vec<Option<f64>> {
+    let stream: Vec<(usize, &String)> =
+        header_lines.iter().enumerate().flat_map(|(i, l)| l.words.iter().map(move |w| (i, w))).collect();
+    let wanted: Vec<(usize, &str)> =
+        headers.iter().enumerate().flat_map(|(h, text)| text.split_whitespace().map(move |w| (h, w))).collect();
+    let mut caps = vec![None; headers.len()];
+    if stream.len() != wanted.len() || stream.iter().zip(&wanted).any(|((_, a), (_, b))| a.as_str() != *b) {
+        return caps;
+    }
+    let mut run = 0usize;
+    for (k, ((line, word), (header, _))) in stream.iter().zip(&wanted).enumerate() {
+        let chars = word.chars().count();
+        run = if k > 0
+            && stream.get(k - 1).is_some_and(|(l, _)| l == line)
+            && wanted.get(k - 1).is_some_and(|(h, _)| h == header)
+        {
+            run + 1 + chars
+        } else {
+            chars
+        };
+        let next_wraps =
+            matches!((stream.get(k + 1), wanted.get(k + 1)), (Some((l, _)), Some((h, _))) if l != line && h == header);
+        if next_wraps && let Some((_, next)) = stream.get(k + 1) {
+            let cap = (run + 1 + next.chars().count()) as f64 * HEADER_WRAP_SLACK;
+            if let Some(slot) = caps.get_mut(*header) {
+                *slot = Some(slot.map_or(cap, |c: f64| c.min(cap)));
+            }
+        }
+    }
+    // A header set a word per line (`Nom` / `du` / `traitement`) is stacked
+    // on purpose, or in a box narrower than its column: its wraps bound
+    // nothing.
+    for (h, cap) in caps.iter_mut().enumerate() {
+        let mut lines_of_header: Vec<usize> =
+            stream.iter().zip(&wanted).filter(|(_, (hh, _))| *hh == h).map(|((l, _), _)| *l).collect();
+        let words = lines_of_header.len();
+        lines_of_header.dedup();
+        if lines_of_header.len() == words {
+            *cap = None;
+        }
+    }
+    caps
 }
 
 static KEEPING: LazyLock<Regex> =
@@ -1199,6 +1262,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_header_wrapped_inside_its_words_bounds_its_column() {
+        let headers = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // (header lines, headers, caps): `Responsable` / `de traitement`
+        // wrapped before `de`, so the column holds fewer than 14 characters
+        // (times the slack for a bold or larger header).
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [Option<f64>]);
+        let cases: &[Case] = &[
+            (
+                "Intitulé Finalités \nResponsable \nde traitement \nCatégories de données \ntraitées \n",
+                &["Intitulé", "Finalités", "Responsable de traitement", "Catégories de données traitées"],
+                &[None, None, Some(14.0 * HEADER_WRAP_SLACK), Some(30.0 * HEADER_WRAP_SLACK)],
+            ),
+            // A header stacked a word per line bounds nothing.
+            ("Nom \ndu \ntraitement \nFinalités \n", &["Nom du traitement", "Finalités"], &[None, None]),
+            // Lines that do not give the headers' words in order bound nothing.
+            ("Finalités Intitulé \nde \n", &["Intitulé de", "Finalités"], &[None, None]),
+        ];
+        for (text, names, caps) in cases {
+            assert_eq!(header_wrap_caps(&read_lines(text), &headers(names)), *caps, "{text:?}");
+        }
+    }
+
+    #[test]
     fn keeping_states_apart_finds_cheaper_readings() {
         // The corpus's fabrique.txt under its learned widths: rows cut by
         // page breaks read cheaper when states whose cells a break would
@@ -1211,7 +1297,7 @@ mod tests {
         let rest = drop_repeated_headers(lines.get(end..).unwrap_or_default().to_vec(), header_lines);
         let (body, _) = split_notes(rest);
         let blank_separated = blank_lines_separate(&body);
-        let evidence = evidence(&body, &headers, blank_separated);
+        let evidence = evidence(&body, &headers, blank_separated, &[]);
         let widths = [10.0, 28.0, 15.0, 36.0, 20.0, 23.0];
         let model = Model { lines: &body, widths: &widths, blank_separated, evidence: &evidence, unit: Unit::Chars };
         let (kept_apart, quickly) = (model.solve().0, model.solve_quickly().0);

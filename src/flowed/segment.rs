@@ -221,9 +221,27 @@ pub(super) struct Evidence {
     /// How often a section heading comes before a row, learned from a
     /// previous segmentation.
     pub sections: Option<Sections>,
+    /// The widest each column may wrap, where its header's own wraps show
+    /// it (see `header_wrap_caps`).
+    pub width_caps: Vec<Option<f64>>,
 }
 
 impl Evidence {
+    /// `widths` with each column no wider than its cap.
+    pub fn capped(&self, mut widths: Vec<f64>) -> Vec<f64> {
+        for (w, cap) in widths.iter_mut().zip(&self.width_caps) {
+            if let Some(cap) = cap {
+                *w = w.min(*cap);
+            }
+        }
+        widths
+    }
+
+    /// Whether `width` is within column `column`'s cap.
+    pub fn within_cap(&self, column: usize, width: f64) -> bool {
+        self.width_caps.get(column).copied().flatten().is_none_or(|cap| width <= cap)
+    }
+
     /// The column that names the record: the first, or the one after the
     /// record number.
     pub fn title_column(&self) -> usize {
@@ -1868,6 +1886,7 @@ pub(super) mod tests {
             shared_lines: None,
             empty_cells: None,
             sections: None,
+            width_caps: Vec::new(),
         }
     }
 
