@@ -777,6 +777,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     }
     let blank_separated = blank_lines_separate(&body);
     mark_list_items(&mut body, blank_separated);
+    // Under a group label the headers are no longer in their lines' order.
     let width_caps = if group.is_some() { Vec::new() } else { header_wrap_caps(&header_lines, &headers) };
     let BodyReading { learned, first: first_reading, evidence, mut steps, .. } =
         read_body(&body, &headers, blank_separated, Unit::Chars, &width_caps);
