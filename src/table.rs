@@ -1446,7 +1446,7 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
         let (continued, new) = opening_cases(row);
         cases_tell && continued > new
     };
-    let headings = section_texts(entries);
+    let heading_forms = section_forms(entries);
     // A page's first row (or the table's) that is one line of the first
     // column, with a row opening under it on the page, heads a section
     // where it is set as the register's other headings are (`Domaine 14`
@@ -1464,11 +1464,15 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
             row_follows.then_some((i, text))
         })
         .collect();
+    let mut lone_forms: HashMap<&str, usize> = HashMap::new();
+    for form in lone_lines.iter().filter_map(|(_, text)| heading_form(text)) {
+        *lone_forms.entry(form).or_default() += 1;
+    }
     let heads_section: HashSet<usize> = lone_lines
         .iter()
-        .filter(|(i, text)| {
-            headings.iter().any(|h| same_heading_form(h, text))
-                || lone_lines.iter().any(|(j, other)| j != i && same_heading_form(other, text))
+        .filter(|(_, text)| {
+            heading_form(text)
+                .is_some_and(|form| heading_forms.contains(form) || lone_forms.get(form).is_some_and(|n| *n >= 2))
         })
         .map(|(i, _)| *i)
         .collect();
@@ -1509,15 +1513,15 @@ fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
 /// Sets apart as a section the last line of a row's first cell that is a
 /// heading the rendering ran into the row above: a short line alone on its
 /// line, right above the next row on the page, set as one of the
-/// register's other headings ([`same_heading_form`]). A text rendering
+/// register's other headings ([`heading_form`]). A text rendering
 /// keeps neither the heading's style nor the row's rules, and a title's
 /// last line may stand so too: only the other headings' form tells.
 fn split_trailing_headings(entries: &mut Vec<Entry>) {
-    let sections = section_texts(entries);
+    let forms = section_forms(entries);
     let splits: Vec<bool> = (0..entries.len())
         .map(|i| match (entries.get(i), entries.get(i + 1)) {
             (Some(Entry::Row(row)), Some(Entry::Row(next))) => trailing_heading(row, next)
-                .is_some_and(|line| sections.iter().any(|t| same_heading_form(t, &line.text))),
+                .is_some_and(|line| heading_form(&line.text).is_some_and(|form| forms.contains(form))),
             _ => false,
         })
         .collect();
@@ -1539,12 +1543,12 @@ fn split_trailing_headings(entries: &mut Vec<Entry>) {
     *entries = out;
 }
 
-/// The texts of the sections read so far.
-fn section_texts(entries: &[Entry]) -> Vec<&str> {
+/// The forms ([`heading_form`]) of the sections read so far.
+fn section_forms(entries: &[Entry]) -> HashSet<&str> {
     entries
         .iter()
         .filter_map(|e| match e {
-            Entry::Section { text, .. } => Some(text.as_str()),
+            Entry::Section { text, .. } => heading_form(text),
             Entry::Row(_) => None,
         })
         .collect()
@@ -1576,12 +1580,11 @@ fn lone_first_cell_line(row: &Row) -> Option<&str> {
     rest.iter().all(Vec::is_empty).then_some(line.text.as_str())
 }
 
-/// Whether two headings are set in one form: a register's headings share
-/// their first word (`Domaine 14`, `Domaine 17`; `Section A`), and are
-/// short lines that end no sentence.
-fn same_heading_form(a: &str, b: &str) -> bool {
-    let first = |t: &str| t.split_whitespace().next().map(str::to_string);
-    short_heading(a) && short_heading(b) && first(a).is_some() && first(a) == first(b)
+/// The form a heading is set in, which a register's headings share: their
+/// first word (`Domaine 14`, `Domaine 17`; `Section A`), where the line is
+/// short enough for a heading ([`short_heading`]).
+fn heading_form(text: &str) -> Option<&str> {
+    text.split_whitespace().next().filter(|_| short_heading(text))
 }
 
 /// A line set as a heading may be: short, opening with a capital or a
