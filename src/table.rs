@@ -214,7 +214,16 @@ fn split_joined_headers(phrase: Line) -> Vec<Line> {
         // Before it, a complete header, or a fragment of one cut at its
         // cell's edge (`N` over `°`).
         let fragment = matches!(current.as_slice(), [w] if w.text.chars().count() <= 2);
-        if !current.is_empty() && opens && (fields::known_field(&join_words(&current)).is_some() || fragment) {
+        // Or a header of the register's own of two words or more, ending on
+        // no connecting word, before a known header whole (`Date de mise à
+        // jour` `Sous-traitants`, set closer than the phrase gap).
+        let own_before_known = current.len() >= 2
+            && current.last().is_some_and(|w| !fields::is_connector(&w.text))
+            && fields::known_field(&join_words(rest)).is_some();
+        if !current.is_empty()
+            && opens
+            && (fields::known_field(&join_words(&current)).is_some() || fragment || own_before_known)
+        {
             out.extend(line_of(std::mem::take(&mut current)));
         }
         current.push(word.clone());

@@ -770,3 +770,26 @@ fn a_last_row_line_over_a_column_edge_is_no_note() {
     );
     assert_eq!(json["register"]["notes"], serde_json::json!([]));
 }
+
+/// A header of the register's own filling its column runs into the next
+/// header one space apart (`Date de mise à jour Sous-traitants`): before a
+/// known header whole, it is a header of its own.
+#[test]
+fn a_header_of_its_own_run_into_a_known_header_is_parted_from_it() {
+    let text = [
+        "Traitement        Finalités             Date de mise à jour Sous-traitants",
+        "",
+        "Paie des agents   Verser les salaires   1er mars 2024       Prestataire paie",
+        "",
+        "Élections         Tenir les listes      5 juin 2023         Néant",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Date de mise à jour", "Sous-traitants"]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Paie des agents", "Verser les salaires", "1er mars 2024", "Prestataire paie"],
+            ["Élections", "Tenir les listes", "5 juin 2023", "Néant"],
+        ]
+    );
+}
