@@ -220,10 +220,13 @@ fn split_joined_headers(phrase: Line) -> Vec<Line> {
         let own_before_known = current.len() >= 2
             && current.last().is_some_and(|w| !fields::is_connector(&w.text))
             && fields::known_field(&join_words(rest)).is_some();
-        if !current.is_empty()
-            && opens
-            && (fields::known_field(&join_words(&current)).is_some() || fragment || own_before_known)
-        {
+        // Or a known header whole before a capitalized word that opens a
+        // short header of the register's own (`Responsable de traitement`
+        // `Observations`).
+        let known_before = fields::known_field(&join_words(&current)).is_some();
+        let own_after_known =
+            known_before && word.text.starts_with(|c: char| c.is_uppercase()) && rest.len() <= MAX_HEADER_PHRASE_WORDS;
+        if !current.is_empty() && (opens && (known_before || fragment || own_before_known) || own_after_known) {
             out.extend(line_of(std::mem::take(&mut current)));
         }
         current.push(word.clone());

@@ -793,3 +793,26 @@ fn a_header_of_its_own_run_into_a_known_header_is_parted_from_it() {
         ]
     );
 }
+
+/// A known header filling its column runs into a header of the register's
+/// own one space apart (`Responsable de traitement Observations`): after a
+/// known header whole, a capitalized word opens the next header.
+#[test]
+fn a_known_header_run_into_a_header_of_its_own_is_parted_from_it() {
+    let text = [
+        "Traitement        Finalités             Responsable de traitement Observations",
+        "",
+        "Paie des agents   Verser les salaires   Direction RH              Aucune",
+        "",
+        "Élections         Tenir les listes      Secrétariat général       Revue annuelle",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Responsable de traitement", "Observations"]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Paie des agents", "Verser les salaires", "Direction RH", "Aucune"],
+            ["Élections", "Tenir les listes", "Secrétariat général", "Revue annuelle"],
+        ]
+    );
+}
