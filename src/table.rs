@@ -802,17 +802,17 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
     // and the cheapest match that gives every boundary its gutter is kept,
     // its cost measured back on the columns' own scale. Scales are tried in
     // hundredths: at most a hundred matches a page.
-    let mut scales: Vec<i64> = starts
-        .iter()
-        .filter(|s| **s > 0.0)
-        .flat_map(|s| gutters.iter().map(move |(_, end)| end / s))
-        .filter(|k| (MIN_PAGE_SCALE..=MAX_PAGE_SCALE).contains(k))
-        .map(|k| (k * 100.0).round() as i64)
-        .collect();
-    scales.sort_unstable();
-    scales.dedup();
     let (_, mut moves) = match_gutters(&starts, &limits, &gutters);
     if moves.contains(&None) {
+        let mut scales: Vec<i64> = starts
+            .iter()
+            .filter(|s| **s > 0.0)
+            .flat_map(|s| gutters.iter().map(move |(_, end)| end / s))
+            .filter(|k| (MIN_PAGE_SCALE..=MAX_PAGE_SCALE).contains(k))
+            .map(|k| (k * 100.0).round() as i64)
+            .collect();
+        scales.sort_unstable();
+        scales.dedup();
         let mut best: Option<(f64, Vec<Option<f64>>)> = None;
         for scale in scales.into_iter().map(|k| k as f64 / 100.0) {
             let scaled = |v: &[f64]| v.iter().map(|x| x * scale).collect::<Vec<f64>>();
@@ -1869,10 +1869,10 @@ fn opens_in_lower_case(line: &Line) -> bool {
 /// Whether a line runs across the columns as a heading does and stands
 /// apart from the lines above: opening a heading (not in lower case,
 /// [`opens_in_lower_case`]), or going on with one (`after_crossing`, the
-/// line above stood so).
-/// A line whose cells a text rendering ran together, each one space
-/// from the next, goes on under them (`next`): that is a row's first line,
-/// not a heading (see [`goes_on_in_its_cells`]).
+/// line above stood so), and not going on in its cells in the line under it
+/// (`next`): a text rendering may run a row's first line together, each
+/// cell one space from the next, and that is no heading (see
+/// [`goes_on_in_its_cells`]).
 fn stands_across(
     line: &Line,
     next: Option<&Line>,

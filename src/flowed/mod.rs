@@ -938,17 +938,20 @@ fn header_wrap_caps(header_lines: &[FlowLine], headers: &[String]) -> Vec<Option
     if stream.len() != wanted.len() || stream.iter().zip(&wanted).any(|((_, a), (_, b))| a.as_str() != *b) {
         return caps;
     }
+    // Whether a line holds two words of the header: one set a word per
+    // line (`Nom` / `du` / `traitement`) is stacked on purpose, or in a box
+    // narrower than its column, and its wraps bound nothing.
+    let mut shares_a_line = vec![false; headers.len()];
     let mut run = 0usize;
     for (k, ((line, word), (header, _))) in stream.iter().zip(&wanted).enumerate() {
         let chars = word.chars().count();
-        run = if k > 0
+        let goes_on = k > 0
             && stream.get(k - 1).is_some_and(|(l, _)| l == line)
-            && wanted.get(k - 1).is_some_and(|(h, _)| h == header)
-        {
-            run + 1 + chars
-        } else {
-            chars
-        };
+            && wanted.get(k - 1).is_some_and(|(h, _)| h == header);
+        if goes_on && let Some(shares) = shares_a_line.get_mut(*header) {
+            *shares = true;
+        }
+        run = if goes_on { run + 1 + chars } else { chars };
         let next_wraps =
             matches!((stream.get(k + 1), wanted.get(k + 1)), (Some((l, _)), Some((h, _))) if l != line && h == header);
         if next_wraps && let Some((_, next)) = stream.get(k + 1) {
@@ -958,15 +961,8 @@ fn header_wrap_caps(header_lines: &[FlowLine], headers: &[String]) -> Vec<Option
             }
         }
     }
-    // A header set a word per line (`Nom` / `du` / `traitement`) is stacked
-    // on purpose, or in a box narrower than its column: its wraps bound
-    // nothing.
-    for (h, cap) in caps.iter_mut().enumerate() {
-        let mut lines_of_header: Vec<usize> =
-            stream.iter().zip(&wanted).filter(|(_, (hh, _))| *hh == h).map(|((l, _), _)| *l).collect();
-        let words = lines_of_header.len();
-        lines_of_header.dedup();
-        if lines_of_header.len() == words {
+    for (cap, shares) in caps.iter_mut().zip(shares_a_line) {
+        if !shares {
             *cap = None;
         }
     }
