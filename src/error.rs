@@ -32,9 +32,13 @@ pub enum ErrorKind {
     /// A page's content would decompress past the configured limit.
     #[error("content stream larger than the decompression limit")]
     DecompressionLimit,
-    /// No page carries text: the document is most likely scanned images.
-    #[error("no text layer (scanned document?)")]
-    NoTextLayer,
+    /// No page carries text. With images drawn, the document is most
+    /// likely scanned and needs OCR first.
+    #[error("no text layer{}", scanned_hint(*images))]
+    NoTextLayer {
+        /// Images drawn on the pages.
+        images: usize,
+    },
     /// Most of the text's character codes map to no Unicode (fonts without
     /// a `ToUnicode` table or a known encoding), so no table can be read.
     #[error(
@@ -76,6 +80,15 @@ pub enum ErrorKind {
     /// An internal bug caught at the batch boundary instead of aborting the run.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// What the images of a page without text suggest.
+fn scanned_hint(images: usize) -> String {
+    match images {
+        0 => String::new(),
+        1 => " (one image drawn: scanned document?)".to_string(),
+        n => format!(" ({n} images drawn: scanned document?)"),
+    }
 }
 
 /// An error about one input, with the file and page it concerns.

@@ -75,8 +75,7 @@ pub fn extract_pdf(bytes: &[u8], file: &str, options: &Options) -> Result<Docume
         pages.push(layout::page_of(&content));
     }
     if pages.iter().all(|p| p.words.is_empty()) {
-        let _ = images;
-        return Err(Error::file(file, ErrorKind::NoTextLayer));
+        return Err(Error::file(file, ErrorKind::NoTextLayer { images }));
     }
     finish(&pages, file, Format::Pdf, bytes, true, diagnostics).map_err(|e| {
         // Text that is mostly unmapped codes hides the table: say so rather
@@ -115,7 +114,7 @@ fn finish(
         Error::file(
             file,
             match e {
-                table::TableError::NoText if format == Format::Pdf => ErrorKind::NoTextLayer,
+                table::TableError::NoText if format == Format::Pdf => ErrorKind::NoTextLayer { images: 0 },
                 table::TableError::NoText => ErrorKind::NoRegisterTable,
                 table::TableError::NoHeader => ErrorKind::NoRegisterTable,
             },

@@ -25,7 +25,8 @@ fn each_bad_input_has_its_exact_outcome() {
         ("truncated.pdf", Err("truncated.pdf: unreadable PDF (failed parsing cross reference table)")),
         ("zero-pages.pdf", Err("zero-pages.pdf: PDF has no pages")),
         ("cyclic-pages.pdf", Err("cyclic-pages.pdf: PDF has no pages")),
-        ("image-only.pdf", Err("image-only.pdf: no text layer (scanned document?)")),
+        ("image-only.pdf", Err("image-only.pdf: no text layer (one image drawn: scanned document?)")),
+        ("blank-page.pdf", Err("blank-page.pdf: no text layer")),
         ("no-table.pdf", Err("no-table.pdf: no register table found")),
         ("nested-arrays.pdf", Err("nested-arrays.pdf: no register table found")),
         ("cyclic-form.pdf", Err("cyclic-form.pdf: no register table found")),
@@ -157,7 +158,10 @@ fn a_batch_goes_on_past_failures_and_says_so() {
     let Ok(result) = result else { panic!("cannot run registre") };
     assert_eq!(result.status.code(), Some(1), "a failed input makes the exit status 1");
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("registre: image-only.pdf: no text layer (scanned document?)"), "{stderr}");
+    assert!(
+        stderr.contains("registre: image-only.pdf: no text layer (one image drawn: scanned document?)"),
+        "{stderr}"
+    );
     assert!(result.stdout.is_empty(), "stdout carries only data");
     assert!(out.join("fabrique.json").exists(), "the good register is written");
     assert!(out.join("encrypted-owner-only.json").exists());
@@ -166,9 +170,9 @@ fn a_batch_goes_on_past_failures_and_says_so() {
         serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap_or_default())
             .unwrap_or(serde_json::Value::Null);
     let inputs = index["inputs"].as_array().cloned().unwrap_or_default();
-    assert_eq!(inputs.len(), 21);
+    assert_eq!(inputs.len(), 22);
     let failures = inputs.iter().filter(|i| i["status"] == "error").count();
-    assert_eq!(failures, 16);
+    assert_eq!(failures, 17);
     assert!(inputs.iter().all(|i| i["status"] == "ok" || i["error"].as_str().is_some_and(|e| !e.is_empty())));
     let leftovers = std::fs::read_dir(&out)
         .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().starts_with('.')).count());

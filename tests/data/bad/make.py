@@ -44,6 +44,7 @@ img = zlib.compress(bytes(range(256)) * 64)
 open("image-only.pdf", "wb").write(page_pdf(b"q 400 0 0 300 100 400 cm /Im1 Do Q",
     resources=b"<< /XObject << /Im1 6 0 R >> >>",
     more=[stream(img, b"/Type /XObject /Subtype /Image /Width 128 /Height 128 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode ")]))
+open("blank-page.pdf", "wb").write(page_pdf(b"72 700 m 520 700 l S"))
 bomb = zlib.compress(b" " * (80 * 1024 * 1024), 9)
 open("decompression-bomb.pdf", "wb").write(pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
     b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
