@@ -88,6 +88,9 @@ struct FlowLine {
     /// A run of blank lines longer than the document's usual spacing comes
     /// before the line: a page break, or only wider spacing.
     maybe_break: bool,
+    /// The extractor marks where paragraphs end ([`LineEnds::SpaceAtSoftWraps`])
+    /// and this line's paragraph goes on past it.
+    soft_wrap: bool,
     /// The line before ended with an explicit break ([`FlowLine::hard_break`]):
     /// this one opens a paragraph even without a blank line before it.
     after_hard_break: bool,
@@ -116,6 +119,8 @@ enum LineEnd {
     PhraseGoesOn,
     /// On a semicolon: a list goes on, or ends there.
     ListGoesOn,
+    /// Where the extractor says the paragraph goes on ([`FlowLine::soft_wrap`]).
+    ParagraphGoesOn,
     /// Anywhere else.
     Free,
 }
@@ -136,7 +141,7 @@ impl LineEnd {
     /// Whether the sentence goes on past the line (which leaves its cell
     /// dangling if it ends there).
     fn goes_on(self) -> bool {
-        matches!(self, LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn)
+        matches!(self, LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn | LineEnd::ParagraphGoesOn)
     }
 }
 
@@ -277,6 +282,7 @@ impl FlowLine {
             blank_before,
             flow_break,
             maybe_break: false,
+            soft_wrap: false,
             after_hard_break: false,
             ends_on_function_word,
             in_parenthesis,
@@ -312,6 +318,7 @@ impl FlowLine {
             Some(';') => LineEnd::ListGoesOn,
             _ if self.in_parenthesis => LineEnd::ClauseGoesOn,
             _ if self.ends_on_function_word => LineEnd::PhraseGoesOn,
+            _ if self.soft_wrap => LineEnd::ParagraphGoesOn,
             _ => LineEnd::Free,
         }
     }
@@ -446,6 +453,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
             }
             LineEnds::SpaceAtSoftWraps => {
                 line.hard_break = !line.trailing_space;
+                line.soft_wrap = line.trailing_space;
                 line.trailing_space = true;
             }
             LineEnds::Trimmed => {
@@ -1411,6 +1419,10 @@ mod tests {
         let lines = read_lines(&mupdf);
         assert!(lines.get(1).is_some_and(|l| l.hard_break && l.trailing_space));
         assert!(lines.get(2).is_some_and(|l| l.after_hard_break));
+        // There a soft wrap leaves its paragraph going on, and so its cell.
+        let wrapped = read_lines(&"Agents des ministères \nsociaux\nDNUM\n".repeat(3));
+        let ends: Vec<LineEnd> = wrapped.iter().take(3).map(FlowLine::end).collect();
+        assert_eq!(ends, [LineEnd::ParagraphGoesOn, LineEnd::Free, LineEnd::Free]);
         assert_eq!(line_end_convention(&raw_lines("Agents\nUsagers\nNom\n")), LineEnds::Trimmed);
     }
 

@@ -688,7 +688,14 @@ fn unblanked(line: &FlowLine) -> bool {
 pub(super) fn leave_cost(previous: Option<&FlowLine>) -> f64 {
     match previous.map(FlowLine::end) {
         Some(LineEnd::InWord) => cost::CUT_WORD,
-        Some(LineEnd::ListGoesOn | LineEnd::ClauseGoesOn | LineEnd::PhraseGoesOn | LineEnd::Free) | None => 0.0,
+        Some(
+            LineEnd::ListGoesOn
+            | LineEnd::ClauseGoesOn
+            | LineEnd::PhraseGoesOn
+            | LineEnd::ParagraphGoesOn
+            | LineEnd::Free,
+        )
+        | None => 0.0,
     }
 }
 
