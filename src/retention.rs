@@ -216,6 +216,11 @@ fn number_value(text: &str) -> Option<u32> {
     Some(total + current)
 }
 
+/// A length in the archivists' notation, years after the year of the
+/// event (`N+5`, `année N + 10`, `A+2`).
+static YEAR_OFFSET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:année\s+)?[NA]\s*\+\s*(\d{1,3})\b(?:\s*(?:ans?|années?)\b)?"));
+
 /// A found length: its ISO 8601 duration and its byte range in the text.
 struct Length {
     duration: String,
@@ -267,7 +272,13 @@ fn find_length(text: &str) -> Option<Length> {
         };
         return Some(Length { duration, start: whole.start(), end: whole.end() });
     }
-    None
+    let caps = YEAR_OFFSET.captures(text)?;
+    let (whole, years) = (caps.get(0)?, caps.get(1)?);
+    Some(Length {
+        duration: format!("P{}Y", years.as_str().parse::<u32>().ok()?),
+        start: whole.start(),
+        end: whole.end(),
+    })
 }
 
 /// What ends an event: a later phase with no retention of its own
@@ -1109,6 +1120,10 @@ mod tests {
             ("Conservation : 15 jrs", &[(Period, Some("P15D"), Exact, None, None, None, false, None)]),
             ("Conservation : 3 (trois) ans", &[(Period, Some("P3Y"), Exact, None, None, None, false, None)]),
             ("Conservation : 1,5 an", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
+            // The archivists' notation: years after the year of the event.
+            ("Conservation : N+5", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
+            ("DUA : année N + 10", &[(Period, Some("P10Y"), Exact, None, None, None, false, None)]),
+            ("Durée : A+2 ans", &[(Period, Some("P2Y"), Exact, None, None, None, false, None)]),
             ("Conservation : 2.5 ans", &[(Period, Some("P30M"), Exact, None, None, None, false, None)]),
             ("Conservation : 1,5 mois", &[(Period, Some("P45D"), Exact, None, None, None, false, None)]),
             (
