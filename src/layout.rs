@@ -153,6 +153,10 @@ pub fn group_lines(words: &[Word]) -> Vec<Line> {
         .collect()
 }
 
+/// Most a fake-bold copy of a glyph is shifted, as a fraction of the
+/// glyph's width.
+const DUPLICATE_SHIFT: f64 = 0.6;
+
 /// Builds words from a page's glyphs: glyphs are grouped into baselines,
 /// sorted by x, and split at drawn spaces and at gaps wider than `WORD_GAP`.
 /// A glyph drawn twice at nearly the same place (fake bold) is kept once.
@@ -188,7 +192,14 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
         let mut space: Option<f64> = None;
         for glyph in row {
             if let Some(prev) = last {
-                let duplicate = prev.text == glyph.text && (glyph.bbox.x0 - prev.bbox.x0).abs() < 0.2 * glyph.font_size;
+                // Fake bold shifts the copy by a fraction of the glyph: a
+                // narrow glyph set twice in a row (`ll` in a condensed
+                // font) is shifted by its whole advance.
+                let shift = (glyph.bbox.x0 - prev.bbox.x0).abs();
+                let narrowest = prev.bbox.width().min(glyph.bbox.width());
+                let duplicate = prev.text == glyph.text
+                    && shift < 0.2 * glyph.font_size
+                    && (narrowest <= 0.0 || shift < DUPLICATE_SHIFT * narrowest);
                 if duplicate {
                     continue;
                 }
@@ -278,5 +289,17 @@ mod tests {
         // A space ending the line is kept as the last word's space after.
         let trailing = glyphs(&[("g", 0.0, 5.0), (" ", 5.0, 7.5)]);
         assert!(words_of(&trailing).first().is_some_and(|w| w.space_after));
+    }
+
+    #[test]
+    fn a_glyph_drawn_twice_is_kept_once_but_a_doubled_letter_twice() {
+        let texts = |spec: &[(&str, f64, f64)]| -> Vec<String> {
+            words_of(&glyphs(spec)).into_iter().map(|w| w.text).collect()
+        };
+        // Fake bold: the same glyph again, shifted by a fraction of itself.
+        assert_eq!(texts(&[("A", 0.0, 6.7), ("A", 0.3, 7.0), ("B", 6.7, 13.4)]), ["AB"]);
+        // `ll` in a condensed font: the second `l` is a whole advance on,
+        // less than a fifth of the font size.
+        assert_eq!(texts(&[("e", 0.0, 4.6), ("l", 4.6, 6.4), ("l", 6.4, 8.2), ("e", 8.2, 12.8)]), ["elle"]);
     }
 }
