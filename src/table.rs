@@ -2891,6 +2891,10 @@ fn reaches_edge(line: &CellLine, edge: f64) -> bool {
     line.bbox.x1 >= edge - 0.65 * line.bbox.height().max(1.0)
 }
 
+/// How much wider than a line's average character its widest are (`M`,
+/// `W` beside `i`, `l`).
+const WIDE_CHAR: f64 = 1.6;
+
 /// A line cut inside a word at the cell's edge: a token reaching the
 /// column's right text edge, followed by a line that goes on with a letter
 /// or digit (not `(`, `;`…) and not with a word that stands on its own
@@ -2920,8 +2924,11 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut
     let joined = token.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
     // The room a word wrapped whole would have had: the next line's own.
     let room = edge - next.bbox.x0;
+    // A cut leaves the line short of the edge by less than the character
+    // that did not fit, which may be wide (`DNU` / `M`).
+    let next_char_fits = line.bbox.x1 + WIDE_CHAR * char_width(next) <= edge;
     (single_token || last_word_may_be_cut)
-        && reaches_edge(line, edge)
+        && (reaches_edge(line, edge) || !next_char_fits)
         && goes_on
         && joined > room
         && !is_legal_basis_phrase(token, head)
@@ -3697,6 +3704,22 @@ mod tests {
             joined_cells(&entries),
             ["Code d’identification et Professionnels de santé sont in fine versés à l’agent"]
         );
+    }
+
+    #[test]
+    fn a_word_cut_short_of_the_edge_by_a_wide_letter_is_joined() {
+        // Between rules 22 apart (text from 0), `DNU` ends 7 short of the
+        // edge: more than a narrow character, less than the wide `M` that
+        // did not fit. `DNUM` is wider than the column: a cut.
+        let column = Column { header: String::new(), key: String::new(), x0: 0.0, x1: 22.0, header_x1: 22.0 };
+        let mut entries = vec![set_cell(&[("DNU", false), ("M", false)])];
+        if let Some(Entry::Row(row)) = entries.first_mut() {
+            for line in row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut()).skip(1) {
+                line.bbox.x1 = line.bbox.x0 + 8.0;
+            }
+        }
+        mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
+        assert_eq!(joined_cells(&entries), ["DNUM"]);
     }
 
     #[test]
