@@ -239,11 +239,14 @@ fn continues_preamble_line(line: &Line, next: &Line, span: (f64, f64)) -> bool {
 /// The text of preamble lines that make one paragraph: joined with a
 /// space, or with none after a line ending on a hyphen (`Port-` /
 /// `Exemple`).
-fn paragraph_text(lines: &[&Line]) -> String {
+fn paragraph_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
     let mut out = String::new();
     for line in lines {
         let text = collapse_whitespace(&line.text());
-        if !out.is_empty() && !out.ends_with('-') {
+        // A word broken after its hyphen (`sous-` / `traitants`) goes on
+        // the next line; a lone dash (`Légifrance -`) is a separator.
+        let hyphen_break = out.strip_suffix('-').and_then(|head| head.chars().last()).is_some_and(char::is_alphabetic);
+        if !out.is_empty() && !hyphen_break {
             out.push(' ');
         }
         out.push_str(&text);
@@ -303,7 +306,7 @@ pub fn read_preamble(preamble: &[Line], span: (f64, f64), notes: &[String]) -> R
         while goes_on(last) {
             last += 1;
         }
-        register.title = Some(paragraph_text(preamble.get(first..=last).unwrap_or_default()));
+        register.title = Some(paragraph_text(preamble.get(first..=last).unwrap_or_default().iter().copied()));
         for u in used.get_mut(first..=last).into_iter().flatten() {
             *u = true;
         }
@@ -340,12 +343,7 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         .zip(headers)
         .map(|(field, header)| ColumnField { header, field })
         .collect();
-    let notes: Vec<String> = table
-        .notes
-        .iter()
-        .map(|par| collapse_whitespace(&par.iter().map(Line::text).collect::<Vec<_>>().join(" ")))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let notes: Vec<String> = table.notes.iter().map(paragraph_text).filter(|t| !t.is_empty()).collect();
     let span = table.text_span().unwrap_or((f64::INFINITY, f64::NEG_INFINITY));
     let mut register = read_preamble(&table.preamble, span, &notes);
     register.notes = notes;
@@ -496,6 +494,17 @@ mod tests {
             })
             .collect();
         group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn a_paragraph_joins_a_word_broken_after_its_hyphen_but_not_a_lone_dash() {
+        let text = |lines: &[&str]| {
+            let set: Vec<Line> =
+                lines.iter().enumerate().map(|(i, l)| set_line(l, 0.0, 12.0 * (i + 1) as f64, 10.0)).collect();
+            paragraph_text(&set)
+        };
+        assert_eq!(text(&["Des sous-", "traitants peuvent agir"]), "Des sous-traitants peuvent agir");
+        assert_eq!(text(&["Légifrance -", "Publications officielles"]), "Légifrance - Publications officielles");
     }
 
     /// A preamble line set by [`set_line`]: text, left edge, baseline, size.

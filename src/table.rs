@@ -274,6 +274,10 @@ fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     parts.len() >= MIN_HEADER_CELLS && enough_known
 }
 
+/// A gap between two words of a header line wider than this, in font
+/// sizes, is wider than any word space of left-aligned text.
+const WIDE_WORD_GAP: f64 = 0.5;
+
 /// A header phrase split between its words where it bridges two phrases
 /// of another header line (`concernées collectées` under `Personnes` and
 /// `Données`, set closer than the phrase gap): a gap of the phrase that
@@ -281,9 +285,28 @@ fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
 fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
     let line_of_phrase = |p: &Line| (p.bbox.y1 * 2.0).round();
     let others: Vec<&Line> = all.iter().filter(|o| line_of_phrase(o) != line_of_phrase(phrase)).collect();
+    // The word space a gap is compared with: the phrase's narrowest other
+    // gap (justified text stretches a line's every gap alike), or, in a
+    // phrase of two words, the header's narrowest.
+    let gaps_of = |p: &Line| -> Vec<f64> {
+        p.words
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [a, b] => Some(b.bbox.x0 - a.bbox.x1),
+                _ => None,
+            })
+            .collect()
+    };
+    let gaps = gaps_of(phrase);
+    let narrowest = all.iter().flat_map(gaps_of).fold(f64::INFINITY, f64::min);
+    let word_space = |i: usize| {
+        let others = gaps.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, g)| *g);
+        if gaps.len() > 1 { others.fold(f64::INFINITY, f64::min) } else { narrowest }
+    };
     let mut parts: Vec<Line> = Vec::new();
     let mut current: Vec<Word> = Vec::new();
-    for word in &phrase.words {
+    for (i, word) in phrase.words.iter().enumerate() {
+        let gap_index = i.saturating_sub(1);
         if let Some(previous) = current.last() {
             let (gap_start, gap_end) = (previous.bbox.x1, word.bbox.x0);
             let bridged = others.iter().any(|a| {
@@ -293,7 +316,21 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
                         .iter()
                         .any(|b| b.bbox.x0 >= gap_start && b.bbox.x0 < phrase.bbox.x1 && b.bbox.x0 > a.bbox.x1)
             });
-            if bridged {
+            // Or a gap wider than a word space before a known header, that
+            // the header's other lines stack up to and none crosses: the
+            // padding of two borderless cells (`Responsable` over `de
+            // traitement`, then `Catégories de données traitées` on one
+            // line).
+            let gap = gap_end - gap_start;
+            let wide =
+                gap > WIDE_WORD_GAP * previous.font_size.max(word.font_size) && gap > 2.0 * word_space(gap_index);
+            let stacked_before = others
+                .iter()
+                .any(|a| a.bbox.x0 >= phrase.bbox.x0 - 0.5 && a.bbox.x1 <= gap_end && a.bbox.x1 > phrase.bbox.x0);
+            let crossed = others.iter().any(|o| o.bbox.x0 < gap_start && o.bbox.x1 > gap_end);
+            let rest = phrase.words.get(i..).unwrap_or_default();
+            let opens = word.text.starts_with(char::is_uppercase) && fields::is_header_start(&join_words(rest));
+            if bridged || wide && opens && stacked_before && !crossed {
                 parts.extend(line_of(std::mem::take(&mut current)));
             }
         }
@@ -3063,15 +3100,21 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool
     !inner_rule && (ruled_elsewhere || block.iter().any(|l| crosses_columns(l, columns, &[])))
 }
 
+/// A word space's usual width, in font sizes.
+const SPACE_WIDTH: f64 = 0.3;
+
 /// Groups lines into paragraphs: a new paragraph where baselines are
 /// further apart than the lines' spacing (more than [`PARAGRAPH_PITCH`] font sizes, and
 /// half a font size more than the closest two lines, since a document set
 /// with loose spacing spaces every line so; or more than two font sizes),
 /// at a line starting with `*`, or after a line that ends a sentence well
-/// short of the right margin (the table's right edge, or the lines' own):
-/// the last line of a paragraph set without space after it.
+/// short of the right margin (the table's right edge, or the lines' own) or
+/// where the next line's first word would have fit (within the widest
+/// line): the last line of a
+/// paragraph set without space after it.
 fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
-    let right = lines.iter().map(|l| l.bbox.x1).fold(right_margin, f64::max);
+    let widest = lines.iter().map(|l| l.bbox.x1).fold(f64::NEG_INFINITY, f64::max);
+    let right = widest.max(right_margin);
     let left = lines.iter().map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
     let spacing =
         lines.windows(2).filter_map(|w| Some(w.get(1)?.bbox.y1 - w.first()?.bbox.y1)).fold(f64::INFINITY, f64::min);
@@ -3079,8 +3122,13 @@ fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
     let mut previous: Option<&Line> = None;
     for line in lines {
         let new = previous.is_none_or(|p| {
-            let ended = p.text().ends_with(['.', '!', '?']) && p.bbox.x1 < left + 0.85 * (right - left);
             let size = line.font_size();
+            // A sentence ended short of the margin, or where the next
+            // line's first word would have fit after it.
+            let first_word = line.words.first().map_or(f64::INFINITY, |w| w.bbox.width());
+            let room = widest - p.bbox.x1 - SPACE_WIDTH * size;
+            let ended =
+                p.text().ends_with(['.', '!', '?']) && (p.bbox.x1 < left + 0.85 * (right - left) || first_word < room);
             let pitch = line.bbox.y1 - p.bbox.y1;
             let spaced = pitch > PARAGRAPH_PITCH * size && (pitch > spacing + 0.5 * size || pitch > 2.0 * size);
             spaced || line.text().starts_with('*') || ended
@@ -3176,6 +3224,35 @@ mod tests {
             })
             .collect();
         group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn a_borderless_header_is_parted_at_a_cell_padding_its_stacked_lines_stop_at() {
+        // `Responsable` / `de traitement` / `(et co-RT)` beside `Catégories
+        // de données traitées`, 6.6 apart where the words are 2.5 apart.
+        let band = [
+            line(
+                12.0,
+                &[
+                    ("Responsable", 0.0, 53.3),
+                    ("Catégories", 59.9, 105.4),
+                    ("de", 107.9, 117.9),
+                    ("données", 120.4, 154.8),
+                    ("traitées", 157.3, 188.9),
+                ],
+            ),
+            line(24.0, &[("de", 0.0, 9.9), ("traitement", 12.4, 57.3)]),
+            line(36.0, &[("(et", 0.0, 11.1), ("co-RT)", 13.6, 43.2)]),
+        ];
+        let groups = |band: &[Line]| header_groups(&band.iter().collect::<Vec<_>>(), &[]).len();
+        assert_eq!(groups(&band), 2);
+        // Justified, `Nom du traite-` over `ment` stretches every gap of its
+        // line alike: one header.
+        let justified = [
+            line(12.0, &[("Nom", 0.0, 20.5), ("du", 28.2, 39.4), ("traite-", 47.1, 73.7)]),
+            line(24.0, &[("ment", 0.0, 21.7)]),
+        ];
+        assert_eq!(groups(&justified), 1);
     }
 
     /// Bottom-aligned rows with no gap between them (a text rendering of
@@ -3344,6 +3421,15 @@ mod tests {
         // Spaced wider than its lines, a note opens a paragraph.
         let spaced = [line(16.0, &[("Première", 0.0, 400.0)]), line(40.0, &[("Seconde", 0.0, 50.0)])];
         assert_eq!(paragraphs(&spaced.iter().collect::<Vec<_>>(), 400.0).len(), 2);
+        // A sentence ending near the margin, where the next line's first
+        // word would still have fit after it, ended its paragraph (a wider
+        // page than the table); one the word would not have fit after may
+        // go on.
+        let fitting =
+            [line(16.0, &[("fonctions.", 0.0, 360.0)]), line(32.0, &[("Mesures", 0.0, 30.0), ("de", 35.0, 395.0)])];
+        assert_eq!(paragraphs(&fitting.iter().collect::<Vec<_>>(), 300.0).len(), 2);
+        let full = [line(16.0, &[("fonctions.", 0.0, 380.0)]), line(32.0, &[("Des", 0.0, 30.0), ("de", 35.0, 395.0)])];
+        assert_eq!(paragraphs(&full.iter().collect::<Vec<_>>(), 300.0).len(), 1);
     }
 
     #[test]
