@@ -280,28 +280,36 @@ const WIDE_WORD_GAP: f64 = 0.5;
 
 /// A header phrase split between its words where it bridges two phrases
 /// of another header line (`concernées collectées` under `Personnes` and
-/// `Données`, set closer than the phrase gap): a gap of the phrase that
-/// lies between the end of one and the start of the other.
+/// `Données`, set closer than the phrase gap): the widest gap of the
+/// phrase that lies between the end of one and the start of the other.
 fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
     let line_of_phrase = |p: &Line| (p.bbox.y1 * 2.0).round();
     let others: Vec<&Line> = all.iter().filter(|o| line_of_phrase(o) != line_of_phrase(phrase)).collect();
     // The word space a gap is compared with: the phrase's narrowest other
     // gap (justified text stretches a line's every gap alike), or, in a
     // phrase of two words, the header's narrowest.
-    let gaps_of = |p: &Line| -> Vec<f64> {
+    let spans_of = |p: &Line| -> Vec<(f64, f64)> {
         p.words
             .windows(2)
             .filter_map(|pair| match pair {
-                [a, b] => Some(b.bbox.x0 - a.bbox.x1),
+                [a, b] => Some((a.bbox.x1, b.bbox.x0)),
                 _ => None,
             })
             .collect()
     };
-    let gaps = gaps_of(phrase);
-    let narrowest = all.iter().flat_map(gaps_of).fold(f64::INFINITY, f64::min);
+    let spans = spans_of(phrase);
+    let narrowest = all.iter().flat_map(spans_of).map(|(start, end)| end - start).fold(f64::INFINITY, f64::min);
     let word_space = |i: usize| {
-        let others = gaps.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, g)| *g);
-        if gaps.len() > 1 { others.fold(f64::INFINITY, f64::min) } else { narrowest }
+        let others = spans.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, (start, end))| end - start);
+        if spans.len() > 1 { others.fold(f64::INFINITY, f64::min) } else { narrowest }
+    };
+    // Between the end of one phrase and the start of the other, the widest
+    // gap is the boundary (the words between are one header's).
+    let widest_between = |i: usize, from: f64, to: f64| {
+        let width = |k: usize| spans.get(k).map_or(0.0, |(start, end)| end - start);
+        (0..spans.len())
+            .filter(|&k| spans.get(k).is_some_and(|(start, end)| *start >= from - 0.5 && *end <= to + 0.5))
+            .all(|k| width(k) < width(i) || width(k) == width(i) && k >= i)
     };
     let mut parts: Vec<Line> = Vec::new();
     let mut current: Vec<Word> = Vec::new();
@@ -312,9 +320,12 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
             let bridged = others.iter().any(|a| {
                 a.bbox.x1 <= gap_end
                     && a.bbox.x1 > phrase.bbox.x0
-                    && others
-                        .iter()
-                        .any(|b| b.bbox.x0 >= gap_start && b.bbox.x0 < phrase.bbox.x1 && b.bbox.x0 > a.bbox.x1)
+                    && others.iter().any(|b| {
+                        b.bbox.x0 >= gap_start
+                            && b.bbox.x0 < phrase.bbox.x1
+                            && b.bbox.x0 > a.bbox.x1
+                            && widest_between(gap_index, a.bbox.x1, b.bbox.x0)
+                    })
             });
             // Or a gap wider than a word space before a known header, that
             // the header's other lines stack up to and none crosses: the
@@ -3253,6 +3264,26 @@ mod tests {
             line(24.0, &[("ment", 0.0, 21.7)]),
         ];
         assert_eq!(groups(&justified), 1);
+        // Between the controllers' stacked lines and `personnes concernées`,
+        // only the widest gap parts headers: `Catégories de données
+        // traitées` stays whole.
+        let cut = [
+            line(
+                12.0,
+                &[
+                    ("Respons", 286.8, 334.3),
+                    ("Catégories", 342.8, 403.5),
+                    ("de", 406.9, 420.9),
+                    ("données", 424.4, 472.1),
+                    ("traitées", 475.6, 519.8),
+                    ("Catégories", 526.9, 587.6),
+                    ("de", 591.0, 605.0),
+                ],
+            ),
+            line(24.0, &[("able", 286.8, 315.0), ("de", 318.5, 332.0), ("personnes", 526.9, 590.0)]),
+            line(36.0, &[("traiteme", 286.8, 334.0), ("concernées", 526.9, 600.0)]),
+        ];
+        assert_eq!(groups(&cut), 3);
     }
 
     /// Bottom-aligned rows with no gap between them (a text rendering of
