@@ -280,8 +280,9 @@ const WIDE_WORD_GAP: f64 = 0.5;
 
 /// A header phrase split between its words where it bridges two phrases
 /// of another header line (`concernées collectées` under `Personnes` and
-/// `Données`, set closer than the phrase gap): the widest gap of the
-/// phrase that lies between the end of one and the start of the other.
+/// `Données`, set closer than the phrase gap): of the phrase's gaps that
+/// lie between the end of one and the start of the other, the one before
+/// the word that starts where the other does.
 fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
     let line_of_phrase = |p: &Line| (p.bbox.y1 * 2.0).round();
     let others: Vec<&Line> = all.iter().filter(|o| line_of_phrase(o) != line_of_phrase(phrase)).collect();
@@ -303,13 +304,15 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
         let others = spans.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, (start, end))| end - start);
         if spans.len() > 1 { others.fold(f64::INFINITY, f64::min) } else { narrowest }
     };
-    // Between the end of one phrase and the start of the other, the widest
-    // gap is the boundary (the words between are one header's).
-    let widest_between = |i: usize, from: f64, to: f64| {
-        let width = |k: usize| spans.get(k).map_or(0.0, |(start, end)| end - start);
+    // Between the end of one phrase and the start of the other, one gap is
+    // the boundary (the words between are one header's): the one whose next
+    // word starts where the other phrase does, as the headers of a column
+    // start at one edge.
+    let boundary_between = |i: usize, from: f64, to: f64| {
+        let off = |k: usize| spans.get(k).map_or(f64::INFINITY, |(_, end)| (end - to).abs());
         (0..spans.len())
             .filter(|&k| spans.get(k).is_some_and(|(start, end)| *start >= from - 0.5 && *end <= to + 0.5))
-            .all(|k| width(k) < width(i) || width(k) == width(i) && k >= i)
+            .all(|k| off(k) > off(i) || off(k) == off(i) && k >= i)
     };
     let mut parts: Vec<Line> = Vec::new();
     let mut current: Vec<Word> = Vec::new();
@@ -324,7 +327,7 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
                         b.bbox.x0 >= gap_start
                             && b.bbox.x0 < phrase.bbox.x1
                             && b.bbox.x0 > a.bbox.x1
-                            && widest_between(gap_index, a.bbox.x1, b.bbox.x0)
+                            && boundary_between(gap_index, a.bbox.x1, b.bbox.x0)
                     })
             });
             // Or a gap wider than a word space before a known header, that
@@ -341,7 +344,10 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
             let crossed = others.iter().any(|o| o.bbox.x0 < gap_start && o.bbox.x1 > gap_end);
             let rest = phrase.words.get(i..).unwrap_or_default();
             let opens = word.text.starts_with(char::is_uppercase) && fields::is_header_start(&join_words(rest));
-            if bridged || wide && opens && stacked_before && !crossed {
+            // In a text rendering the padding may be one space: there the
+            // rest must be a known header whole, after no connecting word.
+            let known_after = fields::known_field(&join_words(rest)).is_some() && !fields::is_connector(&previous.text);
+            if bridged || opens && (wide || known_after) && stacked_before && !crossed {
                 parts.extend(line_of(std::mem::take(&mut current)));
             }
         }
@@ -3284,6 +3290,22 @@ mod tests {
             line(36.0, &[("traiteme", 286.8, 334.0), ("concernées", 526.9, 600.0)]),
         ];
         assert_eq!(groups(&cut), 3);
+        // A text rendering keeps one space of the padding (5 wide, as a
+        // word space): the known header whole after it still parts.
+        let rendered = [
+            line(
+                12.0,
+                &[
+                    ("Responsable", 0.0, 55.0),
+                    ("Catégories", 60.0, 110.0),
+                    ("de", 115.0, 125.0),
+                    ("données", 130.0, 165.0),
+                    ("traitées", 170.0, 210.0),
+                ],
+            ),
+            line(24.0, &[("de", 0.0, 10.0), ("traitement", 15.0, 55.0)]),
+        ];
+        assert_eq!(groups(&rendered), 2);
     }
 
     /// Bottom-aligned rows with no gap between them (a text rendering of
