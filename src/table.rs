@@ -2690,7 +2690,11 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
                         return true;
                     }
                     if line.text == "-" || line.text.ends_with(" -") {
-                        return marks_line_end_spaces;
+                        // After punctuation (`; -`, `: -`) or alone, the
+                        // dash opens a list item: a separator.
+                        let before = line.text.trim_end_matches('-').trim_end();
+                        let opens_item = before.is_empty() || before.ends_with([';', ':', ',', '.']);
+                        return marks_line_end_spaces && !opens_item;
                     }
                     let next = lines.get(i + 1);
                     line.text.ends_with('-')
@@ -3859,6 +3863,28 @@ mod tests {
         }
         mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
         assert_eq!(joined_cells(&entries), ["DNUM"]);
+    }
+
+    #[test]
+    fn a_lone_dash_ending_a_line_joins_its_word_unless_it_opens_an_item() {
+        // The source spaces line ends (the first line's space): a lone dash
+        // without one was set against the next word (`sociale -DGCS)`),
+        // unless punctuation before it makes it a list item's dash.
+        let lines = [
+            ("Direction générale", true),
+            ("de la Cohésion sociale -", false),
+            ("DGCS) ; services :", true),
+            ("- Faciliter l’accès ; -", false),
+            ("Suivre les demandes", false),
+        ];
+        let mut entries = vec![set_cell(&lines)];
+        mark_word_breaks(&mut entries, 1, None);
+        assert_eq!(
+            joined_cells(&entries),
+            [
+                "Direction générale de la Cohésion sociale -DGCS) ; services : - Faciliter l’accès ; - Suivre les demandes"
+            ]
+        );
     }
 
     #[test]
