@@ -2699,6 +2699,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
                     let next = lines.get(i + 1);
                     line.text.ends_with('-')
                         || ends_with_elision(&line.text)
+                        || next.is_some_and(|n| printed.completes_cut_word(line, n))
                         || next.is_some_and(|n| ends_cut_word(line, n))
                         || next.is_some_and(|n| n.text.starts_with([')', ']']))
                         || next.is_some_and(|next| {
@@ -2882,6 +2883,21 @@ impl PrintedWords {
             }
         }
         next_words.into_iter().filter(|(_, openings)| openings.len() >= 2).map(|(word, _)| word).collect()
+    }
+
+    /// A line whose last word the table prints whole nowhere, but does print
+    /// whole with the next line's first word after it (`Direction généra` /
+    /// `le de la`, where `générale` stands elsewhere): a word cut at the
+    /// cell's edge, even where its end is a word of its own.
+    fn completes_cut_word(&self, line: &CellLine, next: &CellLine) -> bool {
+        let last = line.text.rsplit(' ').next().unwrap_or("");
+        let head = next.text.split(' ').next().unwrap_or("");
+        let letters = |w: &str| w.chars().last().is_some_and(char::is_alphabetic);
+        letters(last)
+            && head.chars().next().is_some_and(char::is_alphabetic)
+            && !head.contains(['’', '\''])
+            && !self.known(last)
+            && self.known(&format!("{last}{head}"))
     }
 
     /// A line holding one word that the table prints whole elsewhere, or
@@ -3885,6 +3901,22 @@ mod tests {
                 "Direction générale de la Cohésion sociale -DGCS) ; services : - Faciliter l’accès ; - Suivre les demandes"
             ]
         );
+    }
+
+    #[test]
+    fn a_word_the_table_prints_whole_elsewhere_is_joined_across_a_cut() {
+        // `généra` is printed nowhere, `générale` is: the cut word goes on
+        // with `le`, though `le` is a word too; `informer` / `l’usager`
+        // joins nothing, the elided article opening a word of its own.
+        let lines = [
+            ("Direction générale", true),
+            ("Direction généra", false),
+            ("le de la Santé ; informer", false),
+            ("l’usager", true),
+        ];
+        let mut entries = vec![set_cell(&lines)];
+        mark_word_breaks(&mut entries, 1, None);
+        assert_eq!(joined_cells(&entries), ["Direction générale Direction générale de la Santé ; informer l’usager"]);
     }
 
     #[test]
