@@ -236,8 +236,8 @@ fn continues_preamble_line(line: &Line, next: &Line, span: (f64, f64)) -> bool {
     wrapped || hanging || first.text.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// The text of preamble lines that make one paragraph: joined with a
-/// space, or with none after a line ending on a hyphen (`Port-` /
+/// The text of lines that make one paragraph (the title, a note): joined
+/// with a space, or with none after a word ending on a hyphen (`Port-` /
 /// `Exemple`).
 fn paragraph_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
     let mut out = String::new();

@@ -3147,8 +3147,7 @@ const SPACE_WIDTH: f64 = 0.3;
 /// at a line starting with `*`, or after a line that ends a sentence well
 /// short of the right margin (the table's right edge, or the lines' own) or
 /// where the next line's first word would have fit (within the widest
-/// line): the last line of a
-/// paragraph set without space after it.
+/// line): the last line of a paragraph set without space after it.
 fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
     let widest = lines.iter().map(|l| l.bbox.x1).fold(f64::NEG_INFINITY, f64::max);
     let right = widest.max(right_margin);
@@ -3291,8 +3290,8 @@ mod tests {
         ];
         assert_eq!(groups(&justified), 1);
         // Between the controllers' stacked lines and `personnes concernées`,
-        // only the widest gap parts headers: `Catégories de données
-        // traitées` stays whole.
+        // only the gap before the word aligned with `personnes` parts
+        // headers: `Catégories de données traitées` stays whole.
         let cut = [
             line(
                 12.0,
