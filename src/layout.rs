@@ -114,6 +114,12 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a text ends on a hyphen after a letter (`médico-`, `sous-`): a
+/// line ending so broke a word after its hyphen, whatever follows.
+pub fn ends_in_word_hyphen(text: &str) -> bool {
+    text.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic)
+}
+
 /// The words' texts joined by single spaces.
 pub fn join_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> String {
     words.into_iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")

@@ -10,7 +10,7 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::diagnostic::Diagnostic;
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Line, PARAGRAPH_PITCH, collapse_whitespace};
+use crate::layout::{Line, PARAGRAPH_PITCH, collapse_whitespace, ends_in_word_hyphen};
 use crate::retention::{self, RetentionRule};
 use crate::table::{CellLine, CellPart, Entry, Table};
 
@@ -245,8 +245,7 @@ fn paragraph_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
         let text = collapse_whitespace(&line.text());
         // A word broken after its hyphen (`sous-` / `traitants`) goes on
         // the next line; a lone dash (`Légifrance -`) is a separator.
-        let hyphen_break = out.strip_suffix('-').and_then(|head| head.chars().last()).is_some_and(char::is_alphabetic);
-        if !out.is_empty() && !hyphen_break {
+        if !out.is_empty() && !ends_in_word_hyphen(&out) {
             out.push(' ');
         }
         out.push_str(&text);

@@ -210,7 +210,7 @@ fn split_joined_headers(phrase: Line) -> Vec<Line> {
     let mut current: Vec<Word> = Vec::new();
     for (i, word) in phrase.words.iter().enumerate() {
         let rest = phrase.words.get(i..).unwrap_or_default();
-        let opens = word.text.starts_with(|c: char| c.is_uppercase()) && fields::is_header_start(&join_words(rest));
+        let opens = opens_known_header(rest);
         // Before it, a complete header, or a fragment of one cut at its
         // cell's edge (`N` over `°`).
         let fragment = matches!(current.as_slice(), [w] if w.text.chars().count() <= 2);
@@ -233,6 +233,12 @@ fn split_joined_headers(phrase: Line) -> Vec<Line> {
     }
     out.extend(line_of(current));
     out
+}
+
+/// Whether words open a known header with a capital (`Catégories de
+/// données traitées`, `Finalités`).
+fn opens_known_header(words: &[Word]) -> bool {
+    words.first().is_some_and(|w| w.text.starts_with(char::is_uppercase)) && fields::is_header_start(&join_words(words))
 }
 
 fn line_of(words: Vec<Word>) -> Option<Line> {
@@ -343,7 +349,7 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
                 .any(|a| a.bbox.x0 >= phrase.bbox.x0 - 0.5 && a.bbox.x1 <= gap_end && a.bbox.x1 > phrase.bbox.x0);
             let crossed = others.iter().any(|o| o.bbox.x0 < gap_start && o.bbox.x1 > gap_end);
             let rest = phrase.words.get(i..).unwrap_or_default();
-            let opens = word.text.starts_with(char::is_uppercase) && fields::is_header_start(&join_words(rest));
+            let opens = opens_known_header(rest);
             // In a text rendering the padding may be one space: there the
             // rest must be a known header whole, after no connecting word.
             let known_after = fields::known_field(&join_words(rest)).is_some() && !fields::is_connector(&previous.text);
@@ -2892,8 +2898,7 @@ impl PrintedWords {
     fn completes_cut_word(&self, line: &CellLine, next: &CellLine) -> bool {
         let last = line.text.rsplit(' ').next().unwrap_or("");
         let head = next.text.split(' ').next().unwrap_or("");
-        let letters = |w: &str| w.chars().last().is_some_and(char::is_alphabetic);
-        letters(last)
+        last.chars().last().is_some_and(char::is_alphabetic)
             && head.chars().next().is_some_and(char::is_alphabetic)
             && !head.contains(['’', '\''])
             && !self.known(last)

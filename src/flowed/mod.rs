@@ -441,10 +441,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
         }
         // A hyphen after a letter ends a line inside a word (`médico-` /
         // `sociale`) whatever the extractor does with line-end spaces.
-        let hyphen_break = line
-            .words
-            .last()
-            .is_some_and(|w| w.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic));
+        let hyphen_break = line.words.last().is_some_and(|w| crate::layout::ends_in_word_hyphen(w));
         match convention {
             LineEnds::SpaceAtBoundaries => {}
             _ if hyphen_break => {
