@@ -996,6 +996,54 @@ const MISFIT_TO_ANCHOR: f64 = 0.1;
 /// two makes some lines cross, not nearly all.
 const HEADER_APART_CROSSING: f64 = 0.8;
 
+/// How far (in font sizes) left of its column's text a text rendering
+/// may set a header: `pdftotext -layout` runs a header up to the one
+/// before it, one space apart, several characters left of its column.
+const HEADER_SHIFT: f64 = FAR_ROW_SHIFT;
+
+/// Moves each inner boundary of columns whose headers sit at their edges
+/// to where its column's text opens, where the text rendering set the
+/// header left of it: the left column's phrases run past the header's
+/// start (they open left of the middle between the two headers' starts)
+/// and end within [`HEADER_SHIFT`] of it, fewer phrases open between that
+/// middle and their end than run past (a row the rendering shifted left
+/// may open there), and two lines or more open a phrase together past
+/// them, within the shift. In a PDF a column's text never runs
+/// past the next column's header. A phrase running on far past the header
+/// is a row set one space from its next cell, and says nothing here.
+fn move_to_hidden_gutters(columns: &mut [Column], lines: &[&Line]) {
+    let Some(font) = lines.first().map(|l| l.font_size()) else { return };
+    let phrases: Vec<Line> = lines.iter().flat_map(|l| l.phrases(PHRASE_GAP * font)).collect();
+    let tolerance = START_TOLERANCE * font;
+    for i in 1..columns.len() {
+        let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
+        let (start, reach) = (this.x0, this.x0 + HEADER_SHIFT * font);
+        let middle = (left.x0 + start) / 2.0;
+        let overflowing: Vec<f64> = phrases
+            .iter()
+            .filter(|p| p.bbox.x0 < middle && p.bbox.x1 > start + tolerance && p.bbox.x1 <= reach)
+            .map(|p| p.bbox.x1)
+            .collect();
+        let overflow = overflowing.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let opening_inside = phrases.iter().filter(|p| p.bbox.x0 >= middle && p.bbox.x0 <= overflow).count();
+        if !overflow.is_finite() || opening_inside >= overflowing.len() {
+            continue;
+        }
+        let opening = phrases.iter().map(|p| p.bbox.x0).filter(|x| *x > overflow).fold(f64::INFINITY, f64::min);
+        let opening_lines = phrases.iter().filter(|p| (p.bbox.x0 - opening).abs() <= tolerance).count();
+        if opening > reach || opening_lines < 2 {
+            continue;
+        }
+        let cut = opening - 0.25 * font;
+        if let Some(c) = columns.get_mut(i) {
+            c.x0 = cut;
+        }
+        if let Some(c) = columns.get_mut(i - 1) {
+            c.x1 = cut;
+        }
+    }
+}
+
 /// Moves the inner column boundaries of a table without vertical rules into
 /// the whitespace gutters of its body: for each boundary, the least-covered
 /// x position between the middle of the two headers' left edges (where
@@ -2491,6 +2539,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             }
             let crossing = lines.iter().filter(|l| crosses_columns(l, &columns, &[])).count();
             let header_at_edges = printed && (crossing as f64) < HEADER_APART_CROSSING * lines.len() as f64;
+            if header_at_edges {
+                move_to_hidden_gutters(&mut columns, &lines);
+            }
             let fitting: Vec<&Line> = lines
                 .iter()
                 .copied()

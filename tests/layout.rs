@@ -816,3 +816,33 @@ fn a_known_header_run_into_a_header_of_its_own_is_parted_from_it() {
         ]
     );
 }
+
+/// `pdftotext -layout` ran the last header up to the one before it, one
+/// space apart, several characters left of its column's text; the data
+/// column's lines run past that header's start (`Durée :`). The column
+/// opens where its text does, past the gutter the header hides.
+#[test]
+fn a_header_set_left_of_its_column_over_the_text_before_it() {
+    let starts = [0, 18, 48];
+    let rows: [&[&[&str]]; 3] = [
+        &[
+            &["Paie des agents"],
+            &["Nom, prénom, grade et", "coordonnées bancaires,", "Durée : cinq ans"],
+            &["Agents du syndicat"],
+        ],
+        &[&["Élections"], &["Nom, prénom, adresse,", "date de naissance, Durée :", "dix ans"], &["Électeurs inscrits"]],
+        &[&["Abonnés"], &["Nom, adresse, relevés de", "consommation, Durée :", "trois ans"], &["Abonnés au service"]],
+    ];
+    let mut text = vec![
+        "Traitement        Catégories de données Personnes".to_string(),
+        "                                        concernées".to_string(),
+        String::new(),
+    ];
+    for row in rows {
+        text.extend(set_row(&starts, row));
+        text.push(String::new());
+    }
+    let json = text_json(&titled(&text.iter().map(String::as_str).collect::<Vec<_>>()), "layout.txt");
+    assert_eq!(headers_of(&json), ["Traitement", "Catégories de données", "Personnes concernées"]);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
