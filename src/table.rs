@@ -1308,15 +1308,107 @@ fn phrase_cut_open(block: &[&Line], boundary: f64, left: f64, right: f64, font: 
         .min_by(|a, b| (a - boundary).abs().total_cmp(&(b - boundary).abs()))
 }
 
-/// Builds the parts of a row's cells on one page from the row's lines.
-fn row_parts(lines: &[&Line], columns: &[Column], page: u32, leading: f64) -> Vec<Option<CellPart>> {
-    columns
-        .iter()
+/// The column of each word of each line of a row, `None` outside them: the
+/// column holding the word's middle. In a table without vertical rules
+/// (`ruled` false), a phrase running from one column into the next keeps
+/// its tail (see [`overflowing_tails`]).
+fn word_columns(lines: &[&Line], columns: &[Column], ruled: bool) -> Vec<Vec<Option<usize>>> {
+    let column_of = |w: &Word| columns.iter().position(|c| w.bbox.center_x() >= c.x0 && w.bbox.center_x() < c.x1);
+    let mut out: Vec<Vec<Option<usize>>> = lines.iter().map(|l| l.words.iter().map(column_of).collect()).collect();
+    if ruled {
+        return out;
+    }
+    let Some(font) = lines.first().map(|l| l.font_size()) else { return out };
+    for column in 1..columns.len() {
+        for (k, i, left) in overflowing_tails(lines, &out, column, font) {
+            if let Some(slot) = out.get_mut(k).and_then(|l| l.get_mut(i)) {
+                *slot = Some(left);
+            }
+        }
+    }
+    out
+}
+
+/// The words (line, word, the column their phrase opens in) that a text
+/// rendering ran past the start of `column`'s cell from the column before,
+/// one space after their phrase's words: where the rendering set a cell's
+/// line left of its column (`personnes Direction générale de la Santé`),
+/// the neighbour's lines below it may run past that start (`ressentis
+/// ou`): a phrase whose words part no wider than the line's usual word
+/// gap allows ([`CELL_GAP_FACTOR`]). Such a tail follows a line where the
+/// cell has nothing and its phrase's column has text, below the cell's own
+/// lines, which follow each other without a gap: a cell has no gap between
+/// its lines. Where the cell or its neighbour leaves one, the row's cells
+/// interleave their lines (set on different baselines) and say nothing.
+fn overflowing_tails(
+    lines: &[&Line],
+    assigned: &[Vec<Option<usize>>],
+    column: usize,
+    font: f64,
+) -> Vec<(usize, usize, usize)> {
+    let mut tails = Vec::new();
+    let mut own_lines: Vec<usize> = Vec::new();
+    let left_goes_on = |k: usize, left: usize| assigned.get(k - 1).is_some_and(|l| l.contains(&Some(left)));
+    for (k, (line, line_columns)) in lines.iter().zip(assigned).enumerate() {
+        let mut gaps: Vec<f64> = line
+            .words
+            .windows(2)
+            .map(|p| p.get(1).zip(p.first()).map_or(0.0, |(b, a)| b.bbox.x0 - a.bbox.x1))
+            .collect();
+        gaps.sort_by(f64::total_cmp);
+        let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(USUAL_WORD_GAP * font);
+        let joins = |gap: f64| gap <= PHRASE_GAP * font && gap <= CELL_GAP_FACTOR * usual;
+        let mut phrase_column: Option<usize> = None;
+        let mut own = false;
+        for (i, (word, word_column)) in line.words.iter().zip(line_columns).enumerate() {
+            let joined = i > 0 && line.words.get(i - 1).is_some_and(|w| joins(word.bbox.x0 - w.bbox.x1));
+            if !joined {
+                phrase_column = *word_column;
+            }
+            if *word_column != Some(column) {
+                continue;
+            }
+            match phrase_column {
+                Some(left) if joined && left < column && k > 0 && left_goes_on(k, left) => tails.push((k, i, left)),
+                _ => own = true,
+            }
+        }
+        if own {
+            own_lines.push(k);
+        }
+    }
+    let (Some(&first), Some(&last)) = (own_lines.first(), own_lines.last()) else { return Vec::new() };
+    if last - first + 1 != own_lines.len() {
+        return Vec::new();
+    }
+    // A tail right under the cell's last line is the cell going on.
+    let mut cell_end = last;
+    tails.retain(|(k, _, _)| {
+        if *k <= cell_end + 1 {
+            cell_end = cell_end.max(*k);
+            return false;
+        }
+        true
+    });
+    tails
+}
+
+/// Builds the parts of a row's cells on one page from the row's lines
+/// (see [`word_columns`]).
+fn row_parts(lines: &[&Line], columns: &[Column], ruled: bool, page: u32, leading: f64) -> Vec<Option<CellPart>> {
+    let assigned = word_columns(lines, columns, ruled);
+    (0..columns.len())
         .map(|col| {
             let mut cell_lines: Vec<CellLine> = Vec::new();
             let mut last_bottom: Option<f64> = None;
-            for line in lines {
-                let words = words_in(line, col.x0, col.x1);
+            for (line, line_columns) in lines.iter().zip(&assigned) {
+                let words: Vec<Word> = line
+                    .words
+                    .iter()
+                    .zip(line_columns)
+                    .filter(|(_, c)| **c == Some(col))
+                    .map(|(w, _)| w.clone())
+                    .collect();
                 let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
                 let bbox = words.iter().fold(first.bbox, |b, w| b.union(&w.bbox));
                 let starts_paragraph = last_bottom.is_some_and(|b| bbox.y1 - b > 1.2 * leading);
@@ -2625,7 +2717,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 aligned = align_to_row(&block, columns);
                 &aligned
             };
-            let parts = row_parts(&block, columns_here, number, leading.line);
+            let parts = row_parts(&block, columns_here, ruled_columns, number, leading.line);
             let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
             if k == 0 && current.is_some() && !continuation {
                 page_top_rows.push(entries.len() + 1);

@@ -846,3 +846,35 @@ fn a_header_set_left_of_its_column_over_the_text_before_it() {
     assert_eq!(headers_of(&json), ["Traitement", "Catégories de données", "Personnes concernées"]);
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
+
+/// pdftotext set a one-line cell on its row's first line left of its
+/// column, one space after its neighbour's words; that neighbour's next
+/// lines run past the cell's start (`leurs`, `ressentis`), after lines where
+/// the cell has nothing: they stay with their phrases.
+#[test]
+fn a_cell_s_lines_running_past_a_one_line_cell_set_left_of_its_column_stay_whole() {
+    let text = [
+        "Traitement        Finalités                     Responsable",
+        "",
+        "Paie des agents   Verser les salaires           Direction RH",
+        "",
+        "Suivi psychique   Accompagner les personnes Direction générale",
+        "                  qui le souhaitent à mieux",
+        "                  et suivre leurs symptômes, et leurs",
+        "                  ressentis et leurs activités",
+        "",
+        "Élections         Tenir les listes              Secrétariat général",
+    ];
+    assert_eq!(
+        cells(&titled(&text)),
+        [
+            ["Paie des agents", "Verser les salaires", "Direction RH"],
+            [
+                "Suivi psychique",
+                "Accompagner les personnes qui le souhaitent à mieux et suivre leurs symptômes, et leurs ressentis et leurs activités",
+                "Direction générale",
+            ],
+            ["Élections", "Tenir les listes", "Secrétariat général"],
+        ]
+    );
+}
