@@ -1326,7 +1326,80 @@ fn word_columns(lines: &[&Line], columns: &[Column], ruled: bool) -> Vec<Vec<Opt
             }
         }
     }
+    for column in 1..columns.len() {
+        if let Some(from) = opening_of_empty_cell(lines, &out, columns, column, font) {
+            for slot in out.first_mut().into_iter().flatten().skip(from) {
+                if *slot == Some(column - 1) {
+                    *slot = Some(column);
+                }
+            }
+        }
+    }
     out
+}
+
+/// Least lines of a cell below its first that show how far its lines
+/// reach ([`opening_of_empty_cell`]).
+const MIN_LINES_SHOWING_REACH: usize = 2;
+
+/// Where a row opening on these lines leaves `column` empty, the word of
+/// its first line from
+/// which the cell before holds that column's one-line cell: a text
+/// rendering set the row's cells closer than the page's columns, the
+/// one-line cell on the first line after the cell before's words (`Permettre
+/// aux agents DNUM`, `Socle Solen      DNUM`). It is the first word, not
+/// the cell's first, that opens like a cell (a capital or a figure) and
+/// starts where the cell before's other lines (two or more) end or past
+/// them, on a first line that runs up to the column (within a phrase gap):
+/// a cell's first line is no longer than its others by a whole word that
+/// opens a cell, and a cell keeps its padding from the next column.
+fn opening_of_empty_cell(
+    lines: &[&Line],
+    assigned: &[Vec<Option<usize>>],
+    columns: &[Column],
+    column: usize,
+    font: f64,
+) -> Option<usize> {
+    // A row's part after a page break leaves finished cells empty: only a
+    // part that opens its row (its first cell begins) says anything here.
+    let opens_row = assigned.first().is_some_and(|a| a.contains(&Some(0)));
+    if !opens_row || assigned.iter().flatten().any(|c| *c == Some(column)) {
+        return None;
+    }
+    let left = Some(column - 1);
+    let below: Vec<f64> = lines
+        .iter()
+        .zip(assigned)
+        .skip(1)
+        .filter_map(|(l, a)| {
+            l.words.iter().zip(a).filter(|(_, c)| **c == left).map(|(w, _)| w.bbox.x1).reduce(f64::max)
+        })
+        .collect();
+    if below.len() < MIN_LINES_SHOWING_REACH {
+        return None;
+    }
+    let reach = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (first, first_columns) = (lines.first()?, assigned.first()?);
+    let cell: Vec<(usize, &Word)> = first
+        .words
+        .iter()
+        .zip(first_columns)
+        .enumerate()
+        .filter(|(_, (_, c))| **c == left)
+        .map(|(i, (w, _))| (i, w))
+        .collect();
+    // The cell runs up to its column, where the rendering shifted it.
+    let boundary = columns.get(column)?.x0;
+    if cell.last().is_none_or(|(_, w)| w.bbox.x1 < boundary - PHRASE_GAP * font) {
+        return None;
+    }
+    cell.iter()
+        .skip(1)
+        .find(|(_, w)| {
+            w.bbox.x0 >= reach - START_TOLERANCE * font
+                && w.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .map(|(i, _)| *i)
 }
 
 /// The words (line, word, the column their phrase opens in) that a text

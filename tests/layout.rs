@@ -878,3 +878,36 @@ fn a_cell_s_lines_running_past_a_one_line_cell_set_left_of_its_column_stay_whole
         ]
     );
 }
+
+/// pdftotext set a row closer than the page's columns: its one-line cell
+/// runs on one space after the first line of the cell before (`Permettre
+/// aux agents DNUM`), whose other lines end where that cell begins. The
+/// column it belongs to is otherwise empty in the row.
+#[test]
+fn a_one_line_cell_run_on_after_the_cell_before_opens_its_empty_column() {
+    let text = [
+        "Traitement          Finalités                 Responsable         Personnes",
+        "",
+        "Paie des agents     Verser les salaires       DRH                 Agents",
+        "",
+        "Messagerie          Permettre aux agents DNUM                Agents et",
+        "                    des ministères de                        prestataires",
+        "                    rédiger et d’envoyer",
+        "                    des courriels",
+        "",
+        "Élections           Tenir les listes          Mairie              Électeurs",
+    ];
+    assert_eq!(
+        cells(&titled(&text)),
+        [
+            ["Paie des agents", "Verser les salaires", "DRH", "Agents"],
+            [
+                "Messagerie",
+                "Permettre aux agents des ministères de rédiger et d’envoyer des courriels",
+                "DNUM",
+                "Agents et prestataires",
+            ],
+            ["Élections", "Tenir les listes", "Mairie", "Électeurs"],
+        ]
+    );
+}
