@@ -605,13 +605,17 @@ impl<'a> PageLines<'a> {
                         })
                         .count();
                     // A header cell's next line goes on in lower case under
-                    // its text (`s` / `sensibl` / `n`): a row's first line
-                    // opens its cells with capitals or figures.
+                    // its text (`s` / `sensibl` / `n`, `(en mois)` after its
+                    // parenthesis): a row's first line opens its cells with
+                    // capitals or figures.
                     let under_above = |w: &Word| above.iter().any(|a| w.bbox.overlaps_x(&a.bbox));
                     let goes_on_lower = !line.words.is_empty()
                         && line.words.iter().all(|w| {
                             under_above(w)
-                                && w.text.chars().next().is_some_and(|c| c.is_lowercase() || ends_word_above(w))
+                                && w.text
+                                    .chars()
+                                    .find(|c| c.is_alphanumeric())
+                                    .is_some_and(|c| c.is_lowercase() || ends_word_above(w))
                         });
                     let continues = if under_first.is_empty() {
                         known * 2 >= long.len() && !long.is_empty() || goes_on_lower

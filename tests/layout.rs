@@ -911,3 +911,22 @@ fn a_one_line_cell_run_on_after_the_cell_before_opens_its_empty_column() {
         ]
     );
 }
+
+/// A narrow header cell's last line opens on a parenthesis (`(en mois)`,
+/// `nt (et co-`): it goes on in lower case under the line above, like a
+/// header word cut at its cell's edge, and stays in the header.
+#[test]
+fn a_header_cell_s_line_opening_on_a_parenthesis_stays_in_the_header() {
+    let text = [
+        "Traitement          Durée de      Personnes",
+        "                    conservation  concernées",
+        "                    (en mois)",
+        "",
+        "Paie des agents     60            Agents",
+        "",
+        "Élections           24            Électeurs",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(headers_of(&json), ["Traitement", "Durée de conservation (en mois)", "Personnes concernées"]);
+    assert_eq!(cells_of(&json), [["Paie des agents", "60", "Agents"], ["Élections", "24", "Électeurs"]]);
+}
