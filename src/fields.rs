@@ -207,12 +207,11 @@ pub fn begins_header_word(fragment: &str) -> bool {
 }
 
 /// Whether `fragment`, set on the line below `word`, is the end of a header
-/// word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`): one or
-/// two characters, no digit nor capital, not a header word of its own, that
-/// make a header word with `word`.
+/// word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`, `Intit` /
+/// `ulé` in a narrow cell): no digit nor capital, not a header word of its
+/// own, that makes a header word with `word`.
 pub fn completes_header_word(word: &str, fragment: &str) -> bool {
-    fragment.chars().count() <= 2
-        && !fragment.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
+    !fragment.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
         && !is_header_word(fragment)
         && is_header_word(&format!("{word}{fragment}"))
 }

@@ -930,3 +930,21 @@ fn a_header_cell_s_line_opening_on_a_parenthesis_stays_in_the_header() {
     assert_eq!(headers_of(&json), ["Traitement", "Durée de conservation (en mois)", "Personnes concernées"]);
     assert_eq!(cells_of(&json), [["Paie des agents", "60", "Agents"], ["Élections", "24", "Électeurs"]]);
 }
+
+/// A first column narrower than its header word cuts it anywhere
+/// (`Intit` / `ulé`): the word's end under its start completes a header
+/// word, and the header goes on.
+#[test]
+fn a_header_word_cut_anywhere_in_a_narrow_first_column_stays_whole() {
+    let text = [
+        "Intit    Finalités              Personnes",
+        "ulé                             concernées",
+        "",
+        "Paie     Verser les salaires    Agents",
+        "",
+        "Vote     Tenir les listes       Électeurs",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(headers_of(&json), ["Intitulé", "Finalités", "Personnes concernées"]);
+    assert_eq!(cells_of(&json), [["Paie", "Verser les salaires", "Agents"], ["Vote", "Tenir les listes", "Électeurs"]]);
+}
