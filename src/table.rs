@@ -1012,9 +1012,9 @@ const HEADER_SHIFT: f64 = FAR_ROW_SHIFT;
 /// and end within [`HEADER_SHIFT`] of it, fewer phrases open between that
 /// middle and their end than run past (a row the rendering shifted left
 /// may open there), and two lines or more open a phrase together past
-/// them, within the shift. In a PDF a column's text never runs
-/// past the next column's header. A phrase running on far past the header
-/// is a row set one space from its next cell, and says nothing here.
+/// them, within the shift. In a PDF a column's text never runs past the
+/// next column's header. A phrase running on far past the header is a row
+/// set one space from its next cell, and says nothing here.
 fn move_to_hidden_gutters(columns: &mut [Column], lines: &[&Line]) {
     let Some(font) = lines.first().map(|l| l.font_size()) else { return };
     let phrases: Vec<Line> = lines.iter().flat_map(|l| l.phrases(PHRASE_GAP * font)).collect();
@@ -1315,7 +1315,9 @@ fn phrase_cut_open(block: &[&Line], boundary: f64, left: f64, right: f64, font: 
 /// The column of each word of each line of a row, `None` outside them: the
 /// column holding the word's middle. In a table without vertical rules
 /// (`ruled` false), a phrase running from one column into the next keeps
-/// its tail (see [`overflowing_tails`]).
+/// its tail (see [`overflowing_tails`]), and a one-line cell run on after
+/// the cell before's first line opens its empty column (see
+/// [`opening_of_empty_cell`]).
 fn word_columns(lines: &[&Line], columns: &[Column], ruled: bool) -> Vec<Vec<Option<usize>>> {
     let column_of = |w: &Word| columns.iter().position(|c| w.bbox.center_x() >= c.x0 && w.bbox.center_x() < c.x1);
     let mut out: Vec<Vec<Option<usize>>> = lines.iter().map(|l| l.words.iter().map(column_of).collect()).collect();
@@ -1347,16 +1349,16 @@ fn word_columns(lines: &[&Line], columns: &[Column], ruled: bool) -> Vec<Vec<Opt
 const MIN_LINES_SHOWING_REACH: usize = 2;
 
 /// Where a row opening on these lines leaves `column` empty, the word of
-/// its first line from
-/// which the cell before holds that column's one-line cell: a text
-/// rendering set the row's cells closer than the page's columns, the
-/// one-line cell on the first line after the cell before's words (`Permettre
-/// aux agents DNUM`, `Socle Solen      DNUM`). It is the first word, not
-/// the cell's first, that opens like a cell (a capital or a figure) and
-/// starts where the cell before's other lines (two or more) end or past
-/// them, on a first line that runs up to the column (within a phrase gap):
-/// a cell's first line is no longer than its others by a whole word that
-/// opens a cell, and a cell keeps its padding from the next column.
+/// its first line from which the cell before holds that column's one-line
+/// cell: a text rendering set the row's cells closer than the page's
+/// columns, the one-line cell on the first line after the cell before's
+/// words (`Permettre aux agents DNUM`, `Socle Solen      DNUM`). It is the
+/// first word, not the cell's first, that opens like a cell (a capital or
+/// a figure) and starts where the cell before's other lines (two or more)
+/// end or past them, on a first line that runs up to the column (within a
+/// phrase gap): a cell's first line is no longer than its others by a
+/// whole word that opens a cell, and a cell keeps its padding from the
+/// next column.
 fn opening_of_empty_cell(
     lines: &[&Line],
     assigned: &[Vec<Option<usize>>],
