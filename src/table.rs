@@ -241,6 +241,24 @@ fn opens_known_header(words: &[Word]) -> bool {
     words.first().is_some_and(|w| w.text.starts_with(char::is_uppercase)) && fields::is_header_start(&join_words(words))
 }
 
+/// The gaps between a line's consecutive words: where one ends, where the
+/// next starts.
+fn word_gaps(line: &Line) -> Vec<(f64, f64)> {
+    line.words
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] => Some((a.bbox.x1, b.bbox.x0)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a text opens with a capital or a figure, as a cell's or a
+/// heading's first line does (a line going on often opens in lower case).
+fn opens_with_capital_or_figure(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 fn line_of(words: Vec<Word>) -> Option<Line> {
     let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
     Some(Line { words, bbox })
@@ -295,17 +313,8 @@ fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
     // The word space a gap is compared with: the phrase's narrowest other
     // gap (justified text stretches a line's every gap alike), or, in a
     // phrase of two words, the header's narrowest.
-    let spans_of = |p: &Line| -> Vec<(f64, f64)> {
-        p.words
-            .windows(2)
-            .filter_map(|pair| match pair {
-                [a, b] => Some((a.bbox.x1, b.bbox.x0)),
-                _ => None,
-            })
-            .collect()
-    };
-    let spans = spans_of(phrase);
-    let narrowest = all.iter().flat_map(spans_of).map(|(start, end)| end - start).fold(f64::INFINITY, f64::min);
+    let spans = word_gaps(phrase);
+    let narrowest = all.iter().flat_map(word_gaps).map(|(start, end)| end - start).fold(f64::INFINITY, f64::min);
     let word_space = |i: usize| {
         let others = spans.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, (start, end))| end - start);
         if spans.len() > 1 { others.fold(f64::INFINITY, f64::min) } else { narrowest }
@@ -1140,11 +1149,7 @@ const USUAL_WORD_GAP: f64 = 0.35;
 /// closer than a phrase gap (a borderless table with narrow gutters whose
 /// cell text runs up to its column's edge), not a heading across them.
 fn parted_at_a_boundary(line: &Line, columns: &[Column]) -> bool {
-    let gap = |pair: &[Word]| match pair {
-        [a, b] => Some((a.bbox.x1, b.bbox.x0)),
-        _ => None,
-    };
-    let gaps: Vec<(f64, f64)> = line.words.windows(2).filter_map(gap).collect();
+    let gaps = word_gaps(line);
     let slack = 0.25 * line.font_size();
     gaps.iter().enumerate().any(|(k, &(from, to))| {
         let mut others: Vec<f64> =
@@ -1291,7 +1296,7 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
 /// often do). Words go to the side that holds their middle.
 fn phrase_cut_open(block: &[&Line], boundary: f64, left: f64, right: f64, font: f64) -> Option<f64> {
     let first = block.first()?;
-    let opens_cell = |w: &Word| w.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let opens_cell = |w: &Word| opens_with_capital_or_figure(&w.text);
     // Whether a cut at `x` opens the right cell in lower case inside a phrase.
     let opens_lower = |x: f64| {
         let Some(i) = first.words.iter().position(|w| w.bbox.center_x() > x) else { return false };
@@ -1401,10 +1406,7 @@ fn opening_of_empty_cell(
     }
     cell.iter()
         .skip(1)
-        .find(|(_, w)| {
-            w.bbox.x0 >= reach - START_TOLERANCE * font
-                && w.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+        .find(|(_, w)| w.bbox.x0 >= reach - START_TOLERANCE * font && opens_with_capital_or_figure(&w.text))
         .map(|(i, _)| *i)
 }
 
@@ -1429,11 +1431,7 @@ fn overflowing_tails(
     let mut own_lines: Vec<usize> = Vec::new();
     let left_goes_on = |k: usize, left: usize| assigned.get(k - 1).is_some_and(|l| l.contains(&Some(left)));
     for (k, (line, line_columns)) in lines.iter().zip(assigned).enumerate() {
-        let mut gaps: Vec<f64> = line
-            .words
-            .windows(2)
-            .map(|p| p.get(1).zip(p.first()).map_or(0.0, |(b, a)| b.bbox.x0 - a.bbox.x1))
-            .collect();
+        let mut gaps: Vec<f64> = word_gaps(line).iter().map(|(end, start)| start - end).collect();
         gaps.sort_by(f64::total_cmp);
         let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(USUAL_WORD_GAP * font);
         let joins = |gap: f64| gap <= PHRASE_GAP * font && gap <= CELL_GAP_FACTOR * usual;
@@ -1883,7 +1881,7 @@ fn heading_form(text: &str) -> Option<&str> {
 /// ending no sentence nor clause.
 fn short_heading(text: &str) -> bool {
     text.split_whitespace().count() <= MAX_HEADING_WORDS
-        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && opens_with_capital_or_figure(text)
         && !text.ends_with(['.', ':', ';', ','])
 }
 
@@ -2525,8 +2523,7 @@ fn is_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
 /// typesetter that draws them down the whole page), not a record holding
 /// only its title.
 fn is_bold_first_column_heading(block: &[&Line], columns: &[Column]) -> bool {
-    let opens_heading =
-        block.first().and_then(|l| l.text().chars().next()).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let opens_heading = block.first().is_some_and(|l| opens_with_capital_or_figure(&l.text()));
     (1..=2).contains(&block.len())
         && opens_heading
         && block.iter().all(|l| l.is_bold() && only_first_column(&columns_present(l, columns)))
