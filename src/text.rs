@@ -182,10 +182,12 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
                         },
                         font_size: FONT_SIZE,
                         bold: false,
-                        // One space then more text: a space inside a phrase. A run of
-                        // spaces is column padding and says nothing of the word.
-                        space_after: chars.get(col) == Some(&' ')
-                            && chars.get(col + 1).is_some_and(|c| !c.is_whitespace()),
+                        // The rendering draws no spaces, it places words: even one
+                        // space after a cell's last word may be the gutter before
+                        // the next column (`Specta validant`, `Specta` / `cle`
+                        // cut at a narrow cell's edge), so it says nothing of
+                        // where the word ends.
+                        space_after: false,
                     });
                 }
             }

@@ -948,3 +948,30 @@ fn a_header_word_cut_anywhere_in_a_narrow_first_column_stays_whole() {
     assert_eq!(headers_of(&json), ["Intitulé", "Finalités", "Personnes concernées"]);
     assert_eq!(cells_of(&json), [["Paie", "Verser les salaires", "Agents"], ["Vote", "Tenir les listes", "Électeurs"]]);
 }
+
+/// A first column narrower than its titles' words: the typesetter cut them
+/// at the cell's edge (`Specta` / `cle`), and pdftotext set the next
+/// column one space after. That space is the gutter, not the end of the
+/// word: the cut word is read whole.
+#[test]
+fn a_word_cut_at_a_narrow_column_s_edge_one_space_before_the_next_is_whole() {
+    let text = [
+        "Intitu Finalités              Durée de         Personnes",
+        "lé                            conservation     concernées",
+        "",
+        "Specta Autoriser l’emploi     5 ans            Enfants",
+        "cle    des enfants",
+        "",
+        "Ozense Suivre la              1 an             Usagers",
+        "mble   consommation",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(headers_of(&json), ["Intitulé", "Finalités", "Durée de conservation", "Personnes concernées"]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Spectacle", "Autoriser l’emploi des enfants", "5 ans", "Enfants"],
+            ["Ozensemble", "Suivre la consommation", "1 an", "Usagers"]
+        ]
+    );
+}
