@@ -752,3 +752,108 @@ fn wrap_at(text: &str, width: usize) -> (String, Vec<String>) {
     let mut lines = lines.into_iter();
     (lines.next().unwrap_or_default(), lines.collect())
 }
+
+/// A register printed as pypdf prints a table whose cells each draw their
+/// lines (no blank lines; a space kept only where a line wraps inside its
+/// paragraph), each row's lines in column order.
+fn printed_row(cells: &[&[&str]]) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut shares_next = false;
+    for cell in cells {
+        for (k, line) in cell.iter().enumerate() {
+            let wraps = k + 1 < cell.len();
+            let text = if wraps { format!("{line} ") } else { (*line).to_string() };
+            match lines.last_mut() {
+                Some(last) if shares_next && k == 0 => {
+                    last.push(' ');
+                    last.push_str(&text);
+                }
+                _ => lines.push(text),
+            }
+        }
+        // A one-line cell sits on the next cell's first baseline: the
+        // extraction prints the two on one line.
+        shares_next = cell.len() == 1;
+    }
+    lines
+}
+
+/// Every row's controller is one line, printed on one line with the data
+/// cell's first (`Mairie Données d'identité des`), and a controller that
+/// wraps as wide as the data would hold them both: the text's widths
+/// cannot tell where the controller ends. The data cells open on
+/// `Données`, a word of their column's header: there the cell opens. The
+/// last row's one-line subjects share their line with the recipients
+/// (`Lecteurs inscrits Agents de la`): read as one cell, they would leave
+/// the recipients empty, which the text's last row pays for as any row.
+#[test]
+fn a_cell_opens_on_the_word_that_echoes_its_column_s_header() {
+    let rows: [[&[&str]; 5]; 6] = [
+        [
+            &["Verser les salaires et", "les indemnités des agents", "de la collectivité"],
+            &["Mairie"],
+            &["Données d'identité des", "agents, coordonnées", "bancaires, situation", "familiale"],
+            &["Agents titulaires et", "contractuels"],
+            &["Service des ressources", "humaines, trésorerie"],
+        ],
+        [
+            &["Inscrire les enfants dans", "les écoles de la commune"],
+            &["Mairie"],
+            &["Données relatives aux", "enfants et à leurs", "responsables légaux"],
+            &["Familles de la commune"],
+            &["Directeurs d'école"],
+        ],
+        [
+            &["Tenir à jour les listes", "électorales de la commune"],
+            &["Mairie"],
+            &["Données d'état civil,", "adresse postale"],
+            &["Électeurs inscrits"],
+            &["Préfecture, INSEE,", "candidats aux élections"],
+        ],
+        [
+            &["Protéger les bâtiments", "publics et prévenir les", "atteintes aux biens"],
+            &["Mairie"],
+            &["Données d'images des", "personnes filmées"],
+            &["Usagers et agents", "passant dans le champ", "des caméras"],
+            &["Police municipale,", "officiers de police", "judiciaire"],
+        ],
+        [
+            &["Instruire les demandes", "d'aide facultative"],
+            &["CCAS"],
+            &["Données de situation", "familiale, ressources", "du foyer"],
+            &["Demandeurs d'aide"],
+            &["Commission des aides,", "trésorerie"],
+        ],
+        [
+            &["Gérer les prêts et les", "inscriptions des lecteurs"],
+            &["Mairie"],
+            &["Données d'identité,", "historique des prêts"],
+            &["Lecteurs inscrits"],
+            &["Agents de la", "médiathèque"],
+        ],
+    ];
+    let titles = [
+        "Gestion des paies",
+        "Inscriptions scolaires",
+        "Listes électorales",
+        "Vidéoprotection",
+        "Aide sociale",
+        "Médiathèque",
+    ];
+    let mut text = vec![
+        "Registre des activités de traitement de la Mairie de Sainte-Exemple".to_string(),
+        "Intitulé Finalités Responsable".to_string(),
+        "Catégories de données ".to_string(),
+        "traitées".to_string(),
+        "Personnes concernées".to_string(),
+        "Destinataires".to_string(),
+    ];
+    let mut want = Vec::new();
+    for (title, row) in titles.iter().zip(&rows) {
+        let mut cells: Vec<&[&str]> = vec![std::slice::from_ref(title)];
+        cells.extend(row.iter().copied());
+        text.extend(printed_row(&cells));
+        want.push(cells.iter().map(|cell| cell.join(" ")).collect::<Vec<String>>());
+    }
+    assert_eq!(extracted_cells(&(text.join("\n") + "\n")), want);
+}

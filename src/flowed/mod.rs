@@ -22,6 +22,7 @@
 //! table header may be a register set as fiches, label after label:
 //! `fiches` lays it out label beside value for the fiche stage.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -921,7 +922,26 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         empty_cells: None,
         sections: None,
         width_caps: width_caps.to_vec(),
+        header_echoes: {
+            let words = header_words(headers);
+            body.iter().map(|l| l.words.iter().map(|w| segment::header_echo(w, &words)).collect()).collect()
+        },
     }
+}
+
+/// The words that name one column only in the header, with that column
+/// (`Catégories`, in several headers, names none).
+fn header_words(headers: &[String]) -> HashMap<String, usize> {
+    let mut columns: HashMap<String, Option<usize>> = HashMap::new();
+    for (column, header) in headers.iter().enumerate() {
+        for form in header.split_whitespace().filter_map(segment::header_echo_form) {
+            let entry = columns.entry(form).or_insert(Some(column));
+            if *entry != Some(column) {
+                *entry = None;
+            }
+        }
+    }
+    columns.into_iter().filter_map(|(form, column)| Some((form, column?))).collect()
 }
 
 /// How many times wider than its header's wraps a column's text may run:

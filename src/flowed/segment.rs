@@ -143,6 +143,9 @@ pub(super) mod cost {
     pub const NUMBER_ELSEWHERE: f64 = 3.0;
     /// Weight of the columns' vocabulary (per word, in log-odds).
     pub const VOCABULARY: f64 = 0.3;
+    /// A cell opening on a capitalized word that echoes its column's
+    /// header, taken off the reading's cost ([`super::Evidence::echo`]).
+    pub const HEADER_ECHO: f64 = 2.0;
     /// A section heading between rows, before the register says how often
     /// it has them ([`super::Sections`]).
     pub const SECTION: f64 = 3.0;
@@ -224,9 +227,37 @@ pub(super) struct Evidence {
     /// The widest each column may wrap, where its header's own wraps show
     /// it (see `header_wrap_caps`).
     pub width_caps: Vec<Option<f64>>,
+    /// Per line, per word: the column whose header the word echoes, if
+    /// any ([`header_echo`]).
+    pub header_echoes: Vec<Vec<Option<usize>>>,
 }
 
 impl Evidence {
+    /// What a cell of `column` opening at word `from` of line `line` adds
+    /// to the reading's cost: less where the word echoes the column's
+    /// header ([`header_echo`]).
+    pub fn echo(&self, line: usize, from: usize, column: usize) -> f64 {
+        let echoed = self.header_echoes.get(line).and_then(|words| words.get(from)).copied().flatten();
+        if echoed == Some(column) { -cost::HEADER_ECHO } else { 0.0 }
+    }
+
+    /// Per line of `lines`: the most the lines after it can take off a
+    /// reading's cost, each word echoing a header opening a cell
+    /// ([`Evidence::echo`]). A reading's cost so far, less that, bounds its
+    /// final cost from below.
+    pub fn echo_bonus_after(&self, lines: usize) -> Vec<f64> {
+        let mut after = vec![0.0; lines];
+        let mut ahead = 0.0;
+        for i in (0..lines).rev() {
+            if let Some(slot) = after.get_mut(i) {
+                *slot = ahead;
+            }
+            let echoes = self.header_echoes.get(i).map_or(0, |words| words.iter().flatten().count());
+            ahead += echoes as f64 * cost::HEADER_ECHO;
+        }
+        after
+    }
+
     /// `widths` with each column no wider than its cap.
     pub fn capped(&self, mut widths: Vec<f64>) -> Vec<f64> {
         for (w, cap) in widths.iter_mut().zip(&self.width_caps) {
@@ -436,6 +467,32 @@ impl SharedLines {
         let meeting = self.meeting(lines);
         -(1.0 - meeting.line - meeting.block).max(SHARED_LINE_ODDS.0).ln()
     }
+}
+
+/// Fewest letters a header word needs to echo its column: shorter ones
+/// are articles and prepositions, or too common to name a column.
+const MIN_HEADER_ECHO_CHARS: usize = 4;
+
+/// The column whose header a word echoes, given the words that name one
+/// column only in the header (`header_words`): a capitalized word that is
+/// one of them (`Données` under `Catégories de données`, `Durée` under
+/// `Durée de conservation`). Cells echo their own column's header: such a
+/// word opens an item of that column's cells far more often than it
+/// stands in another's.
+pub(super) fn header_echo(word: &str, header_words: &HashMap<String, usize>) -> Option<usize> {
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    header_words.get(&header_echo_form(word)?).copied()
+}
+
+/// A word as header echoes compare it: lower case, without an elided
+/// article (`d’identité`) nor punctuation; `None` for a function word or
+/// one shorter than [`MIN_HEADER_ECHO_CHARS`].
+pub(super) fn header_echo_form(word: &str) -> Option<String> {
+    let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
+    let form: String = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    (form.chars().count() >= MIN_HEADER_ECHO_CHARS && !super::is_function_word(&form)).then_some(form)
 }
 
 /// Word as the vocabulary counts it.
@@ -1196,6 +1253,7 @@ impl Pricing<'_> {
         let opening = |from: usize, column: usize| {
             let going_on = group.continued && in_mask(group.cut, column);
             cell_start_cost(line, from, going_on)
+                + if going_on { 0.0 } else { self.model.evidence.echo(self.index, from, column) }
                 + if group.continued && !going_on { cost::UNCUT } else { 0.0 }
                 + if going_on { resume_cost(line, from, column, group.endings) } else { 0.0 }
         };
@@ -1320,9 +1378,10 @@ impl Model<'_> {
     /// readings with the best so far, most of them far dearer: a reading
     /// is given up at the first line where its cheapest state already
     /// costs more than `limit`. Every cost is a negative log-probability,
-    /// never below zero, so a line's cheapest state bounds the final cost
-    /// from below; a vocabulary's costs are log-odds, which can be
-    /// negative, so with one the reading is solved whole.
+    /// never below zero, but for the header echoes, so a line's cheapest
+    /// state less the echoes the lines after it may still take off bounds
+    /// the final cost from below; a vocabulary's costs are log-odds, which
+    /// can be negative, so with one the reading is solved whole.
     pub fn quick_cost_within(&self, limit: f64) -> Option<f64> {
         let limit = if self.evidence.vocabulary.is_some() { f64::INFINITY } else { limit };
         self.solve_keeping::<1>(limit).map(|(cost, _)| cost).filter(|&cost| cost <= limit)
@@ -1352,6 +1411,7 @@ impl Model<'_> {
         // the openings of this one.
         let mut previous: Vec<(usize, State, f64)> = Vec::with_capacity(slots);
         let mut openings: Vec<Option<(f64, usize, u32)>> = Vec::with_capacity(k * Opening::KINDS * ways);
+        let echo_bonus_after = self.evidence.echo_bonus_after(n);
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = spare.take().map_or_else(|| Layer::new(k), Layer::cleared);
             links.clear();
@@ -1453,12 +1513,13 @@ impl Model<'_> {
                     // from the page before (lower case and all) only if the
                     // break cut it.
                     let going_on = |a: usize| {
+                        let opens = start_cost(false) + self.evidence.echo(i, 0, a);
                         if !continued {
-                            start_cost(false)
+                            opens
                         } else if in_mask(cut, a) {
                             start_cost(true) + resume_cost(line, 0, a, endings)
                         } else {
-                            cost::UNCUT + start_cost(false)
+                            cost::UNCUT + opens
                         }
                     };
                     // How the previous cell meets the next one opening on this
@@ -1612,7 +1673,8 @@ impl Model<'_> {
                     back
                 })
             }));
-            if here.slots.iter().flatten().map(|e| e.cost).fold(f64::INFINITY, f64::min) > limit {
+            let bonus_ahead = echo_bonus_after.get(i).copied().unwrap_or(0.0);
+            if here.slots.iter().flatten().map(|e| e.cost).fold(f64::INFINITY, f64::min) - bonus_ahead > limit {
                 return None;
             }
             spare = last.replace(here);
@@ -1624,7 +1686,14 @@ impl Model<'_> {
                 .iter()
                 .enumerate()
                 .filter(|&(s, _)| s != layer.section_slot())
-                .filter_map(|(s, e)| e.map(|e| (s, e.cost + dangling_cost(layer.endings(s)))))
+                // The text's last row leaves the cells after its last
+                // part empty, as a row that a new one follows does.
+                .filter_map(|(s, e)| {
+                    e.map(|e| {
+                        let empty_after = new_row_after(e.state, k, skip) - cost::NEW_ROW;
+                        (s, e.cost + dangling_cost(layer.endings(s)) + empty_after)
+                    })
+                })
                 .min_by(|a, b| a.1.total_cmp(&b.1))
         }) else {
             return Some((0.0, Vec::new()));
@@ -1894,6 +1963,7 @@ pub(super) mod tests {
             empty_cells: None,
             sections: None,
             width_caps: Vec::new(),
+            header_echoes: Vec::new(),
         }
     }
 
@@ -1928,6 +1998,25 @@ pub(super) mod tests {
             assert_eq!(model.quick_cost_within(cost - 1e-6), None);
             assert_eq!(model.quick_cost_within(0.0), None);
         }
+    }
+
+    #[test]
+    fn header_echoes_keep_the_quick_cost_s_bound_exact() {
+        let lines: Vec<FlowLine> = ["Paie ", "Mairie Données d'identité ", "Vote ", "Mairie Données d'état civil "]
+            .iter()
+            .map(|text| line(text))
+            .collect();
+        let echoes = |line: &FlowLine| line.words.iter().map(|w| (w == "Données").then_some(2)).collect();
+        let evidence = Evidence { header_echoes: lines.iter().map(echoes).collect(), ..no_evidence(lines.len()) };
+        let widths = [8.0, 8.0, 20.0];
+        let model =
+            Model { lines: &lines, widths: &widths, blank_separated: false, evidence: &evidence, unit: Unit::Chars };
+        let (cost, steps) = model.solve_quickly();
+        // Both data cells open on their echo, each taking it off the cost.
+        let data_opening = |i: usize| steps.get(i).is_some_and(|s| s.parts.contains(&Part::new(1, 2)));
+        assert!(data_opening(1) && data_opening(3));
+        assert_eq!(model.quick_cost_within(cost), Some(cost));
+        assert_eq!(model.quick_cost_within(cost - 1e-6), None);
     }
 
     #[test]
