@@ -857,3 +857,60 @@ fn a_cell_opens_on_the_word_that_echoes_its_column_s_header() {
     }
     assert_eq!(extracted_cells(&(text.join("\n") + "\n")), want);
 }
+
+/// A narrow header cell cuts its words anywhere (`Respons` / `able de` /
+/// `traiteme` / `nt (et co-` / `RT)`): each line's last word goes on in
+/// the next line's first, and the word broken after its own hyphen
+/// (`co-` / `RT)`, where `RT` alone names a column elsewhere) goes on.
+#[test]
+fn a_header_cut_inside_its_words_is_read_whole() {
+    let mut text = vec![
+        "Registre des activités de traitement de la Mairie de Sainte-Exemple".to_string(),
+        "Intitulé Finalités Respons".to_string(),
+        "able de ".to_string(),
+        "traiteme".to_string(),
+        "nt (et co-".to_string(),
+        "RT)".to_string(),
+        "Catégories de données traitées Personnes ".to_string(),
+        "concernées".to_string(),
+    ];
+    let rows: [[&[&str]; 5]; 3] = [
+        [
+            &["Gestion des paies"],
+            &["Verser les salaires et", "les indemnités des agents"],
+            &["Mairie"],
+            &["Identité, coordonnées", "bancaires des agents"],
+            &["Agents titulaires et", "contractuels"],
+        ],
+        [
+            &["Listes électorales"],
+            &["Tenir à jour les listes", "électorales de la commune"],
+            &["Mairie"],
+            &["État civil, adresse", "postale des électeurs"],
+            &["Électeurs inscrits sur", "les listes de la commune"],
+        ],
+        [
+            &["Aide sociale"],
+            &["Instruire les demandes", "d'aide facultative"],
+            &["CCAS"],
+            &["Situation familiale,", "ressources du foyer"],
+            &["Demandeurs d'aide et", "membres de leur foyer"],
+        ],
+    ];
+    for row in &rows {
+        text.extend(printed_row(row));
+    }
+    let json = extracted_json(&(text.join("\n") + "\n"));
+    let headers: Vec<&str> =
+        json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Intitulé",
+            "Finalités",
+            "Responsable de traitement (et co-RT)",
+            "Catégories de données traitées",
+            "Personnes concernées"
+        ]
+    );
+}

@@ -504,20 +504,28 @@ fn is_header_opening(word: &str) -> bool {
 }
 
 /// Splits the header's words into column headers: a header opens at a
-/// capitalized header word not governed by a preposition (`de traitement`),
-/// or at a capitalized word opening a line (`opens_line`), where a header
-/// of the register's own starts (`Logiciel`, `Service responsable`).
+/// capitalized header word not governed by a preposition (`de traitement`)
+/// nor going on a word broken after its hyphen (`co-` / `RT)`), or at a
+/// capitalized word opening a line (`opens_line`), where a header of the
+/// register's own starts (`Logiciel`, `Service responsable`).
 fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
-    let mut headers: Vec<Vec<&str>> = Vec::new();
+    let mut headers: Vec<Vec<String>> = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let governed = i > 0
-            && words.get(i - 1).is_some_and(|p| {
-                matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
-            });
+        let previous = i.checked_sub(1).and_then(|p| words.get(p));
+        // The word's own hyphen, the line broken after it: the word goes on.
+        let after_hyphen =
+            previous.and_then(|p| p.strip_suffix('-')).is_some_and(|stem| stem.ends_with(char::is_alphabetic));
+        let governed = previous.is_some_and(|p| {
+            matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
+        });
         let own_opening = opens_line.get(i).copied().unwrap_or(false) && word.starts_with(char::is_uppercase);
         match headers.last_mut() {
-            Some(h) if !(is_header_opening(word) || own_opening) || governed => h.push(word),
-            _ => headers.push(vec![word]),
+            Some(h) if after_hyphen => match h.last_mut() {
+                Some(last) => last.push_str(word),
+                None => h.push(word.clone()),
+            },
+            Some(h) if !(is_header_opening(word) || own_opening) || governed => h.push(word.clone()),
+            _ => headers.push(vec![word.clone()]),
         }
     }
     headers.into_iter().map(|h| h.join(" ")).collect()
@@ -594,13 +602,17 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
         }
         let cut_first = first.words.first() != Some(&opening);
         // A line's last word may be a header word's start, hyphenated
-        // (`Durée de conserva-` / `tion`).
+        // (`Durée de conserva-` / `tion`) or cut at its cell's edge
+        // (`traiteme` / `nt`).
         let header_words_of = |words: &[String], i: usize| {
             let next_head = lines.get(i + 1).and_then(|n| n.words.first());
-            let hyphenated =
-                |w: &String| next_head.is_some_and(|head| fields::hyphenated_header_word(w, head).is_some());
+            let goes_on = |w: &String| {
+                next_head.is_some_and(|head| {
+                    fields::hyphenated_header_word(w, head).is_some() || fields::completes_header_word(w, head)
+                })
+            };
             let last = words.len().saturating_sub(1);
-            words.iter().enumerate().all(|(k, w)| fields::is_header_word(w) || k == last && hyphenated(w))
+            words.iter().enumerate().all(|(k, w)| fields::is_header_word(w) || k == last && goes_on(w))
         };
         let all_header_words_at = |i: usize| lines.get(i).is_some_and(|line| header_words_of(&line.words, i));
         // A header qualified by a word of its own (`Finalité principale`) is
