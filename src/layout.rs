@@ -120,6 +120,13 @@ pub fn ends_in_word_hyphen(text: &str) -> bool {
     text.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic)
 }
 
+/// A word as a vocabulary holds it: lower case, without an elided article
+/// before it (`d’aménagement`) nor punctuation around it.
+pub fn vocabulary_form(word: &str) -> String {
+    let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
+    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
 /// The words' texts joined by single spaces.
 pub fn join_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> String {
     words.into_iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")

@@ -14,6 +14,7 @@ use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{
     LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, group_lines, is_list_mark, join_words,
+    vocabulary_form,
 };
 use crate::pdf::Rule;
 
@@ -3018,13 +3019,6 @@ fn hyphen_break(line: &CellLine, next: &CellLine) -> Option<(String, String)> {
     let letter_before = head.chars().last().is_some_and(char::is_alphabetic);
     let lower_after = tail.chars().next().is_some_and(char::is_lowercase);
     (line.breaks_word && letter_before && lower_after).then(|| (vocabulary_form(head), vocabulary_form(tail)))
-}
-
-/// A word as the table's vocabulary holds it: lower case, without an elided
-/// article before it (`d’aménagement`) nor punctuation around it.
-fn vocabulary_form(word: &str) -> String {
-    let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
-    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
 /// Words French elides before a vowel (`d’`, `l’`, `jusqu’`).

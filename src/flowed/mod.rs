@@ -513,8 +513,7 @@ fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
     for (i, word) in words.iter().enumerate() {
         let previous = i.checked_sub(1).and_then(|p| words.get(p));
         // The word's own hyphen, the line broken after it: the word goes on.
-        let after_hyphen =
-            previous.and_then(|p| p.strip_suffix('-')).is_some_and(|stem| stem.ends_with(char::is_alphabetic));
+        let after_hyphen = previous.is_some_and(|p| crate::layout::ends_in_word_hyphen(p));
         let governed = previous.is_some_and(|p| {
             matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
         });

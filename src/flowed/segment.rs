@@ -486,12 +486,11 @@ pub(super) fn header_echo(word: &str, header_words: &HashMap<String, usize>) -> 
     header_words.get(&header_echo_form(word)?).copied()
 }
 
-/// A word as header echoes compare it: lower case, without an elided
-/// article (`d’identité`) nor punctuation; `None` for a function word or
-/// one shorter than [`MIN_HEADER_ECHO_CHARS`].
+/// A word as header echoes compare it, in its vocabulary form
+/// (`d’identité` → `identité`); `None` for a function word or one shorter
+/// than [`MIN_HEADER_ECHO_CHARS`].
 pub(super) fn header_echo_form(word: &str) -> Option<String> {
-    let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
-    let form: String = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let form = crate::layout::vocabulary_form(word);
     (form.chars().count() >= MIN_HEADER_ECHO_CHARS && !super::is_function_word(&form)).then_some(form)
 }
 
