@@ -362,6 +362,11 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
             out.bound = Bound::Min;
             after = after.get(m.end()..).unwrap_or("");
         }
+        // An event may be given in parentheses (`3 ans (à compter de la fin
+        // du contrat)`): it ends at their close.
+        if let Some(inner) = after.trim_start().strip_prefix('(') {
+            after = inner.split(')').next().unwrap_or(inner);
+        }
         if let Some(m) = FROM_ANCHOR.find(after) {
             let mut event = after.get(m.end()..).unwrap_or("");
             // What closes the event may bound the length (`30 jours après
@@ -427,7 +432,7 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         }
         let own = right.split([';', '•']).next().unwrap_or(right);
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
-        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit) {
+        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit) && !BARE_REMOVAL.is_match(own) {
             parts.push(left);
             start = m.end();
         }
@@ -453,6 +458,13 @@ static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande)"
     ))
+});
+/// A phase that only says the data are then removed (`6 mois puis
+/// supprimées`): it ends the retention before it and adds no rule.
+static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:supprimée?s?|détruite?s?|effacée?s?|purgée?s?|suppression|destruction|effacement|purge)(?:\s+(?:définitivement|automatiquement))?\s*[.;]?\s*$",
+    )
 });
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
 static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+"));
@@ -697,6 +709,18 @@ fn strip_to_label(text: &str) -> String {
     t.trim().to_string()
 }
 
+/// A label or subject naming the record's personal data as a whole
+/// (`Informations d'ordre personnel`, `Les données à caractère personnel`):
+/// it narrows nothing, so the statement applies to the whole record.
+static ALL_PERSONAL_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:les\s+)?(?:données|informations)(?:\s+(?:personnelles|d['’]ordre personnel|à caractère personnel))?$")
+});
+
+/// The label a statement is scoped to, unless it names all the record's data.
+fn scope_label(label: Option<String>) -> Option<String> {
+    label.filter(|l| !ALL_PERSONAL_DATA.is_match(l.trim()))
+}
+
 /// The scope a grammatical subject names, or `None` for generic subjects.
 fn subject_scope(subject: &str) -> Option<String> {
     let subject = subject.trim().trim_end_matches(',');
@@ -710,7 +734,7 @@ fn subject_scope(subject: &str) -> Option<String> {
         return None;
     }
     let stripped = ARTICLE.replace(subject, "").trim().to_string();
-    (!stripped.is_empty()).then_some(stripped)
+    scope_label((!stripped.is_empty()).then_some(stripped))
 }
 
 /// The byte offset just after the last of `chars` in `text` (0 when none).
@@ -857,7 +881,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         if body.is_empty() || !has_retention(body) {
             continue;
         }
-        let applies_to = label_before(&text, start, previous_end);
+        let applies_to = scope_label(label_before(&text, start, previous_end));
         previous_end = end;
         consumed_to = end;
         statements.push(Statement { text: body.to_string(), applies_to });
@@ -1199,6 +1223,15 @@ mod tests {
             (
                 "Conservées 1 an au-delà de la fin du contrat",
                 &[(Period, Some("P1Y"), Exact, Some("fin du contrat"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 3 ans (à compter de la fin du contrat)",
+                &[(Period, Some("P3Y"), Exact, Some("fin du contrat"), None, None, false, None)],
+            ),
+            ("Conservées 6 mois puis supprimées", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
+            (
+                "Données conservées 1 an, puis supprimées définitivement.",
+                &[(Period, Some("P1Y"), Exact, None, None, None, false, None)],
             ),
             (
                 "3 ans à compter du dernier contact, puis suppression",
@@ -1546,6 +1579,25 @@ mod tests {
                 ("1 an.", Some("Informations de connexion")),
             ]
         );
+    }
+
+    #[test]
+    fn a_label_naming_all_the_personal_data_scopes_nothing() {
+        // A cell and the scope of its one statement.
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Nom ; adresse. Informations d'ordre personnel Conservation 1 an.", None),
+            ("Nom ; adresse. Données à caractère personnel : 2 ans.", None),
+            ("Les données personnelles sont conservées 3 ans.", None),
+            ("Nom ; adresse. Informations de connexion 1 an.", Some("Informations de connexion")),
+            ("Les données de santé sont conservées 3 ans.", Some("données de santé")),
+        ];
+        for (cell, scope) in cases {
+            let found = find_statements(cell);
+            let rules: Vec<RetentionRule> =
+                found.iter().flat_map(|s| parse_statement(&s.text, s.applies_to.as_deref())).collect();
+            let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+            assert_eq!(scopes, [*scope], "{cell}");
+        }
     }
 
     #[test]

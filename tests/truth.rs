@@ -357,10 +357,11 @@ const WORDS_CUT_AFTER_OTHER_WORDS: &[(&str, &str)] = &[
 
 /// The retention rules of each record against `fixtures/truth/retention.json`:
 /// kind, duration, bound, conditional and the from/until/while texts must be
-/// equal for every labelled rule, with nothing extra. Scopes (`applies_to`)
-/// are checked where the truth's labelling can be derived from the record
-/// alone (the dnum register); fabrique's channel prefixes
-/// (`Application … : Données …`) are hand-made decisions the text does not print.
+/// equal for every labelled rule, with nothing extra. A rule must have a
+/// scope (`applies_to`) exactly when its truth has one; the scope's words are
+/// checked where the truth's labelling can be derived from the record alone
+/// (the dnum register): fabrique's channel prefixes (`Application … :
+/// Données …`) are hand-made decisions the text does not print.
 #[test]
 fn retention_rules_match_their_truth() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -401,6 +402,12 @@ fn retention_rules_match_their_truth() {
                 continue;
             }
             for (w, h) in want.iter().zip(&have) {
+                if w["applies_to"].is_null() != h["applies_to"].is_null() {
+                    report.push_str(&format!(
+                        "{input} {title}: applies_to: want {}, got {}\n",
+                        w["applies_to"], h["applies_to"]
+                    ));
+                }
                 let mut keys = vec!["kind", "duration", "bound", "conditional", "from", "until", "while"];
                 if register == "dnum" {
                     keys.push("applies_to");
