@@ -2920,14 +2920,17 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
                         // dash opens a list item: a separator.
                         let before = line.text.trim_end_matches('-').trim_end();
                         let opens_item = before.is_empty() || before.ends_with([';', ':', ',', '.']);
-                        return marks_line_end_spaces && !opens_item;
+                        return marks_line_end_spaces && !opens_item && space_fits(line, edge);
                     }
                     let next = lines.get(i + 1);
                     line.text.ends_with('-')
                         || ends_with_elision(&line.text)
                         || next.is_some_and(|n| printed.completes_cut_word(line, n))
                         || next.is_some_and(|n| ends_cut_word(line, n))
-                        || next.is_some_and(|n| n.text.starts_with([')', ']']))
+                        // French sets no space before a comma: one opening
+                        // a line goes on the word before it (`Finances` /
+                        // `, achats` in a column too narrow for both).
+                        || next.is_some_and(|n| n.text.starts_with([')', ']', ',']))
                         || next.is_some_and(|next| {
                             // A last word the table prints whole elsewhere
                             // (`dans` / `l’établissement`) ended at a space
@@ -3183,6 +3186,13 @@ fn reaches_edge(line: &CellLine, edge: f64) -> bool {
     line.bbox.x1 >= edge - 0.65 * line.bbox.height().max(1.0)
 }
 
+/// Whether a space would still fit after the line before the column's
+/// right text edge: where it would not, a producer that draws the spaces
+/// ending lines leaves it out, and its absence says nothing.
+fn space_fits(line: &CellLine, edge: f64) -> bool {
+    line.bbox.x1 + SPACE_WIDTH * line.bbox.height().max(1.0) <= edge
+}
+
 /// How much wider than a line's average character its widest are (`M`,
 /// `W` beside `i`, `l`).
 const WIDE_CHAR: f64 = 1.6;
@@ -3224,6 +3234,18 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut
         && goes_on
         && joined > room
         && !is_legal_basis_phrase(token, head)
+        && !longer_than_a_word(token, head)
+}
+
+/// Most letters a word of running text has (`anticonstitutionnellement`).
+const MAX_WORD_LETTERS: usize = 25;
+
+/// Whether two runs of letters joined would be longer than any word
+/// (`accompagnement` / `psychologique`): two words, not one cut. Runs with
+/// other characters (addresses, codes, names with digits) may be longer.
+fn longer_than_a_word(token: &str, head: &str) -> bool {
+    let letters = |w: &str| w.chars().all(char::is_alphabetic).then(|| w.chars().count());
+    matches!((letters(token), letters(head)), (Some(a), Some(b)) if a + b > MAX_WORD_LETTERS)
 }
 
 /// A line ending on a letter, followed by a line opening on a lone
@@ -4101,23 +4123,49 @@ mod tests {
     #[test]
     fn a_lone_dash_ending_a_line_joins_its_word_unless_it_opens_an_item() {
         // The source spaces line ends (the first line's space): a lone dash
-        // without one was set against the next word (`sociale -DGCS)`),
-        // unless punctuation before it makes it a list item's dash.
+        // without one, where a space would have fit, was set against the
+        // next word (`sociale -DGCS)`), unless punctuation before it makes
+        // it a list item's dash. At the column's edge, where no space fits,
+        // the dash is a separator (`jeunesse -` / `ARS`).
         let lines = [
-            ("Direction générale", true),
+            ("Direction générale de la Cohésion", true),
             ("de la Cohésion sociale -", false),
             ("DGCS) ; services :", true),
             ("- Faciliter l’accès ; -", false),
-            ("Suivre les demandes", false),
+            ("Suivre les demandes ; la jeunesse -", false),
+            ("ARS", true),
         ];
         let mut entries = vec![set_cell(&lines)];
         mark_word_breaks(&mut entries, 1, None);
         assert_eq!(
             joined_cells(&entries),
             [
-                "Direction générale de la Cohésion sociale -DGCS) ; services : - Faciliter l’accès ; - Suivre les demandes"
+                "Direction générale de la Cohésion de la Cohésion sociale -DGCS) ; services : - Faciliter l’accès ; - Suivre les demandes ; la jeunesse - ARS"
             ]
         );
+    }
+
+    #[test]
+    fn a_comma_opening_a_line_and_a_word_too_long_for_one_part_no_words() {
+        // Each cell alone: a column too narrow for `Finances,` puts the
+        // comma on the next line, which goes on the word; `accompagnement`
+        // fills its line, but joined to `psychologique` it would be longer
+        // than any word.
+        let cases: [(&[(&str, bool)], &str); 2] = [
+            (
+                &[("Direction des", true), ("Finances", false), (", achats et des", true), ("services", true)],
+                "Direction des Finances, achats et des services",
+            ),
+            (
+                &[("Accompagner les", true), ("accompagnement", false), ("psychologique ;", true)],
+                "Accompagner les accompagnement psychologique ;",
+            ),
+        ];
+        for (lines, expected) in cases {
+            let mut entries = vec![set_cell(lines)];
+            mark_word_breaks(&mut entries, 1, None);
+            assert_eq!(joined_cells(&entries), [expected]);
+        }
     }
 
     #[test]
