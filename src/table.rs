@@ -3235,6 +3235,14 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut
         && joined > room
         && !is_legal_basis_phrase(token, head)
         && !longer_than_a_word(token, head)
+        && !ends_on_clause_mark(token, head)
+}
+
+/// Whether a token ends on a comma, semicolon or colon before a word: French
+/// sets a space after those, where the typesetter wraps (`Plans,` /
+/// `Programmes`), so no word is cut there.
+fn ends_on_clause_mark(token: &str, head: &str) -> bool {
+    token.ends_with([',', ';', ':']) && head.starts_with(char::is_alphabetic)
 }
 
 /// Most letters a word of running text has (`anticonstitutionnellement`).
@@ -4118,6 +4126,21 @@ mod tests {
         }
         mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
         assert_eq!(joined_cells(&entries), ["DNUM"]);
+    }
+
+    #[test]
+    fn a_line_filled_to_the_edge_by_a_word_and_its_comma_cuts_no_word() {
+        // Between rules 30 apart, `Plans,` fills its line and `Plans,Programmes`
+        // would not fit one: still, French wraps after a comma, at its space.
+        let column = Column { header: String::new(), key: String::new(), x0: 0.0, x1: 30.0, header_x1: 30.0 };
+        let mut entries = vec![set_cell(&[("Plans,", false), ("Programmes", false)])];
+        if let Some(Entry::Row(row)) = entries.first_mut() {
+            for line in row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut()).skip(1) {
+                line.bbox.x1 = line.bbox.x0 + 30.0;
+            }
+        }
+        mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
+        assert_eq!(joined_cells(&entries), ["Plans, Programmes"]);
     }
 
     #[test]
