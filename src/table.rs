@@ -163,6 +163,9 @@ struct Header {
     columns: Vec<Column>,
     /// Lines of the header band.
     lines: usize,
+    /// The known fields whose headers a body river parted from the header
+    /// words before them ([`split_at_body_rivers`]).
+    river_fields: Vec<&'static str>,
 }
 
 /// The lines of a page with the page's horizontal and vertical rules.
@@ -404,6 +407,91 @@ fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
     merged
 }
 
+/// Fewest body lines with words on both sides of a river for it to part
+/// two columns.
+const MIN_RIVER_LINES: usize = 2;
+
+/// How far, in font sizes, a text rendering may shift a row's words from
+/// where the rows above and below have theirs.
+const RIVER_SLACK: f64 = 1.0;
+
+/// Splits the header groups of a borderless table where a header word
+/// opens a known header (`Catégories de données traitées`) after other
+/// header words, and the body below shows a river there: an x that
+/// [`MIN_RIVER_LINES`] or more lines have words on both sides of, and that
+/// at most a quarter as many cross (notes below the table run across).
+/// In a text rendering of narrow cells, the header lines overlap (`nt (et
+/// co-` over the start of `Catégories …`) whatever the cells' padding was,
+/// and the rows shift by a character or two ([`RIVER_SLACK`]). A known
+/// header in `proven` parts without the body's evidence: a page with few
+/// rows shows too little. Returns the groups and the fields parted.
+fn split_at_body_rivers(
+    groups: &[Rect],
+    band: &[&Line],
+    body: &[&Line],
+    page_width: f64,
+    proven: &[&'static str],
+) -> (Vec<Rect>, Vec<&'static str>) {
+    let mut out = Vec::new();
+    let mut fields = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        let end = groups.get(i + 1).map_or(page_width, |n| n.x0);
+        let mut current = *group;
+        // Each split moves the group's start right, past a header word's start.
+        while let Some((river, field)) = river_in(current.x0, end, band, body, proven) {
+            out.push(Rect { x1: river, ..current });
+            current = Rect { x0: river, x1: current.x1.max(river), ..current };
+            fields.push(field);
+        }
+        out.push(current);
+    }
+    (out, fields)
+}
+
+/// The first river in `[from, end)` at a header word that opens a known
+/// header (see [`split_at_body_rivers`]): the boundary of the two columns,
+/// right of the centres of the header words before it, and the field.
+fn river_in(
+    from: f64,
+    end: f64,
+    band: &[&Line],
+    body: &[&Line],
+    proven: &[&'static str],
+) -> Option<(f64, &'static str)> {
+    let in_range = |w: &&Word| w.bbox.center_x() >= from && w.bbox.center_x() < end;
+    let header: Vec<&Word> = band.iter().flat_map(|l| l.words.iter()).filter(in_range).collect();
+    // A body word reaching into the group counts: a text rendering may set
+    // a short cell (`DNUM`) left of its header's start.
+    let reaches_in = |w: &&Word| w.bbox.x1 > from && w.bbox.center_x() < end;
+    let lines: Vec<Vec<&Word>> =
+        body.iter().map(|l| l.words.iter().filter(reaches_in).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect();
+    header.iter().filter(|w| w.bbox.x0 > from + 0.5 && w.text.starts_with(char::is_uppercase)).find_map(|opening| {
+        let start = opening.bbox.x0;
+        let (left, right): (Vec<&Word>, Vec<&Word>) = header.iter().partition(|w| w.bbox.x0 < start);
+        let field = fields::known_field(&join_words(right.iter().copied()))?;
+        let boundary = left.iter().map(|w| w.bbox.center_x() + 0.5).fold(start, f64::max);
+        if left.is_empty() || right.iter().any(|w| w.bbox.center_x() < boundary) {
+            return None;
+        }
+        if proven.contains(&field) {
+            return Some((boundary, field));
+        }
+        let slack = RIVER_SLACK * opening.font_size;
+        let both = lines
+            .iter()
+            .filter(|ws| {
+                ws.iter().any(|a| a.bbox.x1 <= boundary + slack)
+                    && ws.iter().any(|b| b.bbox.x0 >= boundary - slack && b.bbox.center_x() >= boundary)
+            })
+            .count();
+        let crossing = lines
+            .iter()
+            .filter(|ws| ws.iter().any(|w| w.bbox.x0 < boundary - slack && w.bbox.x1 > boundary + slack))
+            .count();
+        (both >= MIN_RIVER_LINES && crossing * 4 <= both).then_some((boundary, field))
+    })
+}
+
 /// Joins rules that continue one another on the same line (word processors
 /// draw each cell's border separately): same position within a point and
 /// ends within [`RULE_SNAP`].
@@ -521,7 +609,7 @@ impl<'a> PageLines<'a> {
     /// on the table's first page: where a page repeats the header, the
     /// rest of a row split across the page may follow it, with nothing in
     /// the first column either.
-    fn find_header(&self, max_lines: Option<usize>) -> Option<Header> {
+    fn find_header(&self, max_lines: Option<usize>, proven: &[&'static str]) -> Option<Header> {
         let index = (0..self.lines.len()).find(|&i| self.opens_header(i))?;
         let first = self.lines.get(index)?;
         let size = first.font_size();
@@ -663,17 +751,27 @@ impl<'a> PageLines<'a> {
             band.push(line);
         }
         let bottom = rule_below.unwrap_or(bottom + 0.5);
-        let columns = self.header_columns(&band, top, bottom)?;
-        Some(Header { top, bottom, columns, lines: band.len() })
+        let (columns, river_fields) = self.header_columns(&band, top, bottom, proven)?;
+        Some(Header { top, bottom, columns, lines: band.len(), river_fields })
     }
 
-    fn header_columns(&self, band: &[&Line], top: f64, bottom: f64) -> Option<Vec<Column>> {
+    /// The header band's columns, and the known fields a body river parted
+    /// from the header words before them (any in `proven` part so without
+    /// the body's evidence: another page showed it).
+    fn header_columns(
+        &self,
+        band: &[&Line],
+        top: f64,
+        bottom: f64,
+        proven: &[&'static str],
+    ) -> Option<(Vec<Column>, Vec<&'static str>)> {
         let groups = header_groups(band, &self.vertical);
         let mid = (top + bottom) / 2.0;
         let crossing: Vec<f64> = snap(
             self.vertical.iter().filter(|r| r.rect.y0 <= mid && r.rect.y1 >= mid).map(|r| r.rect.center_x()).collect(),
         );
         let mut bounds: Vec<(f64, f64)> = Vec::new();
+        let mut river_fields = Vec::new();
         // Rules divide the header when they leave one group of words in
         // most intervals; a justified header cell (`Mesures      de`) may
         // leave two, which are one header.
@@ -707,6 +805,9 @@ impl<'a> PageLines<'a> {
                 bounds.push((last, self.page.width));
             }
         } else {
+            let body: Vec<&Line> = self.lines.iter().filter(|l| l.bbox.y0 >= bottom).collect();
+            let (groups, fields) = split_at_body_rivers(&groups, band, &body, self.page.width, proven);
+            river_fields = fields;
             for (i, g) in groups.iter().enumerate() {
                 let next = groups.get(i + 1).map_or(self.page.width, |n| n.x0);
                 bounds.push((g.x0, next));
@@ -799,7 +900,7 @@ impl<'a> PageLines<'a> {
                 Column { header: header.trim_end().to_string(), key, x0, x1, header_x1 }
             })
             .collect();
-        Some(columns)
+        Some((columns, river_fields))
     }
 }
 
@@ -2623,8 +2724,27 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         running.contains(&k)
     };
 
-    let (first_index, first_header) =
-        pages.iter().enumerate().find_map(|(i, p)| p.find_header(None).map(|h| (i, h))).ok_or(TableError::NoHeader)?;
+    let (first_index, mut first_header) = pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.find_header(None, &[]).map(|h| (i, h)))
+        .ok_or(TableError::NoHeader)?;
+    // A river any page's body shows under its header parts that header on
+    // every page: read the headers again knowing it.
+    let mut proven: Vec<&'static str> = pages
+        .iter()
+        .skip(first_index + 1)
+        .filter_map(|p| p.find_header(Some(first_header.lines), &[]))
+        .chain(std::iter::once(first_header.clone()))
+        .flat_map(|h| h.river_fields)
+        .collect();
+    proven.sort_unstable();
+    proven.dedup();
+    if !proven.is_empty()
+        && let Some(header) = pages.get(first_index).and_then(|p| p.find_header(None, &proven))
+    {
+        first_header = header;
+    }
     let mut columns = first_header.columns.clone();
     // A last column no rule closes reaches the page's right edge, and on
     // every page that page's own: a later page may be set wider (a text
@@ -2656,7 +2776,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let header = if i == first_index {
             Some(first_header.clone())
         } else {
-            p.find_header(Some(first_header.lines)).filter(|h| repeats_header(h, &first_header))
+            p.find_header(Some(first_header.lines), &proven).filter(|h| repeats_header(h, &first_header))
         };
         // A page that prints the header again gets its own columns (text
         // renderings shift them from page to page); others keep the last ones.

@@ -975,3 +975,45 @@ fn a_word_cut_at_a_narrow_column_s_edge_one_space_before_the_next_is_whole() {
         ]
     );
 }
+
+/// Narrow borderless cells in a text rendering: the controllers' header is
+/// cut into stacked pieces that run a character past the start of the next
+/// header (`nt (et co-` under `Catégories`), and one space parts
+/// `Respons` from `Catégories de données traitées`, so the header reads
+/// as one column. The body shows two: every row leaves a river between
+/// `DNUM` and the data, though the rendering shifts rows by a character.
+#[test]
+fn a_header_run_together_is_parted_where_its_body_shows_two_columns() {
+    let text = [
+        "Intitulé     Finalités         Respons Catégories de données   Personnes",
+        "                               able de                         concernées",
+        "                               traiteme",
+        "                               nt (et co-",
+        "                               RT)",
+        "Outil A      Piloter les       DNUM     Données d’identité     Agents",
+        "             programmes                 des agents",
+        "Outil B      Suivre les       DNUM     Coordonnées            Usagers",
+        "             actions                   professionnelles",
+        "Outil C      Publier les        DNUM    Identifiants de        Agents",
+        "             fiches                     connexion",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(
+        headers_of(&json),
+        [
+            "Intitulé",
+            "Finalités",
+            "Responsable de traitement (et co-RT)",
+            "Catégories de données",
+            "Personnes concernées"
+        ]
+    );
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Outil A", "Piloter les programmes", "DNUM", "Données d’identité des agents", "Agents"],
+            ["Outil B", "Suivre les actions", "DNUM", "Coordonnées professionnelles", "Usagers"],
+            ["Outil C", "Publier les fiches", "DNUM", "Identifiants de connexion", "Agents"]
+        ]
+    );
+}
