@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{
-    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, group_lines, is_list_mark, join_words,
-    vocabulary_form,
+    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, ends_in_word_hyphen, group_lines, is_list_mark,
+    join_words, vocabulary_form,
 };
 use crate::pdf::Rule;
 
@@ -459,7 +459,8 @@ fn river_in(
     proven: &[&'static str],
 ) -> Option<(f64, &'static str)> {
     let in_range = |w: &&Word| w.bbox.center_x() >= from && w.bbox.center_x() < end;
-    let header: Vec<&Word> = band.iter().flat_map(|l| l.words.iter()).filter(in_range).collect();
+    let band_words: Vec<Vec<&Word>> = band.iter().map(|l| l.words.iter().filter(in_range).collect()).collect();
+    let header: Vec<&Word> = band_words.iter().flatten().copied().collect();
     // A body word reaching into the group counts: a text rendering may set
     // a short cell (`DNUM`) left of its header's start.
     let reaches_in = |w: &&Word| w.bbox.x1 > from && w.bbox.center_x() < end;
@@ -467,7 +468,19 @@ fn river_in(
         body.iter().map(|l| l.words.iter().filter(reaches_in).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect();
     header.iter().filter(|w| w.bbox.x0 > from + 0.5 && w.text.starts_with(char::is_uppercase)).find_map(|opening| {
         let start = opening.bbox.x0;
-        let (left, right): (Vec<&Word>, Vec<&Word>) = header.iter().partition(|w| w.bbox.x0 < start);
+        // A word broken after its own hyphen at a line's end (`co-` / `RT)`)
+        // goes on the next line, and is on that line's side.
+        let broken_to_left = |line: usize, w: &Word| {
+            band_words.get(line).and_then(|ws| ws.last()).is_some_and(|last| std::ptr::eq(*last, w))
+                && ends_in_word_hyphen(&w.text)
+                && band_words.get(line + 1).and_then(|ws| ws.first()).is_some_and(|next| next.bbox.x0 < start)
+        };
+        let (mut left, mut right): (Vec<&Word>, Vec<&Word>) = (Vec::new(), Vec::new());
+        for (line, ws) in band_words.iter().enumerate() {
+            for w in ws {
+                if w.bbox.x0 < start || broken_to_left(line, w) { left.push(w) } else { right.push(w) }
+            }
+        }
         let field = fields::known_field(&join_words(right.iter().copied()))?;
         let boundary = left.iter().map(|w| w.bbox.center_x() + 0.5).fold(start, f64::max);
         if left.is_empty() || right.iter().any(|w| w.bbox.center_x() < boundary) {

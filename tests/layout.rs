@@ -1017,3 +1017,37 @@ fn a_header_run_together_is_parted_where_its_body_shows_two_columns() {
         ]
     );
 }
+
+/// The same, where the controllers' second header line breaks `co-` under
+/// the start of `Catégories`: a word broken after its hyphen goes on the
+/// next line (`RT)`), on the left, and stays with its header.
+#[test]
+fn a_header_word_broken_after_its_hyphen_stays_on_its_next_line_s_side() {
+    let text = [
+        "Intitulé     Finalités         Responsable de Catégories de données   Personnes",
+        "                               traitement (et co-                     concernées",
+        "                               RT)",
+        "Outil A      Piloter les       DNUM            Données d’identité     Agents",
+        "             programmes                        des agents",
+        "Outil B      Suivre les        DNUM            Coordonnées            Usagers",
+        "             actions                           professionnelles",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(
+        headers_of(&json),
+        [
+            "Intitulé",
+            "Finalités",
+            "Responsable de traitement (et co-RT)",
+            "Catégories de données",
+            "Personnes concernées"
+        ]
+    );
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Outil A", "Piloter les programmes", "DNUM", "Données d’identité des agents", "Agents"],
+            ["Outil B", "Suivre les actions", "DNUM", "Coordonnées professionnelles", "Usagers"]
+        ]
+    );
+}
