@@ -3032,53 +3032,85 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
+    let evidence = LineEndEvidence { every_boundary_marked, marks_line_end_spaces, printed: &printed };
     for entry in entries.iter_mut() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
             let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
             let last_word_may_be_cut = marks_most_line_end_spaces && ragged.get(c).copied().unwrap_or(false);
             let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
-            let breaks: Vec<bool> = lines
-                .iter()
-                .enumerate()
-                .map(|(i, line)| {
-                    if line.ends_with_space {
-                        return false;
-                    }
-                    if every_boundary_marked {
-                        return true;
-                    }
-                    if line.text == "-" || line.text.ends_with(" -") {
-                        // After punctuation (`; -`, `: -`) or alone, the
-                        // dash opens a list item: a separator.
-                        let before = line.text.trim_end_matches('-').trim_end();
-                        let opens_item = before.is_empty() || before.ends_with([';', ':', ',', '.']);
-                        return marks_line_end_spaces && !opens_item && space_fits(line, edge);
-                    }
-                    let next = lines.get(i + 1);
-                    line.text.ends_with('-')
-                        || ends_with_elision(&line.text)
-                        || next.is_some_and(|n| printed.completes_cut_word(line, n))
-                        || next.is_some_and(|n| ends_cut_word(line, n))
-                        // French sets no space before a comma: one opening
-                        // a line goes on the word before it (`Finances` /
-                        // `, achats` in a column too narrow for both).
-                        || next.is_some_and(|n| n.text.starts_with([')', ']', ',']))
-                        || next.is_some_and(|next| {
-                            // A last word the table prints whole elsewhere
-                            // (`dans` / `l’établissement`) ended at a space
-                            // that did not fit.
-                            let last = line.text.rsplit(' ').next().unwrap_or("");
-                            let unknown = !printed.known(last);
-                            !printed.fill_line_whole(line, next)
-                                && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
-                        })
-                })
-                .collect();
+            // The cut word a line ends on so far: a line of one token after
+            // a line that broke a word goes on with it (`1000Pr` / `emiers` /
+            // `Jours` in a column narrower than `1000Premiers`).
+            let mut carried = String::new();
+            let mut breaks: Vec<bool> = Vec::with_capacity(lines.len());
+            for (i, line) in lines.iter().enumerate() {
+                let last = line.text.rsplit(' ').next().unwrap_or("");
+                let word_so_far = if line.text.contains(' ') { last.to_string() } else { format!("{carried}{last}") };
+                let next = lines.get(i + 1).copied();
+                let breaks_here = evidence.breaks_word(line, next, &word_so_far, edge, last_word_may_be_cut);
+                carried = if breaks_here { word_so_far } else { String::new() };
+                breaks.push(breaks_here);
+            }
             for (line, breaks_word) in cell.iter_mut().flat_map(|part| part.lines.iter_mut()).zip(breaks) {
                 line.breaks_word = breaks_word;
             }
         }
+    }
+}
+
+/// What the table shows of how its producer ends lines, for
+/// [`LineEndEvidence::breaks_word`].
+struct LineEndEvidence<'a> {
+    /// The source keeps a space after every line ending at a word boundary.
+    every_boundary_marked: bool,
+    /// The source spaces some line ends (where the space fits).
+    marks_line_end_spaces: bool,
+    /// The words the table prints.
+    printed: &'a PrintedWords,
+}
+
+impl LineEndEvidence<'_> {
+    /// Whether a cell's line ends inside a word that `next` goes on with.
+    /// `word_so_far` is its last word, with the pieces before it where
+    /// earlier lines cut it; `edge` is its column's right text edge.
+    fn breaks_word(
+        &self,
+        line: &CellLine,
+        next: Option<&CellLine>,
+        word_so_far: &str,
+        edge: f64,
+        last_word_may_be_cut: bool,
+    ) -> bool {
+        if line.ends_with_space {
+            return false;
+        }
+        if self.every_boundary_marked {
+            return true;
+        }
+        if line.text == "-" || line.text.ends_with(" -") {
+            // After punctuation (`; -`, `: -`) or alone, the dash opens a
+            // list item: a separator.
+            let before = line.text.trim_end_matches('-').trim_end();
+            let opens_item = before.is_empty() || before.ends_with([';', ':', ',', '.']);
+            return self.marks_line_end_spaces && !opens_item && space_fits(line, edge);
+        }
+        let printed = self.printed;
+        line.text.ends_with('-')
+            || ends_with_elision(&line.text)
+            || next.is_some_and(|n| printed.completes_cut_word(word_so_far, n))
+            || next.is_some_and(|n| ends_cut_word(line, n))
+            // French sets no space before a comma: one opening a line goes
+            // on the word before it (`Finances` / `, achats` in a column too
+            // narrow for both).
+            || next.is_some_and(|n| n.text.starts_with([')', ']', ',']))
+            || next.is_some_and(|next| {
+                // A last word the table prints whole elsewhere (`dans` /
+                // `l’établissement`) ended at a space that did not fit.
+                let last = line.text.rsplit(' ').next().unwrap_or("");
+                let unknown = !printed.known(last);
+                !printed.fill_line_whole(line, next) && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
+            })
     }
 }
 
@@ -3240,12 +3272,12 @@ impl PrintedWords {
         next_words.into_iter().filter(|(_, openings)| openings.len() >= 2).map(|(word, _)| word).collect()
     }
 
-    /// A line whose last word the table prints whole nowhere, but does print
-    /// whole with the next line's first word after it (`Direction généra` /
-    /// `le de la`, where `générale` stands elsewhere): a word cut at the
-    /// cell's edge, even where its end is a word of its own.
-    fn completes_cut_word(&self, line: &CellLine, next: &CellLine) -> bool {
-        let last = line.text.rsplit(' ').next().unwrap_or("");
+    /// A line's last word (with what it goes on from, where lines before
+    /// cut it) that the table prints whole nowhere, but does print whole
+    /// with the next line's first word after it (`Direction généra` / `le de
+    /// la`, where `générale` stands elsewhere): a word cut at the cell's
+    /// edge, even where its end is a word of its own.
+    fn completes_cut_word(&self, last: &str, next: &CellLine) -> bool {
         let head = next.text.split(' ').next().unwrap_or("");
         last.chars().last().is_some_and(char::is_alphabetic)
             && head.chars().next().is_some_and(char::is_alphabetic)
@@ -4338,6 +4370,28 @@ mod tests {
         let mut entries = vec![set_cell(&lines)];
         mark_word_breaks(&mut entries, 1, None);
         assert_eq!(joined_cells(&entries), ["Direction générale Direction générale de la Santé ; informer l’usager"]);
+    }
+
+    #[test]
+    fn a_word_cut_twice_is_known_by_all_its_pieces() {
+        // `1000Pr` and `emiers` fill their lines; `Jours` is a word the table
+        // prints inside a line, but `1000Premiers` so far is printed nowhere
+        // and `1000PremiersJours` is: the third piece goes on the word too.
+        let lines = [
+            ("1000PremiersJours", true),
+            ("des Jours heureux", true),
+            ("1000Pr", false),
+            ("emiers", false),
+            ("Jours", true),
+        ];
+        let mut entries = vec![set_cell(&lines)];
+        if let Some(Entry::Row(row)) = entries.first_mut() {
+            for line in row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut()).skip(2).take(2) {
+                line.bbox.x1 = 85.0;
+            }
+        }
+        mark_word_breaks(&mut entries, 1, None);
+        assert_eq!(joined_cells(&entries), ["1000PremiersJours des Jours heureux 1000PremiersJours"]);
     }
 
     #[test]
