@@ -1387,7 +1387,8 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
                 let before = (x - window).max(far_left);
                 Some(phrase_cut_open(block, x - 0.25 * font, before, x - tolerance, font).unwrap_or(x))
             }
-            None => phrase_cut_open(block, boundary, far_left, run_on_right, font),
+            None => phrase_cut_open(block, boundary, far_left, run_on_right, font)
+                .or_else(|| second_phrase_start(block, &out, i, font).filter(|x| !crosses(*x))),
         };
         if let Some(x) = best {
             let cut = x - 0.25 * font;
@@ -1400,6 +1401,32 @@ fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
         }
     }
     out
+}
+
+/// A gap inside one line wider than this, in font sizes, is wider than
+/// justified text stretches a cell's word spaces: it parts two cells.
+const CELL_GAP: f64 = 3.0;
+
+/// Where column `i` holds no word of the row, the start of a line's phrase
+/// that follows another phrase of that line in column `i - 1`, more than
+/// [`CELL_GAP`] after it: a text rendering set the row's cells so far left
+/// of their columns (`humaines ; jury de        Aucun`) that a one-line
+/// cell lies under its neighbour's header.
+fn second_phrase_start(block: &[&Line], columns: &[Column], i: usize, font: f64) -> Option<f64> {
+    let (left, right) = (columns.get(i.checked_sub(1)?)?, columns.get(i)?);
+    let in_right = |w: &Word| w.bbox.center_x() >= right.x0 && w.bbox.center_x() < right.x1;
+    if block.iter().flat_map(|l| l.words.iter()).any(in_right) {
+        return None;
+    }
+    let in_left = |x: f64| x >= left.x0 && x < left.x1;
+    block
+        .iter()
+        .filter_map(|l| {
+            let starts: Vec<f64> =
+                l.phrases(CELL_GAP * font).iter().map(|p| p.bbox.x0).filter(|x| in_left(*x)).collect();
+            starts.get(1).copied()
+        })
+        .reduce(f64::min)
 }
 
 /// Where a row's first line runs on across a column boundary in one phrase
@@ -3984,6 +4011,36 @@ mod tests {
         }
         let block: Vec<&Line> = lines.iter().collect();
         assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(100.0));
+    }
+
+    #[test]
+    fn a_one_line_cell_set_far_left_of_its_empty_column_opens_it() {
+        let columns = vec![
+            column("Destinataires", 0.0, 100.0, 60.0),
+            column("Transferts", 100.0, 200.0, 150.0),
+            column("Sécurité", 200.0, 300.0, 250.0),
+        ];
+        // This row set its cells far left: `Aucun` stands four font sizes
+        // after `jury de`, under the recipients' header, and nothing of the
+        // row lies in the transfers' column.
+        let lines = [
+            line(12.0, &[("Direction", 0.0, 45.0), ("Dossiers", 200.0, 240.0)]),
+            line(24.0, &[("jury", 0.0, 20.0), ("de", 25.0, 35.0), ("Aucun", 75.0, 100.0), ("accès", 200.0, 225.0)]),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 35.0 && c.x0 < 75.0), "{aligned:?}");
+        // A gap a justified line may stretch to parts nothing.
+        let lines = [
+            line(12.0, &[("Direction", 0.0, 45.0), ("Dossiers", 200.0, 240.0)]),
+            line(
+                24.0,
+                &[("jury", 0.0, 20.0), ("de", 25.0, 35.0), ("recrutement", 50.0, 100.0), ("accès", 200.0, 225.0)],
+            ),
+        ];
+        let block: Vec<&Line> = lines.iter().collect();
+        let aligned = align_to_row(&block, &columns);
+        assert!(aligned.get(1).is_some_and(|c| c.x0 > 75.0), "{aligned:?}");
     }
 
     #[test]

@@ -135,18 +135,13 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// them, the text has none. In the corpus retypeset by LibreOffice in
 /// DejaVu Sans (wider than the grid pdftotext assumes), pdftotext keeps one
 /// space between cells and sets some lines' cells characters left of their
-/// column (`par le suivi`), so words go to the wrong side. In the register
-/// LibreOffice typeset from HTML, pdftotext sets one row's cells up to
-/// forty characters left of their columns, its one-line transfers cell
-/// (`Aucun`) a phrase gap after the recipients' `jury de`: no other line
-/// of the row starts where that column does.
+/// column (`par le suivi`), so words go to the wrong side.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 89),
     ("dnum-libreoffice-dejavu.txt", 126),
     ("hopital-docx-libreoffice.txt", 78),
     ("mairie-calc.txt", 106),
     ("mairie-calc-ghostscript.txt", 106),
-    ("saint-libreoffice-html.txt", 43),
 ];
 
 fn check_folder(folder: &str, extension: &str, at_least: usize) {
