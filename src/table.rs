@@ -2769,21 +2769,22 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         .enumerate()
         .find_map(|(i, p)| p.find_header(None, &[]).map(|h| (i, h)))
         .ok_or(TableError::NoHeader)?;
+    // The later pages' headers, if printed again.
+    let later_headers = |first: &Header, proven: &[&'static str]| -> Vec<Option<Header>> {
+        pages.iter().skip(first_index + 1).map(|p| p.find_header(Some(first.lines), proven)).collect()
+    };
+    let mut later = later_headers(&first_header, &[]);
     // A river any page's body shows under its header parts that header on
     // every page: read the headers again knowing it.
-    let mut proven: Vec<&'static str> = pages
-        .iter()
-        .skip(first_index + 1)
-        .filter_map(|p| p.find_header(Some(first_header.lines), &[]))
-        .chain(std::iter::once(first_header.clone()))
-        .flat_map(|h| h.river_fields)
-        .collect();
+    let mut proven: Vec<&'static str> =
+        later.iter().flatten().chain(std::iter::once(&first_header)).flat_map(|h| h.river_fields.clone()).collect();
     proven.sort_unstable();
     proven.dedup();
-    if !proven.is_empty()
-        && let Some(header) = pages.get(first_index).and_then(|p| p.find_header(None, &proven))
-    {
-        first_header = header;
+    if !proven.is_empty() {
+        if let Some(header) = pages.get(first_index).and_then(|p| p.find_header(None, &proven)) {
+            first_header = header;
+        }
+        later = later_headers(&first_header, &proven);
     }
     let mut columns = first_header.columns.clone();
     // A last column no rule closes reaches the page's right edge, and on
@@ -2816,7 +2817,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let header = if i == first_index {
             Some(first_header.clone())
         } else {
-            p.find_header(Some(first_header.lines), &proven).filter(|h| repeats_header(h, &first_header))
+            later.get_mut(i - first_index - 1).and_then(Option::take).filter(|h| repeats_header(h, &first_header))
         };
         // A page that prints the header again gets its own columns (text
         // renderings shift them from page to page); others keep the last ones.
@@ -4231,6 +4232,17 @@ mod tests {
         })
     }
 
+    /// Sets where the first cell's lines `which` end (their text set
+    /// narrower or wider than [`set_cell`]'s five points a character).
+    fn end_lines_at(entries: &mut [Entry], which: std::ops::Range<usize>, x1: f64) {
+        if let Some(Entry::Row(row)) = entries.first_mut() {
+            let lines = row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut());
+            for line in lines.skip(which.start).take(which.len()) {
+                line.bbox.x1 = x1;
+            }
+        }
+    }
+
     #[test]
     fn a_word_as_wide_as_its_column_is_no_cut_where_the_table_shows_the_words_whole() {
         // Each first line alone reaches its column's edge. `l’administration`
@@ -4341,11 +4353,7 @@ mod tests {
         // did not fit. `DNUM` is wider than the column: a cut.
         let column = Column { header: String::new(), key: String::new(), x0: 0.0, x1: 22.0, header_x1: 22.0 };
         let mut entries = vec![set_cell(&[("DNU", false), ("M", false)])];
-        if let Some(Entry::Row(row)) = entries.first_mut() {
-            for line in row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut()).skip(1) {
-                line.bbox.x1 = line.bbox.x0 + 8.0;
-            }
-        }
+        end_lines_at(&mut entries, 1..2, 8.0);
         mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
         assert_eq!(joined_cells(&entries), ["DNUM"]);
     }
@@ -4356,11 +4364,7 @@ mod tests {
         // would not fit one: still, French wraps after a comma, at its space.
         let column = Column { header: String::new(), key: String::new(), x0: 0.0, x1: 30.0, header_x1: 30.0 };
         let mut entries = vec![set_cell(&[("Plans,", false), ("Programmes", false)])];
-        if let Some(Entry::Row(row)) = entries.first_mut() {
-            for line in row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut()).skip(1) {
-                line.bbox.x1 = line.bbox.x0 + 30.0;
-            }
-        }
+        end_lines_at(&mut entries, 1..2, 30.0);
         mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
         assert_eq!(joined_cells(&entries), ["Plans, Programmes"]);
     }
@@ -4442,11 +4446,7 @@ mod tests {
             ("Jours", true),
         ];
         let mut entries = vec![set_cell(&lines)];
-        if let Some(Entry::Row(row)) = entries.first_mut() {
-            for line in row.cells.iter_mut().flatten().flat_map(|part| part.lines.iter_mut()).skip(2).take(2) {
-                line.bbox.x1 = 85.0;
-            }
-        }
+        end_lines_at(&mut entries, 2..4, 85.0);
         mark_word_breaks(&mut entries, 1, None);
         assert_eq!(joined_cells(&entries), ["1000PremiersJours des Jours heureux 1000PremiersJours"]);
     }
