@@ -54,7 +54,9 @@ fn normalized_text(bytes: &[u8], file: &str) -> Result<String> {
         })?,
     };
     let text: String = text.replace("\r\n", "\n").replace('\r', "\n").chars().map(printed_bullet).collect();
-    Ok(latin_ligatures(&text))
+    // An extractor may print a font's ligatures as such (`ﬁnancier`): the
+    // PDF path writes their letters, and so does this one.
+    Ok(crate::pdf::font::expand_ligatures(&latin_ligatures(&text)))
 }
 
 /// The text with byte-swapped ligatures read back: a writer that put a
@@ -314,6 +316,12 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(latin_ligatures(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn typographic_ligatures_are_written_as_their_letters() {
+        let got = decode("Service \u{FB01}nancier ; e\u{FB03}cacité\n".as_bytes(), "t.txt").map_err(|e| e.to_string());
+        assert_eq!(got.as_deref(), Ok("Service financier ; efficacité\n"));
     }
 
     #[test]

@@ -615,8 +615,14 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
         };
         let all_header_words_at = |i: usize| lines.get(i).is_some_and(|line| header_words_of(&line.words, i));
         // A header qualified by a word of its own (`Finalité principale`) is
-        // taken where a line of header words follows it, inside the header.
-        let qualified = |i: usize| lines.get(i).is_some_and(qualified_header) && all_header_words_at(i + 1);
+        // taken where a line of header words follows it, inside the header,
+        // or where its line holds the whole header (an extraction that
+        // prints a row's baseline as one line: pypdf, pdftotext).
+        let qualified = |i: usize| {
+            lines
+                .get(i)
+                .is_some_and(|line| qualified_header(line) && (all_header_words_at(i + 1) || opens_whole_header(line)))
+        };
         if !cut_first && !all_header_words_at(start) && !qualified(start) {
             continue;
         }
@@ -666,12 +672,15 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             end += 1;
         }
         let (headers, group) = nest_grouped_headers(split_headers(&words, &opens_line));
-        if headers.len() >= 3 {
+        if headers.len() >= MIN_HEADERS {
             return Some(Header { start, end, headers, own: owned, group });
         }
     }
     None
 }
+
+/// Fewest column headers a header has.
+const MIN_HEADERS: usize = 3;
 
 /// Lines a header of the register's own may take before the next known
 /// header shows it to be one.
@@ -720,6 +729,13 @@ fn qualified_header(line: &FlowLine) -> bool {
         && (1..=headers).contains(&own)
         && opens_or_goes_on
         && !line.words.iter().any(|w| w.ends_with(':'))
+}
+
+/// Whether a line alone opens as many known headers as a header has
+/// columns at least ([`MIN_HEADERS`]): `N° Nom du traitement Finalité
+/// principale Base légale`, the header's cells on one baseline.
+fn opens_whole_header(line: &FlowLine) -> bool {
+    split_headers(&line.words, &[]).iter().filter(|h| fields::known_field(h).is_some()).count() >= MIN_HEADERS
 }
 
 /// Removes the header where a page repeats it, marking a page break there.
@@ -1477,6 +1493,11 @@ mod tests {
         let found = header(text);
         let headers = ["N°", "Nom du traitement", "Destinataires éventuels", "Durée de conservation"].map(String::from);
         assert_eq!(found, Some((0, 5, headers.to_vec(), 0)));
+        // pypdf and pdftotext print the header's cells on their baseline
+        // as one line: a line opening three known headers is the header.
+        let text = "Registre de la mairie \nN° Nom du traitement Finalité principale Base légale \n1 \nÉtat civil \n";
+        let found = header(text).map(|(start, end, headers, own)| (start, end, headers.len(), own));
+        assert_eq!(found, Some((1, 2, 4, 0)));
         // A first title opening with a header word is not taken in: no
         // header line follows it.
         let text =

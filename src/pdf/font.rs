@@ -199,7 +199,7 @@ pub fn glyph_name_text(name: &[u8]) -> Option<String> {
 
 /// Typographic ligatures (U+FB00–U+FB06) are a font's business, not the
 /// text's: they are written as their letters, as the source text has them.
-fn expand_ligatures(text: &str) -> String {
+pub(crate) fn expand_ligatures(text: &str) -> String {
     if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
         return text.to_string();
     }
