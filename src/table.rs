@@ -2727,6 +2727,86 @@ fn rows_of(entries: &[Entry]) -> impl Iterator<Item = &Row> {
     entries.iter().filter_map(|e| if let Entry::Row(r) = e { Some(r) } else { None })
 }
 
+/// Fewest other rows that must hold a value, whole, in a column for
+/// [`part_repeated_values`] to take it as the column's.
+const MIN_VALUE_REPEATS: usize = 2;
+
+/// Gives back to a column the value a text rendering ran on after the cell
+/// before, on the row's first line (`Gestion des annuaires d'accès DNUM`
+/// with the controllers' column left empty): where a column is empty in a
+/// row, the first line of the cell before ends with a one-line value that
+/// column holds whole in [`MIN_VALUE_REPEATS`] other rows or more (a
+/// register repeats its controllers, its legal bases), opening with a
+/// capital or a figure, and that line runs up to the column (within a
+/// phrase gap), the value is the column's. Where the value starts past the
+/// cell's other lines, the row's reading already gave it back
+/// ([`opening_of_empty_cell`]); this is for a value set a little left of
+/// that, which only the column's other rows show.
+fn part_repeated_values(entries: &mut [Entry], page_columns: &[(u32, &[Column])]) {
+    let width = page_columns.first().map_or(0, |(_, c)| c.len());
+    let mut counts: Vec<HashMap<&str, usize>> = vec![HashMap::new(); width];
+    for row in rows_of(entries) {
+        for (count, cell) in counts.iter_mut().zip(&row.cells) {
+            if let [part] = cell.as_slice()
+                && let [line] = part.lines.as_slice()
+            {
+                *count.entry(line.text.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let repeated: Vec<HashSet<String>> = counts
+        .into_iter()
+        .map(|c| c.into_iter().filter(|(_, n)| *n >= MIN_VALUE_REPEATS).map(|(v, _)| v.to_string()).collect())
+        .collect();
+    for entry in entries.iter_mut() {
+        let Entry::Row(row) = entry else { continue };
+        for column in 1..row.cells.len() {
+            if !row.cells.get(column).is_some_and(Vec::is_empty) {
+                continue;
+            }
+            let Some(values) = repeated.get(column) else { continue };
+            let Some(part) = row.cells.get_mut(column - 1).and_then(|c| c.first_mut()) else { continue };
+            let Some(edge) = page_columns
+                .iter()
+                .find(|(page, _)| *page == part.page)
+                .and_then(|(_, columns)| columns.get(column))
+                .map(|c| c.x0)
+            else {
+                continue;
+            };
+            let Some(line) = part.lines.first_mut() else { continue };
+            let font = line.bbox.height();
+            let value = values.iter().find(|v| {
+                line.text.strip_suffix(v.as_str()).is_some_and(|rest| rest.ends_with(' ') && !rest.trim().is_empty())
+                    && opens_with_capital_or_figure(v)
+            });
+            let Some(value) = value.filter(|_| line.bbox.x1 >= edge - PHRASE_GAP * font) else { continue };
+            let (kept, total) = (line.text.len() - value.len() - 1, line.text.chars().count().max(1));
+            let kept_chars = line.text.get(..kept).map_or(0, |t| t.chars().count());
+            let cut = line.bbox.x0 + line.bbox.width() * kept_chars as f64 / total as f64;
+            let value_x0 = line.bbox.x1 - line.bbox.width() * value.chars().count() as f64 / total as f64;
+            let moved = CellLine {
+                text: value.clone(),
+                bbox: Rect { x0: value_x0, ..line.bbox },
+                breaks_word: false,
+                hyphen_added: false,
+                starts_paragraph: false,
+                ends_with_space: line.ends_with_space,
+            };
+            line.text.truncate(kept);
+            // The line keeps its end's space as the source marks such ends
+            // (a text rendering marks none): a value cut off by a space is no
+            // evidence of how the producer sets its lines' ends.
+            line.bbox.x1 = cut;
+            let page = part.page;
+            part.bbox = part.lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b)).unwrap_or(part.bbox);
+            if let Some(cell) = row.cells.get_mut(column) {
+                cell.push(CellPart { page, bbox: moved.bbox, lines: vec![moved] });
+            }
+        }
+    }
+}
+
 /// The rule that closes a table without vertical rules on a page: the
 /// lowest one with no cell text below it, only lines that run across the
 /// columns (notes) or nothing. Such a rule (a booktabs bottom rule) ends
@@ -2976,6 +3056,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     }
     entries.extend(current.take().map(Entry::Row));
     join_continued_rows(&mut entries, &page_top_rows);
+    if !ruled_columns {
+        let page_columns: Vec<(u32, &[Column])> =
+            bodies.iter().map(|b| (b.page.page.number, b.columns.as_slice())).collect();
+        part_repeated_values(&mut entries, &page_columns);
+    }
     split_trailing_headings(&mut entries);
     share_merged_cells(&mut entries, row_cuts);
     mark_word_breaks(&mut entries, columns.len(), ruled_columns.then_some(columns.as_slice()));

@@ -912,6 +912,41 @@ fn a_one_line_cell_run_on_after_the_cell_before_opens_its_empty_column() {
     );
 }
 
+/// The same run-on value set a little left of where the cell before's other
+/// lines end (`Gérer les annuaires et l’accès DNUM` over `aux offres de
+/// services (techniques`): only the column's other rows, which hold `DNUM`
+/// whole, show it to be theirs.
+#[test]
+fn a_value_the_column_repeats_run_on_after_the_cell_before_is_the_column_s() {
+    let text = [
+        "Traitement          Finalités                           Responsable  Personnes",
+        "",
+        "Paie des agents     Verser les salaires                 DNUM         Agents",
+        "",
+        "Annuaires           Gérer les annuaires et l’accès DNUM              Agents et",
+        "                    aux offres de services (techniques               prestataires",
+        "                    et applicatives)",
+        "",
+        "Élections           Tenir les listes électorales        DNUM         Électeurs",
+        "",
+        "Messagerie          Échanger des courriels              DNUM         Agents",
+    ];
+    assert_eq!(
+        cells(&titled(&text)),
+        [
+            ["Paie des agents", "Verser les salaires", "DNUM", "Agents"],
+            [
+                "Annuaires",
+                "Gérer les annuaires et l’accès aux offres de services (techniques et applicatives)",
+                "DNUM",
+                "Agents et prestataires",
+            ],
+            ["Élections", "Tenir les listes électorales", "DNUM", "Électeurs"],
+            ["Messagerie", "Échanger des courriels", "DNUM", "Agents"],
+        ]
+    );
+}
+
 /// A narrow header cell's last line opens on a parenthesis (`(en mois)`,
 /// `nt (et co-`): it goes on in lower case under the line above, like a
 /// header word cut at its cell's edge, and stays in the header.
