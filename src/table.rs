@@ -623,9 +623,32 @@ impl<'a> PageLines<'a> {
     /// rest of a row split across the page may follow it, with nothing in
     /// the first column either.
     fn find_header(&self, max_lines: Option<usize>, proven: &[&'static str]) -> Option<Header> {
-        let index = (0..self.lines.len()).find(|&i| self.opens_header(i))?;
+        let found = (0..self.lines.len()).find(|&i| self.opens_header(i))?;
+        // A band of vertically centred headers whose taller ones alone read
+        // as a header (`Date de mise à`, `Responsable de`, `Catégories de`
+        // over `Intitulé` and `Base légale`, which a text rendering sets on a
+        // line of their own): the band's middle line, whose gaps the line
+        // found fills and whose headers go on under it, is the header line:
+        // its phrases read as headers, one known at least, and it holds the
+        // first column, left of the line found (the band's first line and
+        // middle line tell columns by the first one's end).
+        let size = self.lines.get(found)?.font_size();
+        let reads_as_headers = |line: &Line| {
+            let phrases = header_phrases(line, &self.vertical);
+            phrases.iter().all(|p| p.text().starts_with(char::is_uppercase))
+                && phrases.iter().any(|p| fields::is_header_start(&p.text()))
+        };
+        let index = match (self.lines.get(found), self.lines.get(found + 1)) {
+            (Some(line), Some(next))
+                if next.bbox.x0 < line.bbox.x0
+                    && reads_as_headers(next)
+                    && fills_header_gaps(line, next, self.lines.get(found + 2), size) =>
+            {
+                found + 1
+            }
+            _ => found,
+        };
         let first = self.lines.get(index)?;
-        let size = first.font_size();
         let span = (first.bbox.x0, first.bbox.x1.max(first.bbox.x0 + 1.0));
         let rules = self.spanning_rules(span.0, span.1, ROW_RULE_SPAN);
         // Lines right above the line found, made of header words, are the
@@ -719,7 +742,11 @@ impl<'a> PageLines<'a> {
                     // its text (`s` / `sensibl` / `n`, `(en mois)` after its
                     // parenthesis): a row's first line opens its cells with
                     // capitals or figures.
-                    let under_above = |w: &Word| above.iter().any(|a| w.bbox.overlaps_x(&a.bbox));
+                    // Under any line of the band: a taller header's last
+                    // line goes on under its first, over the band's middle
+                    // line (`Date de mise à` / `jour`).
+                    let under_above =
+                        |w: &Word| band.iter().flat_map(|l| l.words.iter()).any(|a| w.bbox.overlaps_x(&a.bbox));
                     let goes_on_lower = !line.words.is_empty()
                         && line.words.iter().all(|w| {
                             under_above(w)

@@ -234,6 +234,65 @@ fn taller_headers_centred_around_the_header_line() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// The taller headers, all right of the one-line ones, read as a header on
+/// their own (`Responsable de`, `Catégories de`, `Durée de`): the line of
+/// the one-line headers under them, which fills their line's gaps and holds
+/// the first column, is the band's middle line, and their last words under
+/// it end the band (`jour` too, which the vocabulary does not know).
+#[test]
+fn taller_headers_that_read_as_a_header_alone_are_the_band_s_top() {
+    let starts = [0, 20, 40, 60, 80, 100];
+    let header: [&[&str]; 6] = [
+        &["", "Intitulé", ""],
+        &["", "Base légale", ""],
+        &["Date de mise à", "", "jour"],
+        &["Responsable de", "", "traitement"],
+        &["Catégories de", "", "données"],
+        &["Durée de", "", "conservation"],
+    ];
+    let rows: [[&[&str]; 6]; 2] = [
+        [&["Paie des agents"], &["Contrat"], &["Janvier 2024"], &["Mairie"], &["Identité,", "RIB"], &["5 ans"]],
+        [&["État civil"], &["Obligation", "légale"], &["Mars 2023"], &["Mairie"], &["Identité"], &["75 ans"]],
+    ];
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(
+        headers_of(&json),
+        [
+            "Intitulé",
+            "Base légale",
+            "Date de mise à jour",
+            "Responsable de traitement",
+            "Catégories de données",
+            "Durée de conservation"
+        ]
+    );
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
+/// A taller header alone over the line of the others (`Date de mise à`):
+/// its last word under it, in lower case, ends the band, though the
+/// vocabulary does not know it and the band's middle line has nothing over
+/// it (`jour`).
+#[test]
+fn a_taller_header_s_last_line_under_it_ends_the_band() {
+    let starts = [0, 20, 40, 60];
+    let header: [&[&str]; 4] = [
+        &["", "Nom du traitement", ""],
+        &["", "Base légale", ""],
+        &["", "Transferts", ""],
+        &["Date de mise à", "", "jour"],
+    ];
+    let rows: [[&[&str]; 4]; 2] = [
+        [&["Paie des agents"], &["Contrat"], &["Aucun"], &["Janvier 2024"]],
+        [&["État civil"], &["Obligation", "légale"], &["Aucun"], &["Mars 2023"]],
+    ];
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(headers_of(&json), ["Nom du traitement", "Base légale", "Transferts", "Date de mise à jour"]);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
 /// Rows whose titles open with the words of field names (`Traitement`,
 /// `Destinataires`, `Transferts`, `Sous-traitants`): a table still, not
 /// fiches labelled by them, as no title names a field whole or comes
