@@ -698,7 +698,7 @@ impl<'a> PageLines<'a> {
             })
         };
         let mut bottom = first.bbox.y1;
-        for line in self.lines.iter().skip(index + 1) {
+        for (k, line) in self.lines.iter().enumerate().skip(index + 1) {
             if max_lines.is_some_and(|n| band.len() >= n) {
                 break;
             }
@@ -755,7 +755,16 @@ impl<'a> PageLines<'a> {
                                     .find(|c| c.is_alphanumeric())
                                     .is_some_and(|c| c.is_lowercase() || ends_word_above(w))
                         });
-                    let continues = if under_first.is_empty() {
+                    // The band's middle line, in the gaps of its first one
+                    // whose headers go on under it (`Observations` beside
+                    // `Nom du` and `Personnes`, over `traitement` and
+                    // `concernées`): headers of one line, whatever the
+                    // vocabulary knows of them.
+                    let middle_line = band.len() == 1
+                        && band.first().is_some_and(|top| fills_header_gaps(top, line, self.lines.get(k + 1), size));
+                    let continues = if middle_line {
+                        true
+                    } else if under_first.is_empty() {
                         known * 2 >= long.len() && !long.is_empty() || goes_on_lower
                     } else {
                         under_first.iter().all(|w| {

@@ -293,6 +293,28 @@ fn a_taller_header_s_last_line_under_it_ends_the_band() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// A one-line header the vocabulary does not know (`Observations`), right
+/// of taller headers that read as a header on their own: set in the gaps of
+/// their first line, over their last words, it is the band's middle line.
+#[test]
+fn an_unknown_one_line_header_in_the_gaps_of_taller_ones_is_in_the_band() {
+    let starts = [0, 20, 40, 60];
+    let header: [&[&str]; 4] = [
+        &["Nom du", "", "traitement"],
+        &["Personnes", "", "concernées"],
+        &["Mesures de", "", "sécurité"],
+        &["", "Observations", ""],
+    ];
+    let rows: [[&[&str]; 4]; 2] = [
+        [&["Paie des agents"], &["Agents"], &["Accès restreint", "aux agents"], &["Aucune"]],
+        [&["État civil"], &["Usagers"], &["Registres", "sous clé"], &["Archivés"]],
+    ];
+    let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
+    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
+    assert_eq!(headers_of(&json), ["Nom du traitement", "Personnes concernées", "Mesures de sécurité", "Observations"]);
+    assert_eq!(cells_of(&json), joined_cells(&rows));
+}
+
 /// Rows whose titles open with the words of field names (`Traitement`,
 /// `Destinataires`, `Transferts`, `Sous-traitants`): a table still, not
 /// fiches labelled by them, as no title names a field whole or comes
