@@ -3527,8 +3527,9 @@ const WIDE_CHAR: f64 = 1.6;
 /// `essionnelles`) looks like an ordinary wrap and is left as one.
 fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut: bool) -> bool {
     const STANDALONE: &[&str] = &[
-        "à", "au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "par", "pour", "sur",
-        "un", "une",
+        "à", "après", "au", "aux", "avant", "avec", "chez", "contre", "dans", "de", "depuis", "des", "du", "en",
+        "entre", "et", "la", "le", "les", "lors", "ou", "par", "pendant", "pour", "sans", "selon", "sous", "sur", "un",
+        "une", "vers",
     ];
     let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
     // A list item's bullet is no word: `• Professionnel` is one token.
@@ -4445,6 +4446,24 @@ mod tests {
             mark_word_breaks(&mut entries, 1, None);
             let joined = joined_cells(&entries).concat();
             assert!(joined.contains("l’établisse ment"), "{joined}");
+        }
+    }
+
+    #[test]
+    fn a_line_opening_on_a_preposition_goes_on_after_a_whole_word() {
+        // A one-word line as wide as its column, with no line-end spaces to
+        // go by: a preposition opening the next line stands on its own
+        // (`Registres` / `sous clé`), a fragment does not (`Visioconféren` /
+        // `ce`).
+        for (first, second, want) in [
+            ("Registres", "sous clé", "Registres sous clé"),
+            ("Dossiers", "selon leur", "Dossiers selon leur"),
+            ("Agents", "sans accès", "Agents sans accès"),
+            ("Visioconféren", "ce", "Visioconférence"),
+        ] {
+            let mut entries = vec![set_cell(&[(first, false), (second, false)])];
+            mark_word_breaks(&mut entries, 1, None);
+            assert_eq!(joined_cells(&entries), [want], "{first} / {second}");
         }
     }
 
