@@ -226,10 +226,18 @@ fn split_joined_headers(phrase: Line) -> Vec<Line> {
             && fields::known_field(&join_words(rest)).is_some();
         // Or a known header whole before a capitalized word that opens a
         // short header of the register's own (`Responsable de traitement`
-        // `Observations`).
+        // `Observations`), unless that word goes on a longer form of the
+        // header (`Transferts hors` `UE`).
         let known_before = fields::known_field(&join_words(&current)).is_some();
-        let own_after_known =
-            known_before && word.text.starts_with(|c: char| c.is_uppercase()) && rest.len() <= MAX_HEADER_PHRASE_WORDS;
+        let goes_on_form = || {
+            let mut longer = current.clone();
+            longer.push(word.clone());
+            fields::opens_field_name(&join_words(&longer))
+        };
+        let own_after_known = known_before
+            && word.text.starts_with(|c: char| c.is_uppercase())
+            && rest.len() <= MAX_HEADER_PHRASE_WORDS
+            && !goes_on_form();
         if !current.is_empty() && (opens && (known_before || fragment || own_before_known) || own_after_known) {
             out.extend(line_of(std::mem::take(&mut current)));
         }

@@ -315,6 +315,29 @@ fn an_unknown_one_line_header_in_the_gaps_of_taller_ones_is_in_the_band() {
     assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
+/// Headers set one space apart are split where a known header is whole,
+/// but not inside a longer form of it (`Transferts hors` / `UE`, a
+/// capitalized word that goes on the header, not one of its own).
+#[test]
+fn a_capitalized_word_that_goes_on_a_known_header_stays_in_it() {
+    let text = [
+        "Traitement        Finalités          Transferts hors UE Mesures de sécurité",
+        "Paie des agents   Verser les         Aucun              Accès restreint",
+        "                  salaires",
+        "État civil        Tenir les          Aucun              Registres gardés",
+        "                  registres",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Transferts hors UE", "Mesures de sécurité"]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Paie des agents", "Verser les salaires", "Aucun", "Accès restreint"],
+            ["État civil", "Tenir les registres", "Aucun", "Registres gardés"],
+        ]
+    );
+}
+
 /// Rows whose titles open with the words of field names (`Traitement`,
 /// `Destinataires`, `Transferts`, `Sous-traitants`): a table still, not
 /// fiches labelled by them, as no title names a field whole or comes
