@@ -114,10 +114,11 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether a text ends on a hyphen after a letter (`médico-`, `sous-`): a
-/// line ending so broke a word after its hyphen, whatever follows.
+/// Whether a text ends on a hyphen after a letter or a figure (`médico-`,
+/// `sous-`, `L. 1111-` / `7`): a line ending so broke a word after its
+/// hyphen, whatever follows. A dash set apart (`sociaux -`) is no word's.
 pub fn ends_in_word_hyphen(text: &str) -> bool {
-    text.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic)
+    text.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphanumeric)
 }
 
 /// A word as a vocabulary holds it: lower case, without an elided article
@@ -284,6 +285,13 @@ mod tests {
                 bold: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_hyphen_after_a_letter_or_a_figure_ends_inside_a_word() {
+        for (text, want) in [("médico-", true), ("(art. L. 1111-", true), ("2020-", true), ("sociaux -", false)] {
+            assert_eq!(ends_in_word_hyphen(text), want, "{text}");
+        }
     }
 
     #[test]
