@@ -129,7 +129,7 @@ static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s
 /// clôture de l'exercice`).
 static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:des|du|de la|de l['’])\s*[^,;:.()]*?)?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|à la|à l['’]|au|aux)\s*",
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:des|du|de la|de l['’])\s*[^,;:.()]*?)?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|après la|après l['’]|après le|après les|après|à la|à l['’]|au|aux)\s*",
     )
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -137,7 +137,7 @@ static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 static REQUEST_EVENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sur|à la|a la)\s+(?:simple\s+)?(demande\b)"));
 static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps d['’]\s*|^\s*(?:(?:de la|de l['’]|du|des)\s+|d['’]\s*)|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
+        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^\s*(?:(?:de la|de l['’]|du|des)\s+|d['’]\s*)|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
     )
 });
 static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1327,6 +1327,20 @@ mod tests {
             (
                 "Temps d'usage des espaces collaboratifs",
                 &[(While, None, Exact, None, None, Some("usage des espaces collaboratifs"), false, None)],
+            ),
+            ("Temps de l'enquête", &[(While, None, Exact, None, None, Some("enquête"), false, None)]),
+            ("Temps de la mission", &[(While, None, Exact, None, None, Some("mission"), false, None)]),
+            (
+                "Supprimées après la clôture du dossier",
+                &[(UntilEvent, None, Exact, None, Some("clôture du dossier"), None, false, None)],
+            ),
+            (
+                "Immédiatement supprimées après envoi",
+                &[(UntilEvent, None, Exact, None, Some("envoi"), None, false, None)],
+            ),
+            (
+                "Supprimées 3 mois après la clôture du dossier",
+                &[(Period, Some("P3M"), Exact, Some("clôture du dossier"), None, None, false, None)],
             ),
             (
                 "Durée : le temps de la durée de l'enquête et de son traitement pour restitution, à la charge du responsable d'enquête",
