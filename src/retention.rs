@@ -91,7 +91,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|conservée?s? définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|(?:conservation|archivage|archives?)\s+permanentes?|sans (?:limites?|durée limite)\b|^\s*(?:définitive|permanente?))\b",
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|(?:conservée?s?|archivée?s?) définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|(?:conservation|archivage|archives?)\s+permanentes?|sans (?:limites?|durée limite)\b|^\s*(?:définitive(?:ment)?|permanente?))\b",
     )
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -749,7 +749,7 @@ fn after_last(text: &str, chars: &[char]) -> usize {
 const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?";
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|archivée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -790,6 +790,9 @@ static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Les|Ces|Leurs|Une fois|La|Le|L['’])\b"));
+/// A subject in lower case, opening a list's clause (`Actes ; les données
+/// sont archivées …`).
+static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[;:•])\s*((?:les|ces|leurs|la|le)\b|l['’])"));
 
 /// A retention statement found in a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -820,12 +823,14 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         } else if m.as_str().starts_with(|c: char| c.is_lowercase()) {
             // A verb: the statement starts with its subject.
             let before = text.get(..m.start()).unwrap_or("");
-            let subject = SUBJECT_START
-                .find_iter(before)
-                .filter(|s| !before.get(s.start()..).unwrap_or("").contains(['.', ';', ':']))
-                .last();
+            let capitalized = SUBJECT_START.find_iter(before).map(|s| s.start());
+            let in_clause = CLAUSE_SUBJECT.captures_iter(before).filter_map(|c| c.get(1)).map(|s| s.start());
+            let subject = capitalized
+                .chain(in_clause)
+                .filter(|&s| !before.get(s..).unwrap_or("").contains(['.', ';', ':']))
+                .max();
             match subject {
-                Some(s) => s.start(),
+                Some(s) => s,
                 None => continue,
             }
         } else {
@@ -1643,6 +1648,11 @@ mod tests {
             // Labels naming the retention open it and scope nothing.
             ("DUA : 5 ans", &[("DUA : 5 ans", None)]),
             ("Bulletins de paie. Archivage : 50 ans", &[("Archivage : 50 ans", None)]),
+            // A subject in lower case opening a list's clause, and archiving.
+            (
+                "Actes ; les données sont archivées définitivement",
+                &[("les données sont archivées définitivement", None)],
+            ),
         ];
         for (cell, expected) in cases {
             let found = find_statements(cell);
@@ -1652,6 +1662,8 @@ mod tests {
         }
         let rules = parse_statement("DUA : 5 ans", None);
         assert_eq!(rules.first().and_then(|r| r.duration.as_deref()), Some("P5Y"));
+        let rules = parse_statement("les données sont archivées définitivement", None);
+        assert_eq!(rules.first().map(|r| r.kind), Some(Kind::Permanent));
     }
 
     #[test]
