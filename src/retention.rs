@@ -749,7 +749,7 @@ fn after_last(text: &str, chars: &[char]) -> usize {
 const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?";
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|Durée de conservation|Délai de conservation|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|archivée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+        r"(?:\b(?:Conservation|(?i:durée de conservation|délai de conservation)|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|archivée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -820,7 +820,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
             } else {
                 m.start()
             }
-        } else if m.as_str().starts_with(|c: char| c.is_lowercase()) {
+        } else if m.as_str().split_whitespace().next().is_some_and(|w| ["sont", "seront", "est", "sera"].contains(&w)) {
             // A verb: the statement starts with its subject.
             let before = text.get(..m.start()).unwrap_or("");
             let capitalized = SUBJECT_START.find_iter(before).map(|s| s.start());
@@ -848,6 +848,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         let continues = governed
             || before.ends_with(" ou")
             || before.ends_with(" soit")
+            || before.ends_with(" puis")
             || before.ends_with('•')
             || before.ends_with(';');
         if governed {
@@ -1648,6 +1649,13 @@ mod tests {
             // Labels naming the retention open it and scope nothing.
             ("DUA : 5 ans", &[("DUA : 5 ans", None)]),
             ("Bulletins de paie. Archivage : 50 ans", &[("Archivage : 50 ans", None)]),
+            // A phase after `puis` goes on its statement.
+            (
+                "Les données sont conservées pendant la durée de la scolarité puis archivées 10 ans.",
+                &[("Les données sont conservées pendant la durée de la scolarité puis archivées 10 ans.", None)],
+            ),
+            // A retention label in lower case after a list's item.
+            ("Photographies ; durée de conservation : 1 an", &[("durée de conservation : 1 an", None)]),
             // A subject in lower case opening a list's clause, and archiving.
             (
                 "Actes ; les données sont archivées définitivement",
