@@ -1359,9 +1359,10 @@ mod tests {
         assert_eq!(kept.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true]);
         let trimmed = read_lines("Catégories de\nDonnées d'identité\nAgents\n");
         assert!(trimmed.iter().all(|l| l.trailing_space));
-        // A hyphen after a letter cuts a word whatever the convention.
-        let hyphenated = read_lines("Catégories de\nsituation médico-\nsociale\n(art. 6-1-\nAgents\n");
-        assert_eq!(hyphenated.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true, true]);
+        // A hyphen after a letter or a figure cuts a word whatever the
+        // convention (`médico-` / `sociale`, `(art. 6-1-` / `e RGPD)`).
+        let hyphenated = read_lines("Catégories de\nsituation médico-\nsociale\n(art. 6-1-\ne RGPD)\n");
+        assert_eq!(hyphenated.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, false, true]);
     }
 
     #[test]
