@@ -3621,12 +3621,19 @@ fn is_legal_basis_phrase(fragment: &str, head: &str) -> bool {
 /// Most words a heading between two tables holds.
 const MAX_HEADING_WORDS: usize = 12;
 
-/// Whether lines are a heading: one or two short lines, no sentence.
+/// Whether lines are a heading: one or two short lines, no sentence, and
+/// no address (`Exercice des droits : dpo@mairie.fr` is the preamble's
+/// contact, however it is set).
 fn is_heading(lines: &[&Line]) -> bool {
     let words: usize = lines.iter().map(|l| l.words.len()).sum();
+    let address = lines.iter().flat_map(|l| l.words.iter()).any(|w| {
+        let text = w.text.to_lowercase();
+        text.contains('@') || text.starts_with("http") || text.starts_with("www.")
+    });
     !lines.is_empty()
         && lines.len() <= 2
         && words <= MAX_HEADING_WORDS
+        && !address
         && !lines.last().is_some_and(|l| l.text().ends_with(['.', ':', ';']))
 }
 

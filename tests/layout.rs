@@ -338,6 +338,34 @@ fn a_capitalized_word_that_goes_on_a_known_header_stays_in_it() {
     );
 }
 
+/// A register with section headings whose contact line sits right above the
+/// header, set like those headings (a text rendering keeps no bold): an
+/// address is no heading, so the line stays the preamble's contact and the
+/// rows above the first heading belong to no section.
+#[test]
+fn a_contact_line_right_above_the_header_heads_no_section() {
+    let text = [
+        "Registre des activités de traitement de la commune",
+        "Exercice des droits : dpo@commune.fr",
+        "Traitement          Finalités                Destinataires       Durée de conservation",
+        "",
+        "Paie des agents     Verser les salaires      Trésorerie          5 ans",
+        "",
+        "État civil          Tenir les registres      Préfecture          75 ans",
+        "",
+        "Enfance",
+        "",
+        "Cantine scolaire    Facturer les repas       Trésorerie          1 an",
+        "",
+        "Crèche              Inscrire les enfants     Service enfance     2 ans",
+    ];
+    let json = text_json(&text.join("\n"), "layout.txt");
+    assert_eq!(json["register"]["rights_contact"], "dpo@commune.fr");
+    let sections: Vec<Option<&str>> =
+        json["records"].as_array().into_iter().flatten().map(|r| r["section"].as_str()).collect();
+    assert_eq!(sections, [None, None, Some("Enfance"), Some("Enfance")]);
+}
+
 /// Rows whose titles open with the words of field names (`Traitement`,
 /// `Destinataires`, `Transferts`, `Sous-traitants`): a table still, not
 /// fiches labelled by them, as no title names a field whole or comes
