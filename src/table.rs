@@ -2649,9 +2649,21 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
             && (opened >= 2
                 && (!previous_columns.first().copied().unwrap_or(true) || only_first_column(previous_columns))
                 || filled >= 2 && opens_every_cell(line) && (opened >= 1 || every_cell_ended()));
+        // Right under the first column's line before, a heading needs that
+        // line's text to have ended: one that goes on (a comma, a colon, a
+        // hyphen: `Hydre, Polaris, Eridan,` / `Orion`) wraps onto this line.
+        let first_column_goes_on = || {
+            let Some(first) = columns.first() else { return false };
+            let above = body.lines.get(..i).unwrap_or_default().iter().rev().find_map(|l| {
+                let words = words_in(l, first.x0, first.x1);
+                (!words.is_empty()).then(|| words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "))
+            });
+            above.is_some_and(|text| text.ends_with([',', ';', ':', '-', '(']))
+        };
         let heading = only_first_column(present)
             && last_any.is_some()
-            && (gap_ok(last_first_col) || opens_every_cell(line) && every_cell_ended() && next_adjacent())
+            && (gap_ok(last_first_col)
+                || opens_every_cell(line) && every_cell_ended() && next_adjacent() && !first_column_goes_on())
             && presence.get(i + 1).is_some_and(|next| {
                 next.first().copied().unwrap_or(false)
                     && next.iter().zip(present).filter(|(now, before)| **now && !**before).count() >= 2

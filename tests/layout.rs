@@ -366,6 +366,34 @@ fn a_contact_line_right_above_the_header_heads_no_section() {
     assert_eq!(sections, [None, None, Some("Enfance"), Some("Enfance")]);
 }
 
+/// Rows set without space between them: a title's last line alone in the
+/// first column, right under a line ending on a comma (`Hydre, Polaris,` /
+/// `Orion`), goes on that title; it is no heading between rows.
+#[test]
+fn a_title_s_last_line_after_a_comma_is_no_heading() {
+    let text = [
+        "Traitement          Finalités                Destinataires       Durée de conservation",
+        "Messagerie          Échanger des             Agents              1 an",
+        "                    courriels",
+        "Annuaires Hydre,    Gérer les annuaires      Agents              5 ans",
+        "Polaris,",
+        "Orion",
+        "Paie des agents     Verser les salaires      Trésorerie          5 ans",
+    ];
+    let json = text_json(&titled(&text), "layout.txt");
+    let sections: Vec<Option<&str>> =
+        json["records"].as_array().into_iter().flatten().map(|r| r["section"].as_str()).collect();
+    assert_eq!(sections, [None, None, None]);
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["Messagerie", "Échanger des courriels", "Agents", "1 an"],
+            ["Annuaires Hydre, Polaris, Orion", "Gérer les annuaires", "Agents", "5 ans"],
+            ["Paie des agents", "Verser les salaires", "Trésorerie", "5 ans"],
+        ]
+    );
+}
+
 /// Rows whose titles open with the words of field names (`Traitement`,
 /// `Destinataires`, `Transferts`, `Sous-traitants`): a table still, not
 /// fiches labelled by them, as no title names a field whole or comes
