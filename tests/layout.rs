@@ -56,6 +56,14 @@ fn headers_of(json: &serde_json::Value) -> Vec<&str> {
     json["columns"].as_array().into_iter().flatten().filter_map(|c| c["header"].as_str()).collect()
 }
 
+/// Sets `rows` under `header` (see [`table_json`]) and checks that the
+/// register reads the headers `headers` and every cell whole.
+fn assert_reads_whole(starts: &[usize], header: &[&[&str]], rows: &[&[&[&str]]], headers: &[&str]) {
+    let json = table_json("Registre des activités de traitement de la commune", starts, header, rows);
+    assert_eq!(headers_of(&json), headers);
+    assert_eq!(cells_of(&json), joined_cells(rows));
+}
+
 /// Each row's cells, lines joined by a space: what the register holds.
 fn joined_cells(rows: &[&[&[&str]]]) -> Vec<Vec<String>> {
     rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect()
@@ -154,12 +162,12 @@ fn a_header_with_columns_of_its_own_and_a_cut_first_word() {
         [&["2"], &["Paie des agents"], &["Ciril RH"], &["Identité, coordonnées", "bancaires"], &["5 ans"]],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(
-        headers_of(&json),
-        ["Référence", "Activité", "Logiciel", "Catégories de données personnelles", "Délai de conservation"]
+    assert_reads_whole(
+        &starts,
+        &header,
+        &rows,
+        &["Référence", "Activité", "Logiciel", "Catégories de données personnelles", "Délai de conservation"],
     );
-    assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
 /// A header of five capitalized headers, only two of them known
@@ -182,12 +190,12 @@ fn a_header_with_more_columns_of_its_own_than_known_ones() {
         ],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(
-        headers_of(&json),
-        ["Intitulé", "Catégories de données", "Observations", "Date de mise à jour", "Service référent"]
+    assert_reads_whole(
+        &starts,
+        &header,
+        &rows,
+        &["Intitulé", "Catégories de données", "Observations", "Date de mise à jour", "Service référent"],
     );
-    assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
 /// A row whose left cell ends two lines on words that start, by chance, a
@@ -229,9 +237,12 @@ fn taller_headers_centred_around_the_header_line() {
         [&["État civil"], &["Usagers"], &["Tenir les", "registres"], &["Mars 2023"]],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(headers_of(&json), ["Intitulé", "Personnes concernées", "Finalités", "Date de mise à jour"]);
-    assert_eq!(cells_of(&json), joined_cells(&rows));
+    assert_reads_whole(
+        &starts,
+        &header,
+        &rows,
+        &["Intitulé", "Personnes concernées", "Finalités", "Date de mise à jour"],
+    );
 }
 
 /// The taller headers, all right of the one-line ones, read as a header on
@@ -255,19 +266,19 @@ fn taller_headers_that_read_as_a_header_alone_are_the_band_s_top() {
         [&["État civil"], &["Obligation", "légale"], &["Mars 2023"], &["Mairie"], &["Identité"], &["75 ans"]],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(
-        headers_of(&json),
-        [
+    assert_reads_whole(
+        &starts,
+        &header,
+        &rows,
+        &[
             "Intitulé",
             "Base légale",
             "Date de mise à jour",
             "Responsable de traitement",
             "Catégories de données",
-            "Durée de conservation"
-        ]
+            "Durée de conservation",
+        ],
     );
-    assert_eq!(cells_of(&json), joined_cells(&rows));
 }
 
 /// A taller header alone over the line of the others (`Date de mise à`):
@@ -288,9 +299,12 @@ fn a_taller_header_s_last_line_under_it_ends_the_band() {
         [&["État civil"], &["Obligation", "légale"], &["Aucun"], &["Mars 2023"]],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(headers_of(&json), ["Nom du traitement", "Base légale", "Transferts", "Date de mise à jour"]);
-    assert_eq!(cells_of(&json), joined_cells(&rows));
+    assert_reads_whole(
+        &starts,
+        &header,
+        &rows,
+        &["Nom du traitement", "Base légale", "Transferts", "Date de mise à jour"],
+    );
 }
 
 /// A one-line header the vocabulary does not know (`Observations`), right
@@ -310,9 +324,12 @@ fn an_unknown_one_line_header_in_the_gaps_of_taller_ones_is_in_the_band() {
         [&["État civil"], &["Usagers"], &["Registres", "sous clé"], &["Archivés"]],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(headers_of(&json), ["Nom du traitement", "Personnes concernées", "Mesures de sécurité", "Observations"]);
-    assert_eq!(cells_of(&json), joined_cells(&rows));
+    assert_reads_whole(
+        &starts,
+        &header,
+        &rows,
+        &["Nom du traitement", "Personnes concernées", "Mesures de sécurité", "Observations"],
+    );
 }
 
 /// Headers set one space apart are split where a known header is whole,
@@ -409,9 +426,7 @@ fn titles_opening_with_field_names_are_no_fiche_labels() {
         [&["Sous-traitants informatiques"], &["Suivre les contrats"], &["10 ans"]],
     ];
     let rows: Vec<&[&[&str]]> = rows.iter().map(|r| r.as_slice()).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(headers_of(&json), ["Nom du traitement", "Finalités", "Durée de conservation"]);
-    assert_eq!(cells_of(&json), joined_cells(&rows));
+    assert_reads_whole(&starts, &header, &rows, &["Nom du traitement", "Finalités", "Durée de conservation"]);
 }
 
 /// Rows whose first cells go on with lines of a field's name alone, in
@@ -433,9 +448,7 @@ fn cell_lines_naming_fields_in_lower_case_are_no_fiche_labels() {
         .collect();
     let cells: Vec<Vec<&[&str]>> = rows.iter().map(|r| r.iter().map(Vec::as_slice).collect()).collect();
     let rows: Vec<&[&[&str]]> = cells.iter().map(Vec::as_slice).collect();
-    let json = table_json("Registre des activités de traitement de la commune", &starts, &header, &rows);
-    assert_eq!(headers_of(&json), ["Nom du traitement", "Finalités", "Durée de conservation"]);
-    assert_eq!(cells_of(&json), joined_cells(&rows));
+    assert_reads_whole(&starts, &header, &rows, &["Nom du traitement", "Finalités", "Durée de conservation"]);
 }
 
 /// A header of narrow cells whose words a word processor cut anywhere
