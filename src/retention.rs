@@ -749,7 +749,7 @@ fn after_last(text: &str, chars: &[char]) -> usize {
 const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?";
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|(?i:durée de conservation|délai de conservation)|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?:sont|seront|est|sera)\s+(?:conservée?s?|archivée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?)\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+        r"(?:\b(?:Conservation|(?i:durée de conservation|délai de conservation)|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>(?:sont|seront|est|sera)\s+(?:conservée?s?|archivée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -808,7 +808,8 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     let text = collapse_whitespace(cell);
     let mut starts: Vec<usize> = Vec::new();
     let mut triggers: Vec<usize> = Vec::new();
-    for m in STATEMENT_START.find_iter(&text) {
+    for caps in STATEMENT_START.captures_iter(&text) {
+        let Some(m) = caps.get(0) else { continue };
         let participle = PARTICIPLE.is_match(m.as_str());
         let start = if participle {
             // `Données conservées 1 mois …`: from the sentence's start, when near.
@@ -820,7 +821,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
             } else {
                 m.start()
             }
-        } else if m.as_str().split_whitespace().next().is_some_and(|w| ["sont", "seront", "est", "sera"].contains(&w)) {
+        } else if caps.name("verb").is_some() {
             // A verb: the statement starts with its subject.
             let before = text.get(..m.start()).unwrap_or("");
             let capitalized = SUBJECT_START.find_iter(before).map(|s| s.start());

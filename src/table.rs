@@ -8,7 +8,7 @@
 //! the lines where the first column gains text after more than a line's
 //! spacing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::fields;
 use crate::geometry::Rect;
@@ -2810,7 +2810,9 @@ fn part_repeated_values(entries: &mut [Entry], page_columns: &[(u32, &[Column])]
             }
         }
     }
-    let repeated: Vec<HashSet<String>> = counts
+    // Ordered, so that a line ending on two such values (`DNUM`, `la DNUM`)
+    // gives the longest back, whatever the hashing.
+    let repeated: Vec<BTreeSet<String>> = counts
         .into_iter()
         .map(|c| c.into_iter().filter(|(_, n)| *n >= MIN_VALUE_REPEATS).map(|(v, _)| v.to_string()).collect())
         .collect();
@@ -2832,28 +2834,34 @@ fn part_repeated_values(entries: &mut [Entry], page_columns: &[(u32, &[Column])]
             };
             let Some(line) = part.lines.first_mut() else { continue };
             let font = line.bbox.height();
-            let value = values.iter().find(|v| {
-                line.text.strip_suffix(v.as_str()).is_some_and(|rest| rest.ends_with(' ') && !rest.trim().is_empty())
-                    && opens_with_capital_or_figure(v)
-            });
+            let value = values
+                .iter()
+                .filter(|v| {
+                    line.text
+                        .strip_suffix(v.as_str())
+                        .is_some_and(|rest| rest.ends_with(' ') && !rest.trim().is_empty())
+                        && opens_with_capital_or_figure(v)
+                })
+                .max_by_key(|v| v.len());
             let Some(value) = value.filter(|_| line.bbox.x1 >= edge - PHRASE_GAP * font) else { continue };
-            let (kept, total) = (line.text.len() - value.len() - 1, line.text.chars().count().max(1));
-            let kept_chars = line.text.get(..kept).map_or(0, |t| t.chars().count());
-            let cut = line.bbox.x0 + line.bbox.width() * kept_chars as f64 / total as f64;
-            let value_x0 = line.bbox.x1 - line.bbox.width() * value.chars().count() as f64 / total as f64;
+            // The line's box is shared out by characters, the value's one
+            // space going with neither part.
+            let kept = line.text.len() - value.len() - 1;
+            let char_width = line.bbox.width() / line.text.chars().count().max(1) as f64;
+            let kept_width = char_width * line.text.get(..kept).map_or(0, |t| t.chars().count()) as f64;
             let moved = CellLine {
                 text: value.clone(),
-                bbox: Rect { x0: value_x0, ..line.bbox },
+                bbox: Rect { x0: line.bbox.x1 - char_width * value.chars().count() as f64, ..line.bbox },
                 breaks_word: false,
                 hyphen_added: false,
                 starts_paragraph: false,
                 ends_with_space: line.ends_with_space,
             };
-            line.text.truncate(kept);
             // The line keeps its end's space as the source marks such ends
             // (a text rendering marks none): a value cut off by a space is no
             // evidence of how the producer sets its lines' ends.
-            line.bbox.x1 = cut;
+            line.text.truncate(kept);
+            line.bbox.x1 = line.bbox.x0 + kept_width;
             let page = part.page;
             part.bbox = part.lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b)).unwrap_or(part.bbox);
             if let Some(cell) = row.cells.get_mut(column) {
