@@ -91,7 +91,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|(?:conservée?s?|archivée?s?) définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|(?:conservation|archivage|archives?)\s+permanentes?|sans (?:limites?|durée limite)\b|^\s*(?:définitive(?:ment)?|permanente?))\b",
+        r"(?i)\b(?:illimitée?|sans limitation de durée|sans limite de durée|archivage définitif|archives définitives|conservation définitive|(?:conservée?s?|archivée?s?) définitivement|indéfiniment|définitivement conservée?s?|à titre définitif|sort final\s*:\s*(?:versement|conservation)|vers(?:ement|ée?s?) (?:aux|au service des) archives(?:\s+(?:départementales|nationales|municipales|communales|régionales|publiques|historiques))?\s*(?:[.;,)]|$)|(?:de manière|de façon|à titre) permanente?|(?:conservation|archivage|archives?)\s+(?:permanentes?|pérennes?)|sans (?:limites?|durée limite)\b|^\s*(?:définitive(?:ment)?|permanente?))\b",
     )
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -129,7 +129,7 @@ static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s
 /// clôture de l'exercice`).
 static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:des|du|de la|de l['’])\s*[^,;:.()]*?)?)\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|après la|après l['’]|après le|après les|après|à la|à l['’]|au|aux)\s*",
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:des|du|de la|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|après la|après l['’]|après le|après les|après|à la|à l['’]|au|aux)\s*",
     )
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -405,12 +405,24 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
         let state = WHILE_FRAMING.replace(state.trim(), "");
         // Words after a comma qualify the clause, not the state.
         let state = state.split(", ").next().unwrap_or("");
+        // `pendant la durée nécessaire à la finalité` says no state, only
+        // that the data are kept as long as needed, as `durée nécessaire à
+        // la finalité` alone does.
+        if NEEDED_ONLY.is_match(state) {
+            return out;
+        }
         out.kind = Kind::While;
         out.while_ = trim_event(state);
         return out;
     }
     out
 }
+
+/// A state that is only the need for the data (`la durée nécessaire à …`,
+/// `le temps strictement nécessaire au …`).
+static NEEDED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:toute\s+)?(?:la|le|les)\s+)?(?:durée|temps|période)s?\s+(?:strictement\s+)?nécessaires?\b")
+});
 
 /// Splits at `sep` where both sides hold retention of their own: the left
 /// side anywhere, the right side at its very start (`… ou Jusqu'à 6 mois`,
@@ -479,6 +491,10 @@ static SOIT_SCOPE: LazyLock<Regex> =
 /// before it, if any; inline scopes and grammatical subjects refine it.
 pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRule> {
     let text = collapse_whitespace(text);
+    let label_bound = LABEL_BOUND
+        .captures(&text)
+        .and_then(|c| c.get(1))
+        .map(|m| if m.as_str().to_lowercase().starts_with("max") { Bound::Max } else { Bound::Min });
     let mut scope = applies_to.map(str::to_string);
     let mut body = text.clone();
     if let Some(m) = GOVERNING.find(&body).filter(|m| !names_a_state(m.as_str(), body.get(m.end()..).unwrap_or(""))) {
@@ -505,7 +521,15 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         // A length before the subject is the statement's (`Au-delà de
         // 3 ans, les données sont supprimées`).
         let lead = subject.as_str().rsplit_once(", ").map_or("", |(lead, _)| lead);
-        body = if find_length(lead).is_some() { format!("{lead} {}", rest.trim_start()) } else { rest };
+        body = if find_length(lead).is_some() {
+            format!("{lead} {}", rest.trim_start())
+        } else if REMOVAL_EVENT.is_match(&format!("{verb} {lead}")) && rest.trim().trim_end_matches('.').is_empty() {
+            // So is an event before a bare removal (`Dès la fin de la
+            // mission, les données sont supprimées`).
+            format!("{verb} {lead}")
+        } else {
+            rest
+        };
     }
     let body = body.trim_start_matches([':', ' ']).to_string();
 
@@ -554,8 +578,21 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         r.applies_to = scope;
         rules.push(r);
     }
+    if let Some(bound) = label_bound {
+        for r in rules.iter_mut().filter(|r| r.kind == Kind::Period && r.bound == Bound::Exact) {
+            r.bound = bound;
+        }
+    }
     rules
 }
+
+/// A label that bounds the lengths it introduces (`Durée maximale de
+/// conservation :`, `Délai de conservation minimum :`).
+static LABEL_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:durées?|délais?)\s+(?:de\s+conservation\s+)?(maximale?s?|maximum|minimale?s?|minimum)(?:\s+de\s+conservation)?\s*:",
+    )
+});
 
 /// Whether a bare `Durée` opens the state it names (`Durée de vie du
 /// compte + 2 ans`) rather than governing a statement (`Durée : 5 ans`).
@@ -573,7 +610,8 @@ static NOT_A_SCOPE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:durée|période|temps|besoins?|nécessités?|finalités?|traitement)\b"));
 
 /// Splits `12 mois après la fin du contrat, 5 ans pour la facturation` where
-/// a comma is followed by a length of its own.
+/// a comma is followed by a length of its own, or by a phase with its own
+/// retention (`en base active pendant l'adhésion, en archivage 5 ans`).
 fn split_before_lengths(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
@@ -582,7 +620,8 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
         if opens_range(left) {
             continue;
         }
-        if has_retention(left) && find_length(right).is_some_and(|l| l.start == 0) {
+        let phase = PHASE_OPENING.find(right).is_some_and(|p| has_retention(right.get(p.end()..).unwrap_or("")));
+        if has_retention(left) && (phase || find_length(right).is_some_and(|l| l.start == 0)) {
             parts.push(left);
             start = m.end();
         }
@@ -664,11 +703,12 @@ fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Option<String>,
 
 /// A label naming a phase of keeping rather than data: active base,
 /// intermediate or final archiving.
-static PHASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:(?:en|dans la|puis)\s+)?(?:base\s+(?:active|d['’]archives?|de\s+production)|archivage(?:\s+(?:intermédiaire|définitif|électronique))?|archives?(?:\s+(?:intermédiaires?|définitives?|courantes?))?|conservation\s+(?:en\s+base\s+active|intermédiaire))$",
-    )
-});
+static PHASE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(?:(?:en|dans la|puis)\s+)?(?:{PHASE_NAMES})$")));
+/// A phase opening a clause (`en archivage intermédiaire 5 ans`).
+static PHASE_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^\s*(?:en|dans la|puis)\s+(?:{PHASE_NAMES})\b")));
+const PHASE_NAMES: &str = r"base\s+(?:active|d['’]archives?|de\s+production)|archivage(?:\s+(?:intermédiaire|définitif|électronique))?|archives?(?:\s+(?:intermédiaires?|définitives?|courantes?))?|conservation\s+(?:en\s+base\s+active|intermédiaire)";
 
 /// A label naming the retention rather than data: its length, period or
 /// keeping (`Durée de conservation`, `Délai`, `DUA`).
@@ -1162,6 +1202,8 @@ mod tests {
                 &[(Period, Some("P3Y"), Max, None, None, None, false, None)],
             ),
             ("Durée minimale de 5 ans", &[(Period, Some("P5Y"), Min, None, None, None, false, None)]),
+            ("Durée maximale de conservation : 5 ans", &[(Period, Some("P5Y"), Max, None, None, None, false, None)]),
+            ("Délai minimum de conservation : 2 ans", &[(Period, Some("P2Y"), Min, None, None, None, false, None)]),
             (
                 "Conservation : au plus tard 1 an après le départ de l'agent",
                 &[(Period, Some("P1Y"), Max, Some("départ de l'agent"), None, None, false, None)],
@@ -1359,6 +1401,7 @@ mod tests {
                 &[(While, None, Exact, None, None, Some("contrat"), false, None)],
             ),
             ("Archivage définitif", &[(Permanent, None, Exact, None, None, None, false, None)]),
+            ("Archivage pérenne", &[(Permanent, None, Exact, None, None, None, false, None)]),
             (
                 "DUA : 3 ans ; sort final : versement aux Archives départementales.",
                 &[
@@ -1385,6 +1428,26 @@ mod tests {
                 "Durée : selon la réglementation en vigueur",
                 &[(Unspecified, None, Exact, None, None, None, false, None)],
             ),
+            (
+                "Les données sont conservées pendant la durée nécessaire à la gestion de la demande",
+                &[(Unspecified, None, Exact, None, None, None, false, None)],
+            ),
+            (
+                "Dès la fin de la mission, les données sont supprimées",
+                &[(UntilEvent, None, Exact, None, Some("fin de la mission"), None, false, None)],
+            ),
+            (
+                "Suppression immédiate après traitement",
+                &[(UntilEvent, None, Exact, None, Some("traitement"), None, false, None)],
+            ),
+            (
+                "Données effacées automatiquement à la clôture du compte",
+                &[(UntilEvent, None, Exact, None, Some("clôture du compte"), None, false, None)],
+            ),
+            (
+                "Conservation pendant le temps strictement nécessaire à l'instruction",
+                &[(Unspecified, None, Exact, None, None, None, false, None)],
+            ),
         ];
         for (phrase, expected) in cases {
             check(phrase, expected);
@@ -1394,6 +1457,13 @@ mod tests {
     #[test]
     fn alternatives_lists_phases_and_appositions() {
         let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation : en base active pendant la durée de l'adhésion, en archivage intermédiaire 5 ans",
+                &[
+                    (While, None, Exact, None, None, Some("adhésion"), false, None),
+                    (Period, Some("P5Y"), Exact, None, None, None, false, None),
+                ],
+            ),
             (
                 "Conservation : 6 ans en base active et 4 ans en archive intermédiaire",
                 &[
