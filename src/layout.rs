@@ -115,10 +115,31 @@ pub fn collapse_whitespace(text: &str) -> String {
 }
 
 /// Whether a text ends on a hyphen after a letter or a figure (`médico-`,
-/// `sous-`, `L. 1111-` / `7`): a line ending so broke a word after its
+/// `sous-`, `L. 1111-` / `7`, or a hyphen only a typesetter adds, see
+/// [`ends_in_added_hyphen`]): a line ending so broke a word after its
 /// hyphen, whatever follows. A dash set apart (`sociaux -`) is no word's.
 pub fn ends_in_word_hyphen(text: &str) -> bool {
     text.strip_suffix('-').and_then(|stem| stem.chars().last()).is_some_and(char::is_alphanumeric)
+        || ends_in_added_hyphen(text)
+}
+
+/// Hyphens that only a hyphenating typesetter sets, where it breaks a word
+/// between syllables: the soft hyphen, and U+2010 HYPHEN (WeasyPrint's
+/// `hyphenate-character`). Authors type `-`.
+const ADDED_HYPHENS: [char; 2] = ['\u{ad}', '\u{2010}'];
+
+/// Whether a text ends on a hyphen only a typesetter sets, after a letter
+/// (`périsco‐` / `laires`): the line broke a word between syllables, and
+/// the word joined again drops the hyphen ([`drop_added_hyphen`]).
+pub fn ends_in_added_hyphen(text: &str) -> bool {
+    text.strip_suffix(ADDED_HYPHENS).and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic)
+}
+
+/// Drops a final hyphen only a typesetter sets ([`ends_in_added_hyphen`]).
+pub fn drop_added_hyphen(text: &mut String) {
+    if ends_in_added_hyphen(text) {
+        text.pop();
+    }
 }
 
 /// A word as a vocabulary holds it: lower case, without an elided article
@@ -291,6 +312,19 @@ mod tests {
     fn a_hyphen_after_a_letter_or_a_figure_ends_inside_a_word() {
         for (text, want) in [("médico-", true), ("(art. L. 1111-", true), ("2020-", true), ("sociaux -", false)] {
             assert_eq!(ends_in_word_hyphen(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_hyphen_only_typesetters_set_is_dropped_when_the_word_is_joined() {
+        for (text, added) in
+            [("périsco\u{2010}", true), ("Traite\u{ad}", true), ("sous-", false), ("12 \u{2010}", false)]
+        {
+            assert_eq!(ends_in_added_hyphen(text), added, "{text}");
+            assert_eq!(ends_in_word_hyphen(text), text != "12 \u{2010}", "{text}");
+            let mut joined = text.to_string();
+            drop_added_hyphen(&mut joined);
+            assert_eq!(joined.len() < text.len(), added, "{text}");
         }
     }
 

@@ -10,7 +10,9 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::diagnostic::Diagnostic;
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Line, PARAGRAPH_PITCH, collapse_whitespace, ends_in_word_hyphen};
+use crate::layout::{
+    Line, PARAGRAPH_PITCH, collapse_whitespace, drop_added_hyphen, ends_in_added_hyphen, ends_in_word_hyphen,
+};
 use crate::retention::{self, RetentionRule};
 use crate::table::{CellLine, CellPart, Entry, Table};
 
@@ -140,6 +142,9 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a CellLine>) -> String {
         if line.hyphen_added && line.breaks_word && out.ends_with('-') {
             out.pop();
         }
+        if line.breaks_word {
+            drop_added_hyphen(&mut out);
+        }
         glue = line.breaks_word;
     }
     out
@@ -232,7 +237,8 @@ fn continues_preamble_line(line: &Line, next: &Line, span: (f64, f64)) -> bool {
     let centred = line.bbox.x0 > left + size && (line.bbox.center_x() - (left + right) / 2.0).abs() < size;
     let wrapped = if centred { line.bbox.width() + word > right - left } else { line.bbox.x1 + word > right };
     let text = line.text();
-    let hanging = text.ends_with('-') || text.rsplit(' ').next().is_some_and(fields::is_connector);
+    let hanging =
+        text.ends_with('-') || ends_in_added_hyphen(&text) || text.rsplit(' ').next().is_some_and(fields::is_connector);
     wrapped || hanging || first.text.chars().next().is_some_and(char::is_lowercase)
 }
 
@@ -248,6 +254,7 @@ fn paragraph_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
         if !out.is_empty() && !ends_in_word_hyphen(&out) {
             out.push(' ');
         }
+        drop_added_hyphen(&mut out);
         out.push_str(&text);
     }
     out

@@ -13,8 +13,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{
-    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, ends_in_word_hyphen, group_lines, is_list_mark,
-    join_words, vocabulary_form,
+    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, drop_added_hyphen, ends_in_added_hyphen,
+    ends_in_word_hyphen, group_lines, is_list_mark, join_words, vocabulary_form,
 };
 use crate::pdf::Rule;
 
@@ -947,11 +947,14 @@ impl<'a> PageLines<'a> {
                     if added_hyphen && header.ends_with('-') {
                         header.pop();
                     }
+                    if glue {
+                        drop_added_hyphen(&mut header);
+                    }
                     header.push_str(&join_words(&words));
                     // A single token reaching the cell's edge, or a final hyphen, breaks a word.
                     let right_limit = x1 - (first.bbox.x0 - x0).max(0.0);
                     let at_edge = words.len() == 1 && last.bbox.x1 >= right_limit - 0.7 * first.font_size;
-                    glue = !last.space_after && (at_edge || last.text.ends_with('-'));
+                    glue = !last.space_after && (at_edge || ends_in_word_hyphen(&last.text));
                 }
                 let key = header.get(own_from..).unwrap_or_default().trim().to_string();
                 Column { header: header.trim_end().to_string(), key, x0, x1, header_x1 }
@@ -3274,6 +3277,7 @@ impl LineEndEvidence<'_> {
         }
         let printed = self.printed;
         line.text.ends_with('-')
+            || ends_in_added_hyphen(&line.text)
             || ends_with_elision(&line.text)
             || next.is_some_and(|n| printed.completes_cut_word(word_so_far, n))
             || next.is_some_and(|n| ends_cut_word(line, n))
