@@ -1176,6 +1176,31 @@ const HEADER_APART_CROSSING: f64 = 0.8;
 /// before it, one space apart, several characters left of its column.
 const HEADER_SHIFT: f64 = FAR_ROW_SHIFT;
 
+/// Whether the headers are set apart from their columns' left edges
+/// (centred over them) where few lines cross them (short cells in wide
+/// columns): at most inner columns, more of the body's phrases open between
+/// the left header's text and the column's header (where a centred header
+/// leaves its column's text) than open level with the header (where a
+/// header at its column's edge and the column's text both start), and at
+/// least two do.
+fn texts_open_before_headers(columns: &[Column], lines: &[&Line]) -> bool {
+    let Some(font) = lines.first().map(|l| l.font_size()) else { return false };
+    let tolerance = START_TOLERANCE * font;
+    let starts: Vec<f64> = lines.iter().flat_map(|l| l.phrases(PHRASE_GAP * font)).map(|p| p.bbox.x0).collect();
+    let inner = columns.len().saturating_sub(1);
+    let before = columns
+        .windows(2)
+        .filter(|pair| {
+            let [left, this] = pair else { return false };
+            let level = starts.iter().filter(|x| (**x - this.x0).abs() <= tolerance).count();
+            let opening =
+                starts.iter().filter(|x| **x > left.header_x1 + tolerance && **x < this.x0 - tolerance).count();
+            opening >= 2 && opening > level
+        })
+        .count();
+    inner > 0 && 2 * before > inner
+}
+
 /// Moves each inner boundary of columns whose headers sit at their edges
 /// to where its column's text opens, where the text rendering set the
 /// header left of it: the left column's phrases run past the header's
@@ -3015,7 +3040,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 anchor_to_gutters(&mut columns, &lines);
             }
             let crossing = lines.iter().filter(|l| crosses_columns(l, &columns, &[])).count();
-            let header_at_edges = printed && (crossing as f64) < HEADER_APART_CROSSING * lines.len() as f64;
+            let header_at_edges = printed
+                && (crossing as f64) < HEADER_APART_CROSSING * lines.len() as f64
+                && !texts_open_before_headers(&columns, &lines);
             if header_at_edges {
                 move_to_hidden_gutters(&mut columns, &lines);
             }

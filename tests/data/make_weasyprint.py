@@ -1,28 +1,61 @@
 #!/usr/bin/env python3
-"""Typesets the commune and syndicat registers (tests/data/*.html, whose
-truth is fixtures/truth/{commune,syndicat}.json) with WeasyPrint, an HTML
-engine of its own (Pango text, subset TrueType fonts as CID fonts). Not
-run by the tests: its outputs are committed.
+"""Typesets registers with WeasyPrint, an HTML engine of its own (Pango
+text, subset TrueType fonts as CID fonts): the commune and syndicat
+registers from their HTML (tests/data/*.html), and the agence register from
+its truth (fixtures/truth/agence.json). Not run by the tests: its outputs
+are committed.
 
 - commune-weasyprint-centred: borderless, justified and hyphenated
   (`hyphens: auto`): WeasyPrint breaks words between syllables and draws
   its hyphen as U+2010 (`périsco‐` / `laires`), which the joined word
   drops; it draws no space at a line's end;
 - syndicat-weasyprint: US Letter landscape, rules under the header,
-  section headings across the table.
+  section headings across the table;
+- agence-weasyprint-a3-centred: A3 landscape, 6.5 pt DejaVu Serif, no
+  rules, headers centred over wide columns whose short cells leave most
+  lines clear of the headers' edges, cells centred vertically.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
-writes fixtures/pdf/commune-weasyprint-centred.pdf and
-fixtures/pdf/syndicat-weasyprint.pdf.
+writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
+agence-weasyprint-a3-centred}.pdf.
 """
+import html
+import json
 import os
 
 import weasyprint
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "fixtures", "pdf")
+ROOT = os.path.join(HERE, "..", "..")
+OUT = os.path.join(ROOT, "fixtures", "pdf")
+
+
+def from_truth(register, css):
+    """The register's truth as an HTML page: title, organization and
+    address, contact, the table (header repeated on each page), notes."""
+    t = json.load(open(os.path.join(ROOT, "fixtures", "truth", register + ".json")))
+    pre = t["preamble"]
+    out = [f"<h1>{html.escape(pre['title'])}</h1>",
+           f"<p>{html.escape(pre['organization'])}, {html.escape(pre['address'])}</p>",
+           f"<p>Contact : {html.escape(pre['rights_contact'])}</p>",
+           "<table><thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in t["columns"]) + "</tr></thead><tbody>"]
+    for r in t["records"]:
+        out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r["cells"]) + "</tr>")
+    out.append("</tbody></table>")
+    out += [f"<p>{html.escape(n)}</p>" for n in t.get("notes") or []]
+    return f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>{css}</style></head><body>' + "\n".join(out) + "</body></html>"
+
+
+A3_CENTRED = """@page { size: A3 landscape; margin: 15mm; }
+body { font-family: 'DejaVu Serif'; font-size: 6.5pt; }
+h1 { font-size: 11.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 3pt; vertical-align: middle; text-align: left; hyphens: auto; }
+th { text-align: center; font-weight: bold; }
+"""
 
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
+weasyprint.HTML(string=from_truth("agence", A3_CENTRED)).write_pdf(os.path.join(OUT, "agence-weasyprint-a3-centred.pdf"))
