@@ -129,10 +129,10 @@ pub fn ends_in_word_hyphen(text: &str) -> bool {
 const ADDED_HYPHENS: [char; 2] = ['\u{ad}', '\u{2010}'];
 
 /// Whether a text ends on a hyphen only a typesetter sets, after a letter
-/// (`périsco‐` / `laires`): the line broke a word between syllables, and
+/// or a figure (`périsco‐` / `laires`, `1000‐` / `PremiersJours`): the line broke a word between syllables, and
 /// the word joined again drops the hyphen ([`drop_added_hyphen`]).
 pub fn ends_in_added_hyphen(text: &str) -> bool {
-    text.strip_suffix(ADDED_HYPHENS).and_then(|stem| stem.chars().last()).is_some_and(char::is_alphabetic)
+    text.strip_suffix(ADDED_HYPHENS).and_then(|stem| stem.chars().last()).is_some_and(char::is_alphanumeric)
 }
 
 /// Drops a final hyphen only a typesetter sets ([`ends_in_added_hyphen`]).
@@ -317,9 +317,13 @@ mod tests {
 
     #[test]
     fn a_hyphen_only_typesetters_set_is_dropped_when_the_word_is_joined() {
-        for (text, added) in
-            [("périsco\u{2010}", true), ("Traite\u{ad}", true), ("sous-", false), ("12 \u{2010}", false)]
-        {
+        for (text, added) in [
+            ("périsco\u{2010}", true),
+            ("1000\u{2010}", true),
+            ("Traite\u{ad}", true),
+            ("sous-", false),
+            ("12 \u{2010}", false),
+        ] {
             assert_eq!(ends_in_added_hyphen(text), added, "{text}");
             assert_eq!(ends_in_word_hyphen(text), text != "12 \u{2010}", "{text}");
             let mut joined = text.to_string();

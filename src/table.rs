@@ -3011,7 +3011,12 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 .filter(|r| r.rect.y1 > top && (r.rect.center_x() - x0).abs() <= RULE_SNAP)
                 .map(|r| r.rect.y1)
                 .fold(f64::NEG_INFINITY, f64::max);
-            inner.iter().copied().filter(|y| *y <= vertical_bottom + RULE_SNAP).fold(f64::NEG_INFINITY, f64::max)
+            let lowest =
+                inner.iter().copied().filter(|y| *y <= vertical_bottom + RULE_SNAP).fold(f64::NEG_INFINITY, f64::max);
+            // A row the page break cuts may have no rule under it (WeasyPrint
+            // draws none under a cell it splits): the column rules run on
+            // below the lowest rule, and the table with them.
+            if lowest.is_finite() && vertical_bottom > lowest + RULE_SNAP { vertical_bottom } else { lowest }
         } else {
             table_bottom_rule(p, &inner, &columns, &is_running)
         };

@@ -14,11 +14,18 @@ are committed.
 - agence-weasyprint-a3-centred: A3 landscape, 6.5 pt DejaVu Serif, no
   rules, headers centred over wide columns whose short cells leave most
   lines clear of the headers' edges, cells centred vertically.
+- bourg-weasyprint-ruled: US Letter landscape, 8 pt DejaVu Sans
+  Condensed, every rule; a row the page break cuts has no rule under it on
+  the first page, where the column rules run on to the page's bottom;
+- fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
+  Condensed, no rules, a dark header band, justified and hyphenated cells
+  (`1000‐` / `PremiersJours`: a hyphen added after a figure).
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
 writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
-agence-weasyprint-a3-centred}.pdf.
+agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
+fabrique-weasyprint-a3-justified}.pdf.
 """
 import html
 import json
@@ -55,7 +62,26 @@ td, th { border: none; padding: 3pt; vertical-align: middle; text-align: left; h
 th { text-align: center; font-weight: bold; }
 """
 
+RULED = """@page { size: letter landscape; margin: 20mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 8pt; }
+h1 { font-size: 11pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 0.6pt solid #000; padding: 4pt; vertical-align: top; text-align: left; }
+th { font-weight: bold; }
+"""
+
+A3_JUSTIFIED = """@page { size: A3 landscape; margin: 20mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 10pt; }
+h1 { font-size: 15pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 6pt; vertical-align: top; text-align: justify; hyphens: auto; }
+th { text-align: left; font-weight: bold; background: #333; color: #fff; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
 weasyprint.HTML(string=from_truth("agence", A3_CENTRED)).write_pdf(os.path.join(OUT, "agence-weasyprint-a3-centred.pdf"))
+weasyprint.HTML(string=from_truth("bourg", RULED)).write_pdf(os.path.join(OUT, "bourg-weasyprint-ruled.pdf"))
+weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
+    os.path.join(OUT, "fabrique-weasyprint-a3-justified.pdf"))
