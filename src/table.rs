@@ -964,6 +964,11 @@ impl<'a> PageLines<'a> {
     }
 }
 
+/// How many line heights below a label's last line, top to top, the header
+/// under it starts at least: a label stands a line or more apart, where a
+/// header's next line follows one line height down.
+const LABEL_GAP: f64 = 1.5;
+
 /// A label over several columns of a header without rules, found by
 /// [`labels_set_apart`]: the band lines it takes, the columns it spans
 /// (`x0..x1`) and the end of the column it is printed in (`own_x1`).
@@ -980,7 +985,10 @@ struct SpanningLabel {
 /// it, where the header under it starts on the same band line as the
 /// headers of the columns right of it, which have nothing above: those
 /// columns start lower than the band because the label heads them too.
-/// Headers centred vertically in a band have no empty line inside.
+/// Headers centred vertically in a band have no empty line inside; where
+/// they interleave with shorter ones (a line of those between two of
+/// theirs), their lines still follow one another a line apart, where a
+/// label stands further above the header under it ([`LABEL_GAP`]).
 fn labels_set_apart(band: &[&Line], bounds: &[(f64, f64)]) -> Vec<SpanningLabel> {
     let lines_with: Vec<Vec<bool>> =
         bounds.iter().map(|&(x0, x1)| band.iter().map(|l| !words_in(l, x0, x1).is_empty()).collect()).collect();
@@ -995,6 +1003,14 @@ fn labels_set_apart(band: &[&Line], bounds: &[(f64, f64)]) -> Vec<SpanningLabel>
             i += 1;
             continue;
         };
+        let set_apart = match (band.get(label_end - 1), band.get(under)) {
+            (Some(last), Some(next)) => next.bbox.y0 - last.bbox.y0 > LABEL_GAP * last.bbox.height(),
+            _ => false,
+        };
+        if !set_apart {
+            i += 1;
+            continue;
+        }
         let spanned = (i + 1..bounds.len()).take_while(|&j| top(j) == Some(under)).count();
         if spanned == 0 {
             i += 1;
@@ -2449,17 +2465,31 @@ fn whitespace_segments<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
     segments
 }
 
+/// Where a page break may cut rows: the first row of a page may go on with
+/// the page before's last (`goes_on`), and its last row may go on to the
+/// next page (`cut_below`).
+#[derive(Debug, Clone, Copy, Default)]
+struct PageBreaks {
+    goes_on: bool,
+    cut_below: bool,
+}
+
 /// Splits a whitespace band that holds several rows: a bottom-aligned row
 /// ends with its first cell (a run of the first column); centred rows part
 /// where each is centred on its tallest cell (see [`centred_row_cuts`]).
-fn split_band<'p>(band: Vec<&'p Line>, columns: &[Column], alignment: Alignment, goes_on: bool) -> Vec<Vec<&'p Line>> {
+fn split_band<'p>(
+    band: Vec<&'p Line>,
+    columns: &[Column],
+    alignment: Alignment,
+    breaks: PageBreaks,
+) -> Vec<Vec<&'p Line>> {
     let Some(first) = columns.first() else { return vec![band] };
     let cuts: Vec<usize> = match alignment {
         Alignment::Bottom => {
             let runs = first_column_runs(&band, first, BOTTOM_RUN_GAP);
             runs.iter().take(runs.len().saturating_sub(1)).map(|run| run.end).collect()
         }
-        Alignment::Centre => centred_row_cuts(&band, columns, goes_on),
+        Alignment::Centre => centred_row_cuts(&band, columns, breaks),
     };
     let mut rows = Vec::new();
     let mut start = 0;
@@ -2483,9 +2513,11 @@ fn split_band<'p>(band: Vec<&'p Line>, columns: &[Column], alignment: Alignment,
 /// runs in one row [`SECOND_CELL_COST`], each cell with some lines on the
 /// tallest cell's and some between them [`MIXED_BASELINES_COST`], each row
 /// [`ROW_COST`], and each row without a first cell [`NO_FIRST_CELL_COST`]
-/// (but the band's first row where it `goes_on` with a row from the page
-/// before).
-fn centred_row_cuts(band: &[&Line], columns: &[Column], goes_on: bool) -> Vec<usize> {
+/// (but the band's first row where it goes on with a row from the page
+/// before). A last row the page break may cut opens with its tallest cell,
+/// which may stop a line short of the band's end where a shorter cell's
+/// line sets under it half a line down.
+fn centred_row_cuts(band: &[&Line], columns: &[Column], breaks: PageBreaks) -> Vec<usize> {
     let n = band.len();
     if n < 2 {
         return Vec::new();
@@ -2527,8 +2559,16 @@ fn centred_row_cuts(band: &[&Line], columns: &[Column], goes_on: bool) -> Vec<us
                     }
                 }
             }
-            let Some(tallest) =
-                cells.iter().position(|cell| cell.is_some_and(|(f, l, runs, _)| f == a && l == b && runs == 1))
+            let cut = breaks.cut_below && b + 1 == n;
+            // A row the page break cuts still opens with its tallest cell,
+            // which runs to the page's end: to its last line, or the line
+            // before, where a shorter cell's line sets under it half a line
+            // down (interleaved).
+            let interleaved_under = |l: usize| top(b) - top(l) < HALF_LINE_BELOW * (bottom(l) - top(l));
+            let spans = |f: usize, l: usize, runs: usize| {
+                f == a && (l == b || cut && l + 1 == b && interleaved_under(l)) && runs == 1
+            };
+            let Some(tallest) = cells.iter().position(|cell| cell.is_some_and(|(f, l, runs, _)| spans(f, l, runs)))
             else {
                 continue;
             };
@@ -2548,7 +2588,7 @@ fn centred_row_cuts(band: &[&Line], columns: &[Column], goes_on: bool) -> Vec<us
                         + if mixed { MIXED_BASELINES_COST } else { 0.0 }
                 })
                 .sum();
-            let untitled = cells.first().is_some_and(Option::is_none) && !(a == 0 && goes_on);
+            let untitled = cells.first().is_some_and(Option::is_none) && !(a == 0 && breaks.goes_on);
             let total = base + ROW_COST + cost + if untitled { NO_FIRST_CELL_COST } else { 0.0 };
             if let Some(slot) = best.get_mut(b + 1).filter(|s| total < s.0) {
                 *slot = (total, a);
@@ -2596,6 +2636,10 @@ const MERGED_CELL_REACH: f64 = 3.0;
 /// that runs as one page.
 const MAX_CENTRED_ROW_LINES: usize = 250;
 
+/// Less than this many line heights below a line, top to top, a line is
+/// interleaved under it, not the next line (see [`centred_row_cuts`]).
+const HALF_LINE_BELOW: f64 = 0.75;
+
 /// What a column holding two separate runs of text in one row costs in
 /// [`centred_row_cuts`]: two cells where a row has one.
 const SECOND_CELL_COST: f64 = 3.0;
@@ -2622,7 +2666,7 @@ const ROW_COST: f64 = 1.0;
 /// right under the previous row (cells are top-aligned), and around lines
 /// that run across the columns or that stand alone in the first column
 /// between rows (see [`only_first_column`]).
-fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: bool) -> Vec<Vec<&'p Line>> {
+fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, breaks: PageBreaks) -> Vec<Vec<&'p Line>> {
     let columns = &body.columns;
     let vertical = &body.page.vertical;
     let mut blocks: Vec<Vec<&Line>> = Vec::new();
@@ -2630,10 +2674,16 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, goes_on: b
         // Each band between whitespace gaps is a row (or several, see
         // `split_band`); a line running across the columns stands apart (a
         // section heading).
-        return whitespace_segments(body)
+        let segments = whitespace_segments(body);
+        let last = segments.len().saturating_sub(1);
+        return segments
             .into_iter()
             .enumerate()
-            .flat_map(|(k, b)| split_band(b, columns, alignment, goes_on && k == 0))
+            .flat_map(|(k, b)| {
+                let band_breaks =
+                    PageBreaks { goes_on: breaks.goes_on && k == 0, cut_below: breaks.cut_below && k == last };
+                split_band(b, columns, alignment, band_breaks)
+            })
             .collect();
     }
     if rows == RowSeparation::Rules {
@@ -3088,7 +3138,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     // though their first cell opens with a capital: their other cells may
     // still show them to go on with that row.
     let mut page_top_rows: Vec<usize> = Vec::new();
-    for body in &bodies {
+    for (b, body) in bodies.iter().enumerate() {
         let number = body.page.page.number;
         let vertical = &body.page.vertical;
         let columns = &body.columns;
@@ -3105,7 +3155,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let leading = leading_of(&body.lines, columns);
         let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
-        let blocks = row_blocks(body, rows, leading.row, current.is_some());
+        let breaks = PageBreaks { goes_on: current.is_some(), cut_below: b + 1 < bodies.len() };
+        let blocks = row_blocks(body, rows, leading.row, breaks);
         let merged_above = merged_with_block_above(body, &blocks);
         if !body.row_rules.is_empty() {
             row_cuts += blocks.len().saturating_sub(1);
@@ -3310,6 +3361,9 @@ impl LineEndEvidence<'_> {
         let printed = self.printed;
         line.text.ends_with('-')
             || ends_in_added_hyphen(&line.text)
+            // French sets no space after a slash: a line ending on one
+            // broke a token there (`WSS/` / `ECU`, `envoi/` / `transmission`).
+            || line.text.ends_with('/') && next.is_some_and(|n| n.text.starts_with(char::is_alphanumeric))
             || ends_with_elision(&line.text)
             || next.is_some_and(|n| printed.completes_cut_word(word_so_far, n))
             || next.is_some_and(|n| ends_cut_word(line, n))
@@ -3977,7 +4031,7 @@ mod tests {
             line(72.0, &[("3", 0.0, 5.0), ("les", 100.0, 120.0)]),
         ];
         let rows = |alignment| -> Vec<usize> {
-            split_band(band.iter().collect(), std::slice::from_ref(&first), alignment, false)
+            split_band(band.iter().collect(), std::slice::from_ref(&first), alignment, PageBreaks::default())
                 .iter()
                 .map(Vec::len)
                 .collect()
@@ -4010,8 +4064,10 @@ mod tests {
             line(120.0, &[("Congés", 0.0, 40.0), ("Suivre", 100.0, 140.0)]),
             line(132.0, &[("annuels", 0.0, 40.0), ("les", 100.0, 120.0)]),
         ];
-        let rows: Vec<usize> =
-            split_band(band.iter().collect(), &columns, Alignment::Centre, false).iter().map(Vec::len).collect();
+        let rows: Vec<usize> = split_band(band.iter().collect(), &columns, Alignment::Centre, PageBreaks::default())
+            .iter()
+            .map(Vec::len)
+            .collect();
         assert_eq!(rows, [9, 2]);
     }
 

@@ -17,6 +17,11 @@ are committed.
 - bourg-weasyprint-ruled: US Letter landscape, 8 pt DejaVu Sans
   Condensed, every rule; a row the page break cuts has no rule under it on
   the first page, where the column rules run on to the page's bottom;
+- dnum-weasyprint-middle: A4 landscape, 8.5 pt DejaVu Sans Condensed, no
+  rules, cells and headers centred vertically with 2 pt padding (the rows
+  of a page one whitespace band): the three-line `Responsable` /
+  `de traitement` / `(et co-RT)` interleaves with two-line headers, rows
+  cut by page breaks, `WSS/` / `ECU` broken after the slash;
 - fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
   Condensed, no rules, a dark header band, justified and hyphenated cells
   (`1000‐` / `PremiersJours`: a hyphen added after a figure).
@@ -25,7 +30,7 @@ are committed.
     python3 tests/data/make_weasyprint.py
 writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
 agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
-fabrique-weasyprint-a3-justified}.pdf.
+dnum-weasyprint-middle,fabrique-weasyprint-a3-justified}.pdf.
 """
 import html
 import json
@@ -78,6 +83,14 @@ td, th { border: none; padding: 6pt; vertical-align: top; text-align: justify; h
 th { text-align: left; font-weight: bold; background: #333; color: #fff; }
 """
 
+MIDDLE = """@page { size: A4 landscape; margin: 20mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 8.5pt; }
+h1 { font-size: 13.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 2pt; vertical-align: middle; text-align: left; }
+th { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -85,3 +98,4 @@ weasyprint.HTML(string=from_truth("agence", A3_CENTRED)).write_pdf(os.path.join(
 weasyprint.HTML(string=from_truth("bourg", RULED)).write_pdf(os.path.join(OUT, "bourg-weasyprint-ruled.pdf"))
 weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
     os.path.join(OUT, "fabrique-weasyprint-a3-justified.pdf"))
+weasyprint.HTML(string=from_truth("dnum", MIDDLE)).write_pdf(os.path.join(OUT, "dnum-weasyprint-middle.pdf"))
