@@ -181,6 +181,24 @@ pub fn is_header_start(phrase: &str) -> bool {
     let norm = normalize(phrase);
     let first = norm.split(' ').next().unwrap_or("");
     all_forms().any(|form| form.split(' ').next() == Some(first))
+        || phrase
+            .split(' ')
+            .next()
+            .and_then(hyphenated_stem)
+            .is_some_and(|stem| all_forms().any(|form| form.split(' ').next().is_some_and(|w| w.starts_with(&stem))))
+}
+
+/// The start of a word a typesetter hyphenated at a line's end with a
+/// hyphen of its own (`Traite‐`, `Don‐`, see
+/// [`crate::layout::ends_in_added_hyphen`]), normalized: two letters or
+/// more before the hyphen. A `-` may be the word's own (`co-` / `RT)`).
+fn hyphenated_stem(word: &str) -> Option<String> {
+    if !crate::layout::ends_in_added_hyphen(word) {
+        return None;
+    }
+    let stem = word.get(..word.char_indices().last()?.0)?;
+    let stem = normalize(stem.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    (stem.chars().count() >= 2 && stem.chars().all(char::is_alphabetic)).then_some(stem)
 }
 
 /// Words that continue a header cell on its next lines (`(et co-RT)`,
@@ -194,6 +212,8 @@ pub fn is_header_word(word: &str) -> bool {
         return true;
     }
     all_forms().any(|form| form.split(' ').any(|w| w == norm))
+        || hyphenated_stem(&word)
+            .is_some_and(|stem| all_forms().any(|form| form.split(' ').any(|w| w.starts_with(&stem) && w != stem)))
 }
 
 /// Whether `fragment` is the start of a header word, cut at its cell's edge
@@ -310,6 +330,16 @@ mod tests {
         for (header, field) in cases {
             assert_eq!(known_field(header), field, "{header}");
         }
+    }
+
+    #[test]
+    fn a_word_a_typesetter_hyphenated_with_its_own_hyphen_begins_a_header_word() {
+        assert!(is_header_word("Traite\u{2010}"));
+        assert!(is_header_word("Destina\u{ad}"));
+        assert!(is_header_start("Traite\u{2010}"));
+        // A `-` may be the word's own: `co-` / `RT)` stays as it was read.
+        assert!(!is_header_word("co-"));
+        assert!(!is_header_word("Zyx\u{2010}"));
     }
 
     #[test]

@@ -911,6 +911,9 @@ impl<'a> PageLines<'a> {
                     .collect()
             })
             .collect();
+        // A typesetter that hyphenates with a hyphen of its own cuts no word
+        // at a cell's edge without one.
+        let hyphenates = band.iter().flat_map(|l| l.words.iter()).any(|w| ends_in_added_hyphen(&w.text));
         let columns: Vec<Column> = bounds
             .iter()
             .map(|&(x0, x1)| {
@@ -935,7 +938,10 @@ impl<'a> PageLines<'a> {
                     // parts are not header words each (`Personnes` /
                     // `concernées` in a narrow cell).
                     let whole_words = fields::is_header_word(previous) && fields::is_header_word(&first.text);
-                    let cut = glue && !whole_words
+                    // A hyphen only a typesetter sets always broke its word.
+                    let typeset_break = glue && ends_in_added_hyphen(previous);
+                    let cut = typeset_break
+                        || glue && !whole_words
                         || fields::completes_header_word(previous, &first.text)
                         || words.len() == 1 && fields::is_cut_tail(&first.text);
                     // A hyphen the typesetter added inside a header word
@@ -947,14 +953,14 @@ impl<'a> PageLines<'a> {
                     if added_hyphen && header.ends_with('-') {
                         header.pop();
                     }
-                    if glue {
+                    if typeset_break {
                         drop_added_hyphen(&mut header);
                     }
                     header.push_str(&join_words(&words));
                     // A single token reaching the cell's edge, or a final hyphen, breaks a word.
                     let right_limit = x1 - (first.bbox.x0 - x0).max(0.0);
                     let at_edge = words.len() == 1 && last.bbox.x1 >= right_limit - 0.7 * first.font_size;
-                    glue = !last.space_after && (at_edge || ends_in_word_hyphen(&last.text));
+                    glue = !last.space_after && (at_edge && !hyphenates || ends_in_word_hyphen(&last.text));
                 }
                 let key = header.get(own_from..).unwrap_or_default().trim().to_string();
                 Column { header: header.trim_end().to_string(), key, x0, x1, header_x1 }
@@ -3295,7 +3301,12 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
-    let evidence = LineEndEvidence { every_boundary_marked, marks_line_end_spaces, printed: &printed };
+    // A typesetter that hyphenates between syllables, with a hyphen of its
+    // own (`périsco‐` / `laires`), breaks no word without one.
+    let hyphenates = rows_of(entries)
+        .flat_map(|r| r.cells.iter().flatten())
+        .any(|part| part.lines.iter().any(|l| ends_in_added_hyphen(&l.text)));
+    let evidence = LineEndEvidence { every_boundary_marked, marks_line_end_spaces, hyphenates, printed: &printed };
     for entry in entries.iter_mut() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
@@ -3329,6 +3340,9 @@ struct LineEndEvidence<'a> {
     every_boundary_marked: bool,
     /// The source spaces some line ends (where the space fits).
     marks_line_end_spaces: bool,
+    /// The typesetter hyphenates words with a hyphen of its own
+    /// ([`ends_in_added_hyphen`]), and cuts none at a cell's edge.
+    hyphenates: bool,
     /// The words the table prints.
     printed: &'a PrintedWords,
 }
@@ -3376,7 +3390,9 @@ impl LineEndEvidence<'_> {
                 // `l’établissement`) ended at a space that did not fit.
                 let last = line.text.rsplit(' ').next().unwrap_or("");
                 let unknown = !printed.known(last);
-                !printed.fill_line_whole(line, next) && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
+                !self.hyphenates
+                    && !printed.fill_line_whole(line, next)
+                    && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
             })
     }
 }

@@ -22,6 +22,11 @@ are committed.
   of a page one whitespace band): the three-line `Responsable` /
   `de traitement` / `(et co-RT)` interleaves with two-line headers, rows
   cut by page breaks, `WSS/` / `ECU` broken after the slash;
+- ville-weasyprint-hyphenated: A4 landscape, 9 pt DejaVu Sans Condensed,
+  every rule, thirteen narrow columns hyphenated (`hyphens: auto`) and
+  centred vertically: the headers' words broken between syllables
+  (`Traite‐` / `ment`, `Don‐` / `nées` / `sen‐` / `sibles`), whole words
+  wrapped without a hyphen (`inscriptions` / `scolaires`);
 - fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
   Condensed, no rules, a dark header band, justified and hyphenated cells
   (`1000‐` / `PremiersJours`: a hyphen added after a figure).
@@ -30,7 +35,8 @@ are committed.
     python3 tests/data/make_weasyprint.py
 writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
 agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
-dnum-weasyprint-middle,fabrique-weasyprint-a3-justified}.pdf.
+dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
+ville-weasyprint-hyphenated}.pdf.
 """
 import html
 import json
@@ -91,6 +97,14 @@ td, th { border: none; padding: 2pt; vertical-align: middle; text-align: left; }
 th { font-weight: bold; }
 """
 
+HYPHENATED = """@page { size: A4 landscape; margin: 20mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 9pt; }
+h1 { font-size: 16pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 0.6pt solid #000; padding: 2pt; vertical-align: middle; text-align: left; hyphens: auto; }
+th { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -99,3 +113,4 @@ weasyprint.HTML(string=from_truth("bourg", RULED)).write_pdf(os.path.join(OUT, "
 weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
     os.path.join(OUT, "fabrique-weasyprint-a3-justified.pdf"))
 weasyprint.HTML(string=from_truth("dnum", MIDDLE)).write_pdf(os.path.join(OUT, "dnum-weasyprint-middle.pdf"))
+weasyprint.HTML(string=from_truth("ville", HYPHENATED)).write_pdf(os.path.join(OUT, "ville-weasyprint-hyphenated.pdf"))
