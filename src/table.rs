@@ -2194,13 +2194,8 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
         let mut pending = cut;
         for (k, line) in last.lines.iter().enumerate().rev() {
             // A note's sentence runs from the table's left edge across the
-            // columns; a row's last line may also cross (cells set one space
-            // apart) but opens with its first cell.
-            let first_column_end = last.columns.first().map_or(f64::INFINITY, |c| c.x1);
-            let opens_across = phrases(line, &last.page.vertical).first().is_some_and(|p| {
-                p.bbox.x0 < first_column_end && crosses_columns(p, &last.columns, &last.page.vertical)
-            });
-            let crossing = opens_across
+            // columns.
+            let crossing = opens_across(line, &last.columns, &last.page.vertical)
                 || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
             if crossing {
                 cut = k;
@@ -2956,17 +2951,29 @@ fn part_repeated_values(entries: &mut [Entry], page_columns: &[(u32, &[Column])]
 }
 
 /// The rule that closes a table without vertical rules on a page: the
-/// lowest one with no cell text below it, only lines that run across the
-/// columns (notes) or nothing. Such a rule (a booktabs bottom rule) ends
-/// the table; it separates no rows.
+/// lowest one with no cell text below it, only notes ([`opens_across`]) or
+/// nothing. Such a rule (a booktabs bottom rule) ends the table; it
+/// separates no rows. (A row's line may cross columns placed by a header
+/// centred over them, or a shaded row's edge stand for a rule: a row under
+/// it still opens inside the columns.)
 fn table_bottom_rule(page: &PageLines, rules: &[f64], columns: &[Column], is_running: &dyn Fn(&Line) -> bool) -> f64 {
     let Some(&lowest) = rules.iter().max_by(|a, b| a.total_cmp(b)) else { return f64::NEG_INFINITY };
     let only_notes_below = page
         .lines
         .iter()
         .filter(|l| l.bbox.center_y() > lowest && !is_running(l))
-        .all(|l| crosses_columns(l, columns, &[]));
+        .all(|l| opens_across(l, columns, &page.vertical));
     if only_notes_below { lowest } else { f64::NEG_INFINITY }
+}
+
+/// Whether a line reads as a note's: its first phrase opens in the first
+/// column and runs across the columns. A row's last line may also cross
+/// (cells set one space apart) but opens with its first cell.
+fn opens_across(line: &Line, columns: &[Column], vertical: &[Rule]) -> bool {
+    let first_column_end = columns.first().map_or(f64::INFINITY, |c| c.x1);
+    phrases(line, vertical)
+        .first()
+        .is_some_and(|p| p.bbox.x0 < first_column_end && crosses_columns(p, columns, vertical))
 }
 
 /// Whether a header found on a later page is the first one printed again:

@@ -27,6 +27,10 @@ are committed.
   centred vertically: the headers' words broken between syllables
   (`Traite‐` / `ment`, `Don‐` / `nées` / `sen‐` / `sibles`), whole words
   wrapped without a hyphen (`inscriptions` / `scolaires`);
+- hopital-weasyprint-zebra: US Letter landscape, 7.5 pt DejaVu Sans
+  Condensed, a rule under the header only, headers centred, every other
+  row shaded cell by cell: a page's last shaded row has text under its
+  edge, a row (its first line opening in its purposes' column), not notes;
 - fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
   Condensed, no rules, a dark header band, justified and hyphenated cells
   (`1000‐` / `PremiersJours`: a hyphen added after a figure).
@@ -36,7 +40,7 @@ are committed.
 writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
 agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
 dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
-ville-weasyprint-hyphenated}.pdf.
+hopital-weasyprint-zebra,ville-weasyprint-hyphenated}.pdf.
 """
 import html
 import json
@@ -51,14 +55,18 @@ OUT = os.path.join(ROOT, "fixtures", "pdf")
 
 def from_truth(register, css):
     """The register's truth as an HTML page: title, organization and
-    address, contact, the table (header repeated on each page), notes."""
+    address, contact, the table (header repeated on each page, section
+    headings across it), notes."""
     t = json.load(open(os.path.join(ROOT, "fixtures", "truth", register + ".json")))
     pre = t["preamble"]
     out = [f"<h1>{html.escape(pre['title'])}</h1>",
            f"<p>{html.escape(pre['organization'])}, {html.escape(pre['address'])}</p>",
            f"<p>Contact : {html.escape(pre['rights_contact'])}</p>",
            "<table><thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in t["columns"]) + "</tr></thead><tbody>"]
-    for r in t["records"]:
+    sections = {x["first_record"]: x["title"] for x in t.get("sections") or []}
+    for i, r in enumerate(t["records"]):
+        if i in sections:
+            out.append(f'<tr class="section"><td colspan="{len(t["columns"])}">{html.escape(sections[i])}</td></tr>')
         out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r["cells"]) + "</tr>")
     out.append("</tbody></table>")
     out += [f"<p>{html.escape(n)}</p>" for n in t.get("notes") or []]
@@ -105,6 +113,16 @@ td, th { border: 0.6pt solid #000; padding: 2pt; vertical-align: middle; text-al
 th { font-weight: bold; }
 """
 
+ZEBRA = """@page { size: letter landscape; margin: 15mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 7.5pt; }
+h1 { font-size: 14.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 6pt; vertical-align: top; text-align: left; }
+th { border-bottom: 0.6pt solid #000; text-align: center; font-weight: bold; }
+tbody tr:nth-child(even) td { background: #e8e8e8; }
+tr.section td { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -114,3 +132,4 @@ weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
     os.path.join(OUT, "fabrique-weasyprint-a3-justified.pdf"))
 weasyprint.HTML(string=from_truth("dnum", MIDDLE)).write_pdf(os.path.join(OUT, "dnum-weasyprint-middle.pdf"))
 weasyprint.HTML(string=from_truth("ville", HYPHENATED)).write_pdf(os.path.join(OUT, "ville-weasyprint-hyphenated.pdf"))
+weasyprint.HTML(string=from_truth("hopital", ZEBRA)).write_pdf(os.path.join(OUT, "hopital-weasyprint-zebra.pdf"))
