@@ -231,6 +231,9 @@ pub fn begins_header_word(fragment: &str) -> bool {
 /// `ulé` in a narrow cell): no digit nor capital, not a header word of its
 /// own, that makes a header word with `word`.
 pub fn completes_header_word(word: &str, fragment: &str) -> bool {
+    // A typesetter's own hyphen goes with the break (`trai‐` / `tement`).
+    let mut word = word.to_string();
+    crate::layout::drop_added_hyphen(&mut word);
     !fragment.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
         && !is_header_word(fragment)
         && is_header_word(&format!("{word}{fragment}"))
@@ -334,6 +337,7 @@ mod tests {
 
     #[test]
     fn a_word_a_typesetter_hyphenated_with_its_own_hyphen_begins_a_header_word() {
+        assert!(completes_header_word("trai\u{2010}", "tement"));
         assert!(is_header_word("Traite\u{2010}"));
         assert!(is_header_word("Destina\u{ad}"));
         assert!(is_header_start("Traite\u{2010}"));

@@ -31,6 +31,11 @@ are committed.
   Condensed, a rule under the header only, headers centred, every other
   row shaded cell by cell: a page's last shaded row has text under its
   edge, a row (its first line opening in its purposes' column), not notes;
+- departement-weasyprint-hyphenated: US Letter landscape, 8.5 pt
+  Liberation Sans, every rule, headers centred in a dark band, cells
+  hyphenated; its `pdftotext -layout` rendering is
+  fixtures/text-layout/departement-weasyprint-hyphenated.txt (`Nom du
+  trai‐` / `tement`, `Catégories de per‐` / `sonnes concernées`);
 - fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
   Condensed, no rules, a dark header band, justified and hyphenated cells
   (`1000‐` / `PremiersJours`: a hyphen added after a figure).
@@ -40,7 +45,10 @@ are committed.
 writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
 agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
 dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
-hopital-weasyprint-zebra,ville-weasyprint-hyphenated}.pdf.
+hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
+departement-weasyprint-hyphenated}.pdf, then
+    pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
+        fixtures/text-layout/departement-weasyprint-hyphenated.txt
 """
 import html
 import json
@@ -123,6 +131,14 @@ tbody tr:nth-child(even) td { background: #e8e8e8; }
 tr.section td { font-weight: bold; }
 """
 
+DARK_HYPHENATED = """@page { size: letter landscape; margin: 10mm; }
+body { font-family: 'Liberation Sans'; font-size: 8.5pt; }
+h1 { font-size: 15.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 0.6pt solid #000; padding: 6pt; vertical-align: top; text-align: left; hyphens: auto; }
+th { text-align: center; font-weight: bold; background: #333; color: #fff; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -133,3 +149,5 @@ weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
 weasyprint.HTML(string=from_truth("dnum", MIDDLE)).write_pdf(os.path.join(OUT, "dnum-weasyprint-middle.pdf"))
 weasyprint.HTML(string=from_truth("ville", HYPHENATED)).write_pdf(os.path.join(OUT, "ville-weasyprint-hyphenated.pdf"))
 weasyprint.HTML(string=from_truth("hopital", ZEBRA)).write_pdf(os.path.join(OUT, "hopital-weasyprint-zebra.pdf"))
+weasyprint.HTML(string=from_truth("departement", DARK_HYPHENATED)).write_pdf(
+    os.path.join(OUT, "departement-weasyprint-hyphenated.pdf"))
