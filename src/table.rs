@@ -641,9 +641,19 @@ impl<'a> PageLines<'a> {
         // first column, left of the line found (the band's first line and
         // middle line tell columns by the first one's end).
         let size = self.lines.get(found)?.font_size();
+        // A phrase in lower case goes on a known taller header from the
+        // lines above (`traitement (et co-` under `Responsable de`).
+        let above_found: Vec<&Line> =
+            self.header_words_above(found, CENTRED_HEADER_LINES).into_iter().chain(self.lines.get(found)).collect();
+        let goes_on_above = |p: &Line| {
+            above_found
+                .iter()
+                .flat_map(|l| l.words.iter())
+                .any(|w| w.bbox.overlaps_x(&p.bbox) && fields::is_header_start(&w.text))
+        };
         let reads_as_headers = |line: &Line| {
             let phrases = header_phrases(line, &self.vertical);
-            phrases.iter().all(|p| p.text().starts_with(char::is_uppercase))
+            phrases.iter().all(|p| p.text().starts_with(char::is_uppercase) || goes_on_above(p))
                 && phrases.iter().any(|p| fields::is_header_start(&p.text()))
         };
         let index = match (self.lines.get(found), self.lines.get(found + 1)) {

@@ -36,6 +36,10 @@ are committed.
   hyphenated; its `pdftotext -layout` rendering is
   fixtures/text-layout/departement-weasyprint-hyphenated.txt (`Nom du
   trai‐` / `tement`, `Catégories de per‐` / `sonnes concernées`);
+- hopital-weasyprint-middle: US Letter landscape, 9 pt DejaVu Sans,
+  every rule, cells hyphenated, cells and headers centred vertically: the
+  band's middle line holds the first headers and, in lower case, the next
+  lines of taller ones (`traitement` under `Nom du`);
 - fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
   Condensed, no rules, a dark header band, justified and hyphenated cells
   (`1000‐` / `PremiersJours`: a hyphen added after a figure).
@@ -46,7 +50,7 @@ writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
 agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
 dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
 hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
-departement-weasyprint-hyphenated}.pdf, then
+departement-weasyprint-hyphenated,hopital-weasyprint-middle}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
 """
@@ -139,6 +143,15 @@ td, th { border: 0.6pt solid #000; padding: 6pt; vertical-align: top; text-align
 th { text-align: center; font-weight: bold; background: #333; color: #fff; }
 """
 
+HOPITAL_MIDDLE = """@page { size: letter landscape; margin: 10mm; }
+body { font-family: 'DejaVu Sans'; font-size: 9pt; }
+h1 { font-size: 12pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 0.6pt solid #000; padding: 2pt; vertical-align: middle; text-align: left; hyphens: auto; }
+th { text-align: center; font-weight: bold; }
+tr.section td { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -151,3 +164,5 @@ weasyprint.HTML(string=from_truth("ville", HYPHENATED)).write_pdf(os.path.join(O
 weasyprint.HTML(string=from_truth("hopital", ZEBRA)).write_pdf(os.path.join(OUT, "hopital-weasyprint-zebra.pdf"))
 weasyprint.HTML(string=from_truth("departement", DARK_HYPHENATED)).write_pdf(
     os.path.join(OUT, "departement-weasyprint-hyphenated.pdf"))
+weasyprint.HTML(string=from_truth("hopital", HOPITAL_MIDDLE)).write_pdf(
+    os.path.join(OUT, "hopital-weasyprint-middle.pdf"))
