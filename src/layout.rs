@@ -129,8 +129,9 @@ pub fn ends_in_word_hyphen(text: &str) -> bool {
 const ADDED_HYPHENS: [char; 2] = ['\u{ad}', '\u{2010}'];
 
 /// Whether a text ends on a hyphen only a typesetter sets, after a letter
-/// or a figure (`périsco‐` / `laires`, `1000‐` / `PremiersJours`): the line broke a word between syllables, and
-/// the word joined again drops the hyphen ([`drop_added_hyphen`]).
+/// or a figure (`périsco‐` / `laires`, `1000‐` / `PremiersJours`): the
+/// line broke a word between syllables, and the word joined again drops
+/// the hyphen ([`drop_added_hyphen`]).
 pub fn ends_in_added_hyphen(text: &str) -> bool {
     text.strip_suffix(ADDED_HYPHENS).and_then(|stem| stem.chars().last()).is_some_and(char::is_alphanumeric)
 }

@@ -126,7 +126,9 @@ pub struct Extracted {
 
 /// Joins printed lines into one string: one space between lines, none
 /// after a line that ends inside a word (see [`CellLine::breaks_word`]),
-/// white space collapsed.
+/// white space collapsed. The hyphen of such a line goes where the
+/// typesetter added it ([`CellLine::hyphen_added`], or a hyphen only
+/// typesetters set, [`crate::layout::ends_in_added_hyphen`]).
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a CellLine>) -> String {
     let mut out = String::new();
     let mut glue = false;
