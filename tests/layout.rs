@@ -64,6 +64,14 @@ fn assert_reads_whole(starts: &[usize], header: &[&[&str]], rows: &[&[&[&str]]],
     assert_eq!(cells_of(&json), joined_cells(rows));
 }
 
+/// Reads `text` under a title as a `pdftotext -layout` rendering and checks
+/// its headers and every cell.
+fn assert_layout_reads<const N: usize>(text: &[&str], headers: &[&str], cells: &[[&str; N]]) {
+    let json = text_json(&titled(text), "layout.txt");
+    assert_eq!(headers_of(&json), headers);
+    assert_eq!(cells_of(&json), cells);
+}
+
 /// Each row's cells, lines joined by a space: what the register holds.
 fn joined_cells(rows: &[&[&[&str]]]) -> Vec<Vec<String>> {
     rows.iter().map(|row| row.iter().map(|cell| cell.join(" ")).collect()).collect()
@@ -344,14 +352,13 @@ fn a_capitalized_word_that_goes_on_a_known_header_stays_in_it() {
         "État civil        Tenir les          Aucun              Registres gardés",
         "                  registres",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Transferts hors UE", "Mesures de sécurité"]);
-    assert_eq!(
-        cells_of(&json),
-        [
+    assert_layout_reads(
+        &text,
+        &["Traitement", "Finalités", "Transferts hors UE", "Mesures de sécurité"],
+        &[
             ["Paie des agents", "Verser les salaires", "Aucun", "Accès restreint"],
             ["État civil", "Tenir les registres", "Aucun", "Registres gardés"],
-        ]
+        ],
     );
 }
 
@@ -693,14 +700,13 @@ fn a_centred_header_band_keeps_its_top_line_beside_an_unknown_header() {
         "",
         "Paie des agents       Chiffrement         Verser les salaires    3 mars 2025",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Intitulé", "Mesures de sécurité", "Finalités", "Date de mise à jour"]);
-    assert_eq!(
-        cells_of(&json),
-        [
+    assert_layout_reads(
+        &text,
+        &["Intitulé", "Mesures de sécurité", "Finalités", "Date de mise à jour"],
+        &[
             ["Gestion des dossiers", "Contrôle d’accès", "Instruire les demandes", "1er janvier 2024"],
             ["Paie des agents", "Chiffrement", "Verser les salaires", "3 mars 2025"],
-        ]
+        ],
     );
 }
 
@@ -730,14 +736,13 @@ fn a_row_right_under_a_whole_header_is_no_more_of_it() {
         "Paie des agents       Verser les salaires",
         "                                               ressources humaines",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Responsable de traitement"]);
-    assert_eq!(
-        cells_of(&json),
-        [
+    assert_layout_reads(
+        &text,
+        &["Traitement", "Finalités", "Responsable de traitement"],
+        &[
             ["Gestion des dossiers", "Instruire les demandes", "Service du traitement des données et du patrimoine"],
             ["Paie des agents", "Verser les salaires", "Direction des ressources humaines"],
-        ]
+        ],
     );
 }
 
@@ -956,14 +961,13 @@ fn a_header_of_its_own_run_into_a_known_header_is_parted_from_it() {
         "",
         "Élections         Tenir les listes      5 juin 2023         Néant",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Date de mise à jour", "Sous-traitants"]);
-    assert_eq!(
-        cells_of(&json),
-        [
+    assert_layout_reads(
+        &text,
+        &["Traitement", "Finalités", "Date de mise à jour", "Sous-traitants"],
+        &[
             ["Paie des agents", "Verser les salaires", "1er mars 2024", "Prestataire paie"],
             ["Élections", "Tenir les listes", "5 juin 2023", "Néant"],
-        ]
+        ],
     );
 }
 
@@ -979,14 +983,13 @@ fn a_known_header_run_into_a_header_of_its_own_is_parted_from_it() {
         "",
         "Élections         Tenir les listes      Secrétariat général       Revue annuelle",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Traitement", "Finalités", "Responsable de traitement", "Observations"]);
-    assert_eq!(
-        cells_of(&json),
-        [
+    assert_layout_reads(
+        &text,
+        &["Traitement", "Finalités", "Responsable de traitement", "Observations"],
+        &[
             ["Paie des agents", "Verser les salaires", "Direction RH", "Aucune"],
             ["Élections", "Tenir les listes", "Secrétariat général", "Revue annuelle"],
-        ]
+        ],
     );
 }
 
@@ -1134,9 +1137,11 @@ fn a_header_cell_s_line_opening_on_a_parenthesis_stays_in_the_header() {
         "",
         "Élections           24            Électeurs",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Traitement", "Durée de conservation (en mois)", "Personnes concernées"]);
-    assert_eq!(cells_of(&json), [["Paie des agents", "60", "Agents"], ["Élections", "24", "Électeurs"]]);
+    assert_layout_reads(
+        &text,
+        &["Traitement", "Durée de conservation (en mois)", "Personnes concernées"],
+        &[["Paie des agents", "60", "Agents"], ["Élections", "24", "Électeurs"]],
+    );
 }
 
 /// A first column narrower than its header word cuts it anywhere
@@ -1152,9 +1157,11 @@ fn a_header_word_cut_anywhere_in_a_narrow_first_column_stays_whole() {
         "",
         "Vote     Tenir les listes       Électeurs",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Intitulé", "Finalités", "Personnes concernées"]);
-    assert_eq!(cells_of(&json), [["Paie", "Verser les salaires", "Agents"], ["Vote", "Tenir les listes", "Électeurs"]]);
+    assert_layout_reads(
+        &text,
+        &["Intitulé", "Finalités", "Personnes concernées"],
+        &[["Paie", "Verser les salaires", "Agents"], ["Vote", "Tenir les listes", "Électeurs"]],
+    );
 }
 
 /// A first column narrower than its titles' words: the typesetter cut them
@@ -1173,14 +1180,13 @@ fn a_word_cut_at_a_narrow_column_s_edge_one_space_before_the_next_is_whole() {
         "Ozense Suivre la              1 an             Usagers",
         "mble   consommation",
     ];
-    let json = text_json(&titled(&text), "layout.txt");
-    assert_eq!(headers_of(&json), ["Intitulé", "Finalités", "Durée de conservation", "Personnes concernées"]);
-    assert_eq!(
-        cells_of(&json),
-        [
+    assert_layout_reads(
+        &text,
+        &["Intitulé", "Finalités", "Durée de conservation", "Personnes concernées"],
+        &[
             ["Spectacle", "Autoriser l’emploi des enfants", "5 ans", "Enfants"],
-            ["Ozensemble", "Suivre la consommation", "1 an", "Usagers"]
-        ]
+            ["Ozensemble", "Suivre la consommation", "1 an", "Usagers"],
+        ],
     );
 }
 
