@@ -3309,11 +3309,6 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
         }
     }
     let marks_line_end_spaces = spaced > 0;
-    // Where the source spaces most wrapped lines' ends (a producer that
-    // draws the space after the line's last word, unless it did not fit),
-    // an unspaced line may end inside its last word.
-    let marks_most_line_end_spaces = spaced * 2 > wrapped;
-    let ragged = ragged_columns(entries, &right_edge);
     let printed = PrintedWords::of(entries);
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word.
@@ -3328,7 +3323,6 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
             let edge = right_edge.get(c).copied().unwrap_or(f64::INFINITY);
-            let last_word_may_be_cut = marks_most_line_end_spaces && ragged.get(c).copied().unwrap_or(false);
             let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
             // The cut word a line ends on so far: a line of one token after
             // a line that broke a word goes on with it (`1000Pr` / `emiers` /
@@ -3339,7 +3333,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
                 let last = line.text.rsplit(' ').next().unwrap_or("");
                 let word_so_far = if line.text.contains(' ') { last.to_string() } else { format!("{carried}{last}") };
                 let next = lines.get(i + 1).copied();
-                let breaks_here = evidence.breaks_word(line, next, &word_so_far, edge, last_word_may_be_cut);
+                let breaks_here = evidence.breaks_word(line, next, &word_so_far, edge);
                 carried = if breaks_here { word_so_far } else { String::new() };
                 breaks.push(breaks_here);
             }
@@ -3368,14 +3362,7 @@ impl LineEndEvidence<'_> {
     /// Whether a cell's line ends inside a word that `next` goes on with.
     /// `word_so_far` is its last word, with the pieces before it where
     /// earlier lines cut it; `edge` is its column's right text edge.
-    fn breaks_word(
-        &self,
-        line: &CellLine,
-        next: Option<&CellLine>,
-        word_so_far: &str,
-        edge: f64,
-        last_word_may_be_cut: bool,
-    ) -> bool {
+    fn breaks_word(&self, line: &CellLine, next: Option<&CellLine>, word_so_far: &str, edge: f64) -> bool {
         if line.ends_with_space {
             return false;
         }
@@ -3403,13 +3390,7 @@ impl LineEndEvidence<'_> {
             // narrow for both).
             || next.is_some_and(|n| n.text.starts_with([')', ']', ',']))
             || next.is_some_and(|next| {
-                // A last word the table prints whole elsewhere (`dans` /
-                // `l’établissement`) ended at a space that did not fit.
-                let last = line.text.rsplit(' ').next().unwrap_or("");
-                let unknown = !printed.known(last);
-                !self.hyphenates
-                    && !printed.fill_line_whole(line, next)
-                    && cut_at_edge(line, next, edge, last_word_may_be_cut && unknown)
+                !self.hyphenates && !printed.fill_line_whole(line, next) && cut_at_edge(line, next, edge)
             })
     }
 }
@@ -3624,27 +3605,6 @@ fn opens_with_elision(word: &str) -> bool {
 /// often the end of a cut word too (`ce`, `nt`, `les`).
 const MIN_KNOWN_HEAD_CHARS: usize = 4;
 
-/// Fewer wrapped lines in a column than this do not show how it is set.
-const MIN_WRAPS_FOR_ALIGNMENT: usize = 4;
-
-/// Per column: whether its text is set ragged right, fewer than half of
-/// its wrapped lines (each followed by another in its cell) reaching the
-/// column's right text edge. Justified text ends every wrapped line
-/// there, whatever its last word; ragged text only where a word was cut.
-fn ragged_columns(entries: &[Entry], right_edge: &[f64]) -> Vec<bool> {
-    let mut counts = vec![(0usize, 0usize); right_edge.len()];
-    for row in rows_of(entries) {
-        for ((cell, edge), count) in row.cells.iter().zip(right_edge).zip(counts.iter_mut()) {
-            let lines: Vec<&CellLine> = cell.iter().flat_map(|part| part.lines.iter()).collect();
-            for line in lines.iter().take(lines.len().saturating_sub(1)) {
-                count.0 += 1;
-                count.1 += usize::from(reaches_edge(line, *edge));
-            }
-        }
-    }
-    counts.into_iter().map(|(wrapped, at_edge)| wrapped >= MIN_WRAPS_FOR_ALIGNMENT && 2 * at_edge < wrapped).collect()
-}
-
 /// The line ends less than about a character short of the column's right
 /// text edge.
 fn reaches_edge(line: &CellLine, edge: f64) -> bool {
@@ -3668,15 +3628,15 @@ const WIDE_CHAR: f64 = 1.6;
 /// (`Consultations` / `du public` is a wrap, `Visioconféren` / `ce` a
 /// cut), where the two joined would be wider than the next line's room,
 /// so the word could not have been wrapped whole. The token is the whole
-/// line (a list item's bullet aside: `• Professionnel` / `s`), or its
-/// last word where `last_word_may_be_cut`: the column is set ragged right
-/// (in justified text every line ends at the edge), the source spaces most
-/// wrapped lines' ends but not this one's, and the table prints that word
-/// whole nowhere else (`s de santé de l’établisseme` / `nt`, where `pris
-/// en charge dans` / `l’établissement` ends at a space that did not fit).
-/// A cut that leaves a word able to fit a line (`Élections prof` /
+/// line (a list item's bullet aside: `• Professionnel` / `s`): a
+/// typesetter cuts a word only when it is too wide for a line of its own,
+/// so it first wraps it to a new line, and the cut piece opens that line
+/// (`s de santé de` / `l’établisseme` / `nt`). A line's last word after
+/// others, however close to the edge, was wrapped whole (`fonction,
+/// adresse` / `électronique`, where the space after `adresse` did not
+/// fit). A cut that leaves a word able to fit a line (`Élections prof` /
 /// `essionnelles`) looks like an ordinary wrap and is left as one.
-fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut: bool) -> bool {
+fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64) -> bool {
     const STANDALONE: &[&str] = &[
         "à", "après", "au", "aux", "avant", "avec", "chez", "contre", "dans", "de", "depuis", "des", "du", "en",
         "entre", "et", "la", "le", "les", "lors", "ou", "par", "pendant", "pour", "sans", "selon", "sous", "sur", "un",
@@ -3685,23 +3645,21 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64, last_word_may_be_cut
     let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
     // A list item's bullet is no word: `• Professionnel` is one token.
     let text = line.text.trim_start_matches(LIST_MARKS).trim_start();
-    let single_token = !text.contains(' ');
-    let token = if single_token || !last_word_may_be_cut { text } else { text.rsplit(' ').next().unwrap_or("") };
     let head = next.text.split(' ').next().unwrap_or("");
     let goes_on = head.chars().next().is_some_and(char::is_alphanumeric) && !STANDALONE.contains(&head);
-    let joined = token.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
+    let joined = text.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
     // The room a word wrapped whole would have had: the next line's own.
     let room = edge - next.bbox.x0;
     // A cut leaves the line short of the edge by less than the character
     // that did not fit, which may be wide (`DNU` / `M`).
     let next_char_fits = line.bbox.x1 + WIDE_CHAR * char_width(next) <= edge;
-    (single_token || last_word_may_be_cut)
+    !text.contains(' ')
         && (reaches_edge(line, edge) || !next_char_fits)
         && goes_on
         && joined > room
-        && !is_legal_basis_phrase(token, head)
-        && !longer_than_a_word(token, head)
-        && !ends_on_clause_mark(token, head)
+        && !is_legal_basis_phrase(text, head)
+        && !longer_than_a_word(text, head)
+        && !ends_on_clause_mark(text, head)
 }
 
 /// Whether a token ends on a comma, semicolon or colon before a word: French
@@ -4560,53 +4518,27 @@ mod tests {
     }
 
     #[test]
-    fn a_last_word_too_long_for_a_line_is_cut_where_the_source_spaces_wraps_of_ragged_text() {
-        // `l’établisse` + `ment` (75 pt) could not have been wrapped whole
-        // into the next line's 70 pt: cut. `soins` / `entre`, at the edge
-        // too because the space did not fit, joined (50 pt) would have been.
-        let ragged = [
-            ("Assurer la", true),
-            ("prise en", true),
-            ("de l’établisse", false),
-            ("ment des soins", false),
-            ("entre les", true),
-            ("services", false),
+    fn only_a_word_alone_on_its_line_is_cut_at_the_cells_edge() {
+        // The source spaces most wraps, but not `adresse`'s, whose space did
+        // not fit before the edge; `adresse` + `électronique` is wider than
+        // a line, yet a typesetter wraps a word to a line of its own before
+        // it cuts it: `adresse` was wrapped whole. `interdépartemen`, alone
+        // on its line at the edge, was cut.
+        let lines = [
+            ("Nom, prénom,", true),
+            ("fonction, adresse", false),
+            ("électronique", true),
+            ("agents ; les", true),
+            ("interdépartemen", false),
+            ("tale", false),
         ];
-        // `dans`, printed whole elsewhere, ended at a space that did not fit.
-        let printed_elsewhere = [
-            ("dans les", true),
-            ("services", true),
-            ("présents dans", false),
-            ("l’organisation", true),
-            ("fin", false),
-        ];
-        let mut entries = vec![set_cell(&ragged), set_cell(&printed_elsewhere)];
+        let mut entries = vec![set_cell(&lines)];
+        end_lines_at(&mut entries, 4..5, 85.0);
         mark_word_breaks(&mut entries, 1, None);
         assert_eq!(
             joined_cells(&entries),
-            [
-                "Assurer la prise en de l’établissement des soins entre les services",
-                "dans les services présents dans l’organisation fin"
-            ]
+            ["Nom, prénom, fonction, adresse électronique agents ; les interdépartementale"]
         );
-        // Justified text ends every line at the edge, and a source that
-        // draws no line-end space says nothing of where words end: there the
-        // same lines are wraps.
-        let justified = [
-            ("Assurer     la", true),
-            ("prise      en", true),
-            ("de l’établisse", false),
-            ("ment des soins", true),
-            ("entre      les", true),
-            ("services", false),
-        ];
-        let unspaced: Vec<(&str, bool)> = ragged.iter().map(|(text, _)| (*text, false)).collect();
-        for lines in [&justified[..], &unspaced] {
-            let mut entries = vec![set_cell(lines)];
-            mark_word_breaks(&mut entries, 1, None);
-            let joined = joined_cells(&entries).concat();
-            assert!(joined.contains("l’établisse ment"), "{joined}");
-        }
     }
 
     #[test]

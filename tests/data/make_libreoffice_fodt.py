@@ -21,6 +21,9 @@ mean length, so short columns come out narrow). The fixtures:
   wrapped after `sous-`.
 - `fabrique-libreoffice-a3-serif-borderless.pdf`: fabrique a3l "DejaVu
   Serif" 10 none prop.
+- `district-libreoffice-borderless.pdf`: district a4l "Liberation Sans"
+  11 none prop: section rows, and `adresse` / `électronique` wrapped at
+  the edge where the space after `adresse` did not fit.
 """
 import json, sys
 from xml.sax.saxutils import escape
@@ -47,10 +50,10 @@ if pre.get("title"): head.append(P("Title", pre["title"]))
 if pre.get("rights_contact"): head.append(P("Pre", "Exercice des droits : " + pre["rights_contact"]))
 colstyles = "".join(f'<style:style style:name="C{i}" style:family="table-column"><style:table-column-properties style:column-width="{w:.3f}cm"/></style:style>' for i, w in enumerate(ws))
 rows = []
-section = None
-for r in t["records"]:
-    if r.get("section") and r["section"] != section:
-        section = r["section"]
+headings = {s["first_record"]: s["title"] for s in t.get("sections", [])}
+for k, r in enumerate(t["records"]):
+    if k in headings:
+        section = headings[k]
         rows.append(f'<table:table-row><table:table-cell table:style-name="Cell" table:number-columns-spanned="{n}">{P("Head", section)}</table:table-cell>' + "<table:covered-table-cell/>" * (n - 1) + "</table:table-row>")
     rows.append("<table:table-row>" + "".join(f'<table:table-cell table:style-name="Cell">{P("Body", c)}</table:table-cell>' for c in r["cells"]) + "</table:table-row>")
 header = "<table:table-header-rows><table:table-row>" + "".join(f'<table:table-cell table:style-name="Cell">{P("Head", c)}</table:table-cell>' for c in cols) + "</table:table-row></table:table-header-rows>"
