@@ -3269,11 +3269,12 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 /// in the source (a drawn space glyph) ends at a word boundary. Otherwise:
 /// - a line ending with a hyphen breaks a word (`e-` / `mail`, `-` / `DGCS`):
 ///   word processors break after a hyphen only inside a word;
-/// - a line whose last token reaches the column's right text edge,
-///   continued by a word part, is a word broken at the cell's edge
-///   (`1000Premier` / `sJours`, `l’établisseme` / `nt`; see [`cut_at_edge`]);
+/// - a line of one token reaching the column's right text edge, continued
+///   by a word part, is a word broken at the cell's edge (`1000Premier` /
+///   `sJours`, `l’établisseme` / `nt`; see [`cut_at_edge`]);
 /// - where the source marks the space after nearly every wrapped line (text
-///   extracted from a PDF), any line without it ends inside a word.
+///   extracted from a PDF), any line without it, where it would have fit,
+///   ends inside a word.
 fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[Column]>) {
     let mut right_edge = vec![f64::NEG_INFINITY; column_count];
     let mut left_padding = vec![f64::INFINITY; column_count];
@@ -3311,7 +3312,10 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     let marks_line_end_spaces = spaced > 0;
     let printed = PrintedWords::of(entries);
     // Text extracted from a PDF keeps a trailing space on every line that
-    // ends at a word boundary: there, a line without one ends inside a word.
+    // ends at a word boundary: there, a line without one ends inside a word,
+    // unless the space would have passed the column's edge (a PDF producer
+    // that draws line-end spaces leaves out those: `Service instructeur ;`
+    // / `commission`).
     let every_boundary_marked = wrapped >= 10 && spaced * 100 >= wrapped * 95;
     // A typesetter that hyphenates between syllables, with a hyphen of its
     // own (`périsco‐` / `laires`), breaks no word without one.
@@ -3347,7 +3351,8 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
 /// What the table shows of how its producer ends lines, for
 /// [`LineEndEvidence::breaks_word`].
 struct LineEndEvidence<'a> {
-    /// The source keeps a space after every line ending at a word boundary.
+    /// The source keeps a space after every line ending at a word boundary
+    /// where the space fits before the column's edge.
     every_boundary_marked: bool,
     /// The source spaces some line ends (where the space fits).
     marks_line_end_spaces: bool,
@@ -3366,7 +3371,7 @@ impl LineEndEvidence<'_> {
         if line.ends_with_space {
             return false;
         }
-        if self.every_boundary_marked {
+        if self.every_boundary_marked && space_fits(line, edge) {
             return true;
         }
         if line.text == "-" || line.text.ends_with(" -") {
@@ -4539,6 +4544,26 @@ mod tests {
             joined_cells(&entries),
             ["Nom, prénom, fonction, adresse électronique agents ; les interdépartementale"]
         );
+    }
+
+    #[test]
+    fn where_every_boundary_is_spaced_a_line_whose_space_did_not_fit_is_still_a_wrap() {
+        // A source that spaces every wrapped line's end, as text extracted
+        // from a PDF does, and as LibreOffice does but where the space would
+        // pass the column's edge: `Service instructeur ;` reaches the edge
+        // (the longest line), so its missing space says nothing; `Premier`,
+        // well short of it, ends inside a word.
+        let mut lines = vec![("Gérer les dossiers", true); 40];
+        lines.extend([
+            ("Service instructeur ;", false),
+            ("commission des", true),
+            ("aides 1000Premier", false),
+            ("sJours", false),
+        ]);
+        let mut entries = vec![set_cell(&lines)];
+        mark_word_breaks(&mut entries, 1, None);
+        let joined = joined_cells(&entries).concat();
+        assert!(joined.ends_with("Service instructeur ; commission des aides 1000PremiersJours"), "{joined}");
     }
 
     #[test]

@@ -24,6 +24,9 @@ mean length, so short columns come out narrow). The fixtures:
 - `district-libreoffice-borderless.pdf`: district a4l "Liberation Sans"
   11 none prop: section rows, and `adresse` / `électronique` wrapped at
   the edge where the space after `adresse` did not fit.
+- `bourg-libreoffice-letter-borderless.pdf`: bourg letterl "Liberation
+  Sans" 8 none equal: LibreOffice spaces nearly every wrapped line's end,
+  but not `Service instructeur ;`, whose space would have passed the edge.
 """
 import json, sys
 from xml.sax.saxutils import escape
