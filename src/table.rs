@@ -805,10 +805,18 @@ impl<'a> PageLines<'a> {
                             .collect();
                         opens_capital && fields::field_named(&header_text.join(" ")).is_some()
                     });
+                    // A line going on headers in lower case (`traitement`,
+                    // `conservation`) is the header's, capitals and all
+                    // (`UE` under `Transferts hors`): a row opens its cells
+                    // with capitals or figures.
+                    let goes_on_headers = line.phrases(PHRASE_GAP * size).iter().any(|p| {
+                        p.text().starts_with(char::is_lowercase)
+                            && band.iter().flat_map(|l| l.words.iter()).any(|w| w.bbox.overlaps_x(&p.bbox))
+                    });
                     line.bbox.y0 - bottom < 0.8 * size
                         && (same_style || header_words || continues)
                         && !crosses_header_cells(line)
-                        && !under_whole_header
+                        && (!under_whole_header || goes_on_headers)
                 }
             };
             if !inside {

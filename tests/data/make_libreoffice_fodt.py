@@ -27,6 +27,10 @@ mean length, so short columns come out narrow). The fixtures:
 - `bourg-libreoffice-letter-borderless.pdf`: bourg letterl "Liberation
   Sans" 8 none equal: LibreOffice spaces nearly every wrapped line's end,
   but not `Service instructeur ;`, whose space would have passed the edge.
+- `saint-libreoffice-letter-borderless.pdf`: saint letterl "DejaVu
+  Serif" 8 none equal, with its `pdftotext -layout` rendering in
+  `text-layout/`: the header's second line goes on `Nom du` in lower case
+  and holds `UE` under `Transferts hors`.
 """
 import json, sys
 from xml.sax.saxutils import escape
