@@ -705,14 +705,27 @@ impl<'a> PageLines<'a> {
         // a justified header, `Nom      du` / `traitement`, `Durée    de` /
         // `conservatio`).
         let header_cells = header_phrases(first, &self.vertical);
+        let known = |w: &Word| fields::is_header_word(&w.text) || fields::begins_header_word(&w.text);
+        // In narrow cells, a header's next line may run its cells' pieces
+        // together (`collectées res` under `Données` and `Destinatai`): a
+        // piece under each header cell, each opening in lower case or with
+        // a header word, goes on those headers; a heading opens on a capital.
+        let goes_on_each_header_cell = |p: &Line| {
+            let mut cell_opened = None;
+            p.words.iter().all(|w| {
+                let cell = header_cells.iter().rposition(|c| c.bbox.x0 <= w.bbox.x0 + 1.0);
+                let opens_piece = cell_opened != Some(cell);
+                cell_opened = Some(cell);
+                !opens_piece || w.text.starts_with(char::is_lowercase) || known(w)
+            })
+        };
         let crosses_header_cells = |line: &Line| {
             line.phrases(PHRASE_GAP * size).iter().any(|p| {
                 let crosses = header_cells.windows(2).any(|pair| match pair {
                     [a, b] => p.bbox.x0 < a.bbox.x1 && p.bbox.x1 > b.bbox.x0,
                     _ => false,
                 });
-                crosses
-                    && !p.words.iter().all(|w| fields::is_header_word(&w.text) || fields::begins_header_word(&w.text))
+                crosses && !p.words.iter().all(known) && !goes_on_each_header_cell(p)
             })
         };
         let mut bottom = first.bbox.y1;

@@ -31,6 +31,9 @@ mean length, so short columns come out narrow). The fixtures:
   Serif" 8 none equal, with its `pdftotext -layout` rendering in
   `text-layout/`: the header's second line goes on `Nom du` in lower case
   and holds `UE` under `Transferts hors`.
+- `saint-libreoffice-letter-narrow.pdf`: saint letterl "DejaVu Serif" 11
+  none equal: the header's second line runs pieces of neighbouring
+  headers together (`conservatio es hors UE`) in cells a space apart.
 """
 import json, sys
 from xml.sax.saxutils import escape
