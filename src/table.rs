@@ -3416,7 +3416,10 @@ impl LineEndEvidence<'_> {
             // narrow for both).
             || next.is_some_and(|n| n.text.starts_with([')', ']', ',']))
             || next.is_some_and(|next| {
-                !self.hyphenates && !printed.fill_line_whole(line, next) && cut_at_edge(line, next, edge)
+                !self.hyphenates
+                    && !printed.fill_line_whole(line, next)
+                    && !printed.spells_two_words(&line.text, &next.text)
+                    && cut_at_edge(line, next, edge)
             })
     }
 }
@@ -3591,6 +3594,31 @@ impl PrintedWords {
             && !head.contains(['’', '\''])
             && !self.known(last)
             && self.known(&format!("{last}{head}"))
+    }
+
+    /// Whether a line's last word and the next line's first read as two
+    /// words by the table's own spelling: no word it prints whole holds
+    /// their junction (the last two letters of one and the first two of
+    /// the other: `ns` + `no` of `Habilitations` / `nominatives`), while
+    /// words it prints inside lines (where no cut piece stands) end as the
+    /// first does (its last three letters) and open as the second does. A
+    /// word cut at a cell's edge goes on with letters that words hold
+    /// inside (`interdépartem` / `entale`: `emen`, as in `traitement`),
+    /// and its first piece seldom ends as a word does (`1000Pr` / `emiers`).
+    fn spells_two_words(&self, line: &str, next: &str) -> bool {
+        let last: Vec<char> = vocabulary_form(line.rsplit(' ').next().unwrap_or("")).chars().collect();
+        let head: Vec<char> = vocabulary_form(next.split(' ').next().unwrap_or("")).chars().collect();
+        if last.len() < 2 || head.len() < 2 || !last.iter().chain(&head).all(|c| c.is_alphabetic()) {
+            return false;
+        }
+        let tail = |n: usize| last.iter().skip(last.len().saturating_sub(n)).collect::<String>();
+        let opening = |n: usize| head.iter().take(n).collect::<String>();
+        let junction = format!("{}{}", tail(2), opening(2));
+        let (ending, start) = (tail(3), opening(3));
+        let words = &self.inside_lines;
+        !self.whole.iter().any(|w| w.contains(&junction))
+            && words.iter().any(|w| w.ends_with(&ending))
+            && words.iter().any(|w| w.starts_with(&start))
     }
 
     /// A line holding one word that the table prints whole elsewhere, or
@@ -4585,6 +4613,31 @@ mod tests {
         mark_word_breaks(&mut entries, 1, None);
         let joined = joined_cells(&entries).concat();
         assert!(joined.ends_with("Service instructeur ; commission des aides 1000PremiersJours"), "{joined}");
+    }
+
+    #[test]
+    fn a_word_alone_at_the_edge_goes_on_where_the_tables_spelling_joins_it() {
+        // Both lines fill the column (`Habilitations`, 65 pt, its edge), and
+        // neither joined word would fit a line: geometry cannot tell. No word
+        // holds `nsno`, words end in `ons` and open with `nom`: two words.
+        // Words end in `tem` and open with `ent`, but `traitement` holds
+        // `emen`: `interdépartem` was cut.
+        let vocabulary = |holds_emen: bool| {
+            let mut cells = vec![
+                set_cell(&[("Habilitations", false), ("nominatives", false)]),
+                set_cell(&[("interdépartem", false), ("entale", false)]),
+                set_cell(&[("informations", true)]),
+                set_cell(&[("nom ; item", true)]),
+                set_cell(&[("entre elles", true)]),
+            ];
+            if holds_emen {
+                cells.push(set_cell(&[("traitement", true)]));
+            }
+            mark_word_breaks(&mut cells, 1, None);
+            joined_cells(&cells).into_iter().take(2).collect::<Vec<_>>()
+        };
+        assert_eq!(vocabulary(true), ["Habilitations nominatives", "interdépartementale"]);
+        assert_eq!(vocabulary(false), ["Habilitations nominatives", "interdépartem entale"]);
     }
 
     #[test]
