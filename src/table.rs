@@ -1303,7 +1303,7 @@ fn move_to_hidden_gutters(columns: &mut [Column], lines: &[&Line]) {
 /// `headers_centred`, the end of the left header's text, as the boundary
 /// may lie anywhere between the two texts) and the right header's left
 /// edge, the rightmost one on a tie (the gutter ends where the right
-/// column's text starts). The first column reaches the body's left edge.
+/// column's text starts).
 fn fit_gutters(columns: &mut [Column], body: &[&Line], headers_centred: bool) {
     let Some(last) = columns.last() else { return };
     let right = last.x1.max(1.0);
@@ -1317,12 +1317,6 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line], headers_centred: bool) {
                 *slot += 1;
             }
         }
-    }
-    // A header centred over its column starts right of the column's text:
-    // the first column reaches the body's left edge.
-    let body_left = body.iter().flat_map(|l| l.words.first()).map(|w| w.bbox.x0).fold(f64::INFINITY, f64::min);
-    if let Some(first) = columns.first_mut() {
-        first.x0 = first.x0.min(body_left);
     }
     for i in 1..columns.len() {
         let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
@@ -3152,6 +3146,15 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                     if header_at_edges { !crosses_columns(l, &columns, &[]) } else { !full_width(l, &columns, &[]) }
                 })
                 .collect();
+            // A header centred over its column starts right of the column's
+            // text, and a text rendering may shift a header a character
+            // right of its column (` N°` over `1`): the first column
+            // reaches the body's left edge, rows left out of the fitting
+            // for running across the columns included.
+            let body_left = lines.iter().flat_map(|l| l.words.first()).map(|w| w.bbox.x0).fold(f64::INFINITY, f64::min);
+            if let Some(first) = columns.first_mut() {
+                first.x0 = first.x0.min(body_left);
+            }
             fit_gutters(&mut columns, &fitting, printed && !header_at_edges);
         }
         let header_again = printed && i > first_index;

@@ -34,6 +34,10 @@ mean length, so short columns come out narrow). The fixtures:
 - `saint-libreoffice-letter-narrow.pdf`: saint letterl "DejaVu Serif" 11
   none equal: the header's second line runs pieces of neighbouring
   headers together (`conservatio es hors UE`) in cells a space apart.
+- `text-layout/communaute-libreoffice-legal-condensed.txt`, the
+  `pdftotext -layout` rendering of communaute legall "DejaVu Sans
+  Condensed" 9 none prop (the PDF itself is not kept): the rendering sets
+  the header ` N°` a character right of the numbers under it.
 """
 import json, sys
 from xml.sax.saxutils import escape
