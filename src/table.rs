@@ -4619,7 +4619,7 @@ mod tests {
     }
 
     #[test]
-    fn a_word_alone_at_the_edge_goes_on_where_the_tables_spelling_joins_it() {
+    fn a_word_alone_at_the_edge_is_cut_only_where_the_tables_spelling_joins_it() {
         // Both lines fill the column (`Habilitations`, 65 pt, its edge), and
         // neither joined word would fit a line: geometry cannot tell. No word
         // holds `nsno`, words end in `ons` and open with `nom`: two words.
