@@ -3521,15 +3521,60 @@ struct PrintedWords {
     /// Words standing alone on a line before unrelated next words
     /// ([`PrintedWords::alone_before_unrelated_words`]).
     before_unrelated_words: HashSet<String>,
+    /// The table's spelling, for [`PrintedWords::spells_two_words`].
+    spelling: Spelling,
+}
+
+/// Letters of [`PrintedWords::spells_two_words`]'s junction, each side.
+const JUNCTION_SIDE: usize = 2;
+/// Letters by which a word's end or start is known
+/// ([`PrintedWords::spells_two_words`]).
+const WORD_EDGE_LETTERS: usize = 3;
+
+/// The letter runs the table's words show, indexed so that each question
+/// of [`PrintedWords::spells_two_words`] costs the same however long the
+/// table is.
+struct Spelling {
+    /// Every run of `2 * JUNCTION_SIDE` letters inside a word printed whole.
+    inner_runs: HashSet<String>,
+    /// The last `JUNCTION_SIDE..=WORD_EDGE_LETTERS` letters of the words
+    /// printed inside lines.
+    endings: HashSet<String>,
+    /// Their first `JUNCTION_SIDE..=WORD_EDGE_LETTERS` letters.
+    openings: HashSet<String>,
+}
+
+impl Spelling {
+    fn of(whole: &HashSet<String>, inside_lines: &HashSet<String>) -> Self {
+        let mut spelling = Spelling { inner_runs: HashSet::new(), endings: HashSet::new(), openings: HashSet::new() };
+        for word in whole {
+            let letters: Vec<char> = word.chars().collect();
+            for run in letters.windows(2 * JUNCTION_SIDE) {
+                spelling.inner_runs.insert(run.iter().collect());
+            }
+        }
+        for word in inside_lines {
+            let letters: Vec<char> = word.chars().collect();
+            for n in JUNCTION_SIDE..=WORD_EDGE_LETTERS.min(letters.len()) {
+                spelling.openings.insert(letters.iter().take(n).collect());
+                spelling.endings.insert(letters.iter().skip(letters.len() - n).collect());
+            }
+        }
+        spelling
+    }
 }
 
 impl PrintedWords {
     /// Reads the words the table's cells print.
     fn of(entries: &[Entry]) -> Self {
+        let whole = Self::whole_in(entries, false);
+        let inside_lines = Self::whole_in(entries, true);
+        let spelling = Spelling::of(&whole, &inside_lines);
         PrintedWords {
-            whole: Self::whole_in(entries, false),
-            inside_lines: Self::whole_in(entries, true),
+            whole,
+            inside_lines,
             before_unrelated_words: Self::alone_before_unrelated_words(entries),
+            spelling,
         }
     }
 
@@ -3611,17 +3656,19 @@ impl PrintedWords {
     fn spells_two_words(&self, line: &str, next: &str) -> bool {
         let last: Vec<char> = vocabulary_form(line.rsplit(' ').next().unwrap_or("")).chars().collect();
         let head: Vec<char> = vocabulary_form(next.split(' ').next().unwrap_or("")).chars().collect();
-        if last.len() < 2 || head.len() < 2 || !last.iter().chain(&head).all(|c| c.is_alphabetic()) {
+        if last.len() < JUNCTION_SIDE
+            || head.len() < JUNCTION_SIDE
+            || !last.iter().chain(&head).all(|c| c.is_alphabetic())
+        {
             return false;
         }
         let tail = |n: usize| last.iter().skip(last.len().saturating_sub(n)).collect::<String>();
         let opening = |n: usize| head.iter().take(n).collect::<String>();
-        let junction = format!("{}{}", tail(2), opening(2));
-        let (ending, start) = (tail(3), opening(3));
-        let words = &self.inside_lines;
-        !self.whole.iter().any(|w| w.contains(&junction))
-            && words.iter().any(|w| w.ends_with(&ending))
-            && words.iter().any(|w| w.starts_with(&start))
+        let junction = format!("{}{}", tail(JUNCTION_SIDE), opening(JUNCTION_SIDE));
+        let spelling = &self.spelling;
+        !spelling.inner_runs.contains(&junction)
+            && spelling.endings.contains(&tail(WORD_EDGE_LETTERS))
+            && spelling.openings.contains(&opening(WORD_EDGE_LETTERS))
     }
 
     /// A line holding one word that the table prints whole elsewhere, or
