@@ -444,7 +444,10 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         }
         let own = right.split([';', '•']).next().unwrap_or(right);
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
-        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit) && !BARE_REMOVAL.is_match(own) {
+        // A list item may leave out the verb (`; les sauvegardes 1 mois`);
+        // after `et` or `puis`, such words are the next phase's.
+        let elided = m.as_str().contains([';', '•']) && elided_verb_item(own).is_some();
+        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit || elided) && !BARE_REMOVAL.is_match(own) {
             parts.push(left);
             start = m.end();
         }
@@ -537,7 +540,11 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let items = split_where_both_retain(&body, &LIST_SEP).into_iter().flat_map(split_before_lengths);
     for item in items {
         let item = item.trim_start_matches(['•', ' ']);
-        for (scope_here, scoped) in inline_scopes(item, scope.as_deref()) {
+        let (item_scope, item) = match elided_verb_item(item) {
+            Some((subject, rest)) => (subject_scope(subject).or_else(|| scope.clone()), rest),
+            None => (scope.clone(), item),
+        };
+        for (scope_here, scoped) in inline_scopes(item, item_scope.as_deref()) {
             let group_start = rules.len();
             let alternatives = split_where_both_retain(scoped, &OR);
             let shared_length = find_length(alternatives.first().copied().unwrap_or("")).map(|l| l.duration);
@@ -628,6 +635,30 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
     }
     parts.push(text.get(start..).unwrap_or(""));
     parts
+}
+
+/// Most words of a subject whose verb a list item leaves out.
+const MAX_ELIDED_SUBJECT_WORDS: usize = 5;
+
+static ELIDED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:les|le|la|l['’])\s*[^\d:;,()]+$"));
+
+/// A list item that leaves out the verb of the item before it (`Les logs
+/// sont conservés 6 mois ; les sauvegardes 1 mois`): a subject (an
+/// article and a few words), then its own length. Returns the subject and
+/// the retention after it.
+fn elided_verb_item(item: &str) -> Option<(&str, &str)> {
+    let length = find_length(item)?;
+    let subject = item.get(..length.start)?.trim();
+    let words = subject.split_whitespace().count();
+    // Words that qualify the length (`le cas échéant 1 an`, `la durée
+    // de …`) name no data.
+    let names_data = ELIDED_SUBJECT.is_match(subject)
+        && words <= MAX_ELIDED_SUBJECT_WORDS
+        && !RIGHT_HEAD.is_match(item)
+        && !CONDITIONAL.is_match(subject)
+        && !has_retention(subject)
+        && !NOT_A_SCOPE.is_match(&ARTICLE.replace(subject, ""));
+    names_data.then(|| (subject, item.get(length.start..).unwrap_or("")))
 }
 
 /// The scope named after a length (`5 ans pour les données de facturation`).
@@ -1655,6 +1686,22 @@ mod tests {
         let rules = parse_statement("Conservation : 6 mois (vidéoprotection : 30 jours)", None);
         let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
         assert_eq!(scopes, [None, Some("vidéoprotection")]);
+        // A list item leaving out the verb names its own subject; words
+        // qualifying a length name none, and after `et` or `puis` the words
+        // are the next phase's.
+        for (phrase, want) in [
+            (
+                "Les logs sont conservés 6 mois ; les sauvegardes 1 mois",
+                vec![(Some("logs"), Some("P6M")), (Some("sauvegardes"), Some("P1M"))],
+            ),
+            ("Conservation : 3 ans ; le cas échéant 1 an", vec![(None, Some("P3Y")), (None, Some("P1Y"))]),
+            ("Les logs sont conservés 6 mois et les sauvegardes 1 mois", vec![(Some("logs"), Some("P6M"))]),
+        ] {
+            let rules = parse_statement(phrase, None);
+            let got: Vec<(Option<&str>, Option<&str>)> =
+                rules.iter().map(|r| (r.applies_to.as_deref(), r.duration.as_deref())).collect();
+            assert_eq!(got, want, "{phrase}");
+        }
     }
 
     #[test]
