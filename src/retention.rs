@@ -640,6 +640,7 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
 /// Most words of a subject whose verb a list item leaves out.
 const MAX_ELIDED_SUBJECT_WORDS: usize = 5;
 
+/// An article and words without figures or clause marks: a subject.
 static ELIDED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:les|le|la|l['’])\s*[^\d:;,()]+$"));
 
 /// A list item that leaves out the verb of the item before it (`Les logs
@@ -654,7 +655,6 @@ fn elided_verb_item(item: &str) -> Option<(&str, &str)> {
     // de …`) name no data.
     let names_data = ELIDED_SUBJECT.is_match(subject)
         && words <= MAX_ELIDED_SUBJECT_WORDS
-        && !RIGHT_HEAD.is_match(item)
         && !CONDITIONAL.is_match(subject)
         && !has_retention(subject)
         && !NOT_A_SCOPE.is_match(&ARTICLE.replace(subject, ""));
