@@ -124,6 +124,14 @@ static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à la|à l['’]|à|au|aux)\s*"));
+/// A clause opening on the event that ends the keeping, with no length
+/// (`Dès la clôture du dossier`, `À l'issue de la mission`, `Au terme du
+/// contrat`): kept until that event.
+static END_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:dès\s+|(?:à|a|au|aux|en)\s+(?:(?:la|le|les)\s+|l['’]\s*)?(?:fin|issue|terme|échéance|expiration|clôture|achèvement|départ|sortie)\b)",
+    )
+});
 /// A removal at an event, by a participle (`supprimées au départ de
 /// l'agent`) or a noun and what it removes (`Destruction des dossiers à la
 /// clôture de l'exercice`).
@@ -147,11 +155,7 @@ static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:les|le|la|un|une)\b\s*|l['’]\s*)"));
 static LEADING_ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:les|le|la|l['’]|un|une)\b\s*"));
-static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(.*?)\s*\b(?:sont|seront|est|sera)\s+(?:conservée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?|archivée?s?|gardée?s?)\b",
-    )
-});
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(.*?)\s*\b{AUXILIARY}(?:{PARTICIPLES})\b")));
 static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:(?:conservation|durée de conservation|délai de conservation|durée de rétention|durée d['’]utilité administrative|dua|durée)(?:\s+des\s+données)?(?:\s*:\s*|\s+|$)|archivage\s*:\s*)",
@@ -395,6 +399,11 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
         out.until = trim_event(clause.get(m.end()..).unwrap_or(""));
         return out;
     }
+    if END_ANCHOR.is_match(&clause) {
+        out.kind = Kind::UntilEvent;
+        out.until = trim_event(&EVENT_PREPOSITION.replace(&clause, ""));
+        return out;
+    }
     if let Some(request) = REQUEST_EVENT.captures(&clause).and_then(|c| c.get(1)) {
         out.kind = Kind::UntilEvent;
         out.until = trim_event(clause.get(request.start()..).unwrap_or(""));
@@ -444,9 +453,9 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         }
         let own = right.split([';', '•']).next().unwrap_or(right);
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
-        // A list item may leave out the verb (`; les sauvegardes 1 mois`);
-        // after `et` or `puis`, such words are the next phase's.
-        let elided = m.as_str().contains([';', '•']) && elided_verb_item(own).is_some();
+        // An item may leave out the verb (`; les sauvegardes 1 mois`, `et
+        // les devis 3 ans`); alternatives (`ou`, `soit`) name no subject.
+        let elided = !OR.is_match(m.as_str()) && elided_verb_item(own).is_some();
         if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit || elided) && !BARE_REMOVAL.is_match(own) {
             parts.push(left);
             start = m.end();
@@ -482,7 +491,11 @@ static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
-static THEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+"));
+static THEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*")
+});
+/// The preposition before an event that opens a clause (`dès`, `à`, `au`).
+static EVENT_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:dès|à|a|au|aux|en)\s+"));
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
 static OF_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:des|du|de la|de l['’])\s*"));
@@ -540,10 +553,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let items = split_where_both_retain(&body, &LIST_SEP).into_iter().flat_map(split_before_lengths);
     for item in items {
         let item = item.trim_start_matches(['•', ' ']);
-        let (item_scope, item) = match elided_verb_item(item) {
-            Some((subject, rest)) => (subject_scope(subject).or_else(|| scope.clone()), rest),
-            None => (scope.clone(), item),
-        };
+        let (item_scope, item) = elided_scope(item, scope.as_ref());
         for (scope_here, scoped) in inline_scopes(item, item_scope.as_deref()) {
             let group_start = rules.len();
             let alternatives = split_where_both_retain(scoped, &OR);
@@ -551,6 +561,8 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             for (k, alt) in alternatives.iter().enumerate() {
                 let is_soit = k > 0 && soit_before(scoped, alt);
                 for (p, phase) in split_where_both_retain(alt, &THEN).into_iter().enumerate() {
+                    let (phase_scope, phase) =
+                        if p > 0 { elided_scope(phase, scope_here.as_ref()) } else { (scope_here.clone(), phase) };
                     for (a, part) in split_appositions(phase).into_iter().enumerate() {
                         let mut r = parse_clause(&text, part);
                         if r.kind == Kind::Unspecified && k > 0 && FROM_ANCHOR.is_match(part) {
@@ -559,14 +571,14 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                             r.duration = shared_length.clone();
                             r.from = FROM_ANCHOR.find(part).and_then(|m| trim_event(part.get(m.end()..).unwrap_or("")));
                         }
-                        r.applies_to = match (&scope_here, trailing_scope(part)) {
+                        r.applies_to = match (&phase_scope, trailing_scope(part)) {
                             (Some(outer), Some(inner)) => Some(format!("{outer} : {inner}")),
                             (outer, inner) => inner.or_else(|| outer.clone()),
                         };
                         if is_soit {
                             if let Some(inner) = SOIT_SCOPE.captures(part).and_then(|c| c.get(1)) {
                                 let inner = inner.as_str().trim().to_string();
-                                r.applies_to = Some(match &scope_here {
+                                r.applies_to = Some(match &phase_scope {
                                     Some(outer) => format!("{outer} : {inner}"),
                                     None => inner,
                                 });
@@ -643,22 +655,46 @@ const MAX_ELIDED_SUBJECT_WORDS: usize = 5;
 /// An article and words without figures or clause marks: a subject.
 static ELIDED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:les|le|la|l['’])\s*[^\d:;,()]+$"));
 
-/// A list item that leaves out the verb of the item before it (`Les logs
-/// sont conservés 6 mois ; les sauvegardes 1 mois`): a subject (an
-/// article and a few words), then its own length. Returns the subject and
-/// the retention after it.
+/// A verb that makes words a clause rather than a subject (`Les vidéos
+/// sont écrasées après`).
+static FINITE_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:sont|est|seront|sera|doivent|doit|peuvent|peut|pourront|pourra)\b"));
+
+/// A phase of keeping named as a subject (`l'archivage 5 ans`): no data.
+static PHASE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PHASE_NAMES})\b")));
+
+/// An item that leaves out the verb of the one before it (`Les logs sont
+/// conservés 6 mois ; les sauvegardes 1 mois`, `… et les devis 3 ans`): a
+/// subject (an article and a few words), then its own length. Returns the
+/// subject and the retention after it.
 fn elided_verb_item(item: &str) -> Option<(&str, &str)> {
     let length = find_length(item)?;
     let subject = item.get(..length.start)?.trim();
-    let words = subject.split_whitespace().count();
-    // Words that qualify the length (`le cas échéant 1 an`, `la durée
-    // de …`) name no data.
-    let names_data = ELIDED_SUBJECT.is_match(subject)
-        && words <= MAX_ELIDED_SUBJECT_WORDS
+    let shaped = ELIDED_SUBJECT.is_match(subject)
+        && !FINITE_VERB.is_match(subject)
+        && subject.split_whitespace().count() <= MAX_ELIDED_SUBJECT_WORDS
         && !CONDITIONAL.is_match(subject)
-        && !has_retention(subject)
-        && !NOT_A_SCOPE.is_match(&ARTICLE.replace(subject, ""));
-    names_data.then(|| (subject, item.get(length.start..).unwrap_or("")))
+        && !has_retention(subject);
+    shaped.then(|| (subject, item.get(length.start..).unwrap_or("")))
+}
+
+/// Whether an elided item's subject names data: words that qualify the
+/// length (`la durée de …`) or a phase of keeping (`l'archivage`) do not.
+fn elided_subject_names_data(subject: &str) -> bool {
+    let bare = ARTICLE.replace(subject, "");
+    !NOT_A_SCOPE.is_match(&bare) && !PHASE_SUBJECT.is_match(&bare)
+}
+
+/// The scope of an item whose verb is left out, and the retention it
+/// holds: its own subject where that names data, else the outer scope and
+/// the whole item.
+fn elided_scope<'a>(item: &'a str, outer: Option<&String>) -> (Option<String>, &'a str) {
+    match elided_verb_item(item) {
+        Some((subject, rest)) if elided_subject_names_data(subject) => {
+            (subject_scope(subject).or_else(|| outer.cloned()), rest)
+        }
+        _ => (outer.cloned(), item),
+    }
 }
 
 /// The scope named after a length (`5 ans pour les données de facturation`).
@@ -813,14 +849,18 @@ fn after_last(text: &str, chars: &[char]) -> usize {
     text.char_indices().rfind(|(_, c)| chars.contains(c)).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// Past participles of keeping or removal.
+const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?|gardée?s?|stockée?s?|écrasée?s?";
+/// The verb before such a participle (`sont`, `doivent être`), and an
+/// adverb between them (`sont automatiquement supprimées`).
+const AUXILIARY: &str =
+    r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|pourront|pourra)\s+être)\s+(?:\w+ment\s+)?";
 /// Where a statement starts: a governing word, a subject with a keeping or
 /// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
 /// d'`, or a bare length after a label or sentence start.
-/// Past participles of keeping or removal.
-const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?";
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|(?i:durée de conservation|délai de conservation)|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>(?:sont|seront|est|sera)\s+(?:conservée?s?|archivée?s?|purgée?s?|supprimée?s?|effacée?s?|détruite?s?))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+        r"(?:\b(?:Conservation|(?i:durée de conservation|délai de conservation)|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -1384,6 +1424,18 @@ mod tests {
                 "Suppression des données à l’issue de la procédure",
                 &[(UntilEvent, None, Exact, None, Some("issue de la procédure"), None, false, None)],
             ),
+            // The ending event alone, with no length, is kept until.
+            (
+                "Dès la clôture du dossier",
+                &[(UntilEvent, None, Exact, None, Some("clôture du dossier"), None, false, None)],
+            ),
+            ("Au terme du contrat", &[(UntilEvent, None, Exact, None, Some("terme du contrat"), None, false, None)]),
+            (
+                "À l'issue de la mission",
+                &[(UntilEvent, None, Exact, None, Some("issue de la mission"), None, false, None)],
+            ),
+            // A starting event alone says no end.
+            ("À compter de la clôture du dossier", &[(Unspecified, None, Exact, None, None, None, false, None)]),
             (
                 "Effacement au départ de l’agent",
                 &[(UntilEvent, None, Exact, None, Some("départ de l’agent"), None, false, None)],
@@ -1500,6 +1552,13 @@ mod tests {
                 &[
                     (Period, Some("P6Y"), Exact, None, None, None, false, None),
                     (Period, Some("P4Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Durée de la relation contractuelle augmentée de 5 ans",
+                &[
+                    (While, None, Exact, None, None, Some("relation contractuelle"), false, None),
+                    (Period, Some("P5Y"), Exact, None, None, None, false, None),
                 ],
             ),
             (
@@ -1686,16 +1745,34 @@ mod tests {
         let rules = parse_statement("Conservation : 6 mois (vidéoprotection : 30 jours)", None);
         let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
         assert_eq!(scopes, [None, Some("vidéoprotection")]);
-        // A list item leaving out the verb names its own subject; words
-        // qualifying a length name none, and after `et` or `puis` the words
-        // are the next phase's.
+        // An item leaving out the verb names its own subject, after `;`,
+        // `et` or `puis` alike; words qualifying a length and phases of
+        // keeping name none.
         for (phrase, want) in [
             (
                 "Les logs sont conservés 6 mois ; les sauvegardes 1 mois",
                 vec![(Some("logs"), Some("P6M")), (Some("sauvegardes"), Some("P1M"))],
             ),
             ("Conservation : 3 ans ; le cas échéant 1 an", vec![(None, Some("P3Y")), (None, Some("P1Y"))]),
-            ("Les logs sont conservés 6 mois et les sauvegardes 1 mois", vec![(Some("logs"), Some("P6M"))]),
+            (
+                "Les logs sont conservés 6 mois et les sauvegardes 1 mois",
+                vec![(Some("logs"), Some("P6M")), (Some("sauvegardes"), Some("P1M"))],
+            ),
+            (
+                "Les factures sont conservées 10 ans, et les devis 3 ans",
+                vec![(Some("factures"), Some("P10Y")), (Some("devis"), Some("P3Y"))],
+            ),
+            ("6 mois et les sauvegardes 1 mois", vec![(None, Some("P6M")), (Some("sauvegardes"), Some("P1M"))]),
+            ("3 ans en base active puis les archives 10 ans", vec![(None, Some("P3Y")), (None, Some("P10Y"))]),
+            (
+                "Les logs sont conservés 6 mois ; l'archivage intermédiaire 5 ans",
+                vec![(Some("logs"), Some("P6M")), (Some("logs"), Some("P5Y"))],
+            ),
+            ("Conservation : 1 an et le cas échéant 3 ans", vec![(None, Some("P1Y")), (None, Some("P3Y"))]),
+            (
+                "Conservation 3 ans à compter de la fin de la convention entre le professionnel et la CPAM",
+                vec![(None, Some("P3Y"))],
+            ),
         ] {
             let rules = parse_statement(phrase, None);
             let got: Vec<(Option<&str>, Option<&str>)> =
@@ -1788,6 +1865,19 @@ mod tests {
         }
         let rules = parse_statement("DUA : 5 ans", None);
         assert_eq!(rules.first().and_then(|r| r.duration.as_deref()), Some("P5Y"));
+        // Other verbs of keeping or overwriting, after a modal or with an
+        // adverb, open statements and name their subject.
+        for (cell, scope) in [
+            ("Caméras fixes. Les images sont automatiquement écrasées au bout de 30 jours.", Some("images")),
+            ("Les pièces justificatives doivent être conservées 10 ans.", Some("pièces justificatives")),
+            ("Les CV sont stockés 2 ans.", Some("CV")),
+        ] {
+            let found = find_statements(cell);
+            let rules: Vec<RetentionRule> =
+                found.iter().flat_map(|s| parse_statement(&s.text, s.applies_to.as_deref())).collect();
+            let got: Vec<(Option<&str>, Kind)> = rules.iter().map(|r| (r.applies_to.as_deref(), r.kind)).collect();
+            assert_eq!(got, [(scope, Kind::Period)], "{cell}");
+        }
         let rules = parse_statement("les données sont archivées définitivement", None);
         assert_eq!(rules.first().map(|r| r.kind), Some(Kind::Permanent));
     }
@@ -1813,6 +1903,7 @@ mod tests {
             "Loi du 6 janvier 1978 ; article 6 du RGPD",
             "Contrat de 3 ans avec le prestataire",
             "Durée du stage : 6 mois",
+            "Les données sont stockées sur des serveurs situés en France.",
         ] {
             assert_eq!(find_statements(text), Vec::new(), "{text}");
         }
