@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use crate::fields;
-use crate::layout::{Line, Page, Word, collapse_whitespace, group_lines, join_words};
+use crate::layout::{Line, Page, Word, collapse_whitespace, group_lines, is_page_number, join_words};
 use crate::table::{CellLine, CellPart, Column, Entry, Row, Table};
 
 /// Gap between words, in font sizes, that parts a label from its value.
@@ -295,10 +295,10 @@ fn line_of(words: Vec<Word>) -> Option<Line> {
 /// A page's lines, without a page number printed alone above or below them.
 fn page_lines(page: &Page) -> (u32, Vec<Line>) {
     let mut lines = group_lines(&page.words);
-    if lines.last().is_some_and(is_page_number) {
+    if lines.last().is_some_and(|l| is_page_number(&l.text())) {
         lines.pop();
     }
-    if lines.first().is_some_and(is_page_number) {
+    if lines.first().is_some_and(|l| is_page_number(&l.text())) {
         lines.remove(0);
     }
     (page.number, lines)
@@ -435,46 +435,4 @@ fn build(preamble: Vec<Line>, fiches: Vec<Vec<Field>>, headings: &[(usize, Line,
         entries.push(Entry::Row(row));
     }
     Some(Table { columns, entries, preamble, notes })
-}
-
-/// A page number printed alone (`3`, `Page 3`, `3/12`, `Page 3 sur 12`).
-fn is_page_number(line: &Line) -> bool {
-    let text = line.text().to_lowercase();
-    let rest = text.trim_start_matches("page").trim();
-    !rest.is_empty()
-        && rest
-            .split(['/', ' '])
-            .filter(|p| !p.is_empty() && *p != "sur")
-            .all(|p| p.chars().all(|c| c.is_ascii_digit()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::geometry::Rect;
-
-    fn line(text: &str) -> Line {
-        let words: Vec<Word> = text
-            .split(' ')
-            .enumerate()
-            .map(|(i, w)| Word {
-                text: w.to_string(),
-                bbox: Rect { x0: i as f64 * 40.0, y0: 0.0, x1: i as f64 * 40.0 + 30.0, y1: 10.0 },
-                font_size: 10.0,
-                bold: false,
-                space_after: true,
-            })
-            .collect();
-        group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
-    }
-
-    #[test]
-    fn page_numbers_are_told_from_text() {
-        for text in ["3", "Page 3", "3/12", "Page 3 sur 12", "page 12 / 40"] {
-            assert!(is_page_number(&line(text)), "{text}");
-        }
-        for text in ["Page de garde", "Article 3", "2019-536", "Fiche 3"] {
-            assert!(!is_page_number(&line(text)), "{text}");
-        }
-    }
 }

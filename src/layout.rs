@@ -293,9 +293,76 @@ pub fn page_of(content: &PageContent) -> Page {
     }
 }
 
+/// A page number printed alone (`3`, `Page 3`, `3/12`, `Page 3 sur 12`):
+/// a number, or page `n` of `m` (`n` no more than `m`, so that a date,
+/// `12/03/2024`, is none).
+pub fn is_page_number(text: &str) -> bool {
+    let text = text.to_lowercase();
+    let rest = text.strip_prefix("page").unwrap_or(&text).trim();
+    let number =
+        |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    if number(rest).is_some() {
+        return true;
+    }
+    let Some((n, m)) = rest.split_once('/').or_else(|| rest.split_once(" sur ")) else { return false };
+    matches!((number(n.trim()), number(m.trim())), (Some(n), Some(m)) if n >= 1 && n <= m)
+}
+
+/// A page number ending a line after other words, as a footer prints it
+/// (`Mis à jour le 5 janvier 2025 1/12`, `Registre RGPD – Page 3 sur 12`):
+/// `Page` and a number, or page `n` of `m` (`n` no more than `m`). A
+/// number alone after words (`Article 3`) or a date (`12/03/2024`) is none.
+pub fn ends_with_page_number(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let number = |w: Option<&String>| w.and_then(|w| w.parse::<u32>().ok());
+    let n = words.len();
+    let tail = |k: usize| words.get(n.saturating_sub(k)..).unwrap_or_default();
+    let of = |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if a >= 1 && a <= b);
+    match tail(4) {
+        // `Page 3 sur 12`, `Page 3 / 12`.
+        [page, a, sep, b] if page == "page" && (sep == "sur" || sep == "/") => of(number(Some(a)), number(Some(b))),
+        _ => match tail(3) {
+            // `3 sur 12`, `3 / 12`.
+            [a, sep, b] if sep == "sur" || sep == "/" => of(number(Some(a)), number(Some(b))),
+            // `Page 3/12`, `Page 3`.
+            [.., page, last] if page == "page" => {
+                number(Some(last)).is_some()
+                    || last.split_once('/').is_some_and(|(a, b)| of(a.parse().ok(), b.parse().ok()))
+            }
+            // `3/12`, after other words.
+            [.., before, last] if !before.is_empty() => {
+                last.split_once('/').is_some_and(|(a, b)| !b.contains('/') && of(a.parse().ok(), b.parse().ok()))
+            }
+            _ => false,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_are_told_from_text() {
+        for text in ["3", "Page 3", "3/12", "Page 3 sur 12", "page 12 / 40"] {
+            assert!(is_page_number(text), "{text}");
+        }
+        for text in ["Page de garde", "Article 3", "2019-536", "Fiche 3", "12/03/2024", "12/3", "3 12"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+        for text in [
+            "Mis à jour le 5 janvier 2025 1/12",
+            "Registre RGPD – Page 3 sur 12",
+            "Registre – page 3 / 12",
+            "Version du 12/03/2024 Page 2",
+            "Document public 2 sur 3",
+        ] {
+            assert!(ends_with_page_number(text), "{text}");
+        }
+        for text in ["Mis à jour le 12/03/2024", "Article 3", "Voir la note 12/3", "Décret n° 2019-536", "1/2"] {
+            assert!(!ends_with_page_number(text), "{text}");
+        }
+    }
 
     /// Glyphs of 10 pt type on one baseline, each `(text, x0, x1)`.
     fn glyphs(spec: &[(&str, f64, f64)]) -> Vec<Glyph> {

@@ -14,7 +14,7 @@ use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{
     LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, drop_added_hyphen, ends_in_added_hyphen,
-    ends_in_word_hyphen, group_lines, is_list_mark, join_words, vocabulary_form,
+    ends_in_word_hyphen, ends_with_page_number, group_lines, is_list_mark, is_page_number, join_words, vocabulary_form,
 };
 use crate::pdf::Rule;
 
@@ -2154,38 +2154,82 @@ fn continues_previous(first_cell: Option<&Option<CellPart>>) -> bool {
     }
 }
 
-/// Lines that recur on several pages at the top or bottom edge, set apart
-/// from the page's other text by more than a line's spacing (running
-/// headers and footers, page numbers), compared with digits masked.
-fn running_lines(pages: &[PageLines]) -> Vec<String> {
-    let key = |l: &Line| l.text().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
-    let mut seen: Vec<(String, usize)> = Vec::new();
-    for p in pages {
-        let margin = 0.12 * p.page.height;
-        let lines = &p.lines;
-        let mut keys: Vec<String> = Vec::new();
-        if let (Some(first), second) = (lines.first(), lines.get(1)) {
-            let apart = second.is_none_or(|s| s.bbox.y0 - first.bbox.y1 > 1.5 * first.font_size());
-            if first.bbox.y1 < margin && apart {
-                keys.push(key(first));
+/// Share of a page's height, at its top and at its bottom, where running
+/// headers and footers are set.
+const RUNNING_MARGIN: f64 = 0.12;
+
+/// Page furniture: lines set in a page's top or bottom margin, apart from
+/// its other text by more than a line's spacing, that recur on several
+/// pages (running headers and footers, compared with each run of digits
+/// masked: `Page 9 sur 10` and `Page 10 sur 10` are one) or that print the
+/// page's number, alone or after other words (`Page 1 sur 1`,
+/// `Mis à jour le 5 janvier 2025   1/1`), which a one-page document prints
+/// once.
+struct RunningLines {
+    keys: Vec<String>,
+}
+
+impl RunningLines {
+    fn find(pages: &[PageLines]) -> Self {
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        let mut folios: Vec<String> = Vec::new();
+        for p in pages {
+            let margin = RUNNING_MARGIN * p.page.height;
+            let lines = &p.lines;
+            let mut candidates: Vec<&Line> = Vec::new();
+            if let (Some(first), second) = (lines.first(), lines.get(1)) {
+                let apart = second.is_none_or(|s| s.bbox.y0 - first.bbox.y1 > 1.5 * first.font_size());
+                if first.bbox.y1 < margin && apart {
+                    candidates.push(first);
+                }
+            }
+            if lines.len() >= 2
+                && let (Some(last), Some(before)) = (lines.last(), lines.get(lines.len() - 2))
+                && last.bbox.y0 > p.page.height - margin
+                && last.bbox.y0 - before.bbox.y1 > 1.5 * last.font_size()
+            {
+                candidates.push(last);
+            }
+            let mut keys: Vec<String> = Vec::new();
+            for line in candidates {
+                let text = line.text();
+                if is_page_number(&text) || ends_with_page_number(&text) {
+                    folios.push(running_key(line));
+                }
+                keys.push(running_key(line));
+            }
+            keys.dedup();
+            for k in keys {
+                match seen.iter_mut().find(|(s, _)| *s == k) {
+                    Some(entry) => entry.1 += 1,
+                    None => seen.push((k, 1)),
+                }
             }
         }
-        if lines.len() >= 2
-            && let (Some(last), Some(before)) = (lines.last(), lines.get(lines.len() - 2))
-            && last.bbox.y0 > p.page.height - margin
-            && last.bbox.y0 - before.bbox.y1 > 1.5 * last.font_size()
-        {
-            keys.push(key(last));
-        }
-        keys.dedup();
-        for k in keys {
-            match seen.iter_mut().find(|(s, _)| *s == k) {
-                Some(entry) => entry.1 += 1,
-                None => seen.push((k, 1)),
-            }
+        let recurring = seen.into_iter().filter(|(_, n)| *n >= 2).map(|(k, _)| k);
+        RunningLines { keys: recurring.chain(folios).collect() }
+    }
+
+    /// Whether a line of `page` is furniture: in its margin, with a
+    /// furniture line's text.
+    fn holds(&self, page: &PageLines, line: &Line) -> bool {
+        let margin = RUNNING_MARGIN * page.page.height;
+        let in_margin = line.bbox.y1 < margin || line.bbox.y0 > page.page.height - margin;
+        in_margin && self.keys.contains(&running_key(line))
+    }
+}
+
+/// A line's text with each run of digits masked.
+fn running_key(line: &Line) -> String {
+    let mut key = String::new();
+    for c in line.text().chars() {
+        if !c.is_ascii_digit() {
+            key.push(c);
+        } else if !key.ends_with('#') {
+            key.push('#');
         }
     }
-    seen.into_iter().filter(|(_, n)| *n >= 2).map(|(k, _)| k).collect()
+    key
 }
 
 /// One page's share of the table.
@@ -2219,8 +2263,11 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
         let mut pending = cut;
         for (k, line) in last.lines.iter().enumerate().rev() {
             // A note's sentence runs from the table's left edge across the
-            // columns.
-            let crossing = opens_across(line, &last.columns, &last.page.vertical)
+            // columns, in one phrase: a row's line, whose first cells a
+            // text rendering may set a space apart (`21 Registre des
+            // visiteurs`), has its other cells apart.
+            let one_phrase = phrases(line, &last.page.vertical).len() == 1;
+            let crossing = one_phrase && opens_across(line, &last.columns, &last.page.vertical)
                 || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
             if crossing {
                 cut = k;
@@ -2981,12 +3028,12 @@ fn part_repeated_values(entries: &mut [Entry], page_columns: &[(u32, &[Column])]
 /// separates no rows. (A row's line may cross columns placed by a header
 /// centred over them, or a shaded row's edge stand for a rule: a row under
 /// it still opens inside the columns.)
-fn table_bottom_rule(page: &PageLines, rules: &[f64], columns: &[Column], is_running: &dyn Fn(&Line) -> bool) -> f64 {
+fn table_bottom_rule(page: &PageLines, rules: &[f64], columns: &[Column], running: &RunningLines) -> f64 {
     let Some(&lowest) = rules.iter().max_by(|a, b| a.total_cmp(b)) else { return f64::NEG_INFINITY };
     let only_notes_below = page
         .lines
         .iter()
-        .filter(|l| l.bbox.center_y() > lowest && !is_running(l))
+        .filter(|l| l.bbox.center_y() > lowest && !running.holds(page, l))
         .all(|l| opens_across(l, columns, &page.vertical));
     if only_notes_below { lowest } else { f64::NEG_INFINITY }
 }
@@ -3018,11 +3065,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(TableError::NoText);
     }
-    let running = running_lines(&pages);
-    let is_running = |l: &Line| {
-        let k: String = l.text().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect();
-        running.contains(&k)
-    };
+    let running = RunningLines::find(&pages);
 
     let (first_index, mut first_header) = pages
         .iter()
@@ -3106,7 +3149,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             // below the lowest rule, and the table with them.
             if lowest.is_finite() && vertical_bottom > lowest + RULE_SNAP { vertical_bottom } else { lowest }
         } else {
-            table_bottom_rule(p, &inner, &columns, &is_running)
+            table_bottom_rule(p, &inner, &columns, &running)
         };
         let bottom = if frame_bottom.is_finite() { frame_bottom } else { f64::INFINITY };
         let row_rules: Vec<f64> = inner.iter().copied().filter(|y| *y < bottom - RULE_SNAP).collect();
@@ -3116,10 +3159,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let lines: Vec<&Line> = p
             .lines
             .iter()
-            .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !is_running(l))
+            .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !running.holds(p, l))
             .collect();
         let (lines, headings) = drop_repeated_headers(lines, &header_texts);
-        let below: Vec<&Line> = p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !is_running(l)).collect();
+        let below: Vec<&Line> =
+            p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !running.holds(p, l)).collect();
         if !ruled_columns && !lines.is_empty() {
             // Under columns the page prints, a line across one is a row its
             // rendering shifted by a character or two, and is left out. But
@@ -3159,7 +3203,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         }
         let header_again = printed && i > first_index;
         let above: Vec<&Line> = match header.as_ref().filter(|_| header_again) {
-            Some(h) => p.lines.iter().filter(|l| l.bbox.y1 <= h.top + 1.0 && !is_running(l)).collect(),
+            Some(h) => p.lines.iter().filter(|l| l.bbox.y1 <= h.top + 1.0 && !running.holds(p, l)).collect(),
             None => Vec::new(),
         };
         bodies.push(Body { page: p, lines, headings, below, header_again, above, row_rules, columns: columns.clone() });
@@ -3265,7 +3309,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 
     let mut preamble: Vec<Line> = pages
         .get(first_index)
-        .map(|p| p.lines.iter().filter(|l| l.bbox.y1 <= first_header.top + 1.0 && !is_running(l)).cloned().collect())
+        .map(|p| {
+            p.lines.iter().filter(|l| l.bbox.y1 <= first_header.top + 1.0 && !running.holds(p, l)).cloned().collect()
+        })
         .unwrap_or_default();
     // Where one-line headings open sections, the line set like them just
     // above the first table, closer to it than to the line above (a
@@ -3965,8 +4011,6 @@ fn paragraphs(lines: &[&Line], right_margin: f64) -> Vec<Vec<Line>> {
 mod tests {
     use super::*;
 
-    /// A line of words at the given x ranges (10 pt type, baseline `y`).
-    /// A column under `header`, from `x0` to `x1`, its header ending at `header_x1`.
     #[test]
     fn a_shifted_page_takes_its_own_gutters_past_an_empty_column_and_hanging_marks() {
         let carried = vec![
@@ -4027,10 +4071,12 @@ mod tests {
         assert!(labels_set_apart(&band, &bounds).is_empty());
     }
 
+    /// A column under `header`, from `x0` to `x1`, its header ending at `header_x1`.
     fn column(header: &str, x0: f64, x1: f64, header_x1: f64) -> Column {
         Column { header: header.into(), key: header.into(), x0, x1, header_x1 }
     }
 
+    /// A line of words at the given x ranges (10 pt type, baseline `y`).
     fn line(y: f64, words: &[(&str, f64, f64)]) -> Line {
         let words: Vec<Word> = words
             .iter()
@@ -4043,6 +4089,46 @@ mod tests {
             })
             .collect();
         group_lines(&words).into_iter().next().unwrap_or_else(|| unreachable!("one line"))
+    }
+
+    #[test]
+    fn page_numbers_in_the_margins_are_furniture_even_on_one_page() {
+        let page = |number: u32, footer: &str| {
+            let body = |y: f64, text: &str| -> Vec<Word> {
+                text.split(' ')
+                    .enumerate()
+                    .map(|(i, w)| Word {
+                        text: w.to_string(),
+                        bbox: Rect {
+                            x0: 50.0 + 60.0 * i as f64,
+                            y0: y - 8.0,
+                            x1: 100.0 + 60.0 * i as f64,
+                            y1: y + 2.0,
+                        },
+                        font_size: 10.0,
+                        bold: false,
+                        space_after: true,
+                    })
+                    .collect()
+            };
+            let words = [body(100.0, "N° Traitement"), body(112.0, "1 Paie"), body(780.0, footer)].concat();
+            Page { number, width: 600.0, height: 800.0, words, rules: Vec::new() }
+        };
+        let held = |pages: &[Page]| {
+            let pages: Vec<PageLines> = pages.iter().map(PageLines::new).collect();
+            let running = RunningLines::find(&pages);
+            pages.iter().map(|p| p.lines.iter().map(|l| running.holds(p, l)).collect::<Vec<bool>>()).collect::<Vec<_>>()
+        };
+        // One page: its number, alone or ending the footer, is furniture;
+        // other words set there are not (they may be the register's notes).
+        assert_eq!(held(&[page(1, "Page 1 sur 1")]), [[false, false, true]]);
+        assert_eq!(held(&[page(1, "Mis à jour le 5 janvier 2025 1/1")]), [[false, false, true]]);
+        assert_eq!(held(&[page(1, "Mis à jour le 5 janvier 2025")]), [[false, false, false]]);
+        // Pages 9 and 10 print one footer, their numbers' digits aside.
+        assert_eq!(
+            held(&[page(9, "Registre RGPD page 9 of 10"), page(10, "Registre RGPD page 10 of 10")]),
+            [[false, false, true], [false, false, true]]
+        );
     }
 
     #[test]

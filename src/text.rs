@@ -193,10 +193,14 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
                     });
                 }
             }
+            // The rendering keeps no page margins and shortens the gaps
+            // above a footer: the page ends half a line under its last
+            // text, so that a footer lies in its bottom margin.
+            let last_text_row = lines.iter().rposition(|l| !l.trim().is_empty()).unwrap_or(0);
             Page {
                 number: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 width: width + CHAR_WIDTH,
-                height: (lines.len() as f64 + 2.0) * LINE_HEIGHT,
+                height: (last_text_row as f64 + 1.5) * LINE_HEIGHT + 0.2 * FONT_SIZE,
                 words,
                 rules: Vec::new(),
             }

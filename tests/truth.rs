@@ -138,7 +138,7 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// column (`par le suivi`), so words go to the wrong side.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 89),
-    ("dnum-libreoffice-dejavu.txt", 126),
+    ("dnum-libreoffice-dejavu.txt", 129),
     ("hopital-docx-libreoffice.txt", 78),
     ("mairie-calc.txt", 106),
     ("mairie-calc-ghostscript.txt", 106),

@@ -22,7 +22,7 @@
 //! table header may be a register set as fiches, label after label:
 //! `fiches` lays it out label beside value for the fiche stage.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::ErrorKind;
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Page, Word};
+use crate::layout::{Page, Word, ends_with_page_number, is_page_number};
 use crate::pdf::Rule;
 use crate::retention;
 
@@ -386,8 +386,60 @@ fn closes_sentence(word: &str) -> bool {
 static ARTEFACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:mailto:|https?://)\S*$").unwrap_or_else(|_| unreachable!()));
 
-/// Reads the lines, dropping link artefacts; form feeds and runs of blank
-/// lines longer than the document's usual spacing mark page breaks.
+/// The lines a flowed text prints between pages, by index: page numbers
+/// alone with their `Page` or their total (`Page 3`, `3/12`, `Page 3 sur
+/// 12`), or bare before a form feed (elsewhere a bare number may be a
+/// record's), and running headers or footers ending on one (`Registre
+/// RGPD – Page 3/12`) whose words recur from page to page, or that number
+/// the last page (`Mis à jour le 5 janvier 2025 1/1`).
+fn page_furniture(raw_lines: &[&str]) -> HashSet<usize> {
+    let key = |text: &str| {
+        let mut key = String::new();
+        for c in text.chars() {
+            if !c.is_ascii_digit() {
+                key.push(c);
+            } else if !key.ends_with('#') {
+                key.push('#');
+            }
+        }
+        key
+    };
+    let mut recurring: HashMap<String, usize> = HashMap::new();
+    for raw in raw_lines {
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        if ends_with_page_number(trimmed) {
+            *recurring.entry(key(trimmed)).or_default() += 1;
+        }
+    }
+    let mut furniture = HashSet::new();
+    for (i, raw) in raw_lines.iter().enumerate() {
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        let bare = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit());
+        // The next line with text opens a page (blank lines may come first).
+        let next_text = raw_lines.iter().skip(i + 1).find(|n| !n.trim().is_empty());
+        let before_form_feed = raw.ends_with('\u{c}') || next_text.is_some_and(|n| n.starts_with('\u{c}'));
+        // A page number printed alone names the page (`Page 3`) or its
+        // total (`3/12`); numbers only spaced apart may be cells sharing a line.
+        let marked = trimmed.contains(|c: char| !c.is_ascii_digit() && !c.is_whitespace());
+        let numbered = if bare { before_form_feed } else { marked && is_page_number(trimmed) };
+        let running = ends_with_page_number(trimmed)
+            && (recurring.get(&key(trimmed)).is_some_and(|n| *n >= 2) || numbers_last_page(trimmed));
+        if numbered || running {
+            furniture.insert(i);
+        }
+    }
+    furniture
+}
+
+/// Whether a line ends on page `n` of `n` (`1/1`, `Page 3 sur 3`).
+fn numbers_last_page(text: &str) -> bool {
+    let numbers: Vec<&str> = text.rsplit(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty()).take(2).collect();
+    matches!(numbers.as_slice(), [last, before] if last == before)
+}
+
+/// Reads the lines, dropping link artefacts and page furniture; form feeds
+/// and runs of blank lines longer than the document's usual spacing mark
+/// page breaks.
 fn read_lines(text: &str) -> Vec<FlowLine> {
     let mut lines = Vec::new();
     let mut blank = 0usize;
@@ -395,7 +447,9 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
     // A list bullet an extractor set on a line of its own (MuPDF, where the
     // typesetter drew it apart from its item): it opens the next line.
     let mut pending_bullet: Option<(String, usize)> = None;
-    for raw in text.split('\n') {
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let furniture = page_furniture(&raw_lines);
+    for (i, raw) in raw_lines.iter().enumerate() {
         if raw.contains('\u{c}') {
             pending_break = true;
         }
@@ -405,7 +459,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
             blank += 1;
             continue;
         }
-        if ARTEFACT.is_match(trimmed) {
+        if ARTEFACT.is_match(trimmed) || furniture.contains(&i) {
             pending_break = true;
             continue;
         }
@@ -1405,6 +1459,30 @@ mod tests {
                 ("DGCS)".to_string(), 0)
             ]
         );
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_and_breaks_the_page() {
+        let read =
+            |text: &str| -> Vec<(String, bool)> { read_lines(text).iter().map(|l| (l.text(), l.flow_break)).collect() };
+        let line = |text: &str, flow_break: bool| (text.to_string(), flow_break);
+        // Page numbers alone, with their `Page` or their total; a footer
+        // ending on the page number that recurs, digits aside.
+        let text = "1 \nPaie \nPage 1 sur 2 \nRegistre – 1/2 \n2 \nRH \nRegistre – 2/2 \n";
+        assert_eq!(read(text), [line("1", false), line("Paie", false), line("2", true), line("RH", false)]);
+        // A one-page document's footer numbers its last page.
+        let text = "1 \nPaie \nMis à jour le 5 janvier 2025 1/1 \n";
+        assert_eq!(read(text), [line("1", false), line("Paie", false)]);
+        // A bare number is a page's only before a form feed; elsewhere it
+        // may be a record's, as numbers spaced on one line may be cells.
+        let text = "1 \nPaie \n7 \n\u{c}2 \nRH \n12 3 \n";
+        assert_eq!(
+            read(text),
+            [line("1", false), line("Paie", false), line("2", true), line("RH", false), line("12 3", false)]
+        );
+        // A date or an article number after words is no page number.
+        let text = "Version du 12/03/2024 \nArticle 3 \nArticle 4 \n";
+        assert_eq!(read(text).len(), 3);
     }
 
     /// The lines as read, before the convention is applied.

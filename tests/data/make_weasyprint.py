@@ -42,7 +42,15 @@ are committed.
   lines of taller ones (`traitement` under `Nom du`);
 - fabrique-weasyprint-a3-justified: A3 landscape, 10 pt DejaVu Sans
   Condensed, no rules, a dark header band, justified and hyphenated cells
-  (`1000‐` / `PremiersJours`: a hyphen added after a figure).
+  (`1000‐` / `PremiersJours`: a hyphen added after a figure);
+- saint-weasyprint-footer: A3 landscape, 10 pt Liberation Serif, no
+  rules, `Page 1 / 1` in the bottom margin of its one page, under the
+  data column: page furniture, though printed once;
+- syndicat-weasyprint-footer: the same, every rule, on two pages (`Page
+  2 / 2`); its `pdftotext -layout` rendering is
+  fixtures/text-layout/syndicat-weasyprint-footer.txt, whose last page
+  ends on a row the rendering sets a space from its number (`21 Registre
+  des visiteurs`), the note, then the footer.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -50,9 +58,12 @@ writes fixtures/pdf/{commune-weasyprint-centred,syndicat-weasyprint,
 agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
 dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
 hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
-departement-weasyprint-hyphenated,hopital-weasyprint-middle}.pdf, then
+departement-weasyprint-hyphenated,hopital-weasyprint-middle,
+saint-weasyprint-footer,syndicat-weasyprint-footer}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
+    pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
+        fixtures/text-layout/syndicat-weasyprint-footer.txt
 """
 import html
 import json
@@ -71,9 +82,10 @@ def from_truth(register, css):
     headings across it), notes."""
     t = json.load(open(os.path.join(ROOT, "fixtures", "truth", register + ".json")))
     pre = t["preamble"]
-    out = [f"<h1>{html.escape(pre['title'])}</h1>",
-           f"<p>{html.escape(pre['organization'])}, {html.escape(pre['address'])}</p>",
-           f"<p>Contact : {html.escape(pre['rights_contact'])}</p>",
+    out = [f"<h1>{html.escape(pre['title'])}</h1>"]
+    if pre["organization"] or pre["address"]:
+        out.append(f"<p>{html.escape(pre['organization'] or '')}, {html.escape(pre['address'] or '')}</p>")
+    out += [f"<p>Contact : {html.escape(pre['rights_contact'])}</p>",
            "<table><thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in t["columns"]) + "</tr></thead><tbody>"]
     sections = {x["first_record"]: x["title"] for x in t.get("sections") or []}
     for i, r in enumerate(t["records"]):
@@ -152,6 +164,17 @@ th { text-align: center; font-weight: bold; }
 tr.section td { font-weight: bold; }
 """
 
+FOOTER = """@page { size: A3 landscape; margin: 20mm 15mm;
+    @bottom-center { content: "Page " counter(page) " / " counter(pages); font-size: 8pt; } }
+body { font-family: 'Liberation Serif'; font-size: 10pt; }
+h1 { font-size: 15pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 4pt; vertical-align: top; text-align: left; }
+th { font-weight: bold; }
+"""
+
+FOOTER_RULED = FOOTER.replace("border: none", "border: 0.6pt solid #000")
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -166,3 +189,6 @@ weasyprint.HTML(string=from_truth("departement", DARK_HYPHENATED)).write_pdf(
     os.path.join(OUT, "departement-weasyprint-hyphenated.pdf"))
 weasyprint.HTML(string=from_truth("hopital", HOPITAL_MIDDLE)).write_pdf(
     os.path.join(OUT, "hopital-weasyprint-middle.pdf"))
+weasyprint.HTML(string=from_truth("saint", FOOTER)).write_pdf(os.path.join(OUT, "saint-weasyprint-footer.pdf"))
+weasyprint.HTML(string=from_truth("syndicat", FOOTER_RULED)).write_pdf(
+    os.path.join(OUT, "syndicat-weasyprint-footer.pdf"))
