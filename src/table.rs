@@ -2158,64 +2158,84 @@ fn continues_previous(first_cell: Option<&Option<CellPart>>) -> bool {
 /// headers and footers are set.
 const RUNNING_MARGIN: f64 = 0.12;
 
-/// Page furniture: lines set in a page's top or bottom margin, apart from
-/// its other text by more than a line's spacing, that recur on several
-/// pages (running headers and footers, compared with each run of digits
-/// masked: `Page 9 sur 10` and `Page 10 sur 10` are one) or that print the
-/// page's number, alone or after other words (`Page 1 sur 1`,
-/// `Mis à jour le 5 janvier 2025   1/1`), which a one-page document prints
-/// once.
+/// Most lines a running header or footer holds.
+const MAX_FURNITURE_LINES: usize = 3;
+
+/// Page furniture: blocks of lines (up to [`MAX_FURNITURE_LINES`]) set in
+/// a page's top or bottom margin, apart from its other text by more than a
+/// line's spacing, that recur on several pages (running headers and
+/// footers, compared with each run of digits masked: `Page 9 sur 10` and
+/// `Page 10 sur 10` are one) or that print the page's number, alone or
+/// after other words (`Page 1 sur 1`, `Mis à jour le 5 janvier 2025 1/1`),
+/// which a one-page document prints once.
 struct RunningLines {
     keys: Vec<String>,
+    /// How far from a page's top or bottom edge its furniture lies: a
+    /// share of the tallest page's height (a text rendering's page is as
+    /// tall as its text, and its last page may be short).
+    margin: f64,
 }
 
 impl RunningLines {
     fn find(pages: &[PageLines]) -> Self {
-        let mut seen: Vec<(String, usize)> = Vec::new();
-        let mut folios: Vec<String> = Vec::new();
+        let mut seen: Vec<(Vec<String>, usize)> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let margin = RUNNING_MARGIN * pages.iter().map(|p| p.page.height).fold(0.0, f64::max);
         for p in pages {
-            let margin = RUNNING_MARGIN * p.page.height;
-            let lines = &p.lines;
-            let mut candidates: Vec<&Line> = Vec::new();
-            if let (Some(first), second) = (lines.first(), lines.get(1)) {
-                let apart = second.is_none_or(|s| s.bbox.y0 - first.bbox.y1 > 1.5 * first.font_size());
-                if first.bbox.y1 < margin && apart {
-                    candidates.push(first);
+            let top = margin_block(p.lines.iter(), |l| l.bbox.y1 < margin);
+            let bottom = margin_block(p.lines.iter().rev(), |l| l.bbox.y0 > p.page.height - margin);
+            let mut blocks: Vec<Vec<&Line>> = [top, bottom].into_iter().flatten().collect();
+            blocks.dedup_by(|a, b| a.iter().zip(b.iter()).all(|(x, y)| std::ptr::eq(*x, *y)));
+            for block in blocks {
+                let block_keys: Vec<String> = block.iter().map(|l| running_key(l)).collect();
+                let numbered = block.iter().any(|l| {
+                    let text = l.text();
+                    is_page_number(&text) || ends_with_page_number(&text)
+                });
+                if numbered {
+                    keys.extend(block_keys.iter().cloned());
                 }
-            }
-            if lines.len() >= 2
-                && let (Some(last), Some(before)) = (lines.last(), lines.get(lines.len() - 2))
-                && last.bbox.y0 > p.page.height - margin
-                && last.bbox.y0 - before.bbox.y1 > 1.5 * last.font_size()
-            {
-                candidates.push(last);
-            }
-            let mut keys: Vec<String> = Vec::new();
-            for line in candidates {
-                let text = line.text();
-                if is_page_number(&text) || ends_with_page_number(&text) {
-                    folios.push(running_key(line));
-                }
-                keys.push(running_key(line));
-            }
-            keys.dedup();
-            for k in keys {
-                match seen.iter_mut().find(|(s, _)| *s == k) {
+                match seen.iter_mut().find(|(s, _)| *s == block_keys) {
                     Some(entry) => entry.1 += 1,
-                    None => seen.push((k, 1)),
+                    None => seen.push((block_keys, 1)),
                 }
             }
         }
-        let recurring = seen.into_iter().filter(|(_, n)| *n >= 2).map(|(k, _)| k);
-        RunningLines { keys: recurring.chain(folios).collect() }
+        keys.extend(seen.into_iter().filter(|(_, n)| *n >= 2).flat_map(|(k, _)| k));
+        RunningLines { keys, margin }
     }
 
     /// Whether a line of `page` is furniture: in its margin, with a
     /// furniture line's text.
     fn holds(&self, page: &PageLines, line: &Line) -> bool {
-        let margin = RUNNING_MARGIN * page.page.height;
-        let in_margin = line.bbox.y1 < margin || line.bbox.y0 > page.page.height - margin;
+        let in_margin = line.bbox.y1 < self.margin || line.bbox.y0 > page.page.height - self.margin;
         in_margin && self.keys.contains(&running_key(line))
+    }
+}
+
+/// The lines at one edge of a page (`lines` run from that edge inward)
+/// that `in_margin` holds, each within a line's spacing of the one before,
+/// and set apart from the next line by more than that: a block that may be
+/// a running header or footer, or `None`.
+fn margin_block<'l>(
+    mut lines: impl Iterator<Item = &'l Line>,
+    in_margin: impl Fn(&Line) -> bool,
+) -> Option<Vec<&'l Line>> {
+    let gap = |a: &Line, b: &Line| (a.bbox.y0 - b.bbox.y1).max(b.bbox.y0 - a.bbox.y1);
+    let mut block: Vec<&Line> = Vec::new();
+    loop {
+        let next = lines.next();
+        match (block.last(), next) {
+            (None, Some(line)) if in_margin(line) => block.push(line),
+            (None, _) => return None,
+            (Some(last), Some(line)) if gap(last, line) <= 1.5 * last.font_size() => {
+                if !in_margin(line) || block.len() == MAX_FURNITURE_LINES {
+                    return None;
+                }
+                block.push(line);
+            }
+            (Some(_), _) => return Some(block),
+        }
     }
 }
 
@@ -4129,6 +4149,17 @@ mod tests {
             held(&[page(9, "Registre RGPD page 9 of 10"), page(10, "Registre RGPD page 10 of 10")]),
             [[false, false, true], [false, false, true]]
         );
+        // A footer of two lines is one block: the line over the page
+        // number goes with it.
+        let mut two_lines = page(1, "Page 1 / 1");
+        two_lines.words.push(Word {
+            text: "Direction".to_string(),
+            bbox: Rect { x0: 50.0, y0: 760.0, x1: 100.0, y1: 770.0 },
+            font_size: 10.0,
+            bold: false,
+            space_after: false,
+        });
+        assert_eq!(held(&[two_lines]), [[false, false, true, true]]);
     }
 
     #[test]

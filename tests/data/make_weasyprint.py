@@ -50,7 +50,15 @@ are committed.
   2 / 2`); its `pdftotext -layout` rendering is
   fixtures/text-layout/syndicat-weasyprint-footer.txt, whose last page
   ends on a row the rendering sets a space from its number (`21 Registre
-  des visiteurs`), the note, then the footer.
+  des visiteurs`), the note, then the footer;
+- dnum-weasyprint-footer-two-lines: A4 landscape, 8 pt Liberation Sans
+  Narrow, no rules, a footer of two lines (`Direction du numérique –
+  Registre RGPD` over `Page 3 / 4`): one block of furniture;
+- hopital-weasyprint-header-page: A3 landscape, 10 pt Liberation Sans
+  Narrow, every rule, a running header (`Registre des traitements` left,
+  `Page 1` right); its `pdftotext -layout` rendering is
+  fixtures/text-layout/hopital-weasyprint-header-page.txt, whose short
+  last page sets the header as far from its top as a full page does.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -59,11 +67,14 @@ agence-weasyprint-a3-centred,bourg-weasyprint-ruled,
 dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
 hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
 departement-weasyprint-hyphenated,hopital-weasyprint-middle,
-saint-weasyprint-footer,syndicat-weasyprint-footer}.pdf, then
+saint-weasyprint-footer,syndicat-weasyprint-footer,
+dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
         fixtures/text-layout/syndicat-weasyprint-footer.txt
+    pdftotext -layout fixtures/pdf/hopital-weasyprint-header-page.pdf \
+        fixtures/text-layout/hopital-weasyprint-header-page.txt
 """
 import html
 import json
@@ -175,6 +186,27 @@ th { font-weight: bold; }
 
 FOOTER_RULED = FOOTER.replace("border: none", "border: 0.6pt solid #000")
 
+FOOTER_TWO_LINES = """@page { size: A4 landscape; margin: 20mm 15mm;
+    @bottom-center { content: "Direction du numérique – Registre RGPD\\A Page " counter(page) " / " counter(pages);
+                     white-space: pre; font-size: 8pt; } }
+body { font-family: 'Liberation Sans Narrow'; font-size: 8pt; }
+h1 { font-size: 13pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 4pt; vertical-align: top; text-align: left; }
+th { font-weight: bold; }
+"""
+
+HEADER_PAGE = """@page { size: A3 landscape; margin: 20mm 15mm;
+    @top-left { content: "Registre des traitements"; font-size: 8pt; }
+    @top-right { content: "Page " counter(page); font-size: 8pt; } }
+body { font-family: 'Liberation Sans Narrow'; font-size: 10pt; }
+h1 { font-size: 15pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 0.6pt solid #000; padding: 4pt; vertical-align: top; text-align: left; }
+th { font-weight: bold; }
+tr.section td { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -192,3 +224,7 @@ weasyprint.HTML(string=from_truth("hopital", HOPITAL_MIDDLE)).write_pdf(
 weasyprint.HTML(string=from_truth("saint", FOOTER)).write_pdf(os.path.join(OUT, "saint-weasyprint-footer.pdf"))
 weasyprint.HTML(string=from_truth("syndicat", FOOTER_RULED)).write_pdf(
     os.path.join(OUT, "syndicat-weasyprint-footer.pdf"))
+weasyprint.HTML(string=from_truth("dnum", FOOTER_TWO_LINES)).write_pdf(
+    os.path.join(OUT, "dnum-weasyprint-footer-two-lines.pdf"))
+weasyprint.HTML(string=from_truth("hopital", HEADER_PAGE)).write_pdf(
+    os.path.join(OUT, "hopital-weasyprint-header-page.pdf"))
