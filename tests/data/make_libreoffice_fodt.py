@@ -4,12 +4,15 @@ ODT and lets LibreOffice Writer make the PDF, as the corpus registers were
 made: a preamble, one table with its header row repeated on each page, the
 notes after it. Not run by the tests: its outputs are committed.
 
-    make_libreoffice_fodt.py TRUTH OUT.fodt PAGE FONT SIZE BORDERS WIDTHS
+    make_libreoffice_fodt.py TRUTH OUT.fodt PAGE FONT SIZE BORDERS WIDTHS [FURNITURE]
     soffice --headless --convert-to pdf OUT.fodt
 
 PAGE is a4l, a4p, a3l, letterl or legall; BORDERS is `ruled` or `none`;
 WIDTHS is `equal`, or `prop` (each column's share grows with its cells'
-mean length, so short columns come out narrow). The fixtures:
+mean length, so short columns come out narrow); FURNITURE, if given, is
+`footer` (`Page 3 sur 8` centred at each page's foot), `both` (a running
+header, and the bare page number at the foot) or `two` (a footer of two
+lines, the second `3/8`). The fixtures:
 
 - `dnum-libreoffice-narrow-borderless.pdf`: dnum a4l "Liberation Sans
   Narrow" 10 none prop: a condensed font (`ll` set a narrow advance
@@ -38,10 +41,15 @@ mean length, so short columns come out narrow). The fixtures:
   `pdftotext -layout` rendering of communaute legall "DejaVu Sans
   Condensed" 9 none prop (the PDF itself is not kept): the rendering sets
   the header ` N°` a character right of the numbers under it.
+- `text-layout/dnum-libreoffice-footer.txt`, the `pdftotext -layout`
+  rendering of dnum a4l "DejaVu Sans Condensed" 8 ruled equal footer (the
+  PDF itself is not kept): `Page 1 sur 8` under each page, the last one
+  under the notes.
 """
 import json, sys
 from xml.sax.saxutils import escape
 truth, out, page, font, size, borders, widths = sys.argv[1:8]
+furniture = sys.argv[8] if len(sys.argv) > 8 else None
 t = json.load(open(truth))
 pages = {"a4l": ("29.7cm", "21cm"), "a4p": ("21cm", "29.7cm"), "a3l": ("42cm", "29.7cm"), "letterl": ("27.94cm", "21.59cm"), "legall": ("35.56cm", "21.59cm")}
 pw, ph = pages[page]
@@ -72,6 +80,15 @@ for k, r in enumerate(t["records"]):
     rows.append("<table:table-row>" + "".join(f'<table:table-cell table:style-name="Cell">{P("Body", c)}</table:table-cell>' for c in r["cells"]) + "</table:table-row>")
 header = "<table:table-header-rows><table:table-row>" + "".join(f'<table:table-cell table:style-name="Cell">{P("Head", c)}</table:table-cell>' for c in cols) + "</table:table-row></table:table-header-rows>"
 notes = "".join(P("Pre", x) for x in t.get("notes", []))
+page_number = '<text:page-number text:select-page="current"/>'
+furniture_xml = {
+    None: "",
+    "footer": f'<style:footer><text:p text:style-name="Foot">Page {page_number} sur <text:page-count/></text:p></style:footer>',
+    "both": f'<style:header>{P("Foot", "Registre des activités de traitement – mise à jour du 1er mars 2025")}</style:header>'
+            f'<style:footer><text:p text:style-name="Foot">{page_number}</text:p></style:footer>',
+    "two": f'<style:footer>{P("Foot", "Document interne – diffusion publique")}'
+           f'<text:p text:style-name="Foot">{page_number}/<text:page-count/></text:p></style:footer>',
+}[furniture]
 doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="F" svg:font-family="'{font}'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
@@ -84,11 +101,12 @@ doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold" fo:font-size="{float(size)+2}pt"/></style:style>
 <style:style style:name="Head" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"/>
+<style:style style:name="Foot" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="7pt"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="{usable:.3f}cm" table:align="left"/></style:style>
 {colstyles}
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="{border}"/></style:style>
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"/></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">{furniture_xml}</style:master-page></office:master-styles>
 <office:body><office:text>
 {"".join(head)}
 <table:table table:name="Registre" table:style-name="Tbl">{"".join(f'<table:table-column table:style-name="C{i}"/>' for i in range(n))}{header}{"".join(rows)}</table:table>
