@@ -697,13 +697,53 @@ fn elided_scope<'a>(item: &'a str, outer: Option<&String>) -> (Option<String>, &
     }
 }
 
-/// The scope named after a length (`5 ans pour les données de facturation`).
+/// The scope named after a length (`5 ans pour les données de facturation`,
+/// `1 an (journaux de connexion)`).
 fn trailing_scope(clause: &str) -> Option<String> {
     let length = find_length(clause)?;
     let after = clause.get(length.end..)?;
     let after_event = || FROM_ANCHOR.find(after).and_then(|m| EVENT_SCOPE.captures(after.get(m.end()..)?));
-    let scope = TRAILING_SCOPE.captures(after).or_else(after_event)?.get(1)?.as_str().trim();
-    (!scope.is_empty() && !NOT_A_SCOPE.is_match(scope)).then(|| scope.to_string())
+    let scope = TRAILING_SCOPE.captures(after).or_else(after_event).and_then(|c| c.get(1)).map(|m| m.as_str().trim());
+    match scope {
+        Some(scope) => (!scope.is_empty() && !NOT_A_SCOPE.is_match(scope)).then(|| scope.to_string()),
+        None => parenthesized_scope(after),
+    }
+}
+
+/// Most words a scope in parentheses after a length has.
+const MAX_PAREN_SCOPE_WORDS: usize = 6;
+
+/// A parenthesis right after a length (a bound between them), as
+/// `1 an (journaux de connexion) ; 5 ans (comptes)` names what each length
+/// keeps.
+static PAREN_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:maximum|max\.?|minimum|min\.?|au plus|au maximum|au moins)?\s*\(([^()]+)\)\s*[.;,]?\s*$")
+});
+/// Words of a parenthesis that says why or by which rule the length holds
+/// (`délai de prescription`, `art. L. 123-22 du code de commerce`) or how
+/// it is counted (`renouvelable`, `glissants`), not what it keeps.
+static RULE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:art\.?|articles?|code|loi|décret|arrêté|règlement|rgpd|cnil|délai|prescription|dua|durée|recommandation|référentiel|obligation|légale?|réglementaire|instruction|circulaire|cf\.?|voir|soit|environ|renouvelables?|glissante?s?|révolue?s?|calendaires?|ouvrée?s?|civile?s?|pleine?s?|maximum|minimum|max|min|indicati(?:f|ve)s?)\b",
+    )
+});
+
+/// The scope a parenthesis after a length names: a few words, no figures,
+/// no retention of their own, and neither a rule nor a phase of keeping
+/// (`archives définitives`).
+fn parenthesized_scope(after: &str) -> Option<String> {
+    let inner = PAREN_SCOPE.captures(after)?.get(1)?.as_str().trim();
+    let bare = ARTICLE.replace(inner, "");
+    let names_data = !inner.is_empty()
+        && inner.split_whitespace().count() <= MAX_PAREN_SCOPE_WORDS
+        && !inner.contains(|c: char| c.is_ascii_digit() || c == ':')
+        && !has_retention(inner)
+        && !RULE_WORDS.is_match(inner)
+        && !CONDITIONAL.is_match(inner)
+        && !NOT_A_SCOPE.is_match(&bare)
+        && !PHASE_SUBJECT.is_match(&bare)
+        && !PERMANENT.is_match(inner);
+    names_data.then(|| inner.to_string())
 }
 
 fn soit_before(whole: &str, part: &str) -> bool {
@@ -1745,6 +1785,22 @@ mod tests {
         let rules = parse_statement("Conservation : 6 mois (vidéoprotection : 30 jours)", None);
         let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
         assert_eq!(scopes, [None, Some("vidéoprotection")]);
+        // A parenthesis after a length names what it keeps, unless it
+        // says why or how the length holds, or holds a phase or an event.
+        for (phrase, want) in [
+            ("1 an (journaux de connexion) ; 5 ans (comptes)", vec![Some("journaux de connexion"), Some("comptes")]),
+            ("30 jours maximum (images)", vec![Some("images")]),
+            ("3 ans (délai de prescription)", vec![None]),
+            ("10 ans (art. L. 123-22 du code de commerce)", vec![None]),
+            ("1 an (renouvelable)", vec![None]),
+            ("5 ans (sauf contentieux)", vec![None]),
+            ("10 ans (archives définitives)", vec![None]),
+            ("3 ans (à compter de la fin du contrat)", vec![None]),
+        ] {
+            let rules = parse_statement(phrase, None);
+            let got: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+            assert_eq!(got, want, "{phrase}");
+        }
         // An item leaving out the verb names its own subject, after `;`,
         // `et` or `puis` alike; words qualifying a length and phases of
         // keeping name none.
