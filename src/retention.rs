@@ -81,7 +81,7 @@ const NUMBER_WORDS: &str = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix
 /// `et demi` / `et N mois`.
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*mois))?"
+        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|jours?|heures?|h)\b))?"
     ))
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -250,28 +250,44 @@ fn find_length(text: &str) -> Option<Length> {
         };
         let unit = unit.as_str().to_lowercase();
         let extra = caps.get(3).map(|m| m.as_str().to_lowercase());
+        // A quarter or a half-year is said in months: ISO 8601 has no unit
+        // for them.
+        let (n, unit) = if unit.starts_with("semestre") {
+            (n * 6, "mois".to_string())
+        } else if unit.starts_with("trimestre") {
+            (n * 3, "mois".to_string())
+        } else {
+            (n, unit)
+        };
         // A decimal length (`1,5 an`) is said in the next smaller unit, as
         // `un an et demi` is.
         let tenths = format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
         let part = |per: u32| n * per + (tenths * f64::from(per)).round() as u32;
-        let duration = match (unit.chars().next(), extra.as_deref()) {
-            (Some('a'), None) if tenths > 0.0 => format!("P{}M", part(12)),
-            (Some('m'), None) if tenths > 0.0 => format!("P{}D", part(30)),
-            (Some('s'), None) if tenths > 0.0 => format!("P{}D", part(7)),
-            (Some('j'), None) if tenths > 0.0 => format!("PT{}H", part(24)),
-            (Some('h'), None) if tenths > 0.0 => format!("PT{}M", part(60)),
-            (Some('a'), Some(e)) if e.starts_with("demi") => format!("P{}M", n * 12 + 6),
-            (Some('m'), Some(e)) if e.starts_with("demi") => format!("P{}D", n * 30 + 15),
-            (Some('j'), Some(e)) if e.starts_with("demi") => format!("PT{}H", n * 24 + 12),
-            (Some('a'), Some(e)) => {
-                let months = number_value(e.trim_end_matches("mois").trim()).unwrap_or(0);
-                format!("P{n}Y{months}M")
-            }
-            (Some('a'), None) => format!("P{n}Y"),
-            (Some('m'), _) => format!("P{n}M"),
-            (Some('s'), _) => format!("P{n}W"),
-            (Some('j'), _) => format!("P{n}D"),
-            (Some('h'), _) => format!("PT{n}H"),
+        // The smaller length after `et` (`1 an et 6 mois`, `1 mois et 15
+        // jours`): its count and unit letter.
+        let and = extra.as_deref().filter(|e| !e.starts_with("demi")).and_then(|e| {
+            let figures = e.trim_end_matches(|c: char| c.is_alphabetic()).trim();
+            let unit = e.get(figures.len()..).unwrap_or("").trim();
+            Some((number_value(figures)?, unit.chars().next()?))
+        });
+        let duration = match (unit.chars().next(), extra.as_deref(), and) {
+            (Some('a'), None, _) if tenths > 0.0 => format!("P{}M", part(12)),
+            (Some('m'), None, _) if tenths > 0.0 => format!("P{}D", part(30)),
+            (Some('s'), None, _) if tenths > 0.0 => format!("P{}D", part(7)),
+            (Some('j'), None, _) if tenths > 0.0 => format!("PT{}H", part(24)),
+            (Some('h'), None, _) if tenths > 0.0 => format!("PT{}M", part(60)),
+            (Some('a'), Some(e), _) if e.starts_with("demi") => format!("P{}M", n * 12 + 6),
+            (Some('m'), Some(e), _) if e.starts_with("demi") => format!("P{}D", n * 30 + 15),
+            (Some('j'), Some(e), _) if e.starts_with("demi") => format!("PT{}H", n * 24 + 12),
+            (Some('a'), _, Some((m, 'm'))) => format!("P{n}Y{m}M"),
+            (Some('a'), _, Some((d, 'j'))) => format!("P{n}Y{d}D"),
+            (Some('m'), _, Some((d, 'j'))) => format!("P{n}M{d}D"),
+            (Some('j'), _, Some((h, 'h'))) => format!("P{n}DT{h}H"),
+            (Some('a'), _, _) => format!("P{n}Y"),
+            (Some('m'), _, _) => format!("P{n}M"),
+            (Some('s'), _, _) => format!("P{n}W"),
+            (Some('j'), _, _) => format!("P{n}D"),
+            (Some('h'), _, _) => format!("PT{n}H"),
             _ => continue,
         };
         return Some(Length { duration, start: whole.start(), end: whole.end() });
@@ -1259,6 +1275,13 @@ mod tests {
             ("Conservation : six (6) mois", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
             ("Conservation : un an et demi", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
             ("Conservation : 1 an et 6 mois", &[(Period, Some("P1Y6M"), Exact, None, None, None, false, None)]),
+            // A smaller unit after `et` joins the length; a quarter and a
+            // half-year are said in months.
+            ("Conservation : 1 mois et 15 jours", &[(Period, Some("P1M15D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 2 ans et 3 jours", &[(Period, Some("P2Y3D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1 jour et 12 heures", &[(Period, Some("P1DT12H"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1 trimestre", &[(Period, Some("P3M"), Exact, None, None, None, false, None)]),
+            ("Conservation : un semestre", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
             ("Conservation : dix-huit mois", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
             ("Conservation : vingt-quatre mois", &[(Period, Some("P24M"), Exact, None, None, None, false, None)]),
             ("Conservation : quatre-vingts jours", &[(Period, Some("P80D"), Exact, None, None, None, false, None)]),
