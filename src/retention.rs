@@ -150,7 +150,7 @@ static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:le temps|(?:toute )?la durée|(?:toute )?la période)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*)+",
+        r"(?i)^(?:(?:le temps|(?:toute )?(?:la )?durée|(?:toute )?(?:la )?période)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*)+",
     )
 });
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:les|le|la|un|une)\b\s*|l['’]\s*)"));
@@ -472,7 +472,10 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         // An item may leave out the verb (`; les sauvegardes 1 mois`, `et
         // les devis 3 ans`); alternatives (`ou`, `soit`) name no subject.
         let elided = !OR.is_match(m.as_str()) && elided_verb_item(own).is_some();
-        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit || elided) && !BARE_REMOVAL.is_match(own) {
+        // A phase named before its retention (`puis en archives
+        // intermédiaires 7 ans`).
+        let phase = PHASE_OPENING.find(own).is_some_and(|p| has_retention(own.get(p.end()..).unwrap_or("")));
+        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit || elided || phase) && !BARE_REMOVAL.is_match(own) {
             parts.push(left);
             start = m.end();
         }
@@ -1616,6 +1619,18 @@ mod tests {
                     (Period, Some("P6Y"), Exact, None, None, None, false, None),
                     (Period, Some("P4Y"), Exact, None, None, None, false, None),
                 ],
+            ),
+            // A phase named before its length, after `puis` or `et`.
+            (
+                "Données conservées en base active 3 ans puis en archives intermédiaires 7 ans puis détruites",
+                &[
+                    (Period, Some("P3Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P7Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation limitée à la durée du mandat électif",
+                &[(While, None, Exact, None, None, Some("mandat électif"), false, None)],
             ),
             (
                 "Durée de la relation contractuelle augmentée de 5 ans",
