@@ -565,6 +565,14 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         } else {
             rest
         };
+    } else if scope.is_none()
+        && let Some(subject) = PARTICIPLE_SUBJECT.captures(&body).and_then(|c| c.get(1))
+        && subject.as_str().split_whitespace().count() <= MAX_ELIDED_SUBJECT_WORDS
+        && !has_retention(subject.as_str())
+    {
+        // What a participle follows is what is kept (`Données de connexion
+        // conservées 6 mois`).
+        scope = subject_scope(subject.as_str());
     }
     let body = body.trim_start_matches([':', ' ']).to_string();
 
@@ -887,10 +895,20 @@ fn scope_label(label: Option<String>) -> Option<String> {
     label.filter(|l| !ALL_PERSONAL_DATA.is_match(l.trim()))
 }
 
+/// A demonstrative pronoun and the preposition after it (`ceux des`,
+/// `celles de la`).
+static DEMONSTRATIVE_OF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:ceux|celles|celui|celle)\s+(?:des|du|de la|de l['’]|de|d['’])\s*"));
+
 /// The scope a grammatical subject names, or `None` for generic subjects.
 fn subject_scope(subject: &str) -> Option<String> {
     let subject = subject.trim().trim_end_matches(',');
-    let subject = subject.rsplit(", ").next().unwrap_or(subject).trim();
+    // The subject is the last clause's (`Les CV retenus sont versés au
+    // dossier ; ceux des candidats non retenus sont détruits …`).
+    let subject = subject.rsplit([',', ';']).next().unwrap_or(subject).trim();
+    // A pronoun standing for what it names after it (`ceux des candidats
+    // non retenus`).
+    let subject = DEMONSTRATIVE_OF.find(subject).map_or(subject, |m| subject.get(m.end()..).unwrap_or(subject));
     let lower = subject.to_lowercase();
     if lower.starts_with("ces ") || lower.starts_with("cette ") || lower.starts_with("ce ") {
         return None;
@@ -907,6 +925,11 @@ fn subject_scope(subject: &str) -> Option<String> {
 fn after_last(text: &str, chars: &[char]) -> usize {
     text.char_indices().rfind(|(_, c)| chars.contains(c)).map_or(0, |(i, c)| i + c.len_utf8())
 }
+
+/// Words before a participle of keeping or removal, opening the statement
+/// (`Données de connexion conservées 6 mois`): no figures or clause marks.
+static PARTICIPLE_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^\s*([^\d:;,.()•]*[^\d\s:;,.()•])\s+(?:{PARTICIPLES})\b")));
 
 /// Past participles of keeping or removal.
 const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?|gardée?s?|stockée?s?|écrasée?s?";
@@ -1823,6 +1846,19 @@ mod tests {
         let rules = parse_statement("Conservation : 6 mois (vidéoprotection : 30 jours)", None);
         let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
         assert_eq!(scopes, [None, Some("vidéoprotection")]);
+        // The subject a participle follows, with or without its verb, is
+        // the last clause's; a pronoun stands for what it names after it.
+        for (phrase, want) in [
+            ("Données de connexion conservées 6 mois", Some("Données de connexion")),
+            ("Données conservées 1 mois", None),
+            (
+                "Les CV retenus sont versés au dossier ; ceux des candidats non retenus sont détruits après 2 ans",
+                Some("candidats non retenus"),
+            ),
+        ] {
+            let rules = parse_statement(phrase, None);
+            assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), want, "{phrase}");
+        }
         // A parenthesis after a length names what it keeps, unless it
         // says why or how the length holds, or holds a phase or an event.
         for (phrase, want) in [
