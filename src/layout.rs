@@ -293,6 +293,20 @@ pub fn page_of(content: &PageContent) -> Page {
     }
 }
 
+/// A text with each run of digits masked as one `#`: running headers and
+/// footers read alike from page to page (`Page 9 sur 10`, `Page 10 sur 10`).
+pub fn digit_runs_masked(text: &str) -> String {
+    let mut key = String::new();
+    for c in text.chars() {
+        if !c.is_ascii_digit() {
+            key.push(c);
+        } else if !key.ends_with('#') {
+            key.push('#');
+        }
+    }
+    key
+}
+
 /// A page number printed alone (`3`, `Page 3`, `3/12`, `Page 3 sur 12`):
 /// a number, or page `n` of `m` (`n` no more than `m`, so that a date,
 /// `12/03/2024`, is none).

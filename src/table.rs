@@ -13,8 +13,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::fields;
 use crate::geometry::Rect;
 use crate::layout::{
-    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, drop_added_hyphen, ends_in_added_hyphen,
-    ends_in_word_hyphen, ends_with_page_number, group_lines, is_list_mark, is_page_number, join_words, vocabulary_form,
+    LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, digit_runs_masked, drop_added_hyphen,
+    ends_in_added_hyphen, ends_in_word_hyphen, ends_with_page_number, group_lines, is_list_mark, is_page_number,
+    join_words, vocabulary_form,
 };
 use crate::pdf::Rule;
 
@@ -2169,6 +2170,7 @@ const MAX_FURNITURE_LINES: usize = 3;
 /// after other words (`Page 1 sur 1`, `Mis à jour le 5 janvier 2025 1/1`),
 /// which a one-page document prints once.
 struct RunningLines {
+    /// The furniture lines' texts, digit runs masked ([`running_key`]).
     keys: Vec<String>,
     /// How far from a page's top or bottom edge its furniture lies: a
     /// share of the tallest page's height (a text rendering's page is as
@@ -2241,15 +2243,7 @@ fn margin_block<'l>(
 
 /// A line's text with each run of digits masked.
 fn running_key(line: &Line) -> String {
-    let mut key = String::new();
-    for c in line.text().chars() {
-        if !c.is_ascii_digit() {
-            key.push(c);
-        } else if !key.ends_with('#') {
-            key.push('#');
-        }
-    }
-    key
+    digit_runs_masked(&line.text())
 }
 
 /// One page's share of the table.

@@ -31,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::ErrorKind;
 use crate::fields;
 use crate::geometry::Rect;
-use crate::layout::{Page, Word, ends_with_page_number, is_page_number};
+use crate::layout::{Page, Word, digit_runs_masked, ends_with_page_number, is_page_number};
 use crate::pdf::Rule;
 use crate::retention;
 
@@ -393,22 +393,11 @@ static ARTEFACT: LazyLock<Regex> =
 /// RGPD – Page 3/12`) whose words recur from page to page, or that number
 /// the last page (`Mis à jour le 5 janvier 2025 1/1`).
 fn page_furniture(raw_lines: &[&str]) -> HashSet<usize> {
-    let key = |text: &str| {
-        let mut key = String::new();
-        for c in text.chars() {
-            if !c.is_ascii_digit() {
-                key.push(c);
-            } else if !key.ends_with('#') {
-                key.push('#');
-            }
-        }
-        key
-    };
     let mut recurring: HashMap<String, usize> = HashMap::new();
     for raw in raw_lines {
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
         if ends_with_page_number(trimmed) {
-            *recurring.entry(key(trimmed)).or_default() += 1;
+            *recurring.entry(digit_runs_masked(trimmed)).or_default() += 1;
         }
     }
     let mut furniture = HashSet::new();
@@ -423,7 +412,7 @@ fn page_furniture(raw_lines: &[&str]) -> HashSet<usize> {
         let marked = trimmed.contains(|c: char| !c.is_ascii_digit() && !c.is_whitespace());
         let numbered = if bare { before_form_feed } else { marked && is_page_number(trimmed) };
         let running = ends_with_page_number(trimmed)
-            && (recurring.get(&key(trimmed)).is_some_and(|n| *n >= 2) || numbers_last_page(trimmed));
+            && (recurring.get(&digit_runs_masked(trimmed)).is_some_and(|n| *n >= 2) || numbers_last_page(trimmed));
         if numbered || running {
             furniture.insert(i);
         }
