@@ -324,32 +324,16 @@ pub fn is_page_number(text: &str) -> bool {
 
 /// A page number ending a line after other words, as a footer prints it
 /// (`Mis à jour le 5 janvier 2025 1/12`, `Registre RGPD – Page 3 sur 12`):
-/// `Page` and a number, or page `n` of `m` (`n` no more than `m`). A
-/// number alone after words (`Article 3`) or a date (`12/03/2024`) is none.
+/// its last words read as [`is_page_number`] does, though not as a bare
+/// number (`Article 3`).
 pub fn ends_with_page_number(text: &str) -> bool {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    let number = |w: Option<&String>| w.and_then(|w| w.parse::<u32>().ok());
-    let n = words.len();
-    let tail = |k: usize| words.get(n.saturating_sub(k)..).unwrap_or_default();
-    let of = |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if a >= 1 && a <= b);
-    match tail(4) {
-        // `Page 3 sur 12`, `Page 3 / 12`.
-        [page, a, sep, b] if page == "page" && (sep == "sur" || sep == "/") => of(number(Some(a)), number(Some(b))),
-        _ => match tail(3) {
-            // `3 sur 12`, `3 / 12`.
-            [a, sep, b] if sep == "sur" || sep == "/" => of(number(Some(a)), number(Some(b))),
-            // `Page 3/12`, `Page 3`.
-            [.., page, last] if page == "page" => {
-                number(Some(last)).is_some()
-                    || last.split_once('/').is_some_and(|(a, b)| of(a.parse().ok(), b.parse().ok()))
-            }
-            // `3/12`, after other words.
-            [.., before, last] if !before.is_empty() => {
-                last.split_once('/').is_some_and(|(a, b)| !b.contains('/') && of(a.parse().ok(), b.parse().ok()))
-            }
-            _ => false,
-        },
-    }
+    /// Most words a page number takes (`Page 3 sur 12`).
+    const PAGE_NUMBER_WORDS: usize = 4;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..words.len()).take(PAGE_NUMBER_WORDS).any(|k| {
+        let tail = words.get(words.len() - k..).unwrap_or_default().join(" ");
+        !tail.chars().all(|c| c.is_ascii_digit()) && is_page_number(&tail)
+    })
 }
 
 #[cfg(test)]

@@ -404,13 +404,16 @@ fn page_furniture(raw_lines: &[&str]) -> HashSet<usize> {
     for (i, raw) in raw_lines.iter().enumerate() {
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
         let bare = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit());
-        // The next line with text opens a page (blank lines may come first).
-        let next_text = raw_lines.iter().skip(i + 1).find(|n| !n.trim().is_empty());
-        let before_form_feed = raw.ends_with('\u{c}') || next_text.is_some_and(|n| n.starts_with('\u{c}'));
+        // The next line with text opens a page (blank lines may come first);
+        // only a bare number's blank lines are read ahead, each once.
+        let before_form_feed = || {
+            let next_text = raw_lines.iter().skip(i + 1).find(|n| !n.trim().is_empty());
+            raw.ends_with('\u{c}') || next_text.is_some_and(|n| n.starts_with('\u{c}'))
+        };
         // A page number printed alone names the page (`Page 3`) or its
         // total (`3/12`); numbers only spaced apart may be cells sharing a line.
         let marked = trimmed.contains(|c: char| !c.is_ascii_digit() && !c.is_whitespace());
-        let numbered = if bare { before_form_feed } else { marked && is_page_number(trimmed) };
+        let numbered = if bare { before_form_feed() } else { marked && is_page_number(trimmed) };
         let running = ends_with_page_number(trimmed)
             && (recurring.get(&digit_runs_masked(trimmed)).is_some_and(|n| *n >= 2) || numbers_last_page(trimmed));
         if numbered || running {
