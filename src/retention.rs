@@ -81,7 +81,7 @@ const NUMBER_WORDS: &str = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix
 /// `et demi` / `et N mois`.
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|jours?|heures?|h)\b))?"
+        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|semaines?|jours?|heures?|h)\b))?"
     ))
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -172,6 +172,8 @@ fn has_retention(clause: &str) -> bool {
         || FROM_ANCHOR.is_match(clause.trim_start_matches(|c: char| !c.is_alphabetic()))
 }
 
+/// The value of a count in figures or in French words (`quatre-vingts`),
+/// saturating: a count beyond any real length must not overflow.
 fn number_value(text: &str) -> Option<u32> {
     if let Ok(n) = text.parse::<u32>() {
         return Some(n);
@@ -205,19 +207,19 @@ fn number_value(text: &str) -> Option<u32> {
             _ => return None,
         };
         if v == 100 {
-            current = current.max(1) * 100;
+            current = current.max(1).saturating_mul(100);
         } else if v == 20 && (1..10).contains(&current) {
-            current *= 20;
+            current = current.saturating_mul(20);
         } else if v == 10 && current.is_multiple_of(10) && current >= 60 {
-            current += 10;
+            current = current.saturating_add(10);
         } else if current > 0 && current < 10 && v >= 10 && v != 100 {
-            total += current;
+            total = total.saturating_add(current);
             current = v;
         } else {
-            current += v;
+            current = current.saturating_add(v);
         }
     }
-    Some(total + current)
+    Some(total.saturating_add(current))
 }
 
 /// A length in the archivists' notation, years after the year of the
@@ -253,16 +255,16 @@ fn find_length(text: &str) -> Option<Length> {
         // A quarter or a half-year is said in months: ISO 8601 has no unit
         // for them.
         let (n, unit) = if unit.starts_with("semestre") {
-            (n * 6, "mois".to_string())
+            (n.saturating_mul(6), "mois".to_string())
         } else if unit.starts_with("trimestre") {
-            (n * 3, "mois".to_string())
+            (n.saturating_mul(3), "mois".to_string())
         } else {
             (n, unit)
         };
         // A decimal length (`1,5 an`) is said in the next smaller unit, as
         // `un an et demi` is.
         let tenths = format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
-        let part = |per: u32| n * per + (tenths * f64::from(per)).round() as u32;
+        let part = |per: u32| n.saturating_mul(per).saturating_add((tenths * f64::from(per)).round() as u32);
         // The smaller length after `et` (`1 an et 6 mois`, `1 mois et 15
         // jours`): its count and unit letter.
         let and = extra.as_deref().filter(|e| !e.starts_with("demi")).and_then(|e| {
@@ -276,12 +278,21 @@ fn find_length(text: &str) -> Option<Length> {
             (Some('s'), None, _) if tenths > 0.0 => format!("P{}D", part(7)),
             (Some('j'), None, _) if tenths > 0.0 => format!("PT{}H", part(24)),
             (Some('h'), None, _) if tenths > 0.0 => format!("PT{}M", part(60)),
-            (Some('a'), Some(e), _) if e.starts_with("demi") => format!("P{}M", n * 12 + 6),
-            (Some('m'), Some(e), _) if e.starts_with("demi") => format!("P{}D", n * 30 + 15),
-            (Some('j'), Some(e), _) if e.starts_with("demi") => format!("PT{}H", n * 24 + 12),
+            (Some('a'), Some(e), _) if e.starts_with("demi") => format!("P{}M", n.saturating_mul(12).saturating_add(6)),
+            (Some('m'), Some(e), _) if e.starts_with("demi") => {
+                format!("P{}D", n.saturating_mul(30).saturating_add(15))
+            }
+            (Some('j'), Some(e), _) if e.starts_with("demi") => {
+                format!("PT{}H", n.saturating_mul(24).saturating_add(12))
+            }
             (Some('a'), _, Some((m, 'm'))) => format!("P{n}Y{m}M"),
             (Some('a'), _, Some((d, 'j'))) => format!("P{n}Y{d}D"),
             (Some('m'), _, Some((d, 'j'))) => format!("P{n}M{d}D"),
+            // ISO 8601 sets weeks alone (`P2W`): beside a larger unit they
+            // are counted in days.
+            (Some('a'), _, Some((w, 's'))) => format!("P{n}Y{}D", w.saturating_mul(7)),
+            (Some('m'), _, Some((w, 's'))) => format!("P{n}M{}D", w.saturating_mul(7)),
+            (Some('s'), _, Some((d, 'j'))) => format!("P{}D", n.saturating_mul(7).saturating_add(d)),
             (Some('j'), _, Some((h, 'h'))) => format!("P{n}DT{h}H"),
             (Some('a'), _, _) => format!("P{n}Y"),
             (Some('m'), _, _) => format!("P{n}M"),
@@ -653,7 +664,7 @@ static COMMA: LazyLock<Regex> = LazyLock::new(|| re(r",\s+"));
 static TRAILING_SCOPE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*pour\s+(?:les|le|la|l['’])\s*([^,;.()]+?)\s*[.;,]?\s*$"));
 static NOT_A_SCOPE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:durée|période|temps|besoins?|nécessités?|finalités?|traitement)\b"));
+    LazyLock::new(|| re(r"(?i)^(?:durées?|périodes?|temps|délais?|besoins?|nécessités?|finalités?|traitements?)\b"));
 
 /// Splits `12 mois après la fin du contrat, 5 ans pour la facturation` where
 /// a comma is followed by a length of its own, or by a phase with its own
@@ -667,7 +678,9 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
             continue;
         }
         let phase = PHASE_OPENING.find(right).is_some_and(|p| has_retention(right.get(p.end()..).unwrap_or("")));
-        if has_retention(left) && (phase || find_length(right).is_some_and(|l| l.start == 0)) {
+        // An item leaving out the verb (`…, les sauvegardes 1 mois`).
+        let elided = elided_verb_item(right).is_some();
+        if has_retention(left) && (phase || elided || find_length(right).is_some_and(|l| l.start == 0)) {
             parts.push(left);
             start = m.end();
         }
@@ -687,6 +700,10 @@ static ELIDED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:les|le|la
 static FINITE_VERB: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:sont|est|seront|sera|doivent|doit|peuvent|peut|pourront|pourra)\b"));
 
+/// A participle of keeping or removal anywhere in words (`Données de
+/// connexion conservées`): a clause, not a subject.
+static KEEPING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b(?:{PARTICIPLES})\b")));
+
 /// A phase of keeping named as a subject (`l'archivage 5 ans`): no data.
 static PHASE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PHASE_NAMES})\b")));
 
@@ -697,12 +714,28 @@ static PHASE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{
 fn elided_verb_item(item: &str) -> Option<(&str, &str)> {
     let length = find_length(item)?;
     let subject = item.get(..length.start)?.trim();
-    let shaped = ELIDED_SUBJECT.is_match(subject)
+    let shaped = (ELIDED_SUBJECT.is_match(subject) || is_bare_plural_subject(subject))
         && !FINITE_VERB.is_match(subject)
+        && !KEEPING_PARTICIPLE.is_match(subject)
         && subject.split_whitespace().count() <= MAX_ELIDED_SUBJECT_WORDS
         && !CONDITIONAL.is_match(subject)
         && !has_retention(subject);
     shaped.then(|| (subject, item.get(length.start..).unwrap_or("")))
+}
+
+/// A subject without its article: a plural noun opening it (data are named
+/// in the plural: `données de compte`, `factures`), no figures or clause
+/// marks.
+static BARE_PLURAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(\p{L}{3,}[sx])\b[^\d:;,()]*$"));
+
+/// Words ending like a plural noun that open no subject.
+static NOT_A_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:dans|sous|vers|après|puis|plus|moins|alors|tous|toutes|jamais|toujours|mois|ans|jours)$")
+});
+
+/// Whether words are a subject without its article (see [`BARE_PLURAL_SUBJECT`]).
+fn is_bare_plural_subject(subject: &str) -> bool {
+    BARE_PLURAL_SUBJECT.captures(subject).and_then(|c| c.get(1)).is_some_and(|w| !NOT_A_NOUN.is_match(w.as_str()))
 }
 
 /// Whether an elided item's subject names data: words that qualify the
@@ -1306,6 +1339,18 @@ mod tests {
             ("Conservation : 1 mois et 15 jours", &[(Period, Some("P1M15D"), Exact, None, None, None, false, None)]),
             ("Conservation : 2 ans et 3 jours", &[(Period, Some("P2Y3D"), Exact, None, None, None, false, None)]),
             ("Conservation : 1 jour et 12 heures", &[(Period, Some("P1DT12H"), Exact, None, None, None, false, None)]),
+            ("Conservation : 3 mois et 2 semaines", &[(Period, Some("P3M14D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1 an et une semaine", &[(Period, Some("P1Y7D"), Exact, None, None, None, false, None)]),
+            ("Conservation : 2 semaines et 3 jours", &[(Period, Some("P17D"), Exact, None, None, None, false, None)]),
+            // Counts beyond any real length saturate rather than overflow.
+            (
+                "Conservation : cent cent cent cent cent ans",
+                &[(Period, Some("P4294967295Y"), Exact, None, None, None, false, None)],
+            ),
+            (
+                "Conservation : 4294967295 semestres",
+                &[(Period, Some("P4294967295M"), Exact, None, None, None, false, None)],
+            ),
             ("Conservation : 1 trimestre", &[(Period, Some("P3M"), Exact, None, None, None, false, None)]),
             ("Conservation : un semestre", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
             ("Conservation : dix-huit mois", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
@@ -1899,6 +1944,26 @@ mod tests {
                 vec![(Some("logs"), Some("P6M")), (Some("logs"), Some("P5Y"))],
             ),
             ("Conservation : 1 an et le cas échéant 3 ans", vec![(None, Some("P1Y")), (None, Some("P3Y"))]),
+            // After a comma too, and a plural noun is a subject without its
+            // article; a preposition, a qualifier or a delay is none.
+            (
+                "Les logs sont conservés 6 mois, les sauvegardes 1 mois",
+                vec![(Some("logs"), Some("P6M")), (Some("sauvegardes"), Some("P1M"))],
+            ),
+            (
+                "Données de connexion conservées 6 mois, données de compte 2 ans",
+                vec![(Some("Données de connexion"), Some("P6M")), (Some("données de compte"), Some("P2Y"))],
+            ),
+            (
+                "Les logs sont conservés 6 mois ; données de compte 2 ans",
+                vec![(Some("logs"), Some("P6M")), (Some("données de compte"), Some("P2Y"))],
+            ),
+            ("Conservation 1 an, renouvelable 1 an", vec![(None, Some("P1Y"))]),
+            ("Conservation : 6 mois, dans la limite de 2 ans", vec![(None, Some("P6M"))]),
+            (
+                "Conservation : 3 ans après la fin du contrat, délais de recours 2 mois",
+                vec![(None, Some("P3Y")), (None, Some("P2M"))],
+            ),
             (
                 "Conservation 3 ans à compter de la fin de la convention entre le professionnel et la CPAM",
                 vec![(None, Some("P3Y"))],
