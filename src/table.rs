@@ -1080,7 +1080,38 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
         return;
     }
     let Some(font) = rows.first().map(|l| l.font_size()) else { return };
-    let gutters = page_gutters(&rows, PHRASE_GAP * font);
+    // Gutters for every boundary settle the columns. Where the rendering
+    // hid some (neighbouring cells run a space apart), the lines that
+    // show where each column starts set them (see [`page_column_starts`]);
+    // they come second as a justified cell's wide spaces may part its
+    // words as columns part.
+    if move_into_gutters(columns, &rows, font) {
+        return;
+    }
+    if let Some(starts) = page_column_starts(&rows, columns.len(), font) {
+        set_column_starts(columns, starts.into_iter().map(Some));
+    }
+}
+
+/// Sets where each inner column starts (the column before ends there),
+/// `None` leaving a boundary in place.
+fn set_column_starts(columns: &mut [Column], starts: impl Iterator<Item = Option<f64>>) {
+    for (i, x) in starts.enumerate() {
+        let Some(x) = x else { continue };
+        if let Some(c) = columns.get_mut(i + 1) {
+            c.x0 = x;
+        }
+        if let Some(c) = columns.get_mut(i) {
+            c.x1 = x;
+        }
+    }
+}
+
+/// Moves the boundaries of columns into a page's gutters (see
+/// [`anchor_to_gutters`] and [`match_gutters`]); whether every boundary
+/// found its gutter.
+fn move_into_gutters(columns: &mut [Column], rows: &[&Line], font: f64) -> bool {
+    let gutters = page_gutters(rows, PHRASE_GAP * font);
     let starts: Vec<f64> = columns.iter().skip(1).map(|c| c.x0).collect();
     let width = |c: &Column| c.x1 - c.x0;
     let limits: Vec<f64> = columns.iter().zip(columns.iter().skip(1)).map(|(a, b)| width(a).min(width(b))).collect();
@@ -1114,15 +1145,62 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
             moves = scaled_moves;
         }
     }
-    for (i, x) in moves.into_iter().enumerate() {
-        let Some(x) = x else { continue };
-        if let Some(c) = columns.get_mut(i + 1) {
-            c.x0 = x;
-        }
-        if let Some(c) = columns.get_mut(i) {
-            c.x1 = x;
-        }
+    let complete = !moves.contains(&None);
+    set_column_starts(columns, moves.into_iter());
+    complete
+}
+
+/// Where a page's inner columns start, read from its own lines, in a text
+/// rendering that set them elsewhere than the page before (see
+/// [`anchor_to_gutters`]). First from the lines that open a cell in every
+/// column: as many phrases as columns, the first at the page's left edge
+/// (a row's first line, each cell's first words side by side). A text
+/// rendering pushes a phrase right of where its column starts when the
+/// text before it runs long, never left, so a column starts where the
+/// earliest of its phrases does. Else, where no line shows every column,
+/// from where the page's phrases start: as many distinct starts as
+/// columns, the first at the left edge, are the columns' starts (a page
+/// of one row, whose cells wrap onto different lines). `None` where the
+/// page shows neither, or starts that do not rise column after column.
+fn page_column_starts(lines: &[&Line], columns: usize, font: f64) -> Option<Vec<f64>> {
+    if columns < 2 {
+        return None;
     }
+    let left = lines.iter().flat_map(|l| l.words.first()).map(|w| w.bbox.x0).fold(f64::INFINITY, f64::min);
+    let tolerance = START_TOLERANCE * font;
+    let at_left = |x: f64| (x - left).abs() <= tolerance;
+    let line_starts: Vec<Vec<f64>> =
+        lines.iter().map(|l| l.phrases(PHRASE_GAP * font).iter().map(|p| p.bbox.x0).collect::<Vec<f64>>()).collect();
+    let openings: Vec<&Vec<f64>> = line_starts
+        .iter()
+        .filter(|starts| starts.len() == columns && starts.first().is_some_and(|x| at_left(*x)))
+        .collect();
+    let starts: Vec<f64> = if openings.is_empty() {
+        let mut all: Vec<f64> = line_starts.into_iter().flatten().collect();
+        all.sort_by(f64::total_cmp);
+        let mut distinct: Vec<f64> = Vec::new();
+        for x in all {
+            if distinct.last().is_none_or(|last| x - last > tolerance) {
+                distinct.push(x);
+            }
+        }
+        if distinct.len() != columns || !distinct.first().is_some_and(|x| at_left(*x)) {
+            return None;
+        }
+        distinct.into_iter().skip(1).collect()
+    } else {
+        let mut opened: Vec<f64> = (1..columns)
+            .map(|i| openings.iter().filter_map(|o| o.get(i).copied()).fold(f64::INFINITY, f64::min))
+            .collect();
+        // Nothing sits left of the first column to push its phrases right:
+        // a phrase past its start, on a line that does not open every
+        // column, opens the second column.
+        if let Some(second) = opened.first_mut() {
+            *second = line_starts.iter().flatten().copied().filter(|x| *x > left + tolerance).fold(*second, f64::min);
+        }
+        opened
+    };
+    starts.windows(2).all(|w| matches!(w, [a, b] if a < b)).then_some(starts)
 }
 
 /// Bounds of the scale between a page's character grid and the grid the
@@ -4636,6 +4714,62 @@ mod tests {
         let refs: Vec<&Line> = lines.iter().collect();
         let bands: Vec<usize> = gap_bands(&refs).iter().map(Vec::len).collect();
         assert_eq!(bands, [3, 1]);
+    }
+
+    #[test]
+    fn a_page_hiding_gutters_takes_its_columns_from_where_its_lines_open_them() {
+        let carried = || {
+            vec![
+                column("Traitement", 0.0, 100.0, 50.0),
+                column("Finalité", 100.0, 250.0, 150.0),
+                column("Personnes", 250.0, 400.0, 300.0),
+                column("Durée", 400.0, 500.0, 430.0),
+            ]
+        };
+        // Set on a grid of its own (5 pt a character): the second row runs
+        // `absences` a space from `Agents` and sets `1 an` a character
+        // right of `5 ans`, so no gutter parts the middle columns; the
+        // first row opens a cell in every column.
+        let page = [
+            line(12.0, &[("Paie", 0.0, 20.0), ("Verser", 80.0, 110.0), ("Agents", 190.0, 220.0), ("5", 300.0, 305.0)]),
+            line(
+                24.0,
+                &[
+                    ("Congés", 0.0, 30.0),
+                    ("Gérer", 80.0, 105.0),
+                    ("les", 110.0, 125.0),
+                    ("absences", 130.0, 185.0),
+                    ("Agents", 190.0, 220.0),
+                    ("1", 305.0, 310.0),
+                    ("an", 315.0, 325.0),
+                ],
+            ),
+            line(36.0, &[("agents", 80.0, 110.0), ("titulaires", 190.0, 240.0)]),
+        ];
+        let lines: Vec<&Line> = page.iter().collect();
+        let mut columns = carried();
+        anchor_to_gutters(&mut columns, &lines);
+        let starts: Vec<f64> = columns.iter().map(|c| c.x0).collect();
+        assert_eq!(starts, [0.0, 80.0, 190.0, 300.0]);
+        // A page of one row, its cells wrapping onto different lines: no
+        // line shows every column, the phrases start where the columns do.
+        let one_row = [
+            line(
+                12.0,
+                &[("12", 0.0, 10.0), ("Élections", 25.0, 70.0), ("Organiser", 120.0, 165.0), ("Usagers", 170.0, 205.0)],
+            ),
+            line(24.0, &[("professionnelles", 25.0, 105.0), ("scrutin", 120.0, 155.0), ("service", 170.0, 205.0)]),
+        ];
+        let lines: Vec<&Line> = one_row.iter().collect();
+        let mut columns = vec![
+            column("N°", 0.0, 50.0, 10.0),
+            column("Traitement", 50.0, 150.0, 100.0),
+            column("Finalité", 150.0, 300.0, 200.0),
+            column("Personnes", 300.0, 400.0, 350.0),
+        ];
+        anchor_to_gutters(&mut columns, &lines);
+        let starts: Vec<f64> = columns.iter().map(|c| c.x0).collect();
+        assert_eq!(starts, [0.0, 25.0, 120.0, 170.0]);
     }
 
     #[test]

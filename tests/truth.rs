@@ -135,10 +135,14 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// them, the text has none. In the corpus retypeset by LibreOffice in
 /// DejaVu Sans (wider than the grid pdftotext assumes), pdftotext keeps one
 /// space between cells and sets some lines' cells characters left of their
-/// column (`par le suivi`), so words go to the wrong side.
+/// column (`par le suivi`), so words go to the wrong side. Retypeset in
+/// DejaVu Serif with the header printed once, the first page runs
+/// `pluriannuel des objectifs et` a space from `DNUM`, past where the
+/// header starts the next column, so `et` goes to the controller.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("agence-reportlab.txt", 89),
     ("dnum-libreoffice-dejavu.txt", 129),
+    ("dnum-libreoffice-header-once.txt", 130),
     ("hopital-docx-libreoffice.txt", 78),
     ("mairie-calc.txt", 106),
     ("mairie-calc-ghostscript.txt", 106),
