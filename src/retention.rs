@@ -96,7 +96,7 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
     )
 });
 /// What joins the two ends of a range of lengths, and what opens one.
@@ -328,10 +328,19 @@ static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 static EVENT_MAX: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)[\s,]+(?:{MAX_WORDS})\s*[.;,]?\s*$")));
 static EVENT_MIN: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)[\s,]+(?:{MIN_WORDS})\s*[.;,]?\s*$")));
 static EVENT_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+pour\s+les\s+([^,;.()]+?)\s*[.;,]?\s*$"));
+/// A parenthesis closing an event, and what it may say: a bound or a phase
+/// of keeping, neither part of the event (see [`parse_clause`]).
+static EVENT_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*[.;,]?\s*$"));
+static NOTE_MAX: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^\s*(?:(?:durée|délai)\s+)?(?:maximale?|{MAX_WORDS})\s*$")));
+static NOTE_PHASE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:en\s+)?(?:{PHASE_NAMES})\s*$")));
 /// A qualifier closing an event that belongs to the length (`à compter de
 /// leur collecte, renouvelable`).
-static EVENT_QUALIFIER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i),\s*(?:renouvelables?|glissants?|glissantes?)\s*[.;,]?\s*$"));
+static EVENT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i),\s*(?:renouvelables?|glissants?|glissantes?)\s*[.;,]?\s*$|[\s,]+renouvelables?(?:\s+(?:tacitement|une\s+fois|par\s+tacite\s+reconduction))?\s*[.;,]?\s*$",
+    )
+});
 
 /// Trims an event or state: what a later phase adds, surrounding spaces and
 /// punctuation, then one leading article; what follows is kept as printed.
@@ -400,11 +409,24 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
         }
         if let Some(m) = FROM_ANCHOR.find(after) {
             let mut event = after.get(m.end()..).unwrap_or("");
+            event = EVENT_END.find(event).map_or(event, |end| event.get(..end.start()).unwrap_or(event));
             // What closes the event may bound the length (`30 jours après
             // la fin de l'événement au maximum`) or scope it (`… pour les
             // candidats non retenus`); neither is part of the event.
             if let Some(scope) = EVENT_SCOPE.find(event) {
                 event = event.get(..scope.start()).unwrap_or(event);
+            }
+            // So is a parenthesis naming a bound (`(durée maximale)`) or the
+            // phase the length is kept in (`(archives intermédiaires)`).
+            if let Some(note) = EVENT_NOTE.captures(event)
+                && let (Some(whole), Some(inner)) = (note.get(0), note.get(1))
+            {
+                if NOTE_MAX.is_match(inner.as_str()) {
+                    out.bound = Bound::Max;
+                }
+                if NOTE_MAX.is_match(inner.as_str()) || NOTE_PHASE.is_match(inner.as_str()) {
+                    event = event.get(..whole.start()).unwrap_or(event);
+                }
             }
             if let Some(bound) = EVENT_MAX.find(event) {
                 out.bound = Bound::Max;
@@ -486,7 +508,13 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         // A phase named before its retention (`puis en archives
         // intermédiaires 7 ans`).
         let phase = PHASE_OPENING.find(own).is_some_and(|p| has_retention(own.get(p.end()..).unwrap_or("")));
-        if has_retention(left) && (RIGHT_HEAD.is_match(own) || soit || elided || phase) && !BARE_REMOVAL.is_match(own) {
+        // A length added to what goes before (`l'année en cours + 2 ans`)
+        // makes that a state whatever words name it.
+        let added = m.as_str().trim() == "+" && find_length(own).is_some_and(|l| l.start == 0);
+        if (has_retention(left) || added)
+            && (RIGHT_HEAD.is_match(own) || soit || elided || phase)
+            && !BARE_REMOVAL.is_match(own)
+        {
             parts.push(left);
             start = m.end();
         }
@@ -520,7 +548,8 @@ static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:supprimée?s?|détruite?s?|effacée?s?|purgée?s?|suppression|destruction|effacement|purge)(?:\s+(?:définitivement|automatiquement))?\s*[.;]?\s*$",
     )
 });
-static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+"));
+/// What parts alternatives: `ou`, `soit`, a slash set apart (`3 ans / 5 ans`).
+static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+|\s+/\s+"));
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*")
 });
@@ -557,25 +586,37 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     } else if let Some(caps) = SUBJECT_VERB.captures(&body)
         && let (Some(subject), Some(whole)) = (caps.get(1), caps.get(0))
     {
-        if scope.is_none() {
-            scope = subject_scope(subject.as_str());
-        }
         let rest = body.get(whole.end()..).unwrap_or("").to_string();
         let verb = body.get(subject.end()..whole.end()).unwrap_or("").to_string();
-        // Keep a removal verb: it marks an event ("supprimées au départ").
-        let rest = if REMOVAL_EVENT.is_match(&format!("{verb}{rest}")) { format!("{verb}{rest}") } else { rest };
-        // A length before the subject is the statement's (`Au-delà de
-        // 3 ans, les données sont supprimées`).
-        let lead = subject.as_str().rsplit_once(", ").map_or("", |(lead, _)| lead);
-        body = if find_length(lead).is_some() {
-            format!("{lead} {}", rest.trim_start())
-        } else if REMOVAL_EVENT.is_match(&format!("{verb} {lead}")) && rest.trim().trim_end_matches('.').is_empty() {
-            // So is an event before a bare removal (`Dès la fin de la
-            // mission, les données sont supprimées`).
-            format!("{verb} {lead}")
+        // Data older than a length (`Les comptes inactifs depuis plus de
+        // 2 ans sont supprimés`): the length is the statement's, what comes
+        // before it the subject.
+        let older = find_length(subject.as_str())
+            .and_then(|l| OLDER_THAN.find(subject.as_str().get(..l.start).unwrap_or("")))
+            .filter(|_| !has_retention(&rest));
+        let named = older.map_or(subject.as_str(), |m| subject.as_str().get(..m.start()).unwrap_or(""));
+        if scope.is_none() {
+            scope = subject_scope(named);
+        }
+        if let Some(m) = older {
+            body = format!("{} {verb}{rest}", subject.as_str().get(m.start()..).unwrap_or("").trim());
         } else {
-            rest
-        };
+            // Keep a removal verb: it marks an event ("supprimées au départ").
+            let rest = if REMOVAL_EVENT.is_match(&format!("{verb}{rest}")) { format!("{verb}{rest}") } else { rest };
+            // A length before the subject is the statement's (`Au-delà de
+            // 3 ans, les données sont supprimées`).
+            let lead = subject.as_str().rsplit_once(", ").map_or("", |(lead, _)| lead);
+            body = if find_length(lead).is_some() {
+                format!("{lead} {}", rest.trim_start())
+            } else if REMOVAL_EVENT.is_match(&format!("{verb} {lead}")) && rest.trim().trim_end_matches('.').is_empty()
+            {
+                // So is an event before a bare removal (`Dès la fin de la
+                // mission, les données sont supprimées`).
+                format!("{verb} {lead}")
+            } else {
+                rest
+            };
+        }
     } else if scope.is_none()
         && let Some(subject) = PARTICIPLE_SUBJECT.captures(&body).and_then(|c| c.get(1))
         && subject.as_str().split_whitespace().count() <= MAX_ELIDED_SUBJECT_WORDS
@@ -601,8 +642,15 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                 for (p, phase) in split_where_both_retain(alt, &THEN).into_iter().enumerate() {
                     let (phase_scope, phase) =
                         if p > 0 { elided_scope(phase, scope_here.as_ref()) } else { (scope_here.clone(), phase) };
+                    // A state a length is added to (`l'année en cours + 2 ans`).
+                    let added_to =
+                        p == 0 && alt.get(phase.len()..).is_some_and(|after| after.trim_start().starts_with('+'));
                     for (a, part) in split_appositions(phase).into_iter().enumerate() {
                         let mut r = parse_clause(&text, part);
+                        if added_to && r.kind == Kind::Unspecified {
+                            r.kind = Kind::While;
+                            r.while_ = trim_event(&WHILE_FRAMING.replace(part.trim(), ""));
+                        }
                         if r.kind == Kind::Unspecified && k > 0 && FROM_ANCHOR.is_match(part) {
                             // `3 ans à compter de A ou à compter de B`: the length is shared.
                             r.kind = Kind::Period;
@@ -651,6 +699,12 @@ static LABEL_BOUND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What says data are older than the length after it, ending where the
+/// length starts (`depuis plus de`, `datant de plus de`).
+static OLDER_THAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s+(?:(?:datant|âgée?s?|vieux|vieilles?)\s+de\s+|depuis\s+|de\s+)plus\s+(?:de|d['’])\s*$")
+});
+
 /// Whether a bare `Durée` opens the state it names (`Durée de vie du
 /// compte + 2 ans`) rather than governing a statement (`Durée : 5 ans`).
 fn names_a_state(governing: &str, rest: &str) -> bool {
@@ -693,7 +747,7 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
 const MAX_ELIDED_SUBJECT_WORDS: usize = 5;
 
 /// An article and words without figures or clause marks: a subject.
-static ELIDED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:les|le|la|l['’])\s*[^\d:;,()]+$"));
+static ELIDED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:les|le|la|l['’])\s*[^\d:;,()+]+$"));
 
 /// A verb that makes words a clause rather than a subject (`Les vidéos
 /// sont écrasées après`).
@@ -726,11 +780,13 @@ fn elided_verb_item(item: &str) -> Option<(&str, &str)> {
 /// A subject without its article: a plural noun opening it (data are named
 /// in the plural: `données de compte`, `factures`), no figures or clause
 /// marks.
-static BARE_PLURAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(\p{L}{3,}[sx])\b[^\d:;,()]*$"));
+static BARE_PLURAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(\p{L}{3,}[sx])\b[^\d:;,()+]*$"));
 
 /// Words ending like a plural noun that open no subject.
 static NOT_A_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:dans|sous|vers|après|puis|plus|moins|alors|tous|toutes|jamais|toujours|mois|ans|jours)$")
+    re(
+        r"(?i)^(?:dans|sous|vers|après|depuis|puis|plus|moins|alors|ainsi|hors|lors|très|tous|toutes|certains|certaines|plusieurs|divers|diverses|leurs|jamais|toujours|mois|ans|jours)$",
+    )
 });
 
 /// Whether words are a subject without its article (see [`BARE_PLURAL_SUBJECT`]).
@@ -878,14 +934,15 @@ static PHASE_OPENING: LazyLock<Regex> =
 const PHASE_NAMES: &str = r"base\s+(?:active|d['’]archives?|de\s+production)|archivage(?:\s+(?:intermédiaire|définitif|électronique))?|archives?(?:\s+(?:intermédiaires?|définitives?|courantes?))?|conservation\s+(?:en\s+base\s+active|intermédiaire)";
 
 /// A label naming the retention rather than data: its length, period or
-/// keeping (`Durée de conservation`, `Délai`, `DUA`).
+/// keeping (`Durée de conservation`, `Délai`, `DUA`, the archivists'
+/// `Sort final`).
 /// Its qualifier alone is one too, once the statement's `Durée` has been
 /// read (`Durée légale de conservation :` leaves `légale de conservation`),
 /// as is a parenthesis alone, which restates that name
 /// (`Durée d'utilité administrative (DUA) :` leaves `(DUA)`).
 static RETENTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:durées?|délais?|périodes?|conservation|dua)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$|\([^()]*\)$)",
+        r"(?i)^(?:(?:durées?|délais?|périodes?|conservation|dua|sort\s+final)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$|\([^()]*\)$)",
     )
 });
 
@@ -1431,6 +1488,32 @@ mod tests {
     fn starting_events() {
         let cases: &[(&str, &[Expected])] = &[
             (
+                "Durée de conservation : 1 an à compter de la date d'inscription renouvelable tacitement",
+                &[(Period, Some("P1Y"), Exact, Some("date d'inscription"), None, None, false, None)],
+            ),
+            // A parenthesis closing the event names a bound or a phase.
+            (
+                "3 mois à compter de leur enregistrement (durée maximale)",
+                &[(Period, Some("P3M"), Max, Some("leur enregistrement"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 5 ans à compter du départ de l'agent (archives intermédiaires), puis suppression",
+                &[(Period, Some("P5Y"), Exact, Some("départ de l'agent"), None, None, false, None)],
+            ),
+            (
+                "Conservation : 1 an à compter de la réunion (comité de pilotage)",
+                &[(Period, Some("P1Y"), Exact, Some("réunion (comité de pilotage)"), None, None, false, None)],
+            ),
+            // Data older than a length are purged: kept that long at most.
+            (
+                "Les comptes inactifs depuis plus de 2 ans sont supprimés",
+                &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
+            ),
+            (
+                "Les dossiers datant de plus de 5 ans sont détruits",
+                &[(Period, Some("P5Y"), Max, None, None, None, false, None)],
+            ),
+            (
                 "Conservation : 30 jours après la fin de l'événement au maximum",
                 &[(Period, Some("P30D"), Max, Some("fin de l'événement"), None, None, false, None)],
             ),
@@ -1531,6 +1614,14 @@ mod tests {
     #[test]
     fn events_states_and_permanence() {
         let cases: &[(&str, &[Expected])] = &[
+            // A length added to what goes before makes that a state.
+            (
+                "Conservation : l'année en cours + 2 ans",
+                &[
+                    (While, None, Exact, None, None, Some("année en cours"), false, None),
+                    (Period, Some("P2Y"), Exact, None, None, None, false, None),
+                ],
+            ),
             (
                 "Les données sont conservées de manière permanente",
                 &[(Permanent, None, Exact, None, None, None, false, None)],
@@ -1674,6 +1765,17 @@ mod tests {
     #[test]
     fn alternatives_lists_phases_and_appositions() {
         let cases: &[(&str, &[Expected])] = &[
+            (
+                "Conservation : 3 ans / 5 ans",
+                &[
+                    (Period, Some("P3Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P5Y"), Exact, None, None, None, false, Some(0)),
+                ],
+            ),
+            (
+                "Conservation : 1 an à compter de la clôture du compte 2023/2024",
+                &[(Period, Some("P1Y"), Exact, Some("clôture du compte 2023/2024"), None, None, false, None)],
+            ),
             (
                 "Conservation : en base active pendant la durée de l'adhésion, en archivage intermédiaire 5 ans",
                 &[
@@ -1914,6 +2016,10 @@ mod tests {
             ("1 an (renouvelable)", vec![None]),
             ("5 ans (sauf contentieux)", vec![None]),
             ("10 ans (archives définitives)", vec![None]),
+            ("Les comptes inactifs depuis plus de 2 ans sont supprimés", vec![Some("comptes inactifs")]),
+            ("Les dossiers datant de plus de 5 ans sont détruits", vec![Some("dossiers")]),
+            ("Conservation : l'année en cours + 2 ans", vec![None, None]),
+            ("DUA : 5 ans ; sort final : versement aux archives départementales", vec![None, None]),
             ("3 ans (à compter de la fin du contrat)", vec![None]),
         ] {
             let rules = parse_statement(phrase, None);
