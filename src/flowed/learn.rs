@@ -15,6 +15,11 @@
 //! the descent. Last, the best widths moved by a column are tried as a
 //! start, where that is already cheaper.
 //!
+//! The descents solve the text a thousand times and more, so they explore
+//! only the first rows ([`EXPLORE_LINES_PER_COLUMN`]); the best widths
+//! they find are then refined over the whole sample ([`refine`]): the
+//! cost of learning grows with the document only through that refinement.
+//!
 //! Widths are learned in characters, or in set width ([`Unit`]). Where the
 //! wraps of the reading in characters show a proportional font, each
 //! column's width is also learned in set width from that reading
@@ -37,6 +42,22 @@ use super::{FlowLine, LineEnd, Unit};
 const LEARN_LINES: usize = 2000;
 const LEARN_WORK: usize = 2000 * 36;
 const MIN_LEARN_LINES: usize = 60;
+/// Lines per column the descents explore from several starts (at least
+/// [`MIN_LEARN_LINES`]): a few rows, enough to find the basin the widths
+/// lie in, which the refinement over the whole sample then settles.
+const EXPLORE_LINES_PER_COLUMN: usize = 20;
+/// The explored readings refined over the whole sample, cheapest first: the
+/// runner-up's basin may be the cheaper one once every line counts.
+const REFINED_READINGS: usize = 2;
+/// Updates of the steepest descent that opens a refinement: the column
+/// whose width the first rows hid (a cell of a few words there) changes
+/// first, before the others shift to make up for it.
+const REFINE_STEEPEST_UPDATES: usize = 1;
+/// After that and a first round over every width, a refinement's column
+/// only tries widths within this ratio of its own, and this many
+/// characters.
+const REFINE_RATIO: f64 = 1.25;
+const REFINE_SLACK: f64 = 2.0;
 /// Lines the first-row estimate looks at, and most lines one cell may hold.
 const FIRST_ROW_LINES: usize = 400;
 const FIRST_ROW_CELL_LINES: usize = 80;
@@ -67,7 +88,9 @@ pub(super) struct LearnedWidths {
     pub runner_up: Option<Vec<f64>>,
 }
 
-/// Learns one wrap width per column (in characters).
+/// Learns one wrap width per column: explored on the first rows, refined
+/// over the whole sample where it is longer; the cheapest reading's
+/// widths, and the next that differs as runner-up if nearly as cheap.
 pub(super) fn widths(
     lines: &[FlowLine],
     columns: usize,
@@ -77,6 +100,28 @@ pub(super) fn widths(
 ) -> LearnedWidths {
     let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
     let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
+    let explored_lines = (EXPLORE_LINES_PER_COLUMN * columns).max(MIN_LEARN_LINES);
+    let explored = lines.get(..lines.len().min(explored_lines)).unwrap_or_default();
+    let mut readings = explore(explored, columns, blank_separated, evidence, unit);
+    if explored.len() < lines.len() {
+        readings = refine(lines, &readings, blank_separated, evidence, unit);
+    }
+    let mut readings = readings.into_iter();
+    let (best_cost, best) = readings.next().unwrap_or_default();
+    let runner_up =
+        readings.find(|(_, w)| *w != best).filter(|(c, _)| *c <= best_cost + PLAUSIBLE_MARGIN).map(|(_, w)| w);
+    LearnedWidths { best, runner_up }
+}
+
+/// The readings that descents from several starts settle on, with their
+/// costs, cheapest first.
+fn explore(
+    lines: &[FlowLine],
+    columns: usize,
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+) -> Vec<(f64, Vec<f64>)> {
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.of(unit) as usize).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
@@ -91,9 +136,6 @@ pub(super) fn widths(
         alternate(lines, start.collect(), blank_separated, evidence, unit)
     };
     let costs = Costs::default();
-    let cost_within = |w: &[f64], limit: f64| {
-        costs.within(w, limit, |limit| reading_cost(lines, w, blank_separated, evidence, unit, limit))
-    };
     let alternated = from_first_row(0);
     let after_heading = lines
         .first()
@@ -102,39 +144,47 @@ pub(super) fn widths(
         .filter(|after| *after != alternated);
     // Descents from there and from the same width everywhere: a greedy
     // descent settles in the basin its start and first moves lead to, and
-    // which lead to the right reading differs from text to text. The
-    // cheapest reading wins; the next one that differs is the runner-up if
-    // it is nearly as cheap.
+    // which lead to the right reading differs from text to text.
     let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence, unit);
-    let mut readings = vec![
-        descend(lines, alternated.clone(), blank_separated, evidence, unit, 0, &costs),
-        descend(lines, alternated.clone(), blank_separated, evidence, unit, STEEPEST_UPDATES, &costs),
-    ];
+    let descent = Descent { lines, blank_separated, evidence, unit, costs: &costs, tried: Tried::Everywhere };
+    let mut readings = vec![descent.run(alternated.clone(), 0), descent.run(alternated.clone(), STEEPEST_UPDATES)];
     // A descent is deterministic: none is run again from the same start.
     if let Some(after) = after_heading {
-        readings.push(descend(lines, after, blank_separated, evidence, unit, 0, &costs));
+        readings.push(descent.run(after, 0));
     }
     if uniform != alternated {
-        readings.push(descend(lines, uniform, blank_separated, evidence, unit, 0, &costs));
+        readings.push(descent.run(uniform, 0));
     }
     readings.sort_by(|a, b| a.0.total_cmp(&b.0));
-    // The trap every start may fall in: a reading shifted by a column. The
-    // best widths moved by one column and re-estimated are descended from
-    // where that start is already cheaper.
-    if let Some((best_cost, best)) = readings.first().cloned() {
-        for shifted in shifted_by_a_column(&best) {
-            let start = alternate(lines, shifted, blank_separated, evidence, unit);
-            if cost_within(&start, best_cost).is_some_and(|cost| cost < best_cost) {
-                readings.push(descend(lines, start, blank_separated, evidence, unit, 0, &costs));
-            }
+    descent.escape_shift(&mut readings);
+    readings
+}
+
+/// The explored `readings` refined over all `lines`: the cheapest few
+/// descended from again, by the steepest update and a round over every
+/// width and then by rounds over widths near each column's own
+/// ([`Tried::NearAfterFirstRound`]), and the shifted trap escaped again,
+/// as the first rows may hide it. Cheapest first.
+fn refine(
+    lines: &[FlowLine],
+    readings: &[(f64, Vec<f64>)],
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+) -> Vec<(f64, Vec<f64>)> {
+    let costs = Costs::default();
+    let descent = Descent { lines, blank_separated, evidence, unit, costs: &costs, tried: Tried::NearAfterFirstRound };
+    let mut distinct: Vec<&Vec<f64>> = Vec::new();
+    for (_, widths) in readings {
+        if distinct.len() < REFINED_READINGS && !distinct.contains(&widths) {
+            distinct.push(widths);
         }
-        readings.sort_by(|a, b| a.0.total_cmp(&b.0));
     }
-    let mut readings = readings.into_iter();
-    let (best_cost, best) = readings.next().unwrap_or_default();
-    let runner_up =
-        readings.find(|(_, w)| *w != best).filter(|(c, _)| *c <= best_cost + PLAUSIBLE_MARGIN).map(|(_, w)| w);
-    LearnedWidths { best, runner_up }
+    let mut refined: Vec<(f64, Vec<f64>)> =
+        distinct.into_iter().map(|w| descent.run(w.clone(), REFINE_STEEPEST_UPDATES)).collect();
+    refined.sort_by(|a, b| a.0.total_cmp(&b.0));
+    descent.escape_shift(&mut refined);
+    refined
 }
 
 /// The widths moved one column left and one column right, the column left
@@ -370,92 +420,135 @@ fn candidate_widths(current: f64, longest: usize) -> Vec<usize> {
     candidates
 }
 
-/// Descent on the segmentation's cost: first `steepest_updates` updates
-/// that each try every column and keep the best change of all, then
-/// coordinate rounds where each column in turn takes the width that makes
-/// the whole segmentation cheapest, until no column changes. Returns the
-/// cost reached (with the width prior) and the widths.
-fn descend(
-    lines: &[FlowLine],
-    mut widths: Vec<f64>,
+/// Which widths a descent's coordinate rounds try for a column (its
+/// steepest updates try the whole grid).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tried {
+    /// The whole grid ([`candidate_widths`]).
+    Everywhere,
+    /// The whole grid in the first round, then widths near the column's
+    /// own ([`REFINE_RATIO`]): a refinement starts in its basin, but a
+    /// column the first rows hid may be far from its width.
+    NearAfterFirstRound,
+}
+
+/// A descent on the segmentation's cost over `lines`, sharing the costs
+/// already solved.
+struct Descent<'a> {
+    lines: &'a [FlowLine],
     blank_separated: bool,
-    evidence: &Evidence,
+    evidence: &'a Evidence,
     unit: Unit,
-    steepest_updates: usize,
-    costs: &Costs,
-) -> (f64, Vec<f64>) {
-    let longest = lines.iter().map(|l| l.len.of(unit) as usize).max().unwrap_or(40).min(MAX_WIDTH);
-    // Trials are given up once dearer than the best so far: only a cheaper
-    // one is taken.
-    let cost_within = |w: &[f64], limit: f64| {
-        costs
-            .within(w, limit, |limit| reading_cost(lines, w, blank_separated, evidence, unit, limit))
+    costs: &'a Costs,
+    tried: Tried,
+}
+
+impl Descent<'_> {
+    /// The cost under `widths` if at most `limit`, infinite if more.
+    fn cost_within(&self, widths: &[f64], limit: f64) -> f64 {
+        let Descent { lines, blank_separated, evidence, unit, .. } = *self;
+        self.costs
+            .within(widths, limit, |limit| reading_cost(lines, widths, blank_separated, evidence, unit, limit))
             .unwrap_or(f64::INFINITY)
-    };
-    let mut best = cost_within(&widths, f64::INFINITY);
-    for _ in 0..steepest_updates {
-        let found = (0..widths.len())
-            .flat_map(|column| {
-                let current = widths.get(column).copied().unwrap_or(0.0);
-                candidate_widths(current, longest)
-                    .into_iter()
-                    .filter(move |w| evidence.within_cap(column, *w as f64))
-                    .map(move |w| (column, w))
-            })
-            .collect::<Vec<_>>()
-            .par_iter()
-            .map(|&(column, w)| {
-                let mut trial = widths.clone();
-                if let Some(slot) = trial.get_mut(column) {
-                    *slot = w as f64;
-                }
-                (cost_within(&trial, best), column, w)
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        match found {
-            Some((c, column, w)) if c < best - 1e-9 => {
-                best = c;
-                if let Some(slot) = widths.get_mut(column) {
-                    *slot = w as f64;
-                }
-            }
-            _ => break,
-        }
     }
-    let rounds = (DESCENT_UPDATES / widths.len().max(1)).clamp(1, MAX_DESCENT_ROUNDS);
-    for _ in 0..rounds {
-        let mut changed = false;
-        for column in 0..widths.len() {
-            let current = widths.get(column).copied().unwrap_or(0.0);
-            let candidates: Vec<usize> = candidate_widths(current, longest)
-                .into_iter()
-                .filter(|w| evidence.within_cap(column, *w as f64))
-                .collect();
-            let found = candidates
+
+    /// The trap every start may fall in: a reading shifted by a column. The
+    /// best of `readings` (sorted, cheapest first) moved by one column and
+    /// re-estimated is descended from where that start is already cheaper;
+    /// `readings` stay sorted.
+    fn escape_shift(&self, readings: &mut Vec<(f64, Vec<f64>)>) {
+        let Some((best_cost, best)) = readings.first().cloned() else { return };
+        for shifted in shifted_by_a_column(&best) {
+            let start = alternate(self.lines, shifted, self.blank_separated, self.evidence, self.unit);
+            if self.cost_within(&start, best_cost) < best_cost {
+                readings.push(self.run(start, 0));
+            }
+        }
+        readings.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+
+    /// Descends from `widths`: first `steepest_updates` updates that each
+    /// try every column and keep the best change of all, then coordinate
+    /// rounds where each column in turn takes the width that makes the
+    /// whole segmentation cheapest, until no column changes. Returns the
+    /// cost reached (with the width prior) and the widths.
+    fn run(&self, mut widths: Vec<f64>, steepest_updates: usize) -> (f64, Vec<f64>) {
+        let (lines, evidence) = (self.lines, self.evidence);
+        let longest = lines.iter().map(|l| l.len.of(self.unit) as usize).max().unwrap_or(40).min(MAX_WIDTH);
+        // Trials are given up once dearer than the best so far: only a
+        // cheaper one is taken.
+        let mut best = self.cost_within(&widths, f64::INFINITY);
+        for _ in 0..steepest_updates {
+            let found = (0..widths.len())
+                .flat_map(|column| {
+                    let current = widths.get(column).copied().unwrap_or(0.0);
+                    candidate_widths(current, longest)
+                        .into_iter()
+                        .filter(move |w| evidence.within_cap(column, *w as f64))
+                        .map(move |w| (column, w))
+                })
+                .collect::<Vec<_>>()
                 .par_iter()
-                .map(|&w| {
+                .map(|&(column, w)| {
                     let mut trial = widths.clone();
                     if let Some(slot) = trial.get_mut(column) {
                         *slot = w as f64;
                     }
-                    (cost_within(&trial, best), w)
+                    (self.cost_within(&trial, best), column, w)
                 })
-                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            if let Some((c, w)) = found
-                && c < best - 1e-9
-            {
-                best = c;
-                if let Some(slot) = widths.get_mut(column) {
-                    *slot = w as f64;
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            match found {
+                Some((c, column, w)) if c < best - 1e-9 => {
+                    best = c;
+                    if let Some(slot) = widths.get_mut(column) {
+                        *slot = w as f64;
+                    }
                 }
-                changed = true;
+                _ => break,
             }
         }
-        if !changed {
-            break;
+        let rounds = (DESCENT_UPDATES / widths.len().max(1)).clamp(1, MAX_DESCENT_ROUNDS);
+        for round in 0..rounds {
+            let near = self.tried == Tried::NearAfterFirstRound && round > 0;
+            let mut changed = false;
+            for column in 0..widths.len() {
+                let current = widths.get(column).copied().unwrap_or(0.0);
+                let candidates: Vec<usize> = candidate_widths(current, longest)
+                    .into_iter()
+                    .filter(|w| evidence.within_cap(column, *w as f64))
+                    .filter(|&w| !near || is_near(w as f64, current))
+                    .collect();
+                let found = candidates
+                    .par_iter()
+                    .map(|&w| {
+                        let mut trial = widths.clone();
+                        if let Some(slot) = trial.get_mut(column) {
+                            *slot = w as f64;
+                        }
+                        (self.cost_within(&trial, best), w)
+                    })
+                    .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                if let Some((c, w)) = found
+                    && c < best - 1e-9
+                {
+                    best = c;
+                    if let Some(slot) = widths.get_mut(column) {
+                        *slot = w as f64;
+                    }
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
         }
+        (best, widths)
     }
-    (best, widths)
+}
+
+/// Whether width `w` is near `current`, as a refinement tries them.
+fn is_near(w: f64, current: f64) -> bool {
+    w <= current * REFINE_RATIO + REFINE_SLACK && w * REFINE_RATIO + REFINE_SLACK >= current
 }
 
 /// How many fewer wrap misfits set widths must leave than characters to be
@@ -579,7 +672,7 @@ fn wrapped_in_sentence(line: &FlowLine, step: &Step, next: &FlowLine, next_step:
 
 #[cfg(test)]
 mod tests {
-    use super::super::segment::tests::step;
+    use super::super::segment::tests::{no_evidence, step};
     use super::super::{SPACE_SET_WIDTH, scale_set_widths, set_width};
     use super::*;
 
@@ -682,5 +775,58 @@ mod tests {
         assert_eq!(costs.within(&[10.0], 6.0, solve), Some(5.0));
         assert_eq!(costs.within(&[10.0], 1.0, solve), None);
         assert_eq!(solved.get(), 2);
+    }
+
+    #[test]
+    fn a_refinement_s_later_rounds_try_widths_near_the_column_s_own() {
+        assert!(is_near(24.0, 20.0) && is_near(16.0, 20.0) && is_near(6.0, 4.0));
+        assert!(!is_near(28.0, 20.0) && !is_near(12.0, 20.0));
+    }
+
+    /// Rows of three cells wrapped greedily by characters at `widths`, each
+    /// cell a sentence of `words[c]` words of [`PARAGRAPH`], opening with a
+    /// capital and ending with a full stop; the third cell of the first
+    /// `short_rows` rows is two words long.
+    fn rows(count: usize, short_rows: usize, widths: [usize; 3], words: [usize; 3]) -> Vec<FlowLine> {
+        let vocabulary: Vec<&str> = PARAGRAPH.split_whitespace().collect();
+        let mut lines = Vec::new();
+        for row in 0..count {
+            for (column, (&width, &length)) in widths.iter().zip(&words).enumerate() {
+                let length = if column == 2 && row < short_rows { 2 } else { length };
+                let mut cell: Vec<String> =
+                    vocabulary.iter().cycle().skip(row * 7 + column * 3).take(length).map(|w| w.to_string()).collect();
+                if let Some(first) = cell.first_mut() {
+                    *first = first.chars().take(1).flat_map(char::to_uppercase).chain(first.chars().skip(1)).collect();
+                }
+                if let Some(last) = cell.last_mut() {
+                    last.push('.');
+                }
+                let mut line: Vec<String> = Vec::new();
+                for word in cell {
+                    let len: usize = line.iter().map(|w| w.chars().count() + 1).sum::<usize>() + word.chars().count();
+                    if len > width && !line.is_empty() {
+                        lines.push(FlowLine::new(std::mem::take(&mut line), true, 0, false));
+                    }
+                    line.push(word);
+                }
+                lines.push(FlowLine::new(line, true, 0, false));
+            }
+        }
+        lines
+    }
+
+    /// The first rows only explore: a column that shows its width only in
+    /// later rows gets it from the refinement over the whole sample.
+    #[test]
+    fn widths_the_first_rows_hide_are_learned_from_the_rest() {
+        let lines = rows(16, 8, [14, 22, 30], [6, 12, 18]);
+        let explored = lines.get(..EXPLORE_LINES_PER_COLUMN * 3).unwrap_or_default();
+        assert!(lines.len() > explored.len() * 2);
+        let evidence = no_evidence(lines.len());
+        let first_rows = explore(explored, 3, false, &evidence, Unit::Chars);
+        let hidden = first_rows.first().and_then(|(_, w)| w.get(2).copied()).unwrap_or_default();
+        let learned = widths(&lines, 3, false, &evidence, Unit::Chars).best;
+        let third = learned.get(2).copied().unwrap_or_default();
+        assert!((third - 30.0).abs() <= 3.0 && (hidden - 30.0).abs() > 3.0, "{hidden} explored, {learned:?} learned");
     }
 }

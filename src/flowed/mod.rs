@@ -106,6 +106,41 @@ struct FlowLine {
     /// The list mark (`•`, `-`) opening the list item the line belongs to,
     /// if its paragraph is one ([`mark_list_items`]).
     item_mark: Option<char>,
+    /// Each word's shape, read once: the segmentation asks for every state
+    /// of every reading.
+    shapes: Vec<WordShape>,
+    /// The last word's last character.
+    last_char: Option<char>,
+    /// The list mark the line opens with, if it opens a list item.
+    opening_mark: Option<char>,
+    /// Whether the last word is capitalized (see [`FlowLine::ends_capitalized`]).
+    capitalized_end: bool,
+}
+
+/// How a word opens and ends, as far as cells go.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct WordShape {
+    /// Opens in lower case.
+    lower: bool,
+    /// Opens with a capital.
+    upper: bool,
+    /// Opens on punctuation that goes on a sentence or on a parenthesis
+    /// (`:`, `;`, `,`, `.`, `)`, `(`).
+    goes_on: bool,
+    /// Ends a sentence or a list item ([`closes_sentence`]).
+    closes: bool,
+}
+
+impl WordShape {
+    fn of(word: &str) -> Self {
+        let first = word.chars().next();
+        WordShape {
+            lower: first.is_some_and(char::is_lowercase),
+            upper: first.is_some_and(char::is_uppercase),
+            goes_on: word.starts_with([':', ';', ',', '.', ')', '(']),
+            closes: closes_sentence(word),
+        }
+    }
 }
 
 /// How a line ends, as far as ending its cell goes.
@@ -271,6 +306,13 @@ impl FlowLine {
             let letters = w.trim_end_matches(['.', '!', '?']).chars().filter(|c| c.is_alphabetic()).count();
             w.ends_with(['.', '!', '?']) && !w.ends_with("..") && letters >= ABBREVIATION_LETTERS
         });
+        let shapes = words.iter().map(|w| WordShape::of(w)).collect();
+        let last_char = words.last().and_then(|w| w.chars().last());
+        let opening_mark = words.first().filter(|w| crate::layout::is_list_mark(w)).and_then(|w| w.chars().next());
+        let capitalized_end = words.last().is_some_and(|w| {
+            let name = w.rsplit(['\'', '’']).next().unwrap_or(w);
+            name.chars().next().is_some_and(char::is_uppercase)
+        });
         let mut line = FlowLine {
             words,
             chars_before,
@@ -289,6 +331,10 @@ impl FlowLine {
             in_parenthesis,
             full_stop,
             item_mark: None,
+            shapes,
+            last_char,
+            opening_mark,
+            capitalized_end,
         };
         line.len = line.len_of(0, line.words.len());
         line.first_word = line.len_of(0, 1);
@@ -313,7 +359,7 @@ impl FlowLine {
 
     /// How the line ends, which says whether its cell may end with it.
     fn end(&self) -> LineEnd {
-        match self.words.last().and_then(|w| w.chars().last()) {
+        match self.last_char {
             _ if !self.trailing_space => LineEnd::InWord,
             Some(',' | ':') => LineEnd::ClauseGoesOn,
             Some(';') => LineEnd::ListGoesOn,
@@ -325,20 +371,22 @@ impl FlowLine {
     }
 
     fn starts_lower(&self, from: usize) -> bool {
-        self.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
+        self.shapes.get(from).is_some_and(|s| s.lower)
     }
 
     fn starts_upper(&self, from: usize) -> bool {
-        self.words.get(from).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        self.shapes.get(from).is_some_and(|s| s.upper)
+    }
+
+    /// Whether word `word` ends a sentence or a list item.
+    fn closes_sentence_at(&self, word: usize) -> bool {
+        self.shapes.get(word).is_some_and(|s| s.closes)
     }
 
     /// Whether the last word is capitalized (past an elided article:
     /// `d’Assurance`), as the words of a name are.
     fn ends_capitalized(&self) -> bool {
-        self.words.last().is_some_and(|w| {
-            let name = w.rsplit(['\'', '’']).next().unwrap_or(w);
-            name.chars().next().is_some_and(char::is_uppercase)
-        })
+        self.capitalized_end
     }
 
     /// Whether the line ends a sentence with a full stop (or `!`, `?`)
@@ -349,12 +397,12 @@ impl FlowLine {
     }
 
     fn ends_sentence(&self) -> bool {
-        self.words.last().is_some_and(|w| closes_sentence(w))
+        self.shapes.last().is_some_and(|s| s.closes)
     }
 
     /// The list mark the line opens with, if it opens a list item.
     fn opening_mark(&self) -> Option<char> {
-        self.words.first().filter(|w| crate::layout::is_list_mark(w)).and_then(|w| w.chars().next())
+        self.opening_mark
     }
 
     /// Whether the line opens an item of the list the line `previous`

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{FlowLine, LineEnd, Unit, closes_sentence};
+use super::{FlowLine, LineEnd, Unit};
 
 /// A kind of opening of a line's first part in a column: in a row part
 /// after a page break, as a new row, as the first line of its cell on the
@@ -712,8 +712,8 @@ fn opens_paragraph(line: &FlowLine) -> bool {
 /// page break (`continued`) a cell may go on from the page before, so
 /// these say nothing there.
 pub(super) fn cell_start_cost(line: &FlowLine, from: usize, continued: bool) -> f64 {
-    let goes_on = line.words.get(from).is_some_and(|w| w.starts_with([':', ';', ',', '.', ')', '(']));
-    if (line.starts_lower(from) || goes_on) && !continued { cost::LOWER_START } else { 0.0 }
+    let opens_badly = line.shapes.get(from).is_some_and(|s| s.lower || s.goes_on);
+    if opens_badly && !continued { cost::LOWER_START } else { 0.0 }
 }
 
 /// The cost of a cell opening on a line that follows the line before
@@ -1110,10 +1110,10 @@ impl Endings {
                 continue;
             }
             let to = parts.get(i + 1).map_or(line.words.len(), |next| usize::from(next.from));
-            let last = to.checked_sub(1).and_then(|w| line.words.get(w));
+            let closes = to.checked_sub(1).is_some_and(|w| line.closes_sentence_at(w));
             let bit = 1 << column;
             let last_part = i + 1 == parts.len();
-            endings.open = set(endings.open, bit, !last.is_some_and(|w| closes_sentence(w)));
+            endings.open = set(endings.open, bit, !closes);
             endings.dangling = set(endings.dangling, bit, last_part && end.goes_on());
             endings.mid_phrase = set(endings.mid_phrase, bit, last_part && end == LineEnd::PhraseGoesOn);
             endings.listed = set(endings.listed, bit, last_part && end == LineEnd::ListGoesOn);
@@ -1951,7 +1951,7 @@ pub(super) mod tests {
     }
 
     /// Evidence that says nothing of lines `0..lines`.
-    fn no_evidence(lines: usize) -> Evidence {
+    pub(in crate::flowed) fn no_evidence(lines: usize) -> Evidence {
         Evidence {
             retention_line: vec![false; lines],
             retention_column: Vec::new(),
