@@ -1,11 +1,13 @@
-//! Every fixture, extracted once (in parallel, before any test reads it):
-//! the exact JSON the CLI writes (or the error it reports) is snapshot, so
-//! any change in output shows as a reviewable diff; and every fixture that
+//! Every fixture, extracted once by the CLI's batch run (in parallel,
+//! before any test reads it): the exact JSON the CLI writes (or the error
+//! it reports) is snapshot, so any change in output shows as a reviewable
+//! diff; the committed `output/` must be that run, file for file; and
+//! every fixture that
 //! has a hand-checked truth (`fixtures/truth/<register>.json`) is compared
 //! with it cell by cell, with its preamble and notes: a snapshot only
 //! proves nothing changed, the truth proves the output is right.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -20,40 +22,86 @@ fn texts(value: &Value) -> Vec<String> {
     value.as_array().map(|a| a.iter().map(|v| norm(v.as_str().unwrap_or(""))).collect()).unwrap_or_default()
 }
 
-/// What the CLI writes for one input: its JSON, or the error it reports.
-fn render(path: &Path) -> String {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = std::fs::read(path).unwrap_or_default();
-    match registre::extract(&bytes, &file, &registre::Options::default()) {
-        Ok(document) => document.to_json(),
-        Err(error) => format!("error: {error}\n"),
-    }
+/// A run of the CLI's batch over `fixtures/`, as the README's command
+/// (`registre extract -o output fixtures`) makes it: the CLI is
+/// [`registre::batch::collect_inputs`] and [`registre::batch::run`] and
+/// nothing else. Every file it wrote, by path relative to its output
+/// folder, and what each input rendered (its JSON, or the error the CLI
+/// reports), by canonical input path: the flowed texts take seconds each,
+/// and the snapshots, the truth and the check of `output/` all read them.
+struct Run {
+    written: BTreeMap<PathBuf, String>,
+    renderings: HashMap<PathBuf, String>,
 }
 
-/// Every fixture's rendering, by canonical path: the flowed texts take
-/// seconds each, and both the snapshots and the truth read them.
-static RENDERINGS: LazyLock<HashMap<PathBuf, String>> = LazyLock::new(|| {
-    let mut inputs = Vec::new();
-    fixture_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"), &mut inputs);
-    inputs.par_iter().map(|path| (path.clone(), render(path))).collect()
+static RUN: LazyLock<Run> = LazyLock::new(|| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The inputs as the README names them, relative to the crate (where
+    // cargo runs integration tests): the index records each input's path.
+    let here = std::env::current_dir().and_then(|d| d.canonicalize()).ok();
+    assert_eq!(here, root.canonicalize().ok(), "the fixtures' tests run from the crate's folder");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fixtures-run-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let inputs = registre::batch::collect_inputs(&[PathBuf::from("fixtures")]);
+    let outcomes = registre::batch::run(&inputs, &out, &registre::Options::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    let mut written = BTreeMap::new();
+    files_under(&out, &out, &mut written);
+    let _ = std::fs::remove_dir_all(&out);
+    let renderings = inputs
+        .iter()
+        .zip(&outcomes)
+        .map(|(input, outcome)| {
+            let rendered = match (&outcome.output, &outcome.error) {
+                (Some(output), _) => written.get(Path::new(output)).cloned().unwrap_or_default(),
+                (None, error) => format!("error: {}\n", error.as_deref().unwrap_or("")),
+            };
+            (input.path.canonicalize().unwrap_or_else(|_| input.path.clone()), rendered)
+        })
+        .collect();
+    Run { written, renderings }
 });
 
-/// The PDF and text files under `folder`, canonical, depth first.
-fn fixture_files(folder: &Path, out: &mut Vec<PathBuf>) {
+/// Every file under `folder`, by path relative to `base`, with its text.
+fn files_under(base: &Path, folder: &Path, out: &mut BTreeMap<PathBuf, String>) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     for path in entries.flatten().map(|e| e.path()) {
         if path.is_dir() {
-            fixture_files(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("pdf" | "txt")) {
-            out.extend(path.canonicalize().ok());
+            files_under(base, &path, out);
+        } else if let Ok(relative) = path.strip_prefix(base) {
+            out.insert(relative.to_path_buf(), std::fs::read_to_string(&path).unwrap_or_default());
         }
     }
 }
 
 /// The rendering of one fixture, read once for all tests.
 fn rendering(path: &Path) -> String {
-    let known = path.canonicalize().ok().and_then(|p| RENDERINGS.get(&p).cloned());
+    let known = path.canonicalize().ok().and_then(|p| RUN.renderings.get(&p).cloned());
     known.unwrap_or_else(|| panic!("{}: not among the fixtures rendered", path.display()))
+}
+
+/// `output/` is what a fresh run over `fixtures/` writes, file for file:
+/// it is committed so that users and reviewers see what the tool makes of
+/// every fixture, and a stale copy would mislead them.
+#[test]
+fn output_folder_is_a_fresh_run_over_the_fixtures() {
+    let output = Path::new(env!("CARGO_MANIFEST_DIR")).join("output");
+    let mut committed = BTreeMap::new();
+    files_under(&output, &output, &mut committed);
+    let mut stale: Vec<String> = Vec::new();
+    for (path, fresh) in &RUN.written {
+        match committed.get(path) {
+            None => stale.push(format!("{}: missing", path.display())),
+            Some(text) if text != fresh => stale.push(format!("{}: differs", path.display())),
+            Some(_) => {}
+        }
+    }
+    stale.extend(committed.keys().filter(|p| !RUN.written.contains_key(*p)).map(|p| format!("{}: extra", p.display())));
+    assert!(
+        stale.is_empty(),
+        "output/ is not a fresh run over fixtures/ (run `cargo run --release -- extract -o output fixtures`):\n{}",
+        stale.join("\n")
+    );
 }
 
 #[test]
