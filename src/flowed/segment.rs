@@ -2,7 +2,6 @@
 //! the lines under the column-order constraint, scored by the columns' wrap
 //! widths and by what else the text says about columns ([`Evidence`]).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{FlowLine, LineEnd, Unit};
@@ -887,6 +886,20 @@ struct Source {
     endings: Endings,
 }
 
+/// The cheapest opening of a line's first part found so far for one kind
+/// and column: its cost, the previous line's state (slot `previous`), and
+/// what of that state the line's states carry on: the signature it is kept
+/// apart by ([`way_for`]), the cells the row's last page break cut and how
+/// the row's cells ended before the line.
+#[derive(Debug, Clone, Copy)]
+struct Opened {
+    cost: f64,
+    previous: usize,
+    signature: u32,
+    cut: u32,
+    endings: Endings,
+}
+
 /// What the trace back needs of an entry, packed (one per state and line):
 /// its parts are `parts` entries of the solve's part store from `parts_at`.
 #[derive(Debug, Clone, Copy)]
@@ -960,6 +973,20 @@ impl<const W: usize> Layer<W> {
 
     fn endings(&self, slot: usize) -> Endings {
         self.endings.get(slot).copied().unwrap_or_default()
+    }
+
+    /// Whether a state of a split line in `column` costing `cost` may be
+    /// kept, before its parts are traced: with one state per slot, not
+    /// where both its slots (other cells dangling or not) keep cheaper ones.
+    fn may_keep_split(&self, column: usize, continued: bool, cost: f64) -> bool {
+        if W > 1 {
+            return true;
+        }
+        let row_part = column * 2 + usize::from(continued);
+        (0..2).any(|dangling| {
+            let slot = (row_part * 3 + 2) * 2 + dangling;
+            self.slots.get(slot).copied().flatten().is_none_or(|kept| cost < kept.cost)
+        })
     }
 
     /// Keeps the entry if it is the cheapest for its slot, with the line
@@ -1183,13 +1210,15 @@ struct Group {
 }
 
 /// What pricing one line's parts needs: the model, the line as read (index
-/// `index`, its page break read or not) and the running sums of its words'
-/// vocabulary costs ([`Model::word_evidence`]).
+/// `index`, its page break read or not), the running sums of its words'
+/// vocabulary costs ([`Model::word_evidence`]) and each column's longest
+/// line ([`Model::longest_lines`]).
 struct Pricing<'a> {
     model: &'a Model<'a>,
     index: usize,
     line: &'a FlowLine,
     vocabulary: &'a [f64],
+    longest: &'a [f64],
 }
 
 impl Pricing<'_> {
@@ -1202,10 +1231,16 @@ impl Pricing<'_> {
     fn part(&self, from: usize, to: usize, column: usize) -> f64 {
         let k = self.columns();
         let running = |w: usize| self.vocabulary.get(w * k + column).copied().unwrap_or(0.0);
-        self.model.overflow(self.line.len_of(from, to), column)
-            + self.model.line_evidence(self.index, from, to, column)
-            + running(to)
+        self.overflow(from, to, column) + self.model.line_evidence(self.index, from, to, column) + running(to)
             - running(from)
+    }
+
+    /// The cost of words `from..to` of the line being longer than a line of
+    /// `column` can be.
+    fn overflow(&self, from: usize, to: usize, column: usize) -> f64 {
+        let limit = self.longest.get(column).copied().unwrap_or(f64::INFINITY);
+        let len = self.line.len_of(from, to).of(self.model.unit);
+        if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
     }
 
     /// The cost of a cell of `lines` lines sharing its last line with the
@@ -1262,20 +1297,30 @@ impl Pricing<'_> {
                 let Some(source) = group.sources.get(s) else { continue };
                 for c2 in c + 1..k.min(c + 2 + MAX_SPLIT_SKIP) {
                     let at = cost_w + (c2 - c - 1) as f64 * skip + opening(w, c2);
+                    let cost = at + self.part(w, words, c2);
+                    // The rest of the line also opens a chain of more cells
+                    // where it is too long for c2.
+                    let goes_on = self.overflow(w, words, c2) > 0.0;
+                    let kept = here.may_keep_split(c2, group.continued, cost);
+                    if !kept && !goes_on {
+                        continue;
+                    }
                     let link = push_link(links, Part::new(w, c2), parent);
-                    chain(links, link, parts_buffer);
-                    let entry = Entry {
-                        state: State { column: c2, len: line.len_of(w, words), continued: group.continued },
-                        cost: at + self.part(w, words, c2),
-                        previous: source.prev_index,
-                        link,
-                        new_row: source.new_row,
-                        page_break: line.flow_break,
-                    };
-                    let endings = source.endings.after(line, parts_buffer);
-                    let counts = counts_after(last, line, source.prev_index, source.new_row);
-                    here.push(entry, counts, group.cut, endings, parts_buffer);
-                    if self.model.overflow(line.len_of(w, words), c2) <= 0.0 {
+                    if kept {
+                        chain(links, link, parts_buffer);
+                        let entry = Entry {
+                            state: State { column: c2, len: line.len_of(w, words), continued: group.continued },
+                            cost,
+                            previous: source.prev_index,
+                            link,
+                            new_row: source.new_row,
+                            page_break: line.flow_break,
+                        };
+                        let endings = source.endings.after(line, parts_buffer);
+                        let counts = counts_after(last, line, source.prev_index, source.new_row);
+                        here.push(entry, counts, group.cut, endings, parts_buffer);
+                    }
+                    if !goes_on {
                         continue;
                     }
                     for w2 in w + 1..splits {
@@ -1297,20 +1342,20 @@ impl Model<'_> {
         self.widths.get(column).copied().unwrap_or(40.0)
     }
 
-    fn overflow(&self, len: super::Measure, column: usize) -> f64 {
-        let w = self.width(column);
-        let limit = self.unit.longest_line(w);
-        let len = len.of(self.unit);
-        if len > limit { cost::OVERFLOW + (len - limit) } else { 0.0 }
+    /// Each column's longest line ([`Unit::longest_line`]), asked for every
+    /// part of every line.
+    fn longest_lines(&self) -> Vec<f64> {
+        (0..self.widths.len().max(1)).map(|c| self.unit.longest_line(self.width(c))).collect()
     }
 
     /// What the evidence says about line `i` in each column: for its first
     /// `w` words and column `c`, `prefix[w * columns + c]` (vocabulary as
     /// running sums, so any split of the line is priced by a subtraction).
+    /// Empty without a vocabulary (every sum is zero).
     fn word_evidence(&self, i: usize, line: &FlowLine, columns: usize) -> Vec<f64> {
+        let Some(vocabulary) = &self.evidence.vocabulary else { return Vec::new() };
         let words = line.words.len();
         let mut prefix = vec![0.0; (words + 1) * columns];
-        let Some(vocabulary) = &self.evidence.vocabulary else { return prefix };
         let costs = vocabulary.word_costs(i, &line.words, columns);
         for w in 0..words {
             for c in 0..columns {
@@ -1362,14 +1407,14 @@ impl Model<'_> {
 
     /// Runs the programme; returns the total cost and each line's step.
     pub fn solve(&self) -> (f64, Vec<Step>) {
-        self.solve_keeping::<WAYS>(f64::INFINITY).unwrap_or_default()
+        self.solve_keeping::<WAYS>(f64::INFINITY, true).unwrap_or_default()
     }
 
     /// [`Model::solve`] keeping one state per slot and opening kind: less
     /// exact and faster, for learning the widths, which solves the text
     /// thousands of times.
     pub fn solve_quickly(&self) -> (f64, Vec<Step>) {
-        self.solve_keeping::<1>(f64::INFINITY).unwrap_or_default()
+        self.solve_keeping::<1>(f64::INFINITY, true).unwrap_or_default()
     }
 
     /// The cost of [`Model::solve_quickly`]'s reading if it is at most
@@ -1383,13 +1428,14 @@ impl Model<'_> {
     /// can be negative, so with one the reading is solved whole.
     pub fn quick_cost_within(&self, limit: f64) -> Option<f64> {
         let limit = if self.evidence.vocabulary.is_some() { f64::INFINITY } else { limit };
-        self.solve_keeping::<1>(limit).map(|(cost, _)| cost).filter(|&cost| cost <= limit)
+        self.solve_keeping::<1>(limit, false).map(|(cost, _)| cost).filter(|&cost| cost <= limit)
     }
 
     /// The programme, keeping `W` states of different signatures per slot
     /// and opening kind (a constant, so that one costs nothing extra);
     /// `None` as soon as every state of a line costs more than `limit`.
-    fn solve_keeping<const W: usize>(&self, limit: f64) -> Option<(f64, Vec<Step>)> {
+    /// Without `trace`, only the cost is found: the steps are left empty.
+    fn solve_keeping<const W: usize>(&self, limit: f64, trace: bool) -> Option<(f64, Vec<Step>)> {
         let ways = W;
         let k = self.widths.len().max(1);
         let skip = self.skip();
@@ -1402,14 +1448,17 @@ impl Model<'_> {
         // of times while the widths are learned).
         let mut spare: Option<Layer<W>> = None;
         let slots = slots_for(k) * ways;
-        let mut trail: Vec<Option<Back>> = Vec::with_capacity(n.saturating_mul(slots));
+        let mut trail: Vec<Option<Back>> = Vec::with_capacity(if trace { n.saturating_mul(slots) } else { 0 });
         let mut stored_parts: Vec<Part> = Vec::new();
         let mut parts_buffer: Vec<Part> = Vec::new();
         let mut links: Vec<Link> = Vec::new();
         // Buffers reused from line to line: the previous line's states and
         // the openings of this one.
         let mut previous: Vec<(usize, State, f64)> = Vec::with_capacity(slots);
-        let mut openings: Vec<Option<(f64, usize, u32)>> = Vec::with_capacity(k * Opening::KINDS * ways);
+        let mut openings: Vec<Option<Opened>> = Vec::with_capacity(k * Opening::KINDS * ways);
+        let mut fresh_start: Vec<f64> = Vec::with_capacity(k);
+        let mut whole: Vec<f64> = Vec::with_capacity(k);
+        let longest = self.longest_lines();
         let echo_bonus_after = self.evidence.echo_bonus_after(n);
         for (i, line) in self.lines.iter().enumerate() {
             let mut here = spare.take().map_or_else(|| Layer::new(k), Layer::cleared);
@@ -1426,28 +1475,27 @@ impl Model<'_> {
             // all states.
             let words = line.words.len();
             let vocabulary = self.word_evidence(i, line, k);
-            let whole: Vec<f64> = {
-                let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary };
-                (0..k).map(|a| pricing.part(0, words, a)).collect()
-            };
+            {
+                let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary, longest: &longest };
+                whole.clear();
+                whole.extend((0..k).map(|a| pricing.part(0, words, a)));
+            }
             let prev_line = i.checked_sub(1).and_then(|p| self.lines.get(p));
             let leave = leave_cost(prev_line);
             // A run of blank lines may be a page break or only wide
             // spacing: both readings are tried.
-            let readings: Vec<Cow<FlowLine>> = if line.maybe_break && !line.flow_break {
-                let mut broken = line.clone();
-                broken.flow_break = true;
-                vec![Cow::Owned(broken), Cow::Borrowed(line)]
-            } else {
-                vec![Cow::Borrowed(line)]
-            };
-            for reading in &readings {
-                let line: &FlowLine = reading;
-                let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary };
+            let broken = (line.maybe_break && !line.flow_break).then(|| FlowLine { flow_break: true, ..line.clone() });
+            for line in broken.iter().chain([line]) {
+                let pricing = Pricing { model: self, index: i, line, vocabulary: &vocabulary, longest: &longest };
                 let start_cost = |continued: bool| cell_start_cost(line, 0, continued);
                 // A row or a heading opens below every cell of the row
                 // before, in a block of its own.
                 let row_start = start_cost(false) + unblanked_cost(self.blank_separated, line, false);
+                // A cell opening on the line afresh in each column, and going
+                // on after a page break in a cell the break cut.
+                fresh_start.clear();
+                fresh_start.extend((0..k).map(|a| start_cost(false) + self.evidence.echo(i, 0, a)));
+                let resumed_start = start_cost(true);
                 // The cells cut by the row's last page break, for a state
                 // reached from slot `prev_index` by this line.
                 let cut_after = |prev_index: usize, new_row: bool| match &last {
@@ -1465,39 +1513,48 @@ impl Model<'_> {
                     _ => Endings::default(),
                 };
                 // The cheapest way to open the line's first part in each
-                // column, per kind of opening: (cost, previous state).
+                // column, per kind of opening.
                 openings.clear();
                 openings.resize(k * Opening::KINDS * ways, None);
-                let mut open = |a: usize, continued: bool, new_row: bool, fresh: bool, c: f64, prev_index: usize| {
-                    let dangling = endings_before(prev_index, new_row).others_dangle(a);
-                    let kind = Opening { continued, new_row, fresh, dangling };
-                    // The cells a page break cut or would cut, as for states.
-                    let signature = match &last {
-                        _ if new_row || ways == 1 => 0,
-                        _ if continued => cut_after(prev_index, new_row),
-                        Some(layer) => cut_cells(layer.counts(prev_index)),
-                        None => 0,
-                    };
+                let mut open = |a: usize, kind: Opening, opened: Opened| {
                     let first = kind.index(a) * ways;
+                    if ways == 1 {
+                        if let Some(slot) = openings.get_mut(first)
+                            && slot.is_none_or(|kept| opened.cost < kept.cost)
+                        {
+                            *slot = Some(opened);
+                        }
+                        return;
+                    }
                     let places = (first..first + ways).map(|s| {
                         let kept = openings.get(s).copied().flatten();
-                        (kept.map(|(c, _, _)| c), kept.map_or(0, |(_, _, signature)| signature))
+                        (kept.map(|o| o.cost), kept.map_or(0, |o| o.signature))
                     });
-                    if let Some(way) = way_for(places, signature, c)
+                    if let Some(way) = way_for(places, opened.signature, opened.cost)
                         && let Some(slot) = openings.get_mut(first + way)
                     {
-                        *slot = Some((c, prev_index, signature));
+                        *slot = Some(opened);
                     }
                 };
+                // A row opening from slot `prev_index`: its cells start
+                // afresh, nothing cut, nothing dangling.
+                let new_row = |cost: f64, prev_index: usize| Opened {
+                    cost,
+                    previous: prev_index,
+                    signature: 0,
+                    cut: 0,
+                    endings: Endings::default(),
+                };
+                let row_opening = Opening { continued: false, new_row: true, fresh: true, dangling: false };
                 for (prev_index, prev, prev_cost) in previous.iter().copied() {
                     if i == 0 {
-                        open(0, false, true, true, 0.0, prev_index);
+                        open(0, row_opening, new_row(0.0, prev_index));
                         continue;
                     }
                     if prev.column == k {
                         // After a section heading, a row opens (the heading
                         // paid for ending the row before it).
-                        open(0, false, true, true, prev_cost + row_start, prev_index);
+                        open(0, row_opening, new_row(prev_cost + row_start, prev_index));
                         continue;
                     }
                     // Cells left empty cost less in the part of a row after a
@@ -1508,15 +1565,30 @@ impl Model<'_> {
                     let continued = prev.continued || line.flow_break;
                     let cut = cut_after(prev_index, false);
                     let endings = endings_before(prev_index, false);
+                    // The cells a page break cut or would cut: states that
+                    // differ there are kept apart.
+                    let signature = match &last {
+                        _ if ways == 1 => 0,
+                        _ if continued => cut,
+                        Some(layer) => cut_cells(layer.counts(prev_index)),
+                        None => 0,
+                    };
+                    let going_row = |cost: f64| Opened { cost, previous: prev_index, signature, cut, endings };
+                    let kind = |a: usize, continued: bool, fresh: bool| Opening {
+                        continued,
+                        new_row: false,
+                        fresh,
+                        dangling: endings.others_dangle(a),
+                    };
                     // In a row's part after a page break, a cell goes on
                     // from the page before (lower case and all) only if the
                     // break cut it.
                     let going_on = |a: usize| {
-                        let opens = start_cost(false) + self.evidence.echo(i, 0, a);
+                        let opens = fresh_start.get(a).copied().unwrap_or(0.0);
                         if !continued {
                             opens
                         } else if in_mask(cut, a) {
-                            start_cost(true) + resume_cost(line, 0, a, endings)
+                            resumed_start + resume_cost(line, 0, a, endings)
                         } else {
                             cost::UNCUT + opens
                         }
@@ -1533,41 +1605,36 @@ impl Model<'_> {
                         Some(shared) if !line.flow_break && last.is_some() => shared.apart_cost(prev_lines),
                         _ => unblanked_cost(self.blank_separated, line, prev_lines <= 1),
                     };
-                    for a in 0..k {
-                        if a == prev.column {
-                            let wrap = prev_line.map_or(0.0, |p| {
-                                wrap_cost(
-                                    self.blank_separated,
-                                    self.unit,
-                                    self.width(a),
-                                    prev.len,
-                                    p,
-                                    line,
-                                    a == title_column,
-                                )
-                            });
-                            let uncut = match line.flow_break {
-                                true if !in_mask(cut, a) => cost::UNCUT,
-                                true => resume_cost(line, 0, a, endings),
-                                false => 0.0,
-                            };
-                            open(a, continued, false, line.flow_break, prev_cost + wrap + uncut, prev_index);
-                        }
+                    let a = prev.column;
+                    let wrap = prev_line.map_or(0.0, |p| {
+                        wrap_cost(self.blank_separated, self.unit, self.width(a), prev.len, p, line, a == title_column)
+                    });
+                    let uncut = match line.flow_break {
+                        true if !in_mask(cut, a) => cost::UNCUT,
+                        true => resume_cost(line, 0, a, endings),
+                        false => 0.0,
+                    };
+                    open(a, kind(a, continued, line.flow_break), going_row(prev_cost + wrap + uncut));
+                    let next = prev_cost + leave + meeting;
+                    for a in prev.column + 1..k {
                         if let Some(c) = next_cell_cost(prev.column, a, skip) {
                             let c = skips(c, a - prev.column - 1);
-                            open(a, continued, false, true, prev_cost + leave + meeting + c + going_on(a), prev_index);
+                            open(a, kind(a, continued, true), going_row(next + c + going_on(a)));
                         }
-                        if a < prev.column && line.flow_break {
-                            // The row goes on after the page break; the cells
-                            // after the last one printed were empty.
-                            let c = skips(cost::RESUME + (k - 1 - prev.column) as f64 * skip, k - 1 - prev.column);
-                            open(a, true, false, true, prev_cost + leave + c + going_on(a), prev_index);
+                    }
+                    if line.flow_break {
+                        // The row goes on after the page break; the cells
+                        // after the last one printed were empty.
+                        let empty = k - 1 - prev.column;
+                        let c = prev_cost + leave + skips(cost::RESUME + empty as f64 * skip, empty);
+                        for a in 0..prev.column {
+                            open(a, kind(a, true, true), going_row(c + going_on(a)));
                         }
-                        if a == 0 && prev.column > 0 {
-                            let c = new_row_after(prev, k, skip);
-                            let row_ends = leave + dangling_cost(endings);
-                            open(0, false, true, true, prev_cost + row_ends + c + row_start, prev_index);
-                        }
+                    }
+                    if prev.column > 0 {
+                        let c = new_row_after(prev, k, skip);
+                        let row_ends = leave + dangling_cost(endings);
+                        open(0, row_opening, new_row(prev_cost + row_ends + c + row_start, prev_index));
                     }
                 }
                 let counts_for =
@@ -1579,12 +1646,11 @@ impl Model<'_> {
                 let mut groups: Vec<Group> = Vec::new();
                 for a in 0..k {
                     for (kind, way) in Opening::all().flat_map(|kind| (0..ways).map(move |way| (kind, way))) {
-                        let Some(Some((base, prev_index, _))) = openings.get(kind.index(a) * ways + way).copied()
-                        else {
+                        let Some(Some(opened)) = openings.get(kind.index(a) * ways + way).copied() else {
                             continue;
                         };
+                        let Opened { cost: base, previous: prev_index, cut, endings: before, .. } = opened;
                         let Opening { continued, new_row, fresh, .. } = kind;
-                        let cut = cut_after(prev_index, new_row);
                         let state = State { column: a, len: line.len, continued };
                         let link = push_link(&mut links, Part::new(0, a), NO_LINK);
                         let entry = Entry {
@@ -1596,10 +1662,10 @@ impl Model<'_> {
                             page_break: line.flow_break,
                         };
                         let whole_line = [Part::new(0, a)];
-                        let endings = endings_before(prev_index, new_row).after(line, &whole_line);
+                        let endings = before.after(line, &whole_line);
                         here.push(entry, counts_for(prev_index, new_row), cut, endings, &whole_line);
                         // Several cells on the line, when it is too long for a.
-                        if self.overflow(line.len, a) <= 0.0 {
+                        if pricing.overflow(0, words, a) <= 0.0 {
                             continue;
                         }
                         let source = Source {
@@ -1607,7 +1673,7 @@ impl Model<'_> {
                             cost: base + pricing.shared(if fresh { 1 } else { 2 }),
                             prev_index,
                             new_row,
-                            endings: endings_before(prev_index, new_row),
+                            endings: before,
                         };
                         // Outside a row part after a page break, neither
                         // mask changes a cell's start.
@@ -1658,20 +1724,22 @@ impl Model<'_> {
                     }
                 }
             }
-            trail.extend(here.slots.iter().map(|e| {
-                e.map(|e| {
-                    chain(&links, e.link, &mut parts_buffer);
-                    let back = Back {
-                        previous: u32::try_from(e.previous).unwrap_or(u32::MAX),
-                        parts_at: u32::try_from(stored_parts.len()).unwrap_or(u32::MAX),
-                        parts: u8::try_from(parts_buffer.len()).unwrap_or(u8::MAX),
-                        new_row: e.new_row,
-                        page_break: e.page_break,
-                    };
-                    stored_parts.extend_from_slice(&parts_buffer);
-                    back
-                })
-            }));
+            if trace {
+                trail.extend(here.slots.iter().map(|e| {
+                    e.map(|e| {
+                        chain(&links, e.link, &mut parts_buffer);
+                        let back = Back {
+                            previous: u32::try_from(e.previous).unwrap_or(u32::MAX),
+                            parts_at: u32::try_from(stored_parts.len()).unwrap_or(u32::MAX),
+                            parts: u8::try_from(parts_buffer.len()).unwrap_or(u8::MAX),
+                            new_row: e.new_row,
+                            page_break: e.page_break,
+                        };
+                        stored_parts.extend_from_slice(&parts_buffer);
+                        back
+                    })
+                }));
+            }
             let bonus_ahead = echo_bonus_after.get(i).copied().unwrap_or(0.0);
             if here.slots.iter().flatten().map(|e| e.cost).fold(f64::INFINITY, f64::min) - bonus_ahead > limit {
                 return None;
@@ -1697,6 +1765,9 @@ impl Model<'_> {
         }) else {
             return Some((0.0, Vec::new()));
         };
+        if !trace {
+            return Some((best, Vec::new()));
+        }
         let mut steps =
             vec![Step { parts: vec![Part::default()], new_row: false, page_break: false, section: false }; n];
         for i in (0..n).rev() {
