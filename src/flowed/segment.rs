@@ -1538,7 +1538,7 @@ impl Model<'_> {
                 };
                 // A row opening from slot `prev_index`: its cells start
                 // afresh, nothing cut, nothing dangling.
-                let new_row = |cost: f64, prev_index: usize| Opened {
+                let opens_row = |cost: f64, prev_index: usize| Opened {
                     cost,
                     previous: prev_index,
                     signature: 0,
@@ -1548,13 +1548,13 @@ impl Model<'_> {
                 let row_opening = Opening { continued: false, new_row: true, fresh: true, dangling: false };
                 for (prev_index, prev, prev_cost) in previous.iter().copied() {
                     if i == 0 {
-                        open(0, row_opening, new_row(0.0, prev_index));
+                        open(0, row_opening, opens_row(0.0, prev_index));
                         continue;
                     }
                     if prev.column == k {
                         // After a section heading, a row opens (the heading
                         // paid for ending the row before it).
-                        open(0, row_opening, new_row(prev_cost + row_start, prev_index));
+                        open(0, row_opening, opens_row(prev_cost + row_start, prev_index));
                         continue;
                     }
                     // Cells left empty cost less in the part of a row after a
@@ -1573,7 +1573,7 @@ impl Model<'_> {
                         Some(layer) => cut_cells(layer.counts(prev_index)),
                         None => 0,
                     };
-                    let going_row = |cost: f64| Opened { cost, previous: prev_index, signature, cut, endings };
+                    let in_row = |cost: f64| Opened { cost, previous: prev_index, signature, cut, endings };
                     let kind = |a: usize, continued: bool, fresh: bool| Opening {
                         continued,
                         new_row: false,
@@ -1614,12 +1614,12 @@ impl Model<'_> {
                         true => resume_cost(line, 0, a, endings),
                         false => 0.0,
                     };
-                    open(a, kind(a, continued, line.flow_break), going_row(prev_cost + wrap + uncut));
+                    open(a, kind(a, continued, line.flow_break), in_row(prev_cost + wrap + uncut));
                     let next = prev_cost + leave + meeting;
                     for a in prev.column + 1..k {
                         if let Some(c) = next_cell_cost(prev.column, a, skip) {
                             let c = skips(c, a - prev.column - 1);
-                            open(a, kind(a, continued, true), going_row(next + c + going_on(a)));
+                            open(a, kind(a, continued, true), in_row(next + c + going_on(a)));
                         }
                     }
                     if line.flow_break {
@@ -1628,13 +1628,13 @@ impl Model<'_> {
                         let empty = k - 1 - prev.column;
                         let c = prev_cost + leave + skips(cost::RESUME + empty as f64 * skip, empty);
                         for a in 0..prev.column {
-                            open(a, kind(a, true, true), going_row(c + going_on(a)));
+                            open(a, kind(a, true, true), in_row(c + going_on(a)));
                         }
                     }
                     if prev.column > 0 {
                         let c = new_row_after(prev, k, skip);
                         let row_ends = leave + dangling_cost(endings);
-                        open(0, row_opening, new_row(prev_cost + row_ends + c + row_start, prev_index));
+                        open(0, row_opening, opens_row(prev_cost + row_ends + c + row_start, prev_index));
                     }
                 }
                 let counts_for =
