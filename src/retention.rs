@@ -96,7 +96,7 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite de|n['’]excédant pas|ne pouvant excéder|ne dépassant pas|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
     )
 });
 /// What joins the two ends of a range of lengths, and what opens one.
@@ -629,7 +629,10 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let body = body.trim_start_matches([':', ' ']).to_string();
 
     let mut rules: Vec<RetentionRule> = Vec::new();
-    let items = split_where_both_retain(&body, &LIST_SEP).into_iter().flat_map(split_before_lengths);
+    let items = split_where_both_retain(&body, &LIST_SEP)
+        .into_iter()
+        .flat_map(split_before_lengths)
+        .flat_map(split_before_caps);
     for item in items {
         let item = item.trim_start_matches(['•', ' ']);
         let (item_scope, item) = elided_scope(item, scope.as_ref());
@@ -743,6 +746,34 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
     parts
 }
 
+/// A cap on a length already given (`6 mois, dans la limite de 2 ans`,
+/// `1 an renouvelable sans excéder 3 ans`), up to the capping length.
+static CAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i),?\s*\b(?:dans la limite (?:de|d['’])|sans (?:excéder|dépasser)|ne pouvant (?:excéder|dépasser)|n['’](?:excédant|dépassant) pas|ne (?:dépassant|excédant) pas)\s*",
+    )
+});
+
+/// Splits a length from the cap after it (`1 an renouvelable dans la
+/// limite de 3 ans`): the cap is a rule of its own, bounded above, where
+/// it caps a length the words before it already give and itself opens
+/// with a length.
+fn split_before_caps(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for m in CAP.find_iter(text) {
+        let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
+        if find_length(left).is_some() && find_length(right).is_some_and(|l| l.start == 0) {
+            parts.push(left);
+            // The cap keeps its words: they bound its length.
+            start = m.start()
+                + text.get(m.start()..m.end()).map_or(0, |t| t.len() - t.trim_start_matches([',', ' ']).len());
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts
+}
+
 /// Most words of a subject whose verb a list item leaves out.
 const MAX_ELIDED_SUBJECT_WORDS: usize = 5;
 
@@ -785,7 +816,7 @@ static BARE_PLURAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(\p{L}{
 /// Words ending like a plural noun that open no subject.
 static NOT_A_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:dans|sous|vers|après|depuis|puis|plus|moins|alors|ainsi|hors|lors|très|tous|toutes|certains|certaines|plusieurs|divers|diverses|leurs|jamais|toujours|mois|ans|jours)$",
+        r"(?i)^(?:dans|sans|sous|vers|après|depuis|puis|plus|moins|alors|ainsi|hors|lors|très|tous|toutes|certains|certaines|plusieurs|divers|diverses|leurs|jamais|toujours|mois|ans|jours)$",
     )
 });
 
@@ -1419,6 +1450,33 @@ mod tests {
             ("Conservation : 93 jours", &[(Period, Some("P93D"), Exact, None, None, None, false, None)]),
             ("Conservation : 5 années", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
             ("dans la limite de 6 mois", &[(Period, Some("P6M"), Max, None, None, None, false, None)]),
+            // A cap after a length is a rule of its own, bounded above; a
+            // cap without a length bounds nothing.
+            (
+                "Conservation : 1 an renouvelable dans la limite de 3 ans",
+                &[
+                    (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P3Y"), Max, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Les données sont conservées 6 mois renouvelables sans excéder 2 ans",
+                &[
+                    (Period, Some("P6M"), Exact, None, None, None, false, None),
+                    (Period, Some("P2Y"), Max, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : 1 an, ne pouvant excéder 5 ans",
+                &[
+                    (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P5Y"), Max, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Conservation : 3 ans dans la limite de la durée du contrat",
+                &[(Period, Some("P3Y"), Exact, None, None, None, false, None)],
+            ),
             ("durée n'excédant pas 2 ans", &[(Period, Some("P2Y"), Max, None, None, None, false, None)]),
             // A range's upper end bounds it.
             ("Entre 1 et 3 ans selon les cas", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
@@ -2065,7 +2123,7 @@ mod tests {
                 vec![(Some("logs"), Some("P6M")), (Some("données de compte"), Some("P2Y"))],
             ),
             ("Conservation 1 an, renouvelable 1 an", vec![(None, Some("P1Y"))]),
-            ("Conservation : 6 mois, dans la limite de 2 ans", vec![(None, Some("P6M"))]),
+            ("Conservation : 6 mois, dans la limite de 2 ans", vec![(None, Some("P6M")), (None, Some("P2Y"))]),
             (
                 "Conservation : 3 ans après la fin du contrat, délais de recours 2 mois",
                 vec![(None, Some("P3Y")), (None, Some("P2M"))],
