@@ -424,7 +424,10 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
                 if NOTE_MAX.is_match(inner.as_str()) {
                     out.bound = Bound::Max;
                 }
-                if NOTE_MAX.is_match(inner.as_str()) || NOTE_PHASE.is_match(inner.as_str()) {
+                if NOTE_MAX.is_match(inner.as_str())
+                    || NOTE_PHASE.is_match(inner.as_str())
+                    || note_names_data(inner.as_str())
+                {
                     event = event.get(..whole.start()).unwrap_or(event);
                 }
             }
@@ -849,12 +852,33 @@ fn elided_scope<'a>(item: &'a str, outer: Option<&String>) -> (Option<String>, &
 fn trailing_scope(clause: &str) -> Option<String> {
     let length = find_length(clause)?;
     let after = clause.get(length.end..)?;
-    let after_event = || FROM_ANCHOR.find(after).and_then(|m| EVENT_SCOPE.captures(after.get(m.end()..)?));
+    let event = FROM_ANCHOR.find(after).and_then(|m| after.get(m.end()..));
+    let after_event = || event.and_then(|event| EVENT_SCOPE.captures(event));
     let scope = TRAILING_SCOPE.captures(after).or_else(after_event).and_then(|c| c.get(1)).map(|m| m.as_str().trim());
     match scope {
         Some(scope) => (!scope.is_empty() && !NOT_A_SCOPE.is_match(scope)).then(|| scope.to_string()),
-        None => parenthesized_scope(after),
+        None => parenthesized_scope(after).or_else(|| {
+            let note = EVENT_NOTE.captures(event?)?.get(1)?.as_str().trim();
+            note_names_data(note).then(|| note.to_string())
+        }),
     }
+}
+
+/// Nouns that open a name of data (`données de contact`, `pièces
+/// justificatives`).
+static DATA_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:les\s+|des\s+)?(?:données|informations|pièces|documents|dossiers|images|vidéos|photos|photographies|enregistrements|journaux|logs|traces|fichiers|copies|coordonnées|relevés)\b",
+    )
+});
+
+/// Whether a parenthesis closing an event names what the length keeps
+/// (`3 ans après la fin de la relation (données de contact)`) rather than
+/// saying more of the event (`dernière connexion (compte inactif)`): it
+/// opens with a noun of data and names a scope as one after a length does
+/// ([`parenthesized_scope`]).
+fn note_names_data(note: &str) -> bool {
+    DATA_NOUN.is_match(note) && parenthesized_scope(&format!("({note})")).is_some()
 }
 
 /// Most words a scope in parentheses after a length has.
@@ -2083,6 +2107,27 @@ mod tests {
             let rules = parse_statement(phrase, None);
             let got: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
             assert_eq!(got, want, "{phrase}");
+        }
+        // A parenthesis closing an event names what the length keeps where
+        // it opens with a noun of data; otherwise it says more of the event.
+        for (phrase, scope, from) in [
+            (
+                "Conservation : 3 ans après la fin de la relation (données de contact)",
+                Some("données de contact"),
+                "fin de la relation",
+            ),
+            (
+                "5 ans à compter de la clôture du dossier (pièces justificatives)",
+                Some("pièces justificatives"),
+                "clôture du dossier",
+            ),
+            ("2 ans à compter de la dernière connexion (compte inactif)", None, "dernière connexion (compte inactif)"),
+            ("3 ans après la fin du contrat (données de l'article 6)", None, "fin du contrat (données de l'article 6)"),
+        ] {
+            let rules = parse_statement(phrase, None);
+            let got: Vec<(Option<&str>, Option<&str>)> =
+                rules.iter().map(|r| (r.applies_to.as_deref(), r.from.as_deref())).collect();
+            assert_eq!(got, [(scope, Some(from))], "{phrase}");
         }
         // An item leaving out the verb names its own subject, after `;`,
         // `et` or `puis` alike; words qualifying a length and phases of
