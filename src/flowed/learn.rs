@@ -452,6 +452,28 @@ impl Descent<'_> {
             .unwrap_or(f64::INFINITY)
     }
 
+    /// The widths column `column` tries from its width in `widths`: the
+    /// grid up to `longest` within the column's cap, only those near its
+    /// width if `near`.
+    fn candidates(&self, widths: &[f64], column: usize, longest: usize, near: bool) -> Vec<usize> {
+        let current = widths.get(column).copied().unwrap_or(0.0);
+        candidate_widths(current, longest)
+            .into_iter()
+            .filter(|&w| self.evidence.within_cap(column, w as f64))
+            .filter(|&w| !near || is_near(w as f64, current))
+            .collect()
+    }
+
+    /// The cost under `widths` with column `column` set to `w`, if at most
+    /// `limit`, infinite if more.
+    fn trial_cost(&self, widths: &[f64], column: usize, w: usize, limit: f64) -> f64 {
+        let mut trial = widths.to_vec();
+        if let Some(slot) = trial.get_mut(column) {
+            *slot = w as f64;
+        }
+        self.cost_within(&trial, limit)
+    }
+
     /// The trap every start may fall in: a reading shifted by a column. The
     /// best of `readings` (sorted, cheapest first) moved by one column and
     /// re-estimated is descended from where that start is already cheaper;
@@ -473,29 +495,18 @@ impl Descent<'_> {
     /// whole segmentation cheapest, until no column changes. Returns the
     /// cost reached (with the width prior) and the widths.
     fn run(&self, mut widths: Vec<f64>, steepest_updates: usize) -> (f64, Vec<f64>) {
-        let (lines, evidence) = (self.lines, self.evidence);
-        let longest = lines.iter().map(|l| l.len.of(self.unit) as usize).max().unwrap_or(40).min(MAX_WIDTH);
+        let longest = self.lines.iter().map(|l| l.len.of(self.unit) as usize).max().unwrap_or(40).min(MAX_WIDTH);
         // Trials are given up once dearer than the best so far: only a
         // cheaper one is taken.
         let mut best = self.cost_within(&widths, f64::INFINITY);
         for _ in 0..steepest_updates {
             let found = (0..widths.len())
                 .flat_map(|column| {
-                    let current = widths.get(column).copied().unwrap_or(0.0);
-                    candidate_widths(current, longest)
-                        .into_iter()
-                        .filter(move |w| evidence.within_cap(column, *w as f64))
-                        .map(move |w| (column, w))
+                    self.candidates(&widths, column, longest, false).into_iter().map(move |w| (column, w))
                 })
                 .collect::<Vec<_>>()
                 .par_iter()
-                .map(|&(column, w)| {
-                    let mut trial = widths.clone();
-                    if let Some(slot) = trial.get_mut(column) {
-                        *slot = w as f64;
-                    }
-                    (self.cost_within(&trial, best), column, w)
-                })
+                .map(|&(column, w)| (self.trial_cost(&widths, column, w, best), column, w))
                 .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             match found {
                 Some((c, column, w)) if c < best - 1e-9 => {
@@ -512,21 +523,10 @@ impl Descent<'_> {
             let near = self.tried == Tried::NearAfterFirstRound && round > 0;
             let mut changed = false;
             for column in 0..widths.len() {
-                let current = widths.get(column).copied().unwrap_or(0.0);
-                let candidates: Vec<usize> = candidate_widths(current, longest)
-                    .into_iter()
-                    .filter(|w| evidence.within_cap(column, *w as f64))
-                    .filter(|&w| !near || is_near(w as f64, current))
-                    .collect();
-                let found = candidates
+                let found = self
+                    .candidates(&widths, column, longest, near)
                     .par_iter()
-                    .map(|&w| {
-                        let mut trial = widths.clone();
-                        if let Some(slot) = trial.get_mut(column) {
-                            *slot = w as f64;
-                        }
-                        (self.cost_within(&trial, best), w)
-                    })
+                    .map(|&w| (self.trial_cost(&widths, column, w, best), w))
                     .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 if let Some((c, w)) = found
                     && c < best - 1e-9

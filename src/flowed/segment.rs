@@ -1497,20 +1497,20 @@ impl Model<'_> {
                 fresh_start.extend((0..k).map(|a| start_cost(false) + self.evidence.echo(i, 0, a)));
                 let resumed_start = start_cost(true);
                 // The cells cut by the row's last page break, for a state
-                // reached from slot `prev_index` by this line.
-                let cut_after = |prev_index: usize, new_row: bool| match &last {
-                    _ if new_row => 0,
+                // reached from slot `prev_index` by this line going on its
+                // row (a new row has none).
+                let cut_after = |prev_index: usize| match &last {
                     Some(layer) if line.flow_break => cut_cells(layer.counts(prev_index)),
                     Some(layer) => layer.cut(prev_index),
                     None => 0,
                 };
-                // How the row's cells ended before this line.
-                let endings_before = |prev_index: usize, new_row: bool| match &last {
-                    Some(layer) if !new_row && line.flow_break => {
+                // How the row's cells ended before this line, as for cuts.
+                let endings_before = |prev_index: usize| match &last {
+                    Some(layer) if line.flow_break => {
                         layer.endings(prev_index).paragraphs_ended(layer.counts(prev_index))
                     }
-                    Some(layer) if !new_row => layer.endings(prev_index),
-                    _ => Endings::default(),
+                    Some(layer) => layer.endings(prev_index),
+                    None => Endings::default(),
                 };
                 // The cheapest way to open the line's first part in each
                 // column, per kind of opening.
@@ -1563,8 +1563,8 @@ impl Model<'_> {
                         if prev.continued { c - count as f64 * (skip - cost::SKIP_FINISHED) } else { c }
                     };
                     let continued = prev.continued || line.flow_break;
-                    let cut = cut_after(prev_index, false);
-                    let endings = endings_before(prev_index, false);
+                    let cut = cut_after(prev_index);
+                    let endings = endings_before(prev_index);
                     // The cells a page break cut or would cut: states that
                     // differ there are kept apart.
                     let signature = match &last {
@@ -1706,7 +1706,7 @@ impl Model<'_> {
                                 return None;
                             }
                             let c = new_row_after(prev, k, skip);
-                            let row_ends = leave + dangling_cost(endings_before(prev_index, false));
+                            let row_ends = leave + dangling_cost(endings_before(prev_index));
                             Some((prev_cost + row_ends + c, prev_index))
                         })
                         .min_by(|a, b| a.0.total_cmp(&b.0));
