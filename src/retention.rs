@@ -116,14 +116,23 @@ static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:glissants?|renouvelables?|supplémentaires?|pleins?|pleines?|calendaires?|révolus?|révolues?|ouvrés|ouvrables|francs|entiers|entières|consécutifs|consécutives)\b",
     )
 });
-static AGE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)\s*$"));
+/// Words before a number that make it an age: a bound on the persons
+/// (`moins de 16 ans`, `âgés de 3 ans`), or an age reached that ends the
+/// keeping (`jusqu'à l'âge de 18 ans`, `jusqu'aux 18 ans de l'enfant`,
+/// `jusqu'à ses 26 ans`, `jusqu'à ce que l'enfant atteigne 16 ans`), which
+/// is an event, not a length of keeping.
+static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)|\bâge (?:légal )?de|\baux|\b(?:ses|leurs|son|sa)|\batteint|\batteignent|\batteigne|\batteindre)\s*$",
+    )
+});
 static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
     )
 });
-static UNTIL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à la|à l['’]|à|au|aux)\s*"));
+static UNTIL_ANCHOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à ce qu(?:e\b|['’])|à la|à l['’]|à|aux|au)\s*"));
 /// A clause opening on the event that ends the keeping, with no length
 /// (`Dès la clôture du dossier`, `À l'issue de la mission`, `Au terme du
 /// contrat`): kept until that event.
@@ -1045,8 +1054,14 @@ fn scope_label(label: Option<String>) -> Option<String> {
 static DEMONSTRATIVE_OF: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:ceux|celles|celui|celle)\s+(?:des|du|de la|de l['’]|de|d['’])\s*"));
 
+/// A negation ending a subject, before the verb or participle it denies.
+static NEGATION_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s+)(?:non|ne|n['’])$"));
+
 /// The scope a grammatical subject names, or `None` for generic subjects.
 fn subject_scope(subject: &str) -> Option<String> {
+    // A negation is no part of what it denies (`Données non conservées`,
+    // `Les CV ne sont pas conservés`).
+    let subject = NEGATION_END.replace(subject.trim(), "");
     let subject = subject.trim().trim_end_matches(',');
     // The subject is the last clause's (`Les CV retenus sont versés au
     // dossier ; ceux des candidats non retenus sont détruits …`).
@@ -1080,8 +1095,7 @@ static PARTICIPLE_SUBJECT: LazyLock<Regex> =
 const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?|gardée?s?|stockée?s?|écrasée?s?";
 /// The verb before such a participle (`sont`, `doivent être`), and an
 /// adverb between them (`sont automatiquement supprimées`).
-const AUXILIARY: &str =
-    r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|pourront|pourra)\s+être)\s+(?:\w+ment\s+)?";
+const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|pourront|pourra)\s+(?:pas\s+)?être)\s+(?:pas\s+|plus\s+|jamais\s+)?(?:\w+ment\s+)?";
 /// Where a statement starts: a governing word, a subject with a keeping or
 /// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
 /// d'`, or a bare length after a label or sentence start.
@@ -1731,6 +1745,23 @@ mod tests {
                 "Suppression des données à l’issue de la procédure",
                 &[(UntilEvent, None, Exact, None, Some("issue de la procédure"), None, false, None)],
             ),
+            // An age reached ends the keeping: it is no length.
+            ("Jusqu'à l'âge de 18 ans", &[(UntilEvent, None, Exact, None, Some("âge de 18 ans"), None, false, None)]),
+            (
+                "Conservation jusqu’aux 18 ans de l’enfant",
+                &[(UntilEvent, None, Exact, None, Some("18 ans de l’enfant"), None, false, None)],
+            ),
+            (
+                "Jusqu'à ce que l'enfant atteigne 16 ans",
+                &[(UntilEvent, None, Exact, None, Some("enfant atteigne 16 ans"), None, false, None)],
+            ),
+            ("Jusqu'à ses 26 ans", &[(UntilEvent, None, Exact, None, Some("ses 26 ans"), None, false, None)]),
+            (
+                "Jusqu'aux élections suivantes",
+                &[(UntilEvent, None, Exact, None, Some("élections suivantes"), None, false, None)],
+            ),
+            // A length after `jusqu'à` is still a length.
+            ("Jusqu'à 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
             // The ending event alone, with no length, is kept until.
             (
                 "Dès la clôture du dossier",
@@ -2282,6 +2313,18 @@ mod tests {
             let got: Vec<(Option<&str>, Kind)> = rules.iter().map(|r| (r.applies_to.as_deref(), r.kind)).collect();
             assert_eq!(got, [(scope, Kind::Period)], "{cell}");
         }
+        // A negation denies the keeping; it names nothing kept.
+        for (phrase, scope) in [
+            ("Non conservées", None),
+            ("Données non conservées", None),
+            ("Les données ne sont pas conservées", None),
+            ("Les CV ne sont pas conservés", Some("CV")),
+            ("Le dossier n'est pas conservé", Some("dossier")),
+        ] {
+            let rules = parse_statement(phrase, None);
+            let got: Vec<(Option<&str>, Kind)> = rules.iter().map(|r| (r.applies_to.as_deref(), r.kind)).collect();
+            assert_eq!(got, [(scope, Kind::Unspecified)], "{phrase}");
+        }
         let rules = parse_statement("les données sont archivées définitivement", None);
         assert_eq!(rules.first().map(|r| r.kind), Some(Kind::Permanent));
     }
@@ -2308,6 +2351,7 @@ mod tests {
             "Contrat de 3 ans avec le prestataire",
             "Durée du stage : 6 mois",
             "Les données sont stockées sur des serveurs situés en France.",
+            "Les données ne sont pas stockées hors de l'Union européenne.",
         ] {
             assert_eq!(find_statements(text), Vec::new(), "{text}");
         }
