@@ -569,7 +569,7 @@ static THEN: LazyLock<Regex> = LazyLock::new(|| {
 static EVENT_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:dès|à|a|au|aux|en)\s+"));
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
-static OF_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:des|du|de la|de l['’])\s*"));
+static OF_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:(?:des|du|de la)\b|de l['’])\s*"));
 static INLINE_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s)([^:;•]{3,}?)\s*:\s*$"));
 static SOIT_SCOPE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*pour\s+(?:les|le|la|l['’])\s*([^\d,]+?)\s+(?:au|jusqu|pendant|durant|\d)"));
@@ -2050,6 +2050,18 @@ mod tests {
             parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
             None
         );
+        // The label after `Conservation` is what `des`, `du` or `de la`
+        // tie to it, never a word that opens with those letters
+        // (`durée`, `desserte`).
+        for (phrase, scopes) in [
+            ("Conservation des enregistrements vidéo : 30 jours", &[Some("enregistrements vidéo")][..]),
+            ("Conservation : desserte du site : 5 ans", &[Some("desserte du site")]),
+            ("Conservation : durée du contrat, puis archivage : 5 ans", &[None, None]),
+        ] {
+            let rules = parse_statement(phrase, None);
+            let got: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+            assert_eq!(got, scopes, "{phrase}");
+        }
         let rules =
             parse_statement("Conservation : 2 ans après le dernier contact pour les candidats non retenus", None);
         assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("candidats non retenus"));
