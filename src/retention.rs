@@ -128,11 +128,11 @@ static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
+        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+(?:(?:de la|du|des|de)\b|de l['’]|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
     )
 });
 static UNTIL_ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à ce qu(?:e\b|['’])|à la|à l['’]|à|aux|au)\s*"));
+    LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à ce qu(?:e\b|['’])|(?:à la|à|aux|au)\b|à l['’])\s*"));
 /// A clause opening on the event that ends the keeping, with no length
 /// (`Dès la clôture du dossier`, `À l'issue de la mission`, `Au terme du
 /// contrat`): kept until that event.
@@ -146,7 +146,7 @@ static END_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// clôture de l'exercice`).
 static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:des|du|de la|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:au moment de la|au moment de l['’]|au moment du|au moment des|lors de la|lors de l['’]|lors du|dès la|dès le|après la|après l['’]|après le|après les|après|à la|à l['’]|au|aux)\s*",
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment de la|au moment du|au moment des|lors de la|lors du|dès la|dès le|après la|après le|après les|après|à la|aux|au)\b|au moment de l['’]|lors de l['’]|après l['’]|à l['’])\s*",
     )
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -154,7 +154,7 @@ static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 static REQUEST_EVENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sur|à la|a la)\s+(?:simple\s+)?(demande\b)"));
 static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:à la|à l['’]|au|à)\s*|^\s*temps\s+(?:de la|de l['’]|du|des|de|d['’])\s*|^\s*(?:(?:de la|de l['’]|du|des)\s+|d['’]\s*)|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
+        r"(?i)\btant\s+qu(?:e\s+|['’]\s*)|\b(?:pendant|durant)\s+|(?:\bdurée\s+|^\s*)limitée (?:(?:à la|aux|au|à)\b|à l['’])\s*|^\s*temps\s+(?:(?:de la|du|des|de)\b|de l['’]|d['’])\s*|^\s*(?:(?:de la|de l['’]|du|des)\s+|d['’]\s*)|^\s*(?:toute\s+)?(?:la\s+)?durée\s+(?:de la\b|de l['’]|du\b|des\b|de\b|d['’])\s*|\ble temps d[eu]s?\s+|\ble temps d['’]",
     )
 });
 static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1052,7 +1052,7 @@ fn scope_label(label: Option<String>) -> Option<String> {
 /// A demonstrative pronoun and the preposition after it (`ceux des`,
 /// `celles de la`).
 static DEMONSTRATIVE_OF: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:ceux|celles|celui|celle)\s+(?:des|du|de la|de l['’]|de|d['’])\s*"));
+    LazyLock::new(|| re(r"(?i)^(?:ceux|celles|celui|celle)\s+(?:(?:des|du|de la|de)\b|de l['’]|d['’])\s*"));
 
 /// A negation ending a subject, before the verb or participle it denies.
 static NEGATION_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s+)(?:non|ne|n['’])$"));
@@ -1744,6 +1744,25 @@ mod tests {
             (
                 "Suppression des données à l’issue de la procédure",
                 &[(UntilEvent, None, Exact, None, Some("issue de la procédure"), None, false, None)],
+            ),
+            // Articles and prepositions before an event are whole words:
+            // an event opening with their letters keeps them (`lecture`,
+            // `lancement`, `aux`).
+            (
+                "Données supprimées après lecture du message",
+                &[(UntilEvent, None, Exact, None, Some("lecture du message"), None, false, None)],
+            ),
+            (
+                "3 ans à compter de lancement du projet",
+                &[(Period, Some("P3Y"), Exact, Some("lancement du projet"), None, None, false, None)],
+            ),
+            (
+                "Conservation limitée aux besoins du service",
+                &[(While, None, Exact, None, None, Some("besoins du service"), false, None)],
+            ),
+            (
+                "Suppression aux 18 ans de l'enfant",
+                &[(UntilEvent, None, Exact, None, Some("18 ans de l'enfant"), None, false, None)],
             ),
             // An age reached ends the keeping: it is no length.
             ("Jusqu'à l'âge de 18 ans", &[(UntilEvent, None, Exact, None, Some("âge de 18 ans"), None, false, None)]),
