@@ -142,11 +142,12 @@ static END_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A removal at an event, by a participle (`supprimées au départ de
-/// l'agent`) or a noun and what it removes (`Destruction des dossiers à la
-/// clôture de l'exercice`).
+/// l'agent`, `dès leur collecte`) or a noun and what it removes
+/// (`Destruction des dossiers à la clôture de l'exercice`). The event's
+/// article, if any, is left to [`trim_event`].
 static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment de la|au moment du|au moment des|lors de la|lors du|dès la|dès le|après la|après le|après les|après|à la|aux|au)\b|au moment de l['’]|lors de l['’]|après l['’]|à l['’])\s*",
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à)\b)\s*",
     )
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -2358,6 +2359,53 @@ mod tests {
         }
         let rules = parse_statement("les données sont archivées définitivement", None);
         assert_eq!(rules.first().map(|r| r.kind), Some(Kind::Permanent));
+    }
+
+    #[test]
+    fn events_keep_their_words_whatever_opens_them() {
+        // Every way of opening an event or a state, before events whose
+        // first letters spell an article or a preposition (`lecture`,
+        // `ladite`, `desserte`, `auteur`) and events with and without one.
+        let openings = [
+            "3 ans à compter de",
+            "3 ans après",
+            "3 ans à partir de",
+            "Les données sont conservées 2 ans au-delà de",
+            "Jusqu'à",
+            "Données supprimées après",
+            "Données supprimées dès",
+            "Suppression lors de",
+            "Données effacées au moment de",
+            "Données détruites à",
+            "Dès",
+            "Au terme de",
+            "Pendant",
+            "Tant que",
+            "Conservation limitée à",
+            "Le temps de",
+        ];
+        let events = [
+            "lecture du dossier",
+            "ladite décision",
+            "desserte du site",
+            "auteur de la demande",
+            "leur collecte",
+            "la fin du contrat",
+            "l'issue de la procédure",
+            "les élections",
+        ];
+        for opening in openings {
+            for event in events {
+                let phrase = format!("{opening} {event}");
+                let rules = parse_statement(&phrase, None);
+                let read: Vec<&str> =
+                    rules.iter().flat_map(|r| [&r.from, &r.until, &r.while_]).filter_map(|e| e.as_deref()).collect();
+                // The event is read whole (less its article), as what the
+                // opening keeps of it ends (`terme de …`).
+                let bare = ["la ", "l'", "les "].iter().find_map(|a| event.strip_prefix(a)).unwrap_or(event);
+                assert!(read.len() == 1 && read.iter().all(|e| e.ends_with(bare)), "{phrase}: {read:?}");
+            }
+        }
     }
 
     #[test]
