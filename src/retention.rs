@@ -96,7 +96,7 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|ne (?:peut|doit|saurait)(?: pas)? (?:excéder|dépasser)|n['’]excède pas|ne dépasse pas|inférieure?s? (?:ou égale?s? )?à|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
     )
 });
 /// What joins the two ends of a range of lengths, and what opens one.
@@ -105,7 +105,7 @@ static RANGE_FROM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:entre|de|d['
 static MIN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’]))\s*$"));
 /// Words after a length that bound it (`10 ans maximum`, `3 ans min`).
-const MAX_WORDS: &str = r"maximum|max\b\.?|au maximum|au plus tard|au plus|maxi";
+const MAX_WORDS: &str = r"maximum|max\b\.?|au maximum|au plus tard|au plus|tout au plus|maxi";
 const MIN_WORDS: &str = r"minimum|au minimum|au moins|min\b\.?|mini\b";
 static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MAX_WORDS})")));
 static MIN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MIN_WORDS})")));
@@ -412,10 +412,17 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
             out.bound = Bound::Min;
             after = after.get(m.end()..).unwrap_or("");
         }
-        // An event may be given in parentheses (`3 ans (à compter de la fin
-        // du contrat)`): it ends at their close.
+        // A parenthesis may bound the length (`3 ans (durée maximale)`), or
+        // give its event (`3 ans (à compter de la fin du contrat)`), which
+        // ends at its close.
         if let Some(inner) = after.trim_start().strip_prefix('(') {
-            after = inner.split(')').next().unwrap_or(inner);
+            let (note, rest) = inner.split_once(')').unwrap_or((inner, ""));
+            if NOTE_MAX.is_match(note) {
+                out.bound = Bound::Max;
+                after = rest;
+            } else {
+                after = note;
+            }
         }
         if let Some(m) = FROM_ANCHOR.find(after) {
             let mut event = after.get(m.end()..).unwrap_or("");
@@ -1782,6 +1789,13 @@ mod tests {
             ),
             // A length after `jusqu'à` is still a length.
             ("Jusqu'à 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("Une durée inférieure à 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("3 ans tout au plus", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("La conservation ne peut excéder 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            (
+                "3 ans (durée maximale) à compter de la collecte",
+                &[(Period, Some("P3Y"), Max, Some("collecte"), None, None, false, None)],
+            ),
             // The ending event alone, with no length, is kept until.
             (
                 "Dès la clôture du dossier",
