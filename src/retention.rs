@@ -168,13 +168,14 @@ static LEADING_ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:les|le|
 static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(.*?)\s*\b{AUXILIARY}(?:{PARTICIPLES})\b")));
 static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:conservation|durée de conservation|délai de conservation|durée de rétention|durée d['’]utilité administrative|dua|durée)(?:\s+des\s+données)?(?:\s*:\s*|\s+|$)|archivage\s*:\s*)",
+        r"(?i)^\s*(?:(?:conservation|rétention|dur[ée]e de conservation|d[ée]lai de conservation|dur[ée]e de rétention|durée d['’]utilité administrative|dua|dur[ée]e)(?:\s+des\s+données)?(?:\s*:\s*|\s+|$)|archivage\s*:\s*)",
     )
 });
 
 /// Whether a clause holds retention of its own: a length or a marker.
 fn has_retention(clause: &str) -> bool {
     find_length(clause).is_some()
+        || NEEDED_ANYWHERE.is_match(clause)
         || UNTIL_ANCHOR.is_match(clause)
         || WHILE_ANCHOR.is_match(clause)
         || PERMANENT.is_match(clause)
@@ -498,6 +499,10 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
 
 /// A state that is only the need for the data (`la durée nécessaire à …`,
 /// `le temps strictement nécessaire au …`).
+/// The same anywhere in a clause (`sont conservées le temps nécessaire à la
+/// gestion de la demande`): a retention that says no length.
+static NEEDED_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:la|le)\s+(?:durée|temps|période)\s+(?:strictement\s+)?nécessaires?\b"));
 static NEEDED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:(?:toute\s+)?(?:la|le|les)\s+)?(?:durée|temps|période)s?\s+(?:strictement\s+)?nécessaires?\b")
 });
@@ -1014,7 +1019,7 @@ const PHASE_NAMES: &str = r"base\s+(?:active|d['’]archives?|de\s+production)|a
 /// (`Durée d'utilité administrative (DUA) :` leaves `(DUA)`).
 static RETENTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:durées?|délais?|périodes?|conservation|dua|sort\s+final)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$|\([^()]*\)$)",
+        r"(?i)^(?:(?:dur[ée]es?|d[ée]lais?|périodes?|conservation|rétention|dua|sort\s+final)\b|(?:légale?s?|réglementaires?|maximale?s?|minimale?s?)(?:\s+de\s+conservation)?$|\([^()]*\)$)",
     )
 });
 
@@ -1109,7 +1114,7 @@ const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|p
 /// d'`, or a bare length after a label or sentence start.
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|(?i:durée de conservation|délai de conservation)|Durée d['’]utilité administrative|DUA|Durée)\b|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -2346,6 +2351,29 @@ mod tests {
         }
         let rules = parse_statement("DUA : 5 ans", None);
         assert_eq!(rules.first().and_then(|r| r.duration.as_deref()), Some("P5Y"));
+        // Labels in capitals (accents dropped), `Rétention`, a lower-case
+        // `conservation` before its length in a list, and a keeping verb
+        // with no length but the time needed all open statements, which
+        // the label scopes to nothing.
+        for (cell, text, kind) in [
+            ("DUREE DE CONSERVATION : 5 ANS", "DUREE DE CONSERVATION : 5 ANS", Kind::Period),
+            ("Identité. CONSERVATION : 5 ans", "CONSERVATION : 5 ans", Kind::Period),
+            ("Rétention : 6 mois", "Rétention : 6 mois", Kind::Period),
+            ("Nom, prénom ; conservation 3 ans", "conservation 3 ans", Kind::Period),
+            (
+                "Les données sont conservées le temps nécessaire à la gestion de la demande.",
+                "Les données sont conservées le temps nécessaire à la gestion de la demande.",
+                Kind::Unspecified,
+            ),
+        ] {
+            let found = find_statements(cell);
+            let got: Vec<(&str, Option<&str>)> =
+                found.iter().map(|s| (s.text.as_str(), s.applies_to.as_deref())).collect();
+            assert_eq!(got, [(text, None)], "{cell}");
+            let rules = parse_statement(text, None);
+            let read: Vec<(Option<&str>, Kind)> = rules.iter().map(|r| (r.applies_to.as_deref(), r.kind)).collect();
+            assert_eq!(read, [(None, kind)], "{cell}");
+        }
         // Other verbs of keeping or overwriting, after a modal or with an
         // adverb, open statements and name their subject.
         for (cell, scope) in [
@@ -2445,6 +2473,7 @@ mod tests {
             "Durée du stage : 6 mois",
             "Les données sont stockées sur des serveurs situés en France.",
             "Les données ne sont pas stockées hors de l'Union européenne.",
+            "La conservation des archives est assurée par le service.",
         ] {
             assert_eq!(find_statements(text), Vec::new(), "{text}");
         }
