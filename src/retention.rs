@@ -126,6 +126,27 @@ static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)|\bâge (?:légal )?de|\baux|\b(?:ses|leurs|son|sa)|\batteint|\batteignent|\batteigne|\batteindre)\s*$",
     )
 });
+/// `jusqu'à` right before a length, and whose years it counts after one
+/// (`jusqu'à 80 ans de l'agent`): the age at which the keeping ends.
+static UNTIL_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à|aux)\s*$"));
+static POSSESSOR_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:(?:du|de la|des)\b|de l['’])\s*(\p{L}+)"));
+/// Nouns of time after `N ans de la …`, which make it a length counted
+/// from an event (`jusqu'à 5 ans de la date de clôture`), not an age.
+const TIME_NOUNS: &[&str] =
+    &["date", "fin", "début", "clôture", "collecte", "dernier", "dernière", "année", "exercice", "signature"];
+
+/// Whether a length of years after `jusqu'à`, followed by whose years they
+/// are, is an age reached (`jusqu'à 80 ans de l'agent`, `jusqu'aux 18 ans
+/// du jeune`): an event, not a length of keeping.
+fn is_age_reached(before: &str, caps: &regex::Captures, after: &str) -> bool {
+    let years = caps.get(2).is_some_and(|u| u.as_str().to_lowercase().starts_with("an"));
+    let possessor = POSSESSOR_AFTER.captures(after).and_then(|c| c.get(1)).map(|w| w.as_str().to_lowercase());
+    years
+        && caps.get(3).is_none()
+        && UNTIL_BEFORE.is_match(before)
+        && possessor.is_some_and(|w| !TIME_NOUNS.contains(&w.as_str()))
+}
+
 static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+(?:(?:de la|du|des|de)\b|de l['’]|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
@@ -253,7 +274,7 @@ fn find_length(text: &str) -> Option<Length> {
             continue;
         }
         let after = text.get(whole.end()..).unwrap_or("");
-        if after.trim_start().starts_with("premier") {
+        if after.trim_start().starts_with("premier") || is_age_reached(before, &caps, after) {
             continue;
         }
         let number = number.as_str().replace(',', ".");
@@ -1788,6 +1809,11 @@ mod tests {
                 &[(UntilEvent, None, Exact, None, Some("enfant atteigne 16 ans"), None, false, None)],
             ),
             ("Jusqu'à ses 26 ans", &[(UntilEvent, None, Exact, None, Some("ses 26 ans"), None, false, None)]),
+            (
+                "Jusqu'à 80 ans de l'agent",
+                &[(UntilEvent, None, Exact, None, Some("80 ans de l'agent"), None, false, None)],
+            ),
+            ("Jusqu'à 5 ans de la date de clôture", &[(Period, Some("P5Y"), Max, None, None, None, false, None)]),
             (
                 "Jusqu'aux élections suivantes",
                 &[(UntilEvent, None, Exact, None, Some("élections suivantes"), None, false, None)],
