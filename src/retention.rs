@@ -158,9 +158,19 @@ static UNTIL_ANCHOR: LazyLock<Regex> =
 /// (`Dès la clôture du dossier`, `À l'issue de la mission`, `Au terme du
 /// contrat`): kept until that event.
 static END_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:dès\s+|(?:à|a|au|aux|en)\s+(?:(?:la|le|les)\s+|l['’]\s*)?(?:fin|issue|terme|échéance|expiration|clôture|achèvement|départ|sortie)\b)",
-    )
+    re(&format!(r"(?i)^\s*(?:dès\s+|(?:à|a|au|aux|en)\s+(?:(?:la|le|les)\s+|l['’]\s*)?(?:{END_NOUNS})\b)"))
+});
+/// Nouns of the event that ends something (`fin`, `clôture`, `départ`).
+const END_NOUNS: &str = "fin|issue|terme|échéance|expiration|clôture|achèvement|départ|sortie";
+/// A clause that names an event, not a state: one of [`END_NOUNS`], a
+/// date, a death or birth, a last act (`Clôture du dossier`, `Date de fin
+/// de prise en charge`, `dernière connexion`). Before `+ 5 ans` it is
+/// where the length counts from, where a state (`année en cours`, `durée
+/// du mandat`) is kept while it lasts.
+static NAMES_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^\s*(?:(?:la|le|les)\s+|l['’]\s*)?(?:date\s+(?:de\s+(?:la\s+)?|d['’]\s*|du\s+))?(?:{END_NOUNS}|décès|naissance|radiation|résiliation|dernier|dernière)\b"
+    ))
 });
 /// A removal at an event, by a participle (`supprimées au départ de
 /// l'agent`, `dès leur collecte`) or a noun and what it removes
@@ -337,6 +347,10 @@ fn find_length(text: &str) -> Option<Length> {
     }
     let caps = YEAR_OFFSET.captures(text)?;
     let (whole, years) = (caps.get(0)?, caps.get(1)?);
+    // `Jusqu'au 31/12 de l'année N+1` names a date, the end of the keeping.
+    if UNTIL_ANCHOR.is_match(text.get(..whole.start()).unwrap_or("")) {
+        return None;
+    }
     Some(Length {
         duration: format!("P{}Y", years.as_str().parse::<u32>().ok()?),
         start: whole.start(),
@@ -688,17 +702,33 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             let shared_length = find_length(alternatives.first().copied().unwrap_or("")).map(|l| l.duration);
             for (k, alt) in alternatives.iter().enumerate() {
                 let is_soit = k > 0 && soit_before(scoped, alt);
+                let alternative_start = rules.len();
+                // The last rule is an event a length is added to
+                // (`Clôture du dossier + 5 ans`), which the length counts from.
+                let mut event_added_to = false;
                 for (p, phase) in split_where_both_retain(alt, &THEN).into_iter().enumerate() {
                     let (phase_scope, phase) =
                         if p > 0 { elided_scope(phase, scope_here.as_ref()) } else { (scope_here.clone(), phase) };
                     // A state a length is added to (`l'année en cours + 2 ans`).
                     let added_to =
                         p == 0 && alt.get(phase.len()..).is_some_and(|after| after.trim_start().starts_with('+'));
-                    for (a, part) in split_appositions(phase).into_iter().enumerate() {
+                    for part in split_appositions(phase) {
                         let mut r = parse_clause(&text, part);
+                        let counts_from_event =
+                            std::mem::take(&mut event_added_to) && r.kind == Kind::Period && r.from.is_none();
+                        if counts_from_event && let Some(event) = rules.pop() {
+                            r.from = event.until;
+                        }
                         if added_to && r.kind == Kind::Unspecified {
-                            r.kind = Kind::While;
-                            r.while_ = trim_event(&WHILE_FRAMING.replace(part.trim(), ""));
+                            let named = WHILE_FRAMING.replace(part.trim(), "");
+                            if NAMES_EVENT.is_match(&named) {
+                                r.kind = Kind::UntilEvent;
+                                r.until = trim_event(&named);
+                                event_added_to = true;
+                            } else {
+                                r.kind = Kind::While;
+                                r.while_ = trim_event(&named);
+                            }
                         }
                         if r.kind == Kind::Unspecified && k > 0 && FROM_ANCHOR.is_match(part) {
                             // `3 ans à compter de A ou à compter de B`: the length is shared.
@@ -718,7 +748,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                                     None => inner,
                                 });
                             }
-                        } else if k > 0 && p == 0 && a == 0 {
+                        } else if k > 0 && rules.len() == alternative_start {
                             r.alternative_to = Some(group_start);
                         }
                         rules.push(r);
@@ -1817,6 +1847,28 @@ mod tests {
             (
                 "Jusqu'aux élections suivantes",
                 &[(UntilEvent, None, Exact, None, Some("élections suivantes"), None, false, None)],
+            ),
+            // An event a length is added to is where it counts from; a
+            // state is kept while it lasts, then the length.
+            (
+                "Date de fin de prise en charge + 20 ans",
+                &[(Period, Some("P20Y"), Exact, Some("Date de fin de prise en charge"), None, None, false, None)],
+            ),
+            (
+                "Clôture du dossier + 5 ans",
+                &[(Period, Some("P5Y"), Exact, Some("Clôture du dossier"), None, None, false, None)],
+            ),
+            (
+                "Durée du mandat + 1 an",
+                &[
+                    (While, None, Exact, None, None, Some("mandat"), false, None),
+                    (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            // A year in the archivists' notation after `jusqu'à` is a date.
+            (
+                "Jusqu'au 31/12 de l'année N+1",
+                &[(UntilEvent, None, Exact, None, Some("31/12 de l'année N+1"), None, false, None)],
             ),
             // A length after `jusqu'à` is still a length.
             ("Jusqu'à 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
