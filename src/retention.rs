@@ -571,8 +571,12 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         // A length added to what goes before (`l'année en cours + 2 ans`)
         // makes that a state whatever words name it.
         let added = m.as_str().trim() == "+" && find_length(own).is_some_and(|l| l.start == 0);
+        // An alternative that adds a length to its own event or state (`…
+        // ou fin du contrat + 1 an`).
+        let alternative_added = OR.is_match(m.as_str())
+            && own.split_once(" + ").is_some_and(|(_, length)| find_length(length).is_some_and(|l| l.start == 0));
         if (has_retention(left) || added)
-            && (RIGHT_HEAD.is_match(own) || soit || elided || phase)
+            && (RIGHT_HEAD.is_match(own) || soit || elided || phase || alternative_added)
             && !BARE_REMOVAL.is_match(own)
         {
             parts.push(left);
@@ -1863,6 +1867,15 @@ mod tests {
                 &[
                     (While, None, Exact, None, None, Some("mandat"), false, None),
                     (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            // Alternatives each adding a length to their own event or state.
+            (
+                "Année en cours + 2 ans ou fin du contrat + 1 an",
+                &[
+                    (While, None, Exact, None, None, Some("Année en cours"), false, None),
+                    (Period, Some("P2Y"), Exact, None, None, None, false, None),
+                    (Period, Some("P1Y"), Exact, Some("fin du contrat"), None, None, false, Some(0)),
                 ],
             ),
             // A year in the archivists' notation after `jusqu'à` is a date.
