@@ -86,7 +86,7 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si nécessaire|si besoin|sauf\s[^,;]*|sous réserve|en cas (?:de|d['’])[^,;]*|en l['’]absence (?:de|d['’])[^,;]*|à défaut (?:de|d['’])[^,;]*)\b,?\s*",
+        r"(?i)\b(?:le cas échéant|le cas echeant|éventuellement|si\s[^,;:()]*|sauf\s[^,;]*|sous réserve|en cas (?:de|d['’])[^,;]*|en l['’]absence (?:de|d['’])[^,;:]*|(?:à|a) défaut(?:\s+(?:de|d['’])[^,;]*)?)\b,?\s*",
     )
 });
 static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -636,6 +636,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         .map(|m| if m.as_str().to_lowercase().starts_with("max") { Bound::Max } else { Bound::Min });
     let mut scope = applies_to.map(str::to_string);
     let mut body = text.clone();
+    let mut hedged = false;
     if let Some(m) = GOVERNING.find(&body).filter(|m| !names_a_state(m.as_str(), body.get(m.end()..).unwrap_or(""))) {
         body = body.get(m.end()..).unwrap_or("").to_string();
         // `Conservation des enregistrements vidéo : 30 jours`: the label is
@@ -650,6 +651,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     } else if let Some(caps) = SUBJECT_VERB.captures(&body)
         && let (Some(subject), Some(whole)) = (caps.get(1), caps.get(0))
     {
+        hedged = CONDITIONAL.is_match(subject.as_str());
         let rest = body.get(whole.end()..).unwrap_or("").to_string();
         let verb = body.get(subject.end()..whole.end()).unwrap_or("").to_string();
         // Data older than a length (`Les comptes inactifs depuis plus de
@@ -771,8 +773,26 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             r.bound = bound;
         }
     }
+    // A condition set before the statement's verb (`En cas de contentieux,
+    // les données sont conservées …`) or as its label (`En l'absence de
+    // contentieux : 1 an`, `1 an (si applicable)`) hedges its rules and
+    // scopes nothing.
+    for r in &mut rules {
+        if r.applies_to.as_deref().is_some_and(|scope| CONDITIONAL_SCOPE.is_match(scope)) {
+            r.applies_to = None;
+            r.conditional = true;
+        }
+        r.conditional |= hedged;
+    }
     rules
 }
+
+/// A scope that is only a condition (see [`CONDITIONAL`]).
+static CONDITIONAL_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:le cas échéant|éventuellement|si\s|sauf\s|sous réserve|en cas (?:de|d['’])|en l['’]absence (?:de|d['’])|(?:à|a) défaut\b)",
+    )
+});
 
 /// A label that bounds the lengths it introduces (`Durée maximale de
 /// conservation :`, `Délai de conservation minimum :`).
@@ -1705,6 +1725,20 @@ mod tests {
                 "Conservation : 2 ans après la dernière connexion, sauf demande de suppression",
                 &[(Period, Some("P2Y"), Exact, Some("dernière connexion"), None, None, true, None)],
             ),
+            // A condition before the verb, as a label, in parentheses, or
+            // opening with `si` or `à défaut`, hedges and scopes nothing.
+            (
+                "En cas de contentieux, les données sont conservées jusqu'à la fin de la procédure",
+                &[(UntilEvent, None, Exact, None, Some("fin de la procédure"), None, true, None)],
+            ),
+            ("En l'absence de contentieux : 1 an", &[(Period, Some("P1Y"), Exact, None, None, None, true, None)]),
+            ("1 an (si applicable)", &[(Period, Some("P1Y"), Exact, None, None, None, true, None)]),
+            ("Si le candidat l'accepte, 2 ans", &[(Period, Some("P2Y"), Exact, None, None, None, true, None)]),
+            ("À défaut, 3 ans", &[(Period, Some("P3Y"), Exact, None, None, None, true, None)]),
+            (
+                "3 ans à compter de la date de saisine",
+                &[(Period, Some("P3Y"), Exact, Some("date de saisine"), None, None, false, None)],
+            ),
             (
                 "Conservation : 5 ans après la clôture de l'exercice (article L.123-22 du code de commerce)",
                 &[(Period, Some("P5Y"), Exact, Some("clôture de l'exercice"), None, None, false, None)],
@@ -2180,6 +2214,10 @@ mod tests {
             parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
             None
         );
+        // A condition is no scope.
+        for phrase in ["En l'absence de contentieux : 1 an", "1 an (si applicable)"] {
+            assert_eq!(parse_statement(phrase, None).first().and_then(|r| r.applies_to.clone()), None, "{phrase}");
+        }
         // The label after `Conservation` is what `des`, `du` or `de la`
         // tie to it, never a word that opens with those letters
         // (`durée`, `desserte`).
