@@ -1201,9 +1201,15 @@ static GOVERNING_END: LazyLock<Regex> =
 /// A bare length that opens a statement: after `:`, `.`, a label or the start.
 static BARE_LENGTH: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[.:;]\s+|[a-zé]\s+)(\d+\s*(?:ans?|mois|jours?|semaines?)\b)"));
-/// Words before a number that make it an age, a date or a frequency, not a retention.
+/// A preposition right before a bare length (`pendant 6 mois`).
+static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:pendant|durant)\s+$"));
+/// Words before a number that make it an age, a date or a frequency, or the
+/// validity of something else (`Habilitation valable 1 an`), not a
+/// retention.
 static NOT_RETENTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’])\s*$")
+    re(
+        r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’]|valables?|valides?)\s*$",
+    )
 });
 /// A label naming the length of something else than keeping data (`Délai
 /// de traitement de la demande :`, `Durée du stage :`): the length after it
@@ -1307,7 +1313,10 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
             let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']);
             let after_heading = label_before(&text, m.start(), 0).is_some();
             if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) && !labels_other_length(before) {
-                starts.push(m.start());
+                // The preposition that governs the length opens the
+                // statement, not the label (`Journalisation des accès
+                // pendant 6 mois`).
+                starts.push(LENGTH_PREPOSITION.find(before).map_or(m.start(), |p| p.start()));
             }
         }
     }
@@ -2456,6 +2465,8 @@ mod tests {
                 &[("Données de stage supprimées 3 mois après la fin du stage.", None)],
             ),
             ("Conservées 3 mois", &[("Conservées 3 mois", None)]),
+            // A bare length after a label keeps its preposition.
+            ("Journalisation des accès pendant 6 mois", &[("pendant 6 mois", Some("Journalisation des accès"))]),
             // Labels naming the retention open it and scope nothing.
             ("DUA : 5 ans", &[("DUA : 5 ans", None)]),
             ("Bulletins de paie. Archivage : 50 ans", &[("Archivage : 50 ans", None)]),
@@ -2603,6 +2614,8 @@ mod tests {
             "Les données sont stockées sur des serveurs situés en France.",
             "Les données ne sont pas stockées hors de l'Union européenne.",
             "La conservation des archives est assurée par le service.",
+            "Habilitation valable 1 an",
+            "Archivage : Service des archives départementales",
         ] {
             assert_eq!(find_statements(text), Vec::new(), "{text}");
         }
