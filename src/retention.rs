@@ -96,7 +96,7 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|ne (?:peut|doit|saurait)(?: pas)? (?:excéder|dépasser)|n['’]excède pas|ne dépasse pas|inférieure?s? (?:ou égale?s? )?à|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?de|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|ne (?:peut|doit|saurait)(?: pas)? (?:excéder|dépasser)|n['’]excède pas|ne dépasse pas|inférieure?s? (?:ou égale?s? )?à|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?(?:de|d['’])|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
     )
 });
 /// What joins the two ends of a range of lengths, and what opens one.
@@ -1930,6 +1930,7 @@ mod tests {
             ("Jusqu'à 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
             ("Une durée inférieure à 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
             ("3 ans tout au plus", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("Dans un délai d'un mois", &[(Period, Some("P1M"), Max, None, None, None, false, None)]),
             ("La conservation ne peut excéder 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
             (
                 "3 ans (durée maximale) à compter de la collecte",
