@@ -1041,8 +1041,20 @@ fn labels_set_apart(band: &[&Line], bounds: &[(f64, f64)]) -> Vec<SpanningLabel>
             i += 1;
             continue;
         };
+        // The column's own next line under that header: where it steps
+        // down as far as the header stands under the label, the column's
+        // lines interleave with other headers' (a text rendering puts
+        // headers centred in a band on alternate lines: `Nom du` /
+        // `traite‐` / `ment` between `Personnes` / `concernées`), and the
+        // gap is no label's.
+        let next_own = lines.iter().skip(under + 1).position(|has| *has).and_then(|k| band.get(under + 1 + k));
         let set_apart = match (band.get(label_end - 1), band.get(under)) {
-            (Some(last), Some(next)) => next.bbox.y0 - last.bbox.y0 > LABEL_GAP * last.bbox.height(),
+            (Some(last), Some(next)) => {
+                let gap = next.bbox.y0 - last.bbox.y0;
+                let interleaved =
+                    next_own.is_some_and(|own| own.bbox.y0 - next.bbox.y0 >= gap - 0.25 * last.bbox.height());
+                gap > LABEL_GAP * last.bbox.height() && !interleaved
+            }
             _ => false,
         };
         if !set_apart {
@@ -4161,6 +4173,20 @@ mod tests {
             line(36.0, &[("traitées", 0.0, 40.0)]),
         ];
         let band: Vec<&Line> = centred.iter().collect();
+        assert!(labels_set_apart(&band, &bounds).is_empty());
+        // The same in a text rendering, which sets the centred headers on
+        // alternate lines: `Nom du` / `traite‐` / `ment` two lines apart,
+        // `Personnes` / `concernées` between them, and `Finalités` level
+        // with `traite‐`. `Nom du` steps down to `traite‐` as far as
+        // `traite‐` does to `ment`: no label over `Finalités`.
+        let interleaved = [
+            line(12.0, &[("Nom", 0.0, 20.0), ("du", 25.0, 35.0)]),
+            line(24.0, &[("Personnes", 200.0, 245.0)]),
+            line(36.0, &[("traite‐", 0.0, 35.0), ("Finalités", 100.0, 145.0)]),
+            line(48.0, &[("concernées", 200.0, 250.0)]),
+            line(60.0, &[("ment", 0.0, 20.0)]),
+        ];
+        let band: Vec<&Line> = interleaved.iter().collect();
         assert!(labels_set_apart(&band, &bounds).is_empty());
     }
 

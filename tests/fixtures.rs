@@ -242,8 +242,12 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// column (`par le suivi`), so words go to the wrong side. Retypeset in
 /// DejaVu Serif with the header printed once, the first page runs
 /// `pluriannuel des objectifs et` a space from `DNUM`, past where the
-/// header starts the next column, so `et` goes to the controller.
+/// header starts the next column, so `et` goes to the controller. In
+/// WeasyPrint's hyphenated ville, whose headers pdftotext sets on alternate
+/// lines (centred in their band), `ra‐` / `diation` and `Agents` sit a
+/// space from the next column and go to it.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
+    ("ville-weasyprint-hyphenated.txt", 74),
     ("agence-reportlab.txt", 89),
     ("dnum-libreoffice-dejavu.txt", 129),
     ("dnum-libreoffice-header-once.txt", 130),
