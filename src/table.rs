@@ -1389,6 +1389,43 @@ fn move_to_hidden_gutters(columns: &mut [Column], lines: &[&Line]) {
     }
 }
 
+/// Moves each inner boundary of columns whose headers mostly sit at their
+/// edges left to where its column's text opens, where this one header is
+/// centred over a wider column (`Finalité(s)` over `Assurer la prise en
+/// charge`): two phrases or more, more than open level with the header,
+/// open together between the left header's text and this header, and
+/// fewer than a quarter as many of the left column's phrases run past that
+/// opening (a gutter parts the two columns' texts there). Left as it was,
+/// the boundary would cut every line of the column, and the fitting that
+/// follows leaves such lines out.
+fn open_columns_where_their_text_does(columns: &mut [Column], lines: &[&Line]) {
+    let Some(font) = lines.first().map(|l| l.font_size()) else { return };
+    let phrases: Vec<Line> = lines.iter().flat_map(|l| l.phrases(PHRASE_GAP * font)).collect();
+    let tolerance = START_TOLERANCE * font;
+    for i in 1..columns.len() {
+        let (Some(left), Some(this)) = (columns.get(i - 1), columns.get(i)) else { continue };
+        let between = |x: f64| x > left.header_x1 + tolerance && x < this.x0 - tolerance;
+        let Some(opening) = phrases.iter().map(|p| p.bbox.x0).filter(|x| between(*x)).min_by(|a, b| a.total_cmp(b))
+        else {
+            continue;
+        };
+        let opening_there = phrases.iter().filter(|p| (p.bbox.x0 - opening).abs() <= tolerance).count();
+        let level = phrases.iter().filter(|p| (p.bbox.x0 - this.x0).abs() <= tolerance).count();
+        let running_past =
+            phrases.iter().filter(|p| p.bbox.x0 < opening - tolerance && p.bbox.x1 > opening + tolerance).count();
+        if opening_there < 2 || opening_there <= level || 4 * running_past >= opening_there {
+            continue;
+        }
+        let cut = opening - 0.25 * font;
+        if let Some(c) = columns.get_mut(i) {
+            c.x0 = cut;
+        }
+        if let Some(c) = columns.get_mut(i - 1) {
+            c.x1 = cut;
+        }
+    }
+}
+
 /// Moves the inner column boundaries of a table without vertical rules into
 /// the whitespace gutters of its body: for each boundary, the least-covered
 /// x position between the middle of the two headers' left edges (where
@@ -3287,6 +3324,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 && !texts_open_before_headers(&columns, &lines);
             if header_at_edges {
                 move_to_hidden_gutters(&mut columns, &lines);
+                open_columns_where_their_text_does(&mut columns, &lines);
             }
             let fitting: Vec<&Line> = lines
                 .iter()
@@ -4188,6 +4226,41 @@ mod tests {
         ];
         let band: Vec<&Line> = interleaved.iter().collect();
         assert!(labels_set_apart(&band, &bounds).is_empty());
+    }
+
+    #[test]
+    fn a_header_centred_over_a_wider_column_opens_it_where_its_text_does() {
+        // `Finalités` is centred over its column (its header at 100), whose
+        // lines all open at 60, after the gutter that ends `Traitement`'s
+        // text (at 45); `Base légale` sits at its column's edge.
+        let mut columns = vec![
+            column("Traitement", 0.0, 100.0, 50.0),
+            column("Finalités", 100.0, 200.0, 145.0),
+            column("Base légale", 200.0, 300.0, 255.0),
+        ];
+        let body = [
+            line(12.0, &[("Verser", 60.0, 90.0), ("la", 95.0, 105.0), ("paie", 110.0, 130.0)]),
+            line(24.0, &[("Paie", 0.0, 20.0), ("des", 25.0, 40.0), ("Obligation", 200.0, 250.0)]),
+            line(36.0, &[("et", 60.0, 70.0), ("les", 75.0, 90.0), ("cotisations", 95.0, 150.0)]),
+            line(48.0, &[("agents", 0.0, 30.0), ("légale", 200.0, 230.0)]),
+            line(60.0, &[("dues", 60.0, 80.0)]),
+        ];
+        let lines: Vec<&Line> = body.iter().collect();
+        open_columns_where_their_text_does(&mut columns, &lines);
+        let bounds: Vec<(f64, f64)> = columns.iter().map(|c| (c.x0, c.x1)).collect();
+        assert_eq!(bounds, [(0.0, 57.5), (57.5, 200.0), (200.0, 300.0)]);
+        // Where the left column's text runs past that opening, it is the
+        // left column's own (an indented line), and nothing moves.
+        let mut columns = vec![column("Traitement", 0.0, 100.0, 50.0), column("Finalités", 100.0, 200.0, 145.0)];
+        let indented = [
+            line(12.0, &[("Paie", 0.0, 20.0), ("des", 25.0, 40.0), ("agents", 45.0, 75.0)]),
+            line(24.0, &[("et", 60.0, 70.0)]),
+            line(36.0, &[("Paie", 0.0, 20.0), ("des", 25.0, 40.0), ("élus", 45.0, 75.0)]),
+            line(48.0, &[("et", 60.0, 70.0)]),
+        ];
+        let lines: Vec<&Line> = indented.iter().collect();
+        open_columns_where_their_text_does(&mut columns, &lines);
+        assert_eq!(columns.get(1).map(|c| c.x0), Some(100.0));
     }
 
     /// A column under `header`, from `x0` to `x1`, its header ending at `header_x1`.

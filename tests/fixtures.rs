@@ -245,9 +245,13 @@ const UNDECIDABLE: &[(&str, &str)] = &[("fabrique-borderless.txt", "record 10 co
 /// header starts the next column, so `et` goes to the controller. In
 /// WeasyPrint's hyphenated ville, whose headers pdftotext sets on alternate
 /// lines (centred in their band), `ra‐` / `diation` and `Agents` sit a
-/// space from the next column and go to it.
+/// space from the next column and go to it. In WeasyPrint's hopital with
+/// cells centred vertically, pdftotext sets each row's cells on alternate
+/// lines and the cells of neighbouring columns a space apart (`• Patients`
+/// runs into `et leurs proches`), so words go to the next column.
 const LAYOUT_FLOORS: &[(&str, usize)] = &[
     ("ville-weasyprint-hyphenated.txt", 74),
+    ("hopital-weasyprint-middle.txt", 58),
     ("agence-reportlab.txt", 89),
     ("dnum-libreoffice-dejavu.txt", 129),
     ("dnum-libreoffice-header-once.txt", 130),
