@@ -199,7 +199,7 @@ static LEADING_ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:les|le|
 static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(.*?)\s*\b{AUXILIARY}(?:{PARTICIPLES})\b")));
 static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:conservation|rétention|dur[ée]e de conservation|d[ée]lai de conservation|dur[ée]e de rétention|durée d['’]utilité administrative|dua|dur[ée]e)(?:\s+des\s+données)?(?:\s*:\s*|\s+|$)|archivage\s*:\s*)",
+        r"(?i)^\s*(?:(?:conservation|rétention|dur[ée]e de conservation|d[ée]lai de conservation|dur[ée]e de rétention|durée d['’]utilité administrative|dua|dur[ée]e)(?:\s+des\s+données\s*(?::\s*|$)|\s*:\s*|\s+|$)|archivage\s*:\s*)",
     )
 });
 
@@ -621,6 +621,8 @@ static THEN: LazyLock<Regex> = LazyLock::new(|| {
 static EVENT_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:dès|à|a|au|aux|en)\s+"));
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:pendant|durant|tant qu)"));
+/// `des données` after a governing word, naming all the record's data.
+static OF_ALL_DATA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*des\s+données\b\s*"));
 static OF_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:(?:des|du|de la)\b|de l['’])\s*"));
 static INLINE_SCOPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s)([^:;•]{3,}?)\s*:\s*$"));
 static SOIT_SCOPE: LazyLock<Regex> =
@@ -647,6 +649,9 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             && find_length(body.get(..colon).unwrap_or("")).is_none()
         {
             body = body.get(of.end()..).unwrap_or("").to_string();
+        } else if let Some(generic) = OF_ALL_DATA.find(&body) {
+            // `Conservation des données tant que …`: all the data, no label.
+            body = body.get(generic.end()..).unwrap_or("").to_string();
         }
     } else if let Some(caps) = SUBJECT_VERB.captures(&body)
         && let (Some(subject), Some(whole)) = (caps.get(1), caps.get(0))
@@ -2234,6 +2239,11 @@ mod tests {
         for (phrase, scopes) in [
             ("Conservation des enregistrements vidéo : 30 jours", &[Some("enregistrements vidéo")][..]),
             ("Conservation : desserte du site : 5 ans", &[Some("desserte du site")]),
+            // `des données` is what is kept only where nothing qualifies it.
+            ("Conservation des données nominatives : 1 an", &[Some("données nominatives")]),
+            ("Conservation des données : 3 ans", &[None]),
+            ("Conservation des données 3 ans", &[None]),
+            ("Conservation des données tant que le compte est actif", &[None]),
             ("Conservation : durée du contrat, puis archivage : 5 ans", &[None, None]),
         ] {
             let rules = parse_statement(phrase, None);
