@@ -1194,7 +1194,7 @@ const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|p
 /// d'`, or a bare length after a label or sentence start.
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b))",
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -1259,9 +1259,23 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     let text = collapse_whitespace(cell);
     let mut starts: Vec<usize> = Vec::new();
     let mut triggers: Vec<usize> = Vec::new();
+    // Statements in parentheses after what they keep (`adresse IP
+    // (conservée 1 an)`): where each starts and ends, and that label.
+    let mut enclosed: Vec<(usize, usize, String)> = Vec::new();
     for caps in STATEMENT_START.captures_iter(&text) {
         let Some(m) = caps.get(0) else { continue };
         let participle = PARTICIPLE.is_match(m.as_str());
+        let before = text.get(..m.start()).unwrap_or("");
+        if participle
+            && let Some(outside) = before.trim_end().strip_suffix('(')
+            && let Some(close) = text.get(m.start()..).and_then(|rest| rest.find(')'))
+        {
+            let label = outside.get(after_last(outside, &['.', ';', ':', '•', ')'])..).unwrap_or("").trim();
+            enclosed.push((m.start(), m.start() + close, label.to_string()));
+            starts.push(m.start());
+            triggers.push(m.start());
+            continue;
+        }
         let start = if participle {
             // `Données conservées 1 mois …`: from the sentence's start, when near.
             let before = text.get(..m.start()).unwrap_or("");
@@ -1336,13 +1350,18 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
             continue;
         }
         let limit = triggers.iter().copied().find(|&s| s > start).unwrap_or(text.len());
-        let end = statement_end(&text, start, limit);
+        let in_parentheses = enclosed.iter().find(|(from, _, _)| *from == start);
+        let end = in_parentheses.map_or_else(|| statement_end(&text, start, limit), |(_, close, _)| *close);
         let Some(body) = text.get(start..end) else { continue };
         let body = body.trim().trim_end_matches([';', ' ']).trim();
         if body.is_empty() || !has_retention(body) {
             continue;
         }
-        let applies_to = scope_label(label_before(&text, start, previous_end));
+        let label = match in_parentheses {
+            Some((_, _, label)) => (!label.is_empty()).then(|| label.clone()),
+            None => label_before(&text, start, previous_end),
+        };
+        let applies_to = scope_label(label);
         previous_end = end;
         consumed_to = end;
         statements.push(Statement { text: body.to_string(), applies_to });
@@ -2476,6 +2495,24 @@ mod tests {
                 &[("Données de stage supprimées 3 mois après la fin du stage.", None)],
             ),
             ("Conservées 3 mois", &[("Conservées 3 mois", None)]),
+            // A participle in parentheses is a statement of its own, scoped
+            // to what it follows.
+            (
+                "Nom, prénom (conservés 3 ans) ; adresse IP (conservée 1 an)",
+                &[("conservés 3 ans", Some("Nom, prénom")), ("conservée 1 an", Some("adresse IP"))],
+            ),
+            (
+                "Données de santé (conservées 20 ans à compter du dernier passage)",
+                &[("conservées 20 ans à compter du dernier passage", Some("Données de santé"))],
+            ),
+            // A removal participle at an event opens a statement.
+            (
+                "Identité : 5 ans après la fin du contrat. Coordonnées bancaires : supprimées à la fin du contrat.",
+                &[
+                    ("5 ans après la fin du contrat.", Some("Identité")),
+                    ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
+                ],
+            ),
             // A bare length after a label keeps its preposition.
             ("Journalisation des accès pendant 6 mois", &[("pendant 6 mois", Some("Journalisation des accès"))]),
             // Labels naming the retention open it and scope nothing.
@@ -2626,6 +2663,7 @@ mod tests {
             "Les données ne sont pas stockées hors de l'Union européenne.",
             "La conservation des archives est assurée par le service.",
             "Habilitation valable 1 an",
+            "Les dossiers papier sont conservés à la mairie.",
             "Archivage : Service des archives départementales",
         ] {
             assert_eq!(find_statements(text), Vec::new(), "{text}");
