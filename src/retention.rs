@@ -1194,7 +1194,7 @@ const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|p
 /// d'`, or a bare length after a label or sentence start.
 static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -1204,8 +1204,14 @@ static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PAR
 static GOVERNING_END: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation)\s*:?$"));
 /// A bare length that opens a statement: after `:`, `.`, a label or the start.
-static BARE_LENGTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|[.:;]\s+|[a-zé]\s+)(\d+\s*(?:ans?|mois|jours?|semaines?)\b)"));
+static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[.:;]\s+|[a-zé]\s+)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
+    ))
+});
+/// A retention opening in lower case right after a colon.
+static LABELLED_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r":\s+((?:jusqu['’]\s?(?:à|au|aux)|durée|pendant|durant|tant qu|archivage|conservation)\b)"));
 /// A preposition right before a bare length (`pendant 6 mois`).
 static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:pendant|durant)\s+$"));
 /// Words before a number that make it an age, a date or a frequency, or the
@@ -1311,12 +1317,15 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         }
         let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
         let governed = GOVERNING_END.is_match(&before);
+        // A participle after what it keeps names its own data: a new
+        // statement, whatever list mark comes before it (`… • Candidats
+        // non retenus conservées 15 jours`).
+        let names_its_data = participle && start < m.start();
         let continues = governed
             || before.ends_with(" ou")
             || before.ends_with(" soit")
             || before.ends_with(" puis")
-            || before.ends_with('•')
-            || before.ends_with(';');
+            || (before.ends_with('•') || before.ends_with(';')) && !names_its_data;
         if governed {
             continue;
         }
@@ -1337,6 +1346,20 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
                 // pendant 6 mois`).
                 starts.push(LENGTH_PREPOSITION.find(before).map_or(m.start(), |p| p.start()));
             }
+        }
+    }
+    // After a label's colon, a retention opening in lower case (`Logs :
+    // jusqu'à 6 mois`, `Dossier : durée du contrat + 2 ans`, `Actes :
+    // archivage définitif`) starts a statement as a capital one does.
+    for caps in LABELLED_OPENING.captures_iter(&text) {
+        // A retention label before the colon (`Durée : pendant …`) already
+        // opened the statement.
+        if let Some(m) = caps.get(1)
+            && !GOVERNING_END.is_match(&text.get(..m.start()).unwrap_or("").trim_end().to_lowercase())
+            && label_before(&text, m.start(), 0).is_some()
+        {
+            starts.push(m.start());
+            triggers.push(m.start());
         }
     }
     starts.sort_unstable();
@@ -2513,6 +2536,13 @@ mod tests {
                     ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
                 ],
             ),
+            // A lower-case opening after a label's colon starts a statement,
+            // unless the label names the retention and started it.
+            ("Logs : jusqu'à 6 mois", &[("jusqu'à 6 mois", Some("Logs"))]),
+            (
+                "Identité, coordonnées Durée : pendant la durée d'activité de l'agent",
+                &[("Durée : pendant la durée d'activité de l'agent", None)],
+            ),
             // A bare length after a label keeps its preposition.
             ("Journalisation des accès pendant 6 mois", &[("pendant 6 mois", Some("Journalisation des accès"))]),
             // Labels naming the retention open it and scope nothing.
@@ -2634,6 +2664,51 @@ mod tests {
                 // opening keeps of it ends (`terme de …`).
                 let bare = ["la ", "l'", "les "].iter().find_map(|a| event.strip_prefix(a)).unwrap_or(event);
                 assert!(read.len() == 1 && read.iter().all(|e| e.ends_with(bare)), "{phrase}: {read:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn two_labelled_statements_in_a_cell_lose_no_length() {
+        // Each pair of ways to write a labelled retention, joined by each
+        // separator a cell's list uses: both lengths are read, whatever
+        // opens the second one (a lower-case `jusqu'à` or `archivage`
+        // after its label, a number word after a participle, a
+        // parenthesis).
+        let labels = ["Données d'identité", "Logs", "Candidats non retenus", "Images"];
+        let forms = [
+            "{L} : {N}",
+            "{L} : conservation {N}",
+            "{L} conservées {N}",
+            "{L} (conservées {N})",
+            "{L} : {N} à compter de la collecte",
+            "{L} : jusqu'à {N}",
+            "{L} : {N} maximum",
+            "{L} : durée du contrat + {N}",
+            "{L} : supprimées au bout de {N}",
+            "{L} : archivage {N}",
+            "{L} : {N} puis suppression",
+        ];
+        let lengths = [("3 ans", "P3Y"), ("6 mois", "P6M"), ("15 jours", "P15D"), ("deux ans", "P2Y")];
+        for (i, first) in forms.iter().enumerate() {
+            for (j, second) in forms.iter().enumerate() {
+                for separator in [" ; ", ". ", " • "] {
+                    let (one, one_iso) = lengths[i % lengths.len()];
+                    let (two, two_iso) = lengths[(i + 1) % lengths.len()];
+                    let fill =
+                        |form: &str, label: &str, length: &str| form.replace("{L}", label).replace("{N}", length);
+                    let cell = format!(
+                        "{}{separator}{}",
+                        fill(first, labels[(i + j) % labels.len()], one),
+                        fill(second, labels[(i + 2 * j + 1) % labels.len()], two)
+                    );
+                    let rules: Vec<RetentionRule> = find_statements(&cell)
+                        .iter()
+                        .flat_map(|s| parse_statement(&s.text, s.applies_to.as_deref()))
+                        .collect();
+                    let read: Vec<&str> = rules.iter().filter_map(|r| r.duration.as_deref()).collect();
+                    assert!(read.contains(&one_iso) && read.contains(&two_iso), "{cell}: {read:?}");
+                }
             }
         }
     }
