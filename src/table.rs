@@ -1109,13 +1109,19 @@ fn anchor_to_gutters(columns: &mut [Column], lines: &[&Line]) {
 /// `None` leaving a boundary in place.
 fn set_column_starts(columns: &mut [Column], starts: impl Iterator<Item = Option<f64>>) {
     for (i, x) in starts.enumerate() {
-        let Some(x) = x else { continue };
-        if let Some(c) = columns.get_mut(i + 1) {
-            c.x0 = x;
+        if let Some(x) = x {
+            set_boundary(columns, i + 1, x);
         }
-        if let Some(c) = columns.get_mut(i) {
-            c.x1 = x;
-        }
+    }
+}
+
+/// Sets where column `i` starts and the column before it ends.
+fn set_boundary(columns: &mut [Column], i: usize, x: f64) {
+    if let Some(c) = columns.get_mut(i) {
+        c.x0 = x;
+    }
+    if let Some(c) = i.checked_sub(1).and_then(|before| columns.get_mut(before)) {
+        c.x1 = x;
     }
 }
 
@@ -1379,13 +1385,7 @@ fn move_to_hidden_gutters(columns: &mut [Column], lines: &[&Line]) {
         if opening > reach || opening_lines < 2 {
             continue;
         }
-        let cut = opening - 0.25 * font;
-        if let Some(c) = columns.get_mut(i) {
-            c.x0 = cut;
-        }
-        if let Some(c) = columns.get_mut(i - 1) {
-            c.x1 = cut;
-        }
+        set_boundary(columns, i, opening - 0.25 * font);
     }
 }
 
@@ -1416,13 +1416,7 @@ fn open_columns_where_their_text_does(columns: &mut [Column], lines: &[&Line]) {
         if opening_there < 2 || opening_there <= level || 4 * running_past >= opening_there {
             continue;
         }
-        let cut = opening - 0.25 * font;
-        if let Some(c) = columns.get_mut(i) {
-            c.x0 = cut;
-        }
-        if let Some(c) = columns.get_mut(i - 1) {
-            c.x1 = cut;
-        }
+        set_boundary(columns, i, opening - 0.25 * font);
     }
 }
 
@@ -1455,13 +1449,7 @@ fn fit_gutters(columns: &mut [Column], body: &[&Line], headers_centred: bool) {
         let window = coverage.get(lo..=hi).unwrap_or_default();
         let Some(&least) = window.iter().min() else { continue };
         let Some(k) = window.iter().rposition(|&c| c == least) else { continue };
-        let x = (lo + k + 1) as f64;
-        if let Some(c) = columns.get_mut(i - 1) {
-            c.x1 = x;
-        }
-        if let Some(c) = columns.get_mut(i) {
-            c.x0 = x;
-        }
+        set_boundary(columns, i, (lo + k + 1) as f64);
     }
 }
 
