@@ -561,6 +561,11 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
             continue;
         }
         let own = right.split([';', '•']).next().unwrap_or(right);
+        // A slash before the final fate (`DUA : 10 ans / sort final :
+        // versement`) parts phases, not alternatives.
+        if sep.as_str() == OR.as_str() && m.as_str().trim() == "/" && FINAL_FATE.is_match(own) {
+            continue;
+        }
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
         // An item may leave out the verb (`; les sauvegardes 1 mois`, `et
         // les devis 3 ans`); alternatives (`ou`, `soit`) name no subject.
@@ -614,8 +619,10 @@ static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What parts alternatives: `ou`, `soit`, a slash set apart (`3 ans / 5 ans`).
 static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+|\s+/\s+"));
+/// The archivists' final fate opening a clause (`sort final : versement`).
+static FINAL_FATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*sort\s+final\b"));
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*")
+    re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*|\s+/\s+")
 });
 /// The preposition before an event that opens a clause (`dès`, `à`, `au`).
 static EVENT_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:dès|à|a|au|aux|en)\s+"));
@@ -1966,6 +1973,14 @@ mod tests {
                     (While, None, Exact, None, None, Some("Année en cours"), false, None),
                     (Period, Some("P2Y"), Exact, None, None, None, false, None),
                     (Period, Some("P1Y"), Exact, Some("fin du contrat"), None, None, false, Some(0)),
+                ],
+            ),
+            // A slash before the final fate parts phases.
+            (
+                "DUA : 10 ans / sort final : versement",
+                &[
+                    (Period, Some("P10Y"), Exact, None, None, None, false, None),
+                    (Permanent, None, Exact, None, None, None, false, None),
                 ],
             ),
             // A year in the archivists' notation after `jusqu'à` is a date.
