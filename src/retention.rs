@@ -532,22 +532,25 @@ fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
     out
 }
 
+/// The time the data are needed for (`durée nécessaire`, `temps strictement
+/// nécessaire`): a retention that says no length.
+const NEEDED: &str = r"(?:durée|temps|période)s?\s+(?:strictement\s+)?nécessaires?\b";
 /// A state that is only the need for the data (`la durée nécessaire à …`,
 /// `le temps strictement nécessaire au …`).
+static NEEDED_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(?:(?:toute\s+)?(?:la|le|les)\s+)?{NEEDED}")));
 /// The same anywhere in a clause (`sont conservées le temps nécessaire à la
-/// gestion de la demande`): a retention that says no length.
-static NEEDED_ANYWHERE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:la|le)\s+(?:durée|temps|période)\s+(?:strictement\s+)?nécessaires?\b"));
-static NEEDED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?:toute\s+)?(?:la|le|les)\s+)?(?:durée|temps|période)s?\s+(?:strictement\s+)?nécessaires?\b")
-});
+/// gestion de la demande`).
+static NEEDED_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b(?:la|le)\s+{NEEDED}")));
 
 /// Splits at `sep` where both sides hold retention of their own: the left
 /// side anywhere, the right side at its very start (`… ou Jusqu'à 6 mois`,
 /// `… ou à compter de …`), so that an `ou` inside an event (`par le greffier
 /// ou le magistrat`) does not split it. After `soit`, a scoped clause
-/// (`soit pour les agents au maximum deux mois …`) counts too.
-fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
+/// (`soit pour les agents au maximum deux mois …`) counts too. With
+/// `alternatives`, the split parts alternatives, which a slash before the
+/// final fate does not (it parts phases).
+fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternatives: bool) -> Vec<&'a str> {
     let mut parts = Vec::new();
     let mut start = 0;
     // A separator inside a length (`1 an et 6 mois`) splits nothing.
@@ -563,7 +566,7 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex) -> Vec<&'a str> {
         let own = right.split([';', '•']).next().unwrap_or(right);
         // A slash before the final fate (`DUA : 10 ans / sort final :
         // versement`) parts phases, not alternatives.
-        if sep.as_str() == OR.as_str() && m.as_str().trim() == "/" && FINAL_FATE.is_match(own) {
+        if alternatives && m.as_str().trim() == "/" && FINAL_FATE.is_match(own) {
             continue;
         }
         let soit = m.as_str().contains("soit") && SOIT_SCOPE.is_match(own) && has_retention(own);
@@ -707,7 +710,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let body = body.trim_start_matches([':', ' ']).to_string();
 
     let mut rules: Vec<RetentionRule> = Vec::new();
-    let items = split_where_both_retain(&body, &LIST_SEP)
+    let items = split_where_both_retain(&body, &LIST_SEP, false)
         .into_iter()
         .flat_map(split_before_lengths)
         .flat_map(split_before_caps);
@@ -716,7 +719,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         let (item_scope, item) = elided_scope(item, scope.as_ref());
         for (scope_here, scoped) in inline_scopes(item, item_scope.as_deref()) {
             let group_start = rules.len();
-            let alternatives = split_where_both_retain(scoped, &OR);
+            let alternatives = split_where_both_retain(scoped, &OR, true);
             let shared_length = find_length(alternatives.first().copied().unwrap_or("")).map(|l| l.duration);
             for (k, alt) in alternatives.iter().enumerate() {
                 let is_soit = k > 0 && soit_before(scoped, alt);
@@ -724,7 +727,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                 // The last rule is an event a length is added to
                 // (`Clôture du dossier + 5 ans`), which the length counts from.
                 let mut event_added_to = false;
-                for (p, phase) in split_where_both_retain(alt, &THEN).into_iter().enumerate() {
+                for (p, phase) in split_where_both_retain(alt, &THEN, false).into_iter().enumerate() {
                     let (phase_scope, phase) =
                         if p > 0 { elided_scope(phase, scope_here.as_ref()) } else { (scope_here.clone(), phase) };
                     // A state a length is added to (`l'année en cours + 2 ans`).
@@ -790,7 +793,8 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     // contentieux : 1 an`, `1 an (si applicable)`) hedges its rules and
     // scopes nothing.
     for r in &mut rules {
-        if r.applies_to.as_deref().is_some_and(|scope| CONDITIONAL_SCOPE.is_match(scope)) {
+        let condition_only = |scope: &str| CONDITIONAL.find(scope).is_some_and(|m| m.start() == 0);
+        if r.applies_to.as_deref().is_some_and(condition_only) {
             r.applies_to = None;
             r.conditional = true;
         }
@@ -798,13 +802,6 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     }
     rules
 }
-
-/// A scope that is only a condition (see [`CONDITIONAL`]).
-static CONDITIONAL_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:le cas échéant|éventuellement|si\s|sauf\s|sous réserve|en cas (?:de|d['’])|en l['’]absence (?:de|d['’])|(?:à|a) défaut\b)",
-    )
-});
 
 /// A label that bounds the lengths it introduces (`Durée maximale de
 /// conservation :`, `Délai de conservation minimum :`).
