@@ -206,14 +206,19 @@ impl ToUnicode {
     /// little-endian order (`<66006900>` for `fi`), which reads as CJK
     /// (`昀椀`). In a CMap whose other destinations are Latin, a destination
     /// made only of units `XX00` with `XX` a printable ASCII character is
-    /// read byte-swapped.
+    /// read byte-swapped. So is such a destination of two units or more
+    /// in a CMap with no other destinations: a writer that keeps the glyphs
+    /// its main encoding lacks in a font of their own (cairo) leaves only
+    /// the ligatures there, and one glyph standing for two CJK ideographs is
+    /// not how CJK fonts map.
     fn repair_byte_swapped(&mut self) {
         let swapped = |text: &str| -> Option<String> {
             (!text.is_empty()).then(|| text.chars().map(byte_swapped_ascii).collect::<Option<String>>()).flatten()
         };
         let others: Vec<&String> = self.map.values().filter(|t| swapped(t).is_none()).collect();
         let latin = others.iter().filter(|t| t.chars().all(|c| u32::from(c) < 0x0250)).count();
-        if others.is_empty() || latin * 5 < others.len() * 4 {
+        let only_ligatures = others.is_empty() && self.map.values().all(|t| t.chars().count() >= 2);
+        if !only_ligatures && (others.is_empty() || latin * 5 < others.len() * 4) {
             return;
         }
         for text in self.map.values_mut() {
@@ -269,6 +274,13 @@ mod tests {
         // A CJK font keeps its destinations.
         let cjk = ToUnicode::parse(b"2 beginbfchar <01><6600> <02><6E2F> endbfchar");
         assert_eq!(cjk.get(1), Some("\u{6600}"));
+        // A font of nothing but ligatures (cairo's second subset) is repaired …
+        let ligatures = ToUnicode::parse(b"2 beginbfchar <0001><66006900> <0002><66006600> endbfchar");
+        assert_eq!(ligatures.get(1), Some("fi"));
+        assert_eq!(ligatures.get(2), Some("ff"));
+        // … a font of single ideographs that read as ASCII swapped is not.
+        let ideographs = ToUnicode::parse(b"2 beginbfchar <0001><4E00> <0002><5B00> endbfchar");
+        assert_eq!(ideographs.get(1), Some("\u{4E00}"));
     }
 
     #[test]
