@@ -614,7 +614,10 @@ fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
         let own_opening = opens_line.get(i).copied().unwrap_or(false) && word.starts_with(char::is_uppercase);
         match headers.last_mut() {
             Some(h) if after_hyphen => match h.last_mut() {
-                Some(last) => last.push_str(word),
+                Some(last) => {
+                    crate::layout::drop_added_hyphen(last);
+                    last.push_str(word);
+                }
                 None => h.push(word.clone()),
             },
             Some(h) if !(is_header_opening(word) || own_opening) || governed => h.push(word.clone()),
@@ -622,6 +625,19 @@ fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
         }
     }
     headers.into_iter().map(|h| h.join(" ")).collect()
+}
+
+/// Whether each of the `headers` split from the header's `words` opens a
+/// line of the header (`opens_line`, word by word).
+fn headers_apart(headers: &[String], words: &[String], opens_line: &[bool]) -> bool {
+    let mut at = 0;
+    for header in headers {
+        if at > 0 && !opens_line.get(at).copied().unwrap_or(false) {
+            return false;
+        }
+        at += header.split(' ').count();
+    }
+    at == words.len()
 }
 
 /// A line's words, the first glued to `previous` where it is the end of a
@@ -645,6 +661,10 @@ struct Header {
     headers: Vec<String>,
     own: usize,
     group: Option<HeaderGroup>,
+    /// Whether every column header opens a line of its own: an extraction
+    /// that prints cells sharing a baseline on one line would have printed
+    /// the header's top-aligned cells so.
+    apart: bool,
 }
 
 /// A label set over several columns' headers (`Catégories` over
@@ -758,16 +778,21 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             if glued && let (Some(last), Some(head)) = (words.last_mut(), line.words.first()) {
                 match fields::hyphenated_header_word(last, head) {
                     Some(word) => *last = word,
-                    None => last.push_str(head),
+                    None => {
+                        crate::layout::drop_added_hyphen(last);
+                        last.push_str(head);
+                    }
                 }
             }
             opens_line.extend((0..rest.len()).map(|k| k == 0 && !glued));
             words.extend(rest);
             end += 1;
         }
-        let (headers, group) = nest_grouped_headers(split_headers(&words, &opens_line));
+        let split = split_headers(&words, &opens_line);
+        let apart = headers_apart(&split, &words, &opens_line);
+        let (headers, group) = nest_grouped_headers(split);
         if headers.len() >= MIN_HEADERS {
-            return Some(Header { start, end, headers, own: owned, group });
+            return Some(Header { start, end, headers, own: owned, group, apart });
         }
     }
     None
@@ -863,6 +888,19 @@ fn blank_lines_separate(lines: &[FlowLine]) -> bool {
     direct * 5 >= lines.len() && spaced * 10 >= lines.len()
 }
 
+/// Whether the body's record numbers mostly stand alone on their lines
+/// (`1`, not `1 Gestion du personnel`): a number shares its baseline with
+/// its row's title, so an extraction that prints cells sharing a baseline
+/// on one line would have joined them.
+fn numbers_stand_alone(body: &[FlowLine]) -> bool {
+    let alone = body.iter().filter(|l| matches!(l.words.as_slice(), [word] if is_record_number(word))).count();
+    let joined = body.iter().filter(|l| l.words.len() > 1 && record_number_opening(&l.words)).count();
+    alone >= MIN_ALONE_NUMBERS && joined * 4 <= alone
+}
+
+/// Fewest record numbers standing alone that show cells printed apart.
+const MIN_ALONE_NUMBERS: usize = 2;
+
 /// Scales of the learned widths whose readings are compared with the
 /// chosen one to find uncertain cells: a width learned from the text is
 /// known to a few characters.
@@ -879,7 +917,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         return Err(ErrorKind::FlowedTextTooLong { lines: count, limit: MAX_LINES });
     }
     let lines = read_lines(text);
-    let Some(Header { start, end, headers, own, group }) =
+    let Some(Header { start, end, headers, own, group, apart }) =
         find_header(&lines).filter(|h| h.headers.len() <= MAX_COLUMNS)
     else {
         return Ok((vec![fiches::page(&lines).unwrap_or_else(|| plain_page(&lines))], Vec::new()));
@@ -903,11 +941,12 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         });
     }
     let blank_separated = blank_lines_separate(&body);
+    let cells_apart = apart && numbers_stand_alone(&body);
     mark_list_items(&mut body, blank_separated);
     // Under a group label the headers are no longer in their lines' order.
     let width_caps = if group.is_some() { Vec::new() } else { header_wrap_caps(&header_lines, &headers) };
     let BodyReading { learned, first: first_reading, evidence, mut steps, .. } =
-        read_body(&body, &headers, blank_separated, Unit::Chars, &width_caps);
+        read_body(&body, &headers, blank_separated, cells_apart, Unit::Chars, &width_caps);
     let (widths, evidence) = (&learned.best, &evidence);
     let read = |widths: &[f64], evidence: &Evidence| {
         Model { lines: &body, widths, blank_separated, evidence, unit: Unit::Chars }.solve_quickly().1
@@ -923,7 +962,7 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     if let Some(set) = &mut set {
         let model = Model { lines: &body, widths: &set.widths, blank_separated, evidence, unit: Unit::Set };
         let (from_chars_cost, from_chars) = model.solve();
-        let in_set = read_body(&body, &headers, blank_separated, Unit::Set, &width_caps);
+        let in_set = read_body(&body, &headers, blank_separated, cells_apart, Unit::Set, &width_caps);
         let kept = if in_set.cost < from_chars_cost {
             set.widths = in_set.learned.best;
             in_set.steps
@@ -997,14 +1036,17 @@ struct BodyReading {
 /// Reads the body in `unit`: widths learned, then rounds of reading with the
 /// vocabulary (and other odds) of the reading before; the readings the
 /// evidence is learned from are quick ones, the last, the one kept, exact.
+/// Where the text prints cells apart (`cells_apart`), a reading that puts
+/// two cells on one line is dear until the odds are learned.
 fn read_body(
     body: &[FlowLine],
     headers: &[String],
     blank_separated: bool,
+    cells_apart: bool,
     unit: Unit,
     width_caps: &[Option<f64>],
 ) -> BodyReading {
-    let mut evidence = evidence(body, headers, blank_separated, width_caps);
+    let mut evidence = Evidence { cells_apart, ..evidence(body, headers, blank_separated, width_caps) };
     let learned = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
     let first =
         Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }.solve_quickly().1;
@@ -1040,6 +1082,7 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         number_column: fields.iter().position(|f| f == "number"),
         vocabulary: None,
         shared_lines: None,
+        cells_apart: false,
         empty_cells: None,
         sections: None,
         width_caps: width_caps.to_vec(),
@@ -1485,6 +1528,16 @@ mod tests {
     }
 
     #[test]
+    fn a_header_word_a_typesetter_hyphenated_is_joined_without_its_hyphen() {
+        // WeasyPrint's U+2010, as MuPDF prints it.
+        let lines =
+            read_lines("Nom du trai\u{2010}\ntement\nFinalité(s)\nCatégories de per\u{2010}\nsonnes concernées\n1\n");
+        let header = find_header(&lines).map(|h| h.headers);
+        let want = ["Nom du traitement", "Finalité(s)", "Catégories de personnes concernées"].map(String::from);
+        assert_eq!(header.as_deref(), Some(want.as_slice()));
+    }
+
+    #[test]
     fn a_bullet_on_a_line_of_its_own_opens_its_item() {
         let lines = read_lines("Catégories \n\n•\nIdentité et \ncoordonnées \n\n•\nSanté \n- \nDGCS) \n");
         let texts: Vec<(String, usize)> = lines.iter().map(|l| (l.text(), l.blank_before)).collect();
@@ -1622,6 +1675,30 @@ mod tests {
         let text =
             "Intitulé \nFinalités \nDestinataires \nTraitement des plaintes \nRecevoir les plaintes des usagers \n";
         assert_eq!(header(text).map(|(start, end, _, _)| (start, end)), Some((0, 3)));
+    }
+
+    #[test]
+    fn a_header_whose_cells_open_lines_of_their_own_is_printed_apart() {
+        let apart = |text: &str| find_header(&read_lines(text)).map(|h| h.apart);
+        // MuPDF: each header opens its line, wrapped or not.
+        assert_eq!(apart("N° \nNom du \ntraitement \nFinalité(s) \nBase légale \n1 \nÉtat civil \n"), Some(true));
+        // The corpus's text: top-aligned headers share their first line.
+        assert_eq!(
+            apart("Intitulé Finalités \nResponsable \nde traitement \nCatégories de données \nDNUM \n"),
+            Some(false)
+        );
+        // pdftotext: the whole header on one line.
+        assert_eq!(apart("N° Nom du traitement Finalité(s) Base légale \n1 \nÉtat civil \n"), Some(false));
+    }
+
+    #[test]
+    fn record_numbers_standing_alone_show_cells_printed_apart() {
+        let body = |text: &str| read_lines(text);
+        assert!(numbers_stand_alone(&body("1\nGestion du personnel\nGérer\n2\nPaie\nVerser\n3\nCantine\n")));
+        // A number sharing its line with the title: an extraction joining baselines.
+        assert!(!numbers_stand_alone(&body("1 Gestion du personnel\nGérer\n2 Paie\nVerser\n3 Cantine\n")));
+        // One number alone says nothing.
+        assert!(!numbers_stand_alone(&body("1\nGestion du personnel\nGérer\n")));
     }
 
     #[test]

@@ -99,6 +99,9 @@ pub(super) mod cost {
     /// Two cells on one line (the first lines of neighbouring cells share a
     /// baseline, and some extractions print them as one line).
     pub const SPLIT: f64 = 1.0;
+    /// The same where the text prints cells apart ([`Evidence::cells_apart`]):
+    /// as dear as starting a cell without its blank line.
+    pub const SPLIT_APART: f64 = 5.0;
     /// A cell starting in lower case.
     pub const LOWER_START: f64 = 1.5;
     /// Leaving a cell on a line that ends inside a word.
@@ -217,6 +220,11 @@ pub(super) struct Evidence {
     /// How often a cell shares its last line with the next cell, learned
     /// from a previous segmentation.
     pub shared_lines: Option<SharedLines>,
+    /// Whether the text prints a row's cells apart, never two on one line:
+    /// its header's cells each open a line and its record numbers stand
+    /// alone. Cells then share a line only at [`cost::SPLIT_APART`] until
+    /// the odds are learned.
+    pub cells_apart: bool,
     /// How often a row leaves a cell empty, learned from a previous
     /// segmentation.
     pub empty_cells: Option<EmptyCells>,
@@ -1246,7 +1254,8 @@ impl Pricing<'_> {
     /// The cost of a cell of `lines` lines sharing its last line with the
     /// next cell.
     fn shared(&self, lines: u16) -> f64 {
-        self.model.evidence.shared_lines.map_or(cost::SPLIT, |s| s.shared_cost(lines))
+        let unlearned = if self.model.evidence.cells_apart { cost::SPLIT_APART } else { cost::SPLIT };
+        self.model.evidence.shared_lines.map_or(unlearned, |s| s.shared_cost(lines))
     }
 
     /// Pushes into `here` the readings of the line as several cells whose
@@ -2030,6 +2039,7 @@ pub(super) mod tests {
             number_column: None,
             vocabulary: None,
             shared_lines: None,
+            cells_apart: false,
             empty_cells: None,
             sections: None,
             width_caps: Vec::new(),
