@@ -78,10 +78,11 @@ const NUMBER_WORDS: &str = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix
 
 /// A length: a number (digits or words, optionally `six (6)` or `3 (trois)`),
 /// a unit (or its abbreviation: `72h`, `90 j`, `15 jrs`), and an optional
-/// `et demi` / `et N mois`.
+/// `et demi` / `½` / `et N mois`; or a count of days said in one word
+/// (`huitaine`, `quinzaine`, with or without `de jours`).
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(\d+(?:[.,]\d+)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|semaines?|jours?|heures?|h)\b))?"
+        r"(?i)\b(?:(\d+(?:[.,]\d+|\s*½)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\s+et\s+(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|semaines?|jours?|heures?|h)\b)|\s*(½))?|(huitaine|quinzaine)(?:\s+de\s+jours)?\b)"
     ))
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +97,7 @@ static PERMANENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MAX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|ne (?:peut|doit|saurait)(?: pas)? (?:excéder|dépasser)|n['’]excède pas|ne dépasse pas|inférieure?s? (?:ou égale?s? )?à|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|limitée?s? à|dans un délai (?:maximum |maximal )?(?:de|d['’])|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
+        r"(?i)(?:jusqu['’]\s?à|au plus(?: tard)?|au maximum|maximum|max\.?|(?:maximale?|maximum|max\.?)\s+(?:de|d['’])|dans la limite (?:de|d['’])|n['’]excédant pas|ne pouvant (?:excéder|dépasser)|ne dépassant pas|ne (?:peut|doit|saurait)(?: pas)? (?:excéder|dépasser)|n['’]excède pas|ne dépasse pas|inférieure?s? (?:ou égale?s? )?à|sans (?:excéder|dépasser)|de plus de|depuis plus de|au-delà de|pas plus de|moins (?:de|d['’])|limitée?s? à|dans un délai (?:maximum |maximal )?(?:de|d['’])|dans les|sous|\b(?:entre|de)\s+\S+\s+(?:et|à)|(?:^|[\s:(])\d+\s*(?:à|-|–))\s*$",
     )
 });
 /// What joins the two ends of a range of lengths, and what opens one.
@@ -124,6 +125,15 @@ static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:(?:^|[^u]\s)(?:moins de|âgée?s? de|plus de \d+ ans et)|\bâge (?:légal )?de|\baux|\b(?:ses|leurs|son|sa)|\batteint|\batteignent|\batteigne|\batteindre)\s*$",
+    )
+});
+/// `moins de` that bounds the keeping, not the persons' age: right after a
+/// label's colon, a participle of keeping or a preposition of time, or
+/// opening the text (`conservées moins de 3 ans`, `Durée : moins de 6
+/// mois`, against `enfants de moins de 16 ans`).
+static BOUND_BEFORE_LESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[:(]|\b(?:conserv|archiv|gard|stock|supprim|effac|détrui)\p{L}*|\b(?:pendant|durant|durée|pour))\s*moins de\s*$",
     )
 });
 /// `jusqu'à` right before a length, and whose years it counts after one
@@ -278,16 +288,24 @@ struct Length {
 
 fn find_length(text: &str) -> Option<Length> {
     for caps in LENGTH.captures_iter(text) {
-        let (Some(whole), Some(number), Some(unit)) = (caps.get(0), caps.get(1), caps.get(2)) else { continue };
+        let Some(whole) = caps.get(0) else { continue };
+        if let Some(days) = caps.get(5) {
+            let n = if days.as_str().to_lowercase().starts_with("huit") { 8 } else { 15 };
+            return Some(Length { duration: format!("P{n}D"), start: whole.start(), end: whole.end() });
+        }
+        let (Some(number), Some(unit)) = (caps.get(1), caps.get(2)) else { continue };
         let before = text.get(..whole.start()).unwrap_or("");
-        if AGE_BEFORE.is_match(before) {
+        if AGE_BEFORE.is_match(before) && !BOUND_BEFORE_LESS.is_match(before) {
             continue;
         }
         let after = text.get(whole.end()..).unwrap_or("");
         if after.trim_start().starts_with("premier") || is_age_reached(before, &caps, after) {
             continue;
         }
-        let number = number.as_str().replace(',', ".");
+        // `1 ½ an` and `1 an ½` are `1,5 an`.
+        let half = number.as_str().ends_with('½') || caps.get(4).is_some();
+        let number = number.as_str().trim_end_matches(['½', ' ']).replace(',', ".");
+        let number = if half && !number.contains('.') { format!("{number}.5") } else { number };
         let (whole_number, fraction) = number.split_once('.').unwrap_or((&number, ""));
         let Some(n) = number_value(whole_number) else {
             continue;
@@ -1607,6 +1625,16 @@ mod tests {
             ("Conservation : deux mois", &[(Period, Some("P2M"), Exact, None, None, None, false, None)]),
             ("Conservation : six (6) mois", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
             ("Conservation : un an et demi", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
+            ("Conservation : 1 an ½", &[(Period, Some("P18M"), Exact, None, None, None, false, None)]),
+            ("Conservation : 2 ½ ans", &[(Period, Some("P30M"), Exact, None, None, None, false, None)]),
+            ("Suppression sous huitaine", &[(Period, Some("P8D"), Max, None, None, None, false, None)]),
+            ("Réponse sous quinzaine", &[(Period, Some("P15D"), Max, None, None, None, false, None)]),
+            ("Conservation : une quinzaine de jours", &[(Period, Some("P15D"), Exact, None, None, None, false, None)]),
+            // `moins de` bounds the keeping where it follows a label, a
+            // participle of keeping or a preposition of time …
+            ("Données conservées moins de 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+            ("Durée : moins de 6 mois", &[(Period, Some("P6M"), Max, None, None, None, false, None)]),
+            ("Conservation : moins d'un an", &[(Period, Some("P1Y"), Max, None, None, None, false, None)]),
             ("Conservation : 1 an et 6 mois", &[(Period, Some("P1Y6M"), Exact, None, None, None, false, None)]),
             // A smaller unit after `et` joins the length; a quarter and a
             // half-year are said in months.
