@@ -603,7 +603,13 @@ fn is_header_opening(word: &str) -> bool {
 /// capitalized word opening a line (`opens_line`), where a header of the
 /// register's own starts (`Logiciel`, `Service responsable`).
 fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
-    let mut headers: Vec<Vec<String>> = Vec::new();
+    header_openings(words, opens_line).into_iter().map(|(_, header)| header).collect()
+}
+
+/// The column headers of [`split_headers`], each with the index of the word
+/// it opens at.
+fn header_openings(words: &[String], opens_line: &[bool]) -> Vec<(usize, String)> {
+    let mut headers: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let previous = i.checked_sub(1).and_then(|p| words.get(p));
         // The word's own hyphen, the line broken after it: the word goes on.
@@ -613,31 +619,18 @@ fn split_headers(words: &[String], opens_line: &[bool]) -> Vec<String> {
         });
         let own_opening = opens_line.get(i).copied().unwrap_or(false) && word.starts_with(char::is_uppercase);
         match headers.last_mut() {
-            Some(h) if after_hyphen => match h.last_mut() {
+            Some((_, h)) if after_hyphen => match h.last_mut() {
                 Some(last) => {
                     crate::layout::drop_added_hyphen(last);
                     last.push_str(word);
                 }
                 None => h.push(word.clone()),
             },
-            Some(h) if !(is_header_opening(word) || own_opening) || governed => h.push(word.clone()),
-            _ => headers.push(vec![word.clone()]),
+            Some((_, h)) if !(is_header_opening(word) || own_opening) || governed => h.push(word.clone()),
+            _ => headers.push((i, vec![word.clone()])),
         }
     }
-    headers.into_iter().map(|h| h.join(" ")).collect()
-}
-
-/// Whether each of the `headers` split from the header's `words` opens a
-/// line of the header (`opens_line`, word by word).
-fn headers_apart(headers: &[String], words: &[String], opens_line: &[bool]) -> bool {
-    let mut at = 0;
-    for header in headers {
-        if at > 0 && !opens_line.get(at).copied().unwrap_or(false) {
-            return false;
-        }
-        at += header.split(' ').count();
-    }
-    at == words.len()
+    headers.into_iter().map(|(at, h)| (at, h.join(" "))).collect()
 }
 
 /// A line's words, the first glued to `previous` where it is the end of a
@@ -788,9 +781,9 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             words.extend(rest);
             end += 1;
         }
-        let split = split_headers(&words, &opens_line);
-        let apart = headers_apart(&split, &words, &opens_line);
-        let (headers, group) = nest_grouped_headers(split);
+        let openings = header_openings(&words, &opens_line);
+        let apart = openings.iter().all(|&(at, _)| at == 0 || opens_line.get(at).copied().unwrap_or(false));
+        let (headers, group) = nest_grouped_headers(openings.into_iter().map(|(_, header)| header).collect());
         if headers.len() >= MIN_HEADERS {
             return Some(Header { start, end, headers, own: owned, group, apart });
         }
