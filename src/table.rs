@@ -3511,6 +3511,21 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
         }
     }
     let marks_line_end_spaces = spaced > 0;
+    // Where the lines of several words that wrap mostly reach the column's
+    // edge, the text is justified: reaching the edge tells no cut there.
+    let (mut wrapped_words, mut reaching) = (0usize, 0usize);
+    for row in rows_of(entries) {
+        for (cell, edge) in row.cells.iter().zip(&right_edge) {
+            for part in cell {
+                for line in part.lines.iter().take(part.lines.len().saturating_sub(1)).filter(|l| l.text.contains(' '))
+                {
+                    wrapped_words += 1;
+                    reaching += usize::from(reaches_edge(line, *edge));
+                }
+            }
+        }
+    }
+    let justified = wrapped_words >= MIN_JUSTIFIED_LINES && reaching * 2 > wrapped_words;
     let printed = PrintedWords::of(entries);
     // Text extracted from a PDF keeps a trailing space on every line that
     // ends at a word boundary: there, a line without one ends inside a word,
@@ -3523,7 +3538,8 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     let hyphenates = rows_of(entries)
         .flat_map(|r| r.cells.iter().flatten())
         .any(|part| part.lines.iter().any(|l| ends_in_added_hyphen(&l.text)));
-    let evidence = LineEndEvidence { every_boundary_marked, marks_line_end_spaces, hyphenates, printed: &printed };
+    let evidence =
+        LineEndEvidence { every_boundary_marked, marks_line_end_spaces, hyphenates, justified, printed: &printed };
     for entry in entries.iter_mut() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
@@ -3549,6 +3565,10 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     }
 }
 
+/// Fewest wrapped lines of several words that show a table justified
+/// (most of them reaching their column's edge).
+const MIN_JUSTIFIED_LINES: usize = 4;
+
 /// What the table shows of how its producer ends lines, for
 /// [`LineEndEvidence::breaks_word`].
 struct LineEndEvidence<'a> {
@@ -3560,6 +3580,8 @@ struct LineEndEvidence<'a> {
     /// The typesetter hyphenates words with a hyphen of its own
     /// ([`ends_in_added_hyphen`]), and cuts none at a cell's edge.
     hyphenates: bool,
+    /// Most lines of several words that wrap reach their column's edge.
+    justified: bool,
     /// The words the table prints.
     printed: &'a PrintedWords,
 }
@@ -3600,6 +3622,12 @@ impl LineEndEvidence<'_> {
                     && !printed.fill_line_whole(line, next)
                     && !printed.spells_two_words(&line.text, &next.text)
                     && cut_at_edge(line, next, edge)
+            })
+            || next.is_some_and(|next| {
+                !self.hyphenates
+                    && !self.justified
+                    && cut_after_words(line, next, edge)
+                    && printed.pieces_of_one_word(&line.text, &next.text)
             })
     }
 }
@@ -3848,6 +3876,37 @@ impl PrintedWords {
             && spelling.openings.contains(&opening(WORD_EDGE_LETTERS))
     }
 
+    /// Whether a line's last word and the next line's first are pieces of
+    /// one word cut where the line ended: the table prints neither whole
+    /// (the second, inside a line: where it opens one, it may be that piece),
+    /// the pieces end and open unlike the words it prints inside lines, and
+    /// the letters around the cut (up to three each side) run inside a word
+    /// it does print whole (`prof` / `essionnelles`: `rofess`, as in
+    /// `professionnelle`); or the first piece is a lone letter after an
+    /// elision, which is no word (`d’h` / `ébergement`).
+    fn pieces_of_one_word(&self, line: &str, next: &str) -> bool {
+        let last = line.rsplit(' ').next().unwrap_or("");
+        let head = next.split(' ').next().unwrap_or("");
+        let (tail, opening) = (vocabulary_form(last), vocabulary_form(head));
+        let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+        if !letters(&tail) || !letters(&opening) || self.known(last) || self.inside_lines.contains(&opening) {
+            return false;
+        }
+        let elided_letter = tail.chars().count() == 1 && last.contains(['’', '\'']);
+        let tail_chars: Vec<char> = tail.chars().collect();
+        let side = |n: usize| n >= JUNCTION_SIDE;
+        let ending: String = tail_chars.iter().skip(tail_chars.len().saturating_sub(WORD_EDGE_LETTERS)).collect();
+        let start: String = opening.chars().take(WORD_EDGE_LETTERS).collect();
+        let spelling = &self.spelling;
+        let unlike_a_word = !spelling.endings.contains(&ending) || !spelling.openings.contains(&start);
+        let junction = format!("{ending}{start}");
+        elided_letter
+            || side(ending.chars().count())
+                && side(start.chars().count())
+                && unlike_a_word
+                && self.whole.iter().any(|word| word.contains(&junction))
+    }
+
     /// A line holding one word that the table prints whole elsewhere, or
     /// that stands alone before unrelated words, or followed by a word of
     /// [`MIN_KNOWN_HEAD_CHARS`] or more that it prints inside a line (the
@@ -3941,6 +4000,25 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64) -> bool {
         && !is_legal_basis_phrase(text, head)
         && !longer_than_a_word(text, head)
         && !ends_on_clause_mark(text, head)
+}
+
+/// A line of several words cut inside its last one at the cell's edge, as
+/// typesetters that fill a line before cutting a word too wide for the
+/// column do (ReportLab: `Élections prof` / `essionnelles`): the line ends
+/// less than a character short of the column's right text edge, the next
+/// line goes on in lower case, and its first word joined to the line's last
+/// would be wider than the next line's room, so the typesetter could not
+/// have wrapped that word whole. Whether the two are one word is for the
+/// table's spelling to say ([`PrintedWords::pieces_of_one_word`]).
+fn cut_after_words(line: &CellLine, next: &CellLine, edge: f64) -> bool {
+    let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
+    let Some((_, last)) = line.text.rsplit_once(' ') else { return false };
+    let head = next.text.split(' ').next().unwrap_or("");
+    let joined = last.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
+    line.bbox.x1 + WIDE_CHAR * char_width(next) > edge
+        && head.starts_with(char::is_lowercase)
+        && joined > edge - next.bbox.x0
+        && !longer_than_a_word(last, head)
 }
 
 /// Whether a token ends on a comma, semicolon or colon before a word: French
@@ -5068,6 +5146,31 @@ mod tests {
         end_lines_at(&mut entries, 1..2, 8.0);
         mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
         assert_eq!(joined_cells(&entries), ["DNUM"]);
+    }
+
+    #[test]
+    fn a_word_cut_after_others_at_the_edge_is_joined_where_the_spelling_shows_one_word() {
+        // Between rules, each first line ends 2 short of the edge and its
+        // last word joined to the next line's first would not fit a
+        // line: the typesetter could not wrap that word whole. `rofess` runs
+        // inside `professeur`, printed whole: `prof` / `essionnelles`
+        // is one word cut. No word holds `iervers`: `dernier` / `versements`
+        // are two. `d’h` is a lone letter after an elision: a cut. Where
+        // most wrapped lines reach the edge (justified text), reaching it
+        // tells nothing and the words stay apart.
+        let read = |first: &str, second: &str, justified: bool, width: f64| {
+            let column = Column { header: String::new(), key: String::new(), x0: 0.0, x1: width, header_x1: width };
+            let mut entries = vec![set_cell(&[(first, false), (second, false)]), set_cell(&[("professeur", true)])];
+            if justified {
+                entries.extend((0..3).map(|_| set_cell(&[("Gérer tous les", false), ("dossiers", true)])));
+            }
+            mark_word_breaks(&mut entries, 1, Some(std::slice::from_ref(&column)));
+            joined_cells(&entries).into_iter().next().unwrap_or_default()
+        };
+        assert_eq!(read("Élections prof", "essionnelles", false, 72.0), "Élections professionnelles");
+        assert_eq!(read("Élections prof", "essionnelles", true, 72.0), "Élections prof essionnelles");
+        assert_eq!(read("Après le dernier", "versements", false, 82.0), "Après le dernier versements");
+        assert_eq!(read("Services d’h", "ébergement", false, 62.0), "Services d’hébergement");
     }
 
     #[test]

@@ -487,6 +487,87 @@ fn a_full_line_goes_on_with_a_capital_only_in_a_name() {
     assert_every_cell(&headers, &rows, &widths, Spacing::BlankAfterEveryLine, 25);
 }
 
+/// A text that trims every line's end (as MuPDF writes it) does not say
+/// where a line ends inside a word: the words do. A lone lower-case
+/// letter opening a line is no word, so the line before it was cut
+/// (`Consentemen` / `t (art. 6-1-a`). Before, every trimmed line ended at a
+/// word boundary (`Consentemen t`).
+#[test]
+fn a_trimmed_text_joins_a_word_its_words_show_cut() {
+    let text = concat!(
+        "Registre des activités de traitement de la Régie des eaux\n",
+        "\n",
+        "Réf.\n",
+        "Activité\n",
+        "\n",
+        "Fondement\n",
+        "juridique\n",
+        "\n",
+        "Destinataires\n",
+        "\n",
+        "Durée de\n",
+        "conservation\n",
+        "\n",
+        "R-01\n",
+        "Facturation\n",
+        "des usagers\n",
+        "\n",
+        "Mission\n",
+        "d’intérêt\n",
+        "public\n",
+        "\n",
+        "Service\n",
+        "financier\n",
+        "\n",
+        "10 ans après\n",
+        "la clôture\n",
+        "\n",
+        "R-02\n",
+        "Lettre\n",
+        "d’information\n",
+        "\n",
+        "Consentemen\n",
+        "t (art. 6-1-a\n",
+        "RGPD)\n",
+        "\n",
+        "Service de la\n",
+        "communication\n",
+        "\n",
+        "Jusqu’à la\n",
+        "désinscription\n",
+        "\n",
+        "R-03\n",
+        "Gestion du\n",
+        "personnel\n",
+        "\n",
+        "Obligation\n",
+        "légale\n",
+        "\n",
+        "Service des\n",
+        "ressources\n",
+        "humaines\n",
+        "\n",
+        "5 ans après le\n",
+        "départ de\n",
+        "l’agent\n",
+        "\n",
+        "R-04\n",
+        "Réservation\n",
+        "de salles\n",
+        "\n",
+        "Intérêt\n",
+        "légitime\n",
+        "\n",
+        "Services\n",
+        "généraux\n",
+        "\n",
+        "1 an\n",
+    );
+    let cells = extracted_cells(text);
+    assert_eq!(cells.get(1).and_then(|row| row.get(2)).map(String::as_str), Some("Consentement (art. 6-1-a RGPD)"));
+    assert_eq!(cells.get(2).and_then(|row| row.get(3)).map(String::as_str), Some("Service des ressources humaines"));
+}
+
 /// Cells holding lists, one item a paragraph, keep their items together:
 /// an item after an item of the same list goes on the list rather than
 /// opening the next cell. At `f7167a9` items opened cells of their own

@@ -79,6 +79,10 @@ struct FlowLine {
     /// Width of the first word.
     first_word: Measure,
     trailing_space: bool,
+    /// The text trims every line's end ([`LineEnds::Trimmed`]): it does not
+    /// say whether the line ends at a word boundary, which the table stage
+    /// decides from the words where the line ends a cell's line.
+    end_unmarked: bool,
     /// The line ends with two spaces or more: an explicit break (a
     /// paragraph's end) in extractions that keep line-end spaces.
     hard_break: bool,
@@ -321,6 +325,7 @@ impl FlowLine {
             len: Measure::default(),
             first_word: Measure::default(),
             trailing_space,
+            end_unmarked: false,
             hard_break: false,
             blank_before,
             flow_break,
@@ -550,6 +555,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
             }
             LineEnds::Trimmed => {
                 line.trailing_space = true;
+                line.end_unmarked = true;
                 line.hard_break = false;
             }
         }
@@ -1323,7 +1329,7 @@ fn layout(
         for (from, to, column) in step.parts(words) {
             if let Some(cell) = row.get_mut(column) {
                 let part = line.words.get(from..to).unwrap_or_default().to_vec();
-                cell.push((part, to < words || line.trailing_space));
+                cell.push((part, to < words || line.trailing_space && !line.end_unmarked));
             }
         }
     }
@@ -1489,6 +1495,9 @@ mod tests {
         assert_eq!(kept.iter().map(|l| l.trailing_space).collect::<Vec<_>>(), [true, false, true, true]);
         let trimmed = read_lines("Catégories de\nDonnées d'identité\nAgents\n");
         assert!(trimmed.iter().all(|l| l.trailing_space));
+        // Where every line is trimmed, the table stage reads the words.
+        assert!(trimmed.iter().all(|l| l.end_unmarked));
+        assert!(kept.iter().all(|l| !l.end_unmarked));
         // A hyphen after a letter or a figure cuts a word whatever the
         // convention (`médico-` / `sociale`, `(art. 6-1-` / `e RGPD)`).
         let hyphenated = read_lines("Catégories de\nsituation médico-\nsociale\n(art. 6-1-\ne RGPD)\n");
