@@ -2271,6 +2271,16 @@ fn continues_previous(first_cell: Option<&Option<CellPart>>) -> bool {
     }
 }
 
+/// Whether a block's cells only go on from the row before: its first cell
+/// is empty, and each cell it holds opens in lower case, inside a
+/// sentence (a row's cells open on a capital or a figure).
+fn only_goes_on(parts: &[Option<CellPart>]) -> bool {
+    let first_lines: Vec<&CellLine> = parts.iter().flatten().filter_map(|p| p.lines.first()).collect();
+    parts.first().is_some_and(Option::is_none)
+        && !first_lines.is_empty()
+        && first_lines.iter().all(|l| l.text.starts_with(char::is_lowercase))
+}
+
 /// Share of a page's height, at its top and at its bottom, where running
 /// headers and footers are set.
 const RUNNING_MARGIN: f64 = 0.12;
@@ -3408,7 +3418,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 &aligned
             };
             let parts = row_parts(&block, columns_here, ruled_columns, number, leading.line);
-            let continuation = k == 0 && current.is_some() && continues_previous(parts.first());
+            // Between whitespace bands, a block cut from a row taller than
+            // the rows around it (its one tall cell run on past the others)
+            // goes on with that row.
+            let cut_from_row = k > 0 && matches!(rows, RowSeparation::Whitespace(_)) && only_goes_on(&parts);
+            let continuation = current.is_some() && (k == 0 && continues_previous(parts.first()) || cut_from_row);
             if k == 0 && current.is_some() && !continuation {
                 page_top_rows.push(entries.len() + 1);
             }

@@ -597,3 +597,32 @@ fn a_wrapped_word_that_is_its_ruled_columns_longest_line_is_no_cut() {
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
+
+/// A borderless table of centred cells whose row runs over two pages and
+/// more, its cells set from the top of each part (LibreOffice): the band
+/// of text between whitespace gaps holds one row, not a row of short cells
+/// centred on the tall cell's first lines and a row of that cell's rest.
+/// Before, the rest read as a record of its own, untitled.
+#[test]
+fn a_centred_row_taller_than_a_page_keeps_its_cells_together() {
+    let mut register = common::sample_register(6);
+    let long: Vec<String> = (1..=60)
+        .map(|i| format!("mesure technique numéro {i} appliquée aux serveurs et contrôlée chaque trimestre"))
+        .collect();
+    if let Some(Row::Record(cells)) = register.rows.get_mut(3)
+        && let Some(cell) = cells.get_mut(2)
+    {
+        *cell = format!("Sécuriser les serveurs : {}", long.join(" ; "));
+    }
+    let layout = Layout {
+        page: (842.0, 595.0),
+        font: BaseFont::Helvetica,
+        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
+        ruled: false,
+        centred_cells: true,
+        cut_rows_from_top: true,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}

@@ -212,6 +212,7 @@ fn case(seed: u64) -> (Register, Layout) {
         closing_rule: !ruled && r.below(2) == 0,
         centred_header: r.below(4) == 0,
         centred_cells: r.below(5) == 0,
+        cut_rows_from_top: false,
     };
     let register = Register {
         preamble: vec![

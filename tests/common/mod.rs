@@ -94,6 +94,10 @@ pub struct Layout {
     pub centred_header: bool,
     /// Centre the body cells vertically in their rows.
     pub centred_cells: bool,
+    /// With centred cells, set the cells of a row a page break cuts from
+    /// the top of each part, as LibreOffice does with a row taller than
+    /// its page.
+    pub cut_rows_from_top: bool,
 }
 
 impl Default for Layout {
@@ -114,6 +118,7 @@ impl Default for Layout {
             closing_rule: false,
             centred_header: false,
             centred_cells: false,
+            cut_rows_from_top: false,
         }
     }
 }
@@ -354,15 +359,18 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                     .zip(&layout.widths)
                     .map(|(t, w)| wrap(layout.font, false, layout.size, t, w - 2.0 * layout.padding))
                     .collect();
+                let total_lines: usize = remaining.iter().map(Vec::len).sum();
                 loop {
                     let available = ((y - bottom - 2.0 * layout.padding) / leading).floor().max(0.0) as usize;
                     let needed = remaining.iter().map(Vec::len).max().unwrap_or(0);
                     let take = needed.min(available);
+                    let cut = take < needed || remaining.iter().map(Vec::len).sum::<usize>() < total_lines;
+                    let centred = layout.centred_cells && !(layout.cut_rows_from_top && cut);
                     if take > 0 {
                         if let Some(p) = pages.last_mut() {
                             for (c, lines) in remaining.iter_mut().enumerate() {
                                 let n = take.min(lines.len());
-                                let offset = if layout.centred_cells { (take - n) as f64 * leading / 2.0 } else { 0.0 };
+                                let offset = if centred { (take - n) as f64 * leading / 2.0 } else { 0.0 };
                                 for (k, line) in lines.drain(..n).enumerate() {
                                     let baseline = y - layout.padding - layout.size - offset - k as f64 * leading;
                                     p.text("F1", layout.size, xs[c] + layout.padding, baseline, &line);
