@@ -624,6 +624,16 @@ fn header_openings(words: &[String], opens_line: &[bool]) -> Vec<(usize, String)
             matches!(p.trim_start_matches('(').to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "et" | "ou")
         });
         let own_opening = opens_line.get(i).copied().unwrap_or(false) && word.starts_with(char::is_uppercase);
+        // After a whole known header, a word in title case opens the next
+        // header, one of the register's own, though it shares the line
+        // (`Traitement Service` / `responsable`, `Destinataires Logiciel`).
+        // A fiche's label and value share lines too (`Nom du traitement
+        // Revenu de solidarité active`): a header's first line is short,
+        // set in its narrow column.
+        let rest_of_line = opens_line.iter().skip(i + 1).take_while(|opens| !**opens).count();
+        let after_known_header = headers.last().is_some_and(|(_, h)| fields::field_named(&h.join(" ")).is_some())
+            && in_title_case(word)
+            && rest_of_line < OWN_HEADER_FIRST_LINE_WORDS;
         match headers.last_mut() {
             Some((_, h)) if after_hyphen => match h.last_mut() {
                 Some(last) => {
@@ -632,11 +642,24 @@ fn header_openings(words: &[String], opens_line: &[bool]) -> Vec<(usize, String)
                 }
                 None => h.push(word.clone()),
             },
-            Some((_, h)) if !(is_header_opening(word) || own_opening) || governed => h.push(word.clone()),
+            Some((_, h)) if !(is_header_opening(word) || own_opening || after_known_header) || governed => {
+                h.push(word.clone());
+            }
             _ => headers.push((i, vec![word.clone()])),
         }
     }
     headers.into_iter().map(|(at, h)| (at, h.join(" "))).collect()
+}
+
+/// Most words the first line of a header of the register's own has where
+/// it shares a line after a known header ([`header_openings`]).
+const OWN_HEADER_FIRST_LINE_WORDS: usize = 3;
+
+/// A word written with a capital then lower case (`Service`), not in
+/// capitals (`UE`, `RGPD`).
+fn in_title_case(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase) && letters.next().is_some_and(char::is_lowercase)
 }
 
 /// A line's words, the first glued to `previous` where it is the end of a
@@ -789,8 +812,14 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
         }
         let openings = header_openings(&words, &opens_line);
         let apart = openings.iter().all(|&(at, _)| at == 0 || opens_line.get(at).copied().unwrap_or(false));
+        // A header of the register's own opening inside a line may be a
+        // fiche's value beside its label: the known headers must make a
+        // header by themselves.
+        let opens_inside_line = |at: usize| at > 0 && !opens_line.get(at).copied().unwrap_or(false);
+        let own_inside_line = openings.iter().any(|(at, h)| opens_inside_line(*at) && fields::known_field(h).is_none());
+        let known_headers = openings.iter().filter(|(_, h)| fields::known_field(h).is_some()).count();
         let (headers, group) = nest_grouped_headers(openings.into_iter().map(|(_, header)| header).collect());
-        if headers.len() >= MIN_HEADERS {
+        if headers.len() >= MIN_HEADERS && (!own_inside_line || known_headers >= MIN_HEADERS) {
             return Some(Header { start, end, headers, own: owned, group, apart });
         }
     }
@@ -1537,6 +1566,35 @@ mod tests {
         let header = find_header(&lines).map(|h| h.headers);
         let want = ["Nom du traitement", "Finalité(s)", "Catégories de personnes concernées"].map(String::from);
         assert_eq!(header.as_deref(), Some(want.as_slice()));
+    }
+
+    #[test]
+    fn a_header_of_the_registers_own_opens_after_a_known_header_on_its_line() {
+        // Headers sharing baselines, as pdfium prints them: `Service`,
+        // `Origine` and `Logiciel` name no known field, but each follows a
+        // whole known header in title case, its first line short.
+        let lines = read_lines(concat!(
+            "N°\nTraitement Service\nresponsable\nFinalités Base juridique Origine des\ndonnées\n",
+            "Destinataires Logiciel\nutilisé\nDurée de\nconservation\n1\n",
+        ));
+        let header = find_header(&lines).map(|h| h.headers);
+        let want = [
+            "N°",
+            "Traitement",
+            "Service responsable",
+            "Finalités",
+            "Base juridique",
+            "Origine des données",
+            "Destinataires",
+            "Logiciel utilisé",
+            "Durée de conservation",
+        ]
+        .map(String::from);
+        assert_eq!(header.as_deref(), Some(want.as_slice()));
+        // A fiche's label and short value share a line: two known headers
+        // do not make a header, whatever the value after the first.
+        let fiche = read_lines("Base légale Obligation légale\nCatégories de\ndonnées\nIdentité, coordonnées\n");
+        assert_eq!(find_header(&fiche).map(|h| h.headers), None);
     }
 
     #[test]
