@@ -508,7 +508,7 @@ fn read_lines(text: &str) -> Vec<FlowLine> {
             pending_break = true;
             continue;
         }
-        let mut words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+        let mut words = join_added_hyphens(trimmed.split_whitespace());
         if let [word] = words.as_slice()
             && crate::layout::is_list_bullet(word)
         {
@@ -579,6 +579,25 @@ enum LineEnds {
     SpaceAtSoftWraps,
     /// Every line is trimmed: a missing space says nothing.
     Trimmed,
+}
+
+/// A line's words, a word a typesetter hyphenated with a hyphen of its own
+/// (U+2010, a soft hyphen: [`crate::layout::ends_in_added_hyphen`]) joined
+/// to its end after it. Only a line's end takes such a hyphen: inside a
+/// line, the extractor set the cell's lines on one (pypdf prints a row of
+/// a wide table so: `les usagers pré‐ leveurs`).
+fn join_added_hyphens<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut joined: Vec<String> = Vec::new();
+    for word in words {
+        match joined.last_mut() {
+            Some(last) if crate::layout::ends_in_added_hyphen(last) && word.starts_with(char::is_lowercase) => {
+                crate::layout::drop_added_hyphen(last);
+                last.push_str(word);
+            }
+            _ => joined.push(word.to_string()),
+        }
+    }
+    joined
 }
 
 /// Tells the conventions apart: lines without a trailing space are rare and
@@ -1566,6 +1585,17 @@ mod tests {
         let header = find_header(&lines).map(|h| h.headers);
         let want = ["Nom du traitement", "Finalité(s)", "Catégories de personnes concernées"].map(String::from);
         assert_eq!(header.as_deref(), Some(want.as_slice()));
+    }
+
+    #[test]
+    fn a_typesetters_hyphen_inside_a_line_joins_its_word() {
+        // pypdf sets a wide table's row on one line, its cells' wraps
+        // included: U+2010 and the soft hyphen end only a line, so a word
+        // goes on after them. A `-` may be the word's own; a capital after
+        // the hyphen opens another word.
+        let lines = read_lines("Traite\u{2010} ment les pré\u{ad} leveurs co- RT Fin\u{2010} Début\n");
+        let words = lines.first().map(|l| l.words.clone()).unwrap_or_default();
+        assert_eq!(words, ["Traitement", "les", "préleveurs", "co-", "RT", "Fin\u{2010}", "Début"]);
     }
 
     #[test]
