@@ -3763,7 +3763,23 @@ struct Spelling {
     openings: HashSet<String>,
 }
 
+/// A word's last [`WORD_EDGE_LETTERS`] letters (all, if fewer).
+fn word_ending(letters: &[char]) -> String {
+    letters.iter().skip(letters.len().saturating_sub(WORD_EDGE_LETTERS)).collect()
+}
+
+/// A word's first [`WORD_EDGE_LETTERS`] letters (all, if fewer).
+fn word_opening(letters: &[char]) -> String {
+    letters.iter().take(WORD_EDGE_LETTERS).collect()
+}
+
 impl Spelling {
+    /// Whether `last` ends as words printed inside lines end, and `head`
+    /// opens as they open.
+    fn end_and_open_like_words(&self, last: &[char], head: &[char]) -> bool {
+        self.endings.contains(&word_ending(last)) && self.openings.contains(&word_opening(head))
+    }
+
     fn of(whole: &HashSet<String>, inside_lines: &HashSet<String>) -> Self {
         let mut spelling = Spelling { inner_runs: HashSet::new(), endings: HashSet::new(), openings: HashSet::new() };
         for word in whole {
@@ -3881,13 +3897,10 @@ impl PrintedWords {
         {
             return false;
         }
-        let tail = |n: usize| last.iter().skip(last.len().saturating_sub(n)).collect::<String>();
-        let opening = |n: usize| head.iter().take(n).collect::<String>();
-        let junction = format!("{}{}", tail(JUNCTION_SIDE), opening(JUNCTION_SIDE));
-        let spelling = &self.spelling;
-        !spelling.inner_runs.contains(&junction)
-            && spelling.endings.contains(&tail(WORD_EDGE_LETTERS))
-            && spelling.openings.contains(&opening(WORD_EDGE_LETTERS))
+        let tail: String = last.iter().skip(last.len().saturating_sub(JUNCTION_SIDE)).collect();
+        let opening: String = head.iter().take(JUNCTION_SIDE).collect();
+        !self.spelling.inner_runs.contains(&format!("{tail}{opening}"))
+            && self.spelling.end_and_open_like_words(&last, &head)
     }
 
     /// Whether a line's last word and the next line's first are pieces of
@@ -3906,18 +3919,13 @@ impl PrintedWords {
         if !letters(&tail) || !letters(&opening) || self.known(last) || self.inside_lines.contains(&opening) {
             return false;
         }
-        let elided_letter = tail.chars().count() == 1 && last.contains(['’', '\'']);
-        let tail_chars: Vec<char> = tail.chars().collect();
-        let side = |n: usize| n >= JUNCTION_SIDE;
-        let ending: String = tail_chars.iter().skip(tail_chars.len().saturating_sub(WORD_EDGE_LETTERS)).collect();
-        let start: String = opening.chars().take(WORD_EDGE_LETTERS).collect();
-        let spelling = &self.spelling;
-        let unlike_a_word = !spelling.endings.contains(&ending) || !spelling.openings.contains(&start);
-        let junction = format!("{ending}{start}");
+        let (tail, opening): (Vec<char>, Vec<char>) = (tail.chars().collect(), opening.chars().collect());
+        let elided_letter = tail.len() == 1 && opens_with_elision(last);
+        let junction = format!("{}{}", word_ending(&tail), word_opening(&opening));
         elided_letter
-            || side(ending.chars().count())
-                && side(start.chars().count())
-                && unlike_a_word
+            || tail.len() >= JUNCTION_SIDE
+                && opening.len() >= JUNCTION_SIDE
+                && !self.spelling.end_and_open_like_words(&tail, &opening)
                 && self.whole.iter().any(|word| word.contains(&junction))
     }
 
@@ -3996,7 +4004,6 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64) -> bool {
         "entre", "et", "la", "le", "les", "lors", "ou", "par", "pendant", "pour", "sans", "selon", "sous", "sur", "un",
         "une", "vers",
     ];
-    let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
     // A list item's bullet is no word: `• Professionnel` is one token.
     let text = line.text.trim_start_matches(LIST_MARKS).trim_start();
     let head = next.text.split(' ').next().unwrap_or("");
@@ -4025,7 +4032,6 @@ fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64) -> bool {
 /// have wrapped that word whole. Whether the two are one word is for the
 /// table's spelling to say ([`PrintedWords::pieces_of_one_word`]).
 fn cut_after_words(line: &CellLine, next: &CellLine, edge: f64) -> bool {
-    let char_width = |l: &CellLine| l.bbox.width() / l.text.chars().count().max(1) as f64;
     let Some((_, last)) = line.text.rsplit_once(' ') else { return false };
     let head = next.text.split(' ').next().unwrap_or("");
     let joined = last.chars().count() as f64 * char_width(line) + head.chars().count() as f64 * char_width(next);
@@ -4033,6 +4039,11 @@ fn cut_after_words(line: &CellLine, next: &CellLine, edge: f64) -> bool {
         && head.starts_with(char::is_lowercase)
         && joined > edge - next.bbox.x0
         && !longer_than_a_word(last, head)
+}
+
+/// A cell line's average character width.
+fn char_width(line: &CellLine) -> f64 {
+    line.bbox.width() / line.text.chars().count().max(1) as f64
 }
 
 /// Whether a token ends on a comma, semicolon or colon before a word: French

@@ -830,11 +830,11 @@ fn find_header(lines: &[FlowLine]) -> Option<Header> {
             end += 1;
         }
         let openings = header_openings(&words, &opens_line);
-        let apart = openings.iter().all(|&(at, _)| at == 0 || opens_line.get(at).copied().unwrap_or(false));
+        let opens_inside_line = |at: usize| at > 0 && !opens_line.get(at).copied().unwrap_or(false);
+        let apart = !openings.iter().any(|(at, _)| opens_inside_line(*at));
         // A header of the register's own opening inside a line may be a
         // fiche's value beside its label: the known headers must make a
         // header by themselves.
-        let opens_inside_line = |at: usize| at > 0 && !opens_line.get(at).copied().unwrap_or(false);
         let own_inside_line = openings.iter().any(|(at, h)| opens_inside_line(*at) && fields::known_field(h).is_none());
         let known_headers = openings.iter().filter(|(_, h)| fields::known_field(h).is_some()).count();
         let (headers, group) = nest_grouped_headers(openings.into_iter().map(|(_, header)| header).collect());
