@@ -392,7 +392,7 @@ fn flowed_text_fixtures_against_their_truth() {
         // register's own could open inside a line), but thirteen columns
         // over six rows, one-line cells sharing lines with the next, leave
         // the widths too little to learn from.
-        ("ville-reportlab-pdfium.txt", 27),
+        ("ville-reportlab-pdfium.txt", 64),
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");

@@ -640,6 +640,47 @@ fn one_line_cells_share_their_line_with_the_next_cell() {
     }
 }
 
+/// Retention periods of their own column, and the one-line cells before it.
+const SHORT_SUBJECTS: &[&str] = &["Agents", "Usagers", "Familles", "Élus et agents", "Candidats"];
+const PERIODS: &[&str] = &[
+    "2 ans à compter de la dernière inscription",
+    "1 an après la clôture du dossier",
+    "30 jours",
+    "Jusqu’à la dissolution de l’association",
+    "5 ans après le départ de l’agent",
+];
+
+/// A register whose retention column comes after a column of one-line
+/// cells: the two share the row's first line.
+fn register_with_retention_column(records: usize, seed: u64) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut texts = Texts(seed);
+    let headers = ["Traitement", "Finalités", "Personnes concernées", "Durée de conservation", "Destinataires"]
+        .map(String::from)
+        .to_vec();
+    let rows = (0..records)
+        .map(|_| {
+            [TITLES, PURPOSES, SHORT_SUBJECTS, PERIODS, RECIPIENTS].iter().map(|o| texts.pick(o).to_string()).collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// A line that holds a one-line cell and the first words of a retention
+/// cell speaks of retention from those words on only: the cell before
+/// them is no retention statement to move elsewhere.
+#[test]
+fn a_retention_cell_shares_its_first_line_with_a_one_line_cell() {
+    let form = Form {
+        spacing: Spacing::BlankAfterEveryLine,
+        one_line_cells: OneLineCells::ShareALine,
+        font: Font::Monospaced,
+    };
+    for seed in 1..=2 {
+        let (headers, rows) = register_with_retention_column(12, seed);
+        assert_every_cell(&headers, &rows, &[22, 34, 16, 22, 26], form, 1000);
+    }
+}
+
 /// Where blank lines separate paragraphs, a one-line cell printed in one
 /// block with the next cell's first line (no blank between them) still
 /// ends there: the next cell's line sits on its baseline. Unnumbered

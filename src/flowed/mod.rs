@@ -1123,7 +1123,7 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         retention_column = vec![true; headers.len()];
     }
     Evidence {
-        retention_line: retention_lines(body, blank_separated),
+        retention_start: retention_starts(body, blank_separated),
         retention_column,
         number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
         number_column: fields.iter().position(|f| f == "number"),
@@ -1208,15 +1208,16 @@ fn header_wrap_caps(header_lines: &[FlowLine], headers: &[String]) -> Vec<Option
 static KEEPING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bconserv(?:ée?s?|ation)\b").unwrap_or_else(|_| unreachable!()));
 
-/// Lines that speak of retention: each line stating a retention period,
-/// and, where blank lines mark paragraphs, the first line of a paragraph
-/// that states one or speaks of keeping data (`conservées`,
-/// `conservation`) over its lines: a paragraph sits in one cell, and its
-/// first line decides which.
-fn retention_lines(body: &[FlowLine], blank_separated: bool) -> Vec<bool> {
-    let mut flags: Vec<bool> = body.iter().map(|l| !retention::find_statements(&l.text()).is_empty()).collect();
+/// Where lines speak of retention: in each line stating a retention
+/// period, the word its first statement opens at (a line printed across
+/// several cells gives the statement to one of them only); and, where
+/// blank lines mark paragraphs, the first word of a paragraph that states
+/// one or speaks of keeping data (`conservées`, `conservation`) over its
+/// lines: a paragraph sits in one cell, and its first line decides which.
+fn retention_starts(body: &[FlowLine], blank_separated: bool) -> Vec<Option<usize>> {
+    let mut starts: Vec<Option<usize>> = body.iter().map(statement_opening).collect();
     if !blank_separated {
-        return flags;
+        return starts;
     }
     let opens = |line: &FlowLine| line.blank_before > 0 || line.flow_break || line.after_hard_break;
     let mut start = 0;
@@ -1226,13 +1227,22 @@ fn retention_lines(body: &[FlowLine], blank_separated: bool) -> Vec<bool> {
         }
         let text = body.get(start..end).unwrap_or_default().iter().map(FlowLine::text).collect::<Vec<_>>().join(" ");
         if (KEEPING.is_match(&text) || !retention::find_statements(&text).is_empty())
-            && let Some(flag) = flags.get_mut(start)
+            && let Some(opening) = starts.get_mut(start)
         {
-            *flag = true;
+            *opening = opening.or(Some(0));
         }
         start = end;
     }
-    flags
+    starts
+}
+
+/// The word a line's first retention statement opens at, if it states one
+/// (the line's first word where the statement's words are not found as
+/// printed).
+fn statement_opening(line: &FlowLine) -> Option<usize> {
+    let statement = retention::find_statements(&line.text()).into_iter().next()?;
+    let first = statement.text.split_whitespace().next()?;
+    Some(line.words.iter().position(|w| w == first).unwrap_or(0))
 }
 
 /// A word that may be a record number (`12`, `3.`, `T-03`).
@@ -1736,10 +1746,21 @@ mod tests {
     fn a_paragraph_about_keeping_data_is_retention_evidence_from_its_first_line() {
         let text = "Agents des ministères \n\nCes données personnelles \nde l’utilisateur sont \nconservées et accessibles \n\nUsagers \n\nDurée : 5 ans \n";
         let lines = read_lines(text);
-        assert_eq!(retention_lines(&lines, true), [false, true, false, false, false, true]);
+        assert_eq!(retention_starts(&lines, true), [None, Some(0), None, None, None, Some(0)]);
         // Without blank lines marking paragraphs, only lines that state a
         // period count.
-        assert_eq!(retention_lines(&lines, false), [false, false, false, false, false, true]);
+        assert_eq!(retention_starts(&lines, false), [None, None, None, None, None, Some(0)]);
+    }
+
+    #[test]
+    fn a_line_shared_by_cells_gives_its_retention_statement_to_one_part() {
+        // A one-line cell on the baseline of the retention cell's first
+        // line: only the words from the statement on speak of retention.
+        let text = "Usagers des services 2 ans après la fin \nde l’inscription \n";
+        let lines = read_lines(text);
+        assert_eq!(retention_starts(&lines, false), [Some(3), None]);
+        // The line opening the paragraph keeps where its statement opens.
+        assert_eq!(retention_starts(&lines, true), [Some(3), None]);
     }
 
     #[test]

@@ -206,8 +206,9 @@ impl Step {
 /// What the text says about columns besides line widths.
 #[derive(Debug)]
 pub(super) struct Evidence {
-    /// Lines that state a retention period.
-    pub retention_line: Vec<bool>,
+    /// Per line, the word a retention statement opens at, if the line
+    /// states one.
+    pub retention_start: Vec<Option<usize>>,
     /// Columns that hold retention statements (data categories, retention).
     pub retention_column: Vec<bool>,
     /// Lines that open with a record number (`12`, `T-03`), alone or
@@ -792,7 +793,7 @@ pub(super) fn may_head_section(evidence: &Evidence, columns: usize, i: usize, li
         && line.words.len() <= MAX_SECTION_WORDS
         && line.end() == LineEnd::Free
         && !line.ends_sentence()
-        && !evidence.retention_line.get(i).copied().unwrap_or(false)
+        && evidence.retention_start.get(i).copied().flatten().is_none()
         && !evidence.number_opening.get(i).copied().unwrap_or(false)
 }
 
@@ -1384,8 +1385,8 @@ impl Model<'_> {
     fn line_evidence(&self, i: usize, from: usize, to: usize, column: usize) -> f64 {
         let e = self.evidence;
         let mut c = 0.0;
-        if e.retention_line.get(i).copied().unwrap_or(false) && !e.retention_column.get(column).copied().unwrap_or(true)
-        {
+        let states_retention = e.retention_start.get(i).copied().flatten().is_some_and(|w| (from..to).contains(&w));
+        if states_retention && !e.retention_column.get(column).copied().unwrap_or(true) {
             c += cost::RETENTION_ELSEWHERE;
         }
         if let Some(number_column) = e.number_column {
@@ -2033,7 +2034,7 @@ pub(super) mod tests {
     /// Evidence that says nothing of lines `0..lines`.
     pub(in crate::flowed) fn no_evidence(lines: usize) -> Evidence {
         Evidence {
-            retention_line: vec![false; lines],
+            retention_start: vec![None; lines],
             retention_column: Vec::new(),
             number_opening: vec![false; lines],
             number_column: None,
@@ -2114,7 +2115,7 @@ pub(super) mod tests {
         assert!(!heading("Ressources humain"));
         // Neither a retention statement nor a record number, nor a line
         // across a single column.
-        let retention = Evidence { retention_line: vec![true], ..no_evidence(1) };
+        let retention = Evidence { retention_start: vec![Some(0)], ..no_evidence(1) };
         assert!(!may_head_section(&retention, 6, 0, &line("Jusqu’à la fin du contrat ")));
         let number = Evidence { number_opening: vec![true], ..no_evidence(1) };
         assert!(!may_head_section(&number, 6, 0, &line("12 Fichier des associations ")));
