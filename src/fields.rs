@@ -102,6 +102,44 @@ pub fn field_named(label: &str) -> Option<&'static str> {
     NORMALIZED_FIELDS.iter().find(|(_, forms)| forms.contains(&norm)).map(|(field, _)| *field)
 }
 
+/// How the legal bases of article 6 of the GDPR open a cell (any case,
+/// accents and plurals; `art. 6-1-e` as printed alone).
+const LEGAL_BASIS_OPENINGS: &[&str] = &[
+    "obligation légale",
+    "mission d'intérêt",
+    "mission de service public",
+    "intérêt public",
+    "exercice de l'autorité publique",
+    "consentement",
+    "contrat",
+    "exécution d'un contrat",
+    "exécution du contrat",
+    "exécution d'une mission",
+    "mesures précontractuelles",
+    "intérêt légitime",
+    "intérêts vitaux",
+    "sauvegarde des intérêts",
+    "article 6",
+    "art. 6",
+];
+
+/// Words a legal basis opening is read over, at most.
+const LEGAL_BASIS_OPENING_WORDS: usize = 4;
+
+/// Whether `words` open a cell the way a legal basis of article 6 of the
+/// GDPR does (`Obligation légale`, `Mission d’intérêt public`,
+/// `Consentement`), with a capital.
+pub fn opens_legal_basis(words: &[String]) -> bool {
+    if !words.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let head = normalize(&words.iter().take(LEGAL_BASIS_OPENING_WORDS).cloned().collect::<Vec<_>>().join(" "));
+    LEGAL_BASIS_OPENINGS
+        .iter()
+        .map(|o| normalize(o))
+        .any(|o| head.strip_prefix(o.as_str()).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
+}
+
 /// Whether `words` open a known header form, word for word (`Catégories
 /// de`, set on a line of its own where a label wraps).
 pub fn opens_field_name(words: &str) -> bool {
@@ -383,6 +421,32 @@ mod tests {
             ("", "Personnes concernées", false),
         ] {
             assert_eq!(groups_header(label, header), groups, "{label} over {header}");
+        }
+    }
+
+    #[test]
+    fn cells_open_like_a_legal_basis_of_article_6() {
+        let opens = |text: &str| opens_legal_basis(&text.split_whitespace().map(String::from).collect::<Vec<_>>());
+        for yes in [
+            "Obligation légale",
+            "Mission d’intérêt public (art. 6-1-e RGPD)",
+            "Consentement",
+            "Contrat (art. 6-1-b)",
+            "Intérêts légitimes du responsable",
+            "Exécution d'un contrat",
+            "Art. 6-1-c du RGPD",
+        ] {
+            assert!(opens(yes), "{yes}");
+        }
+        for no in [
+            "Contrôle d’accès",
+            "Contractuels",
+            "obligation légale",
+            "Missions des agents",
+            "Identité, coordonnées",
+            "",
+        ] {
+            assert!(!opens(no), "{no}");
         }
     }
 

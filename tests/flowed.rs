@@ -681,6 +681,37 @@ fn a_retention_cell_shares_its_first_line_with_a_one_line_cell() {
     }
 }
 
+/// Legal bases of article 6 of the GDPR, one line each.
+const LEGAL_BASES: &[&str] =
+    &["Obligation légale", "Mission d’intérêt public", "Consentement", "Contrat", "Intérêt légitime"];
+
+/// A register with a legal basis column after the purposes: its one-line
+/// cells share the row's first line with the next cell.
+fn register_with_legal_basis(records: usize, seed: u64) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut texts = Texts(seed);
+    let headers =
+        ["Traitement", "Finalités", "Base légale", "Catégories de données", "Destinataires"].map(String::from).to_vec();
+    let rows = (0..records)
+        .map(|_| [TITLES, PURPOSES, LEGAL_BASES, DATA, RECIPIENTS].iter().map(|o| texts.pick(o).to_string()).collect())
+        .collect();
+    (headers, rows)
+}
+
+/// A cell opening like a legal basis of article 6 of the GDPR opens the
+/// legal basis column, where the text joins it to the next cell's line.
+#[test]
+fn a_legal_basis_opens_its_column_on_a_shared_line() {
+    let form = Form {
+        spacing: Spacing::BlankAfterEveryLine,
+        one_line_cells: OneLineCells::ShareALine,
+        font: Font::Monospaced,
+    };
+    for seed in 1..=3 {
+        let (headers, rows) = register_with_legal_basis(12, seed);
+        assert_every_cell(&headers, &rows, &[22, 34, 18, 30, 24], form, 1000);
+    }
+}
+
 /// Where blank lines separate paragraphs, a one-line cell printed in one
 /// block with the next cell's first line (no blank between them) still
 /// ends there: the next cell's line sits on its baseline. Unnumbered

@@ -1135,7 +1135,19 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         width_caps: width_caps.to_vec(),
         header_echoes: {
             let words = header_words(headers);
-            body.iter().map(|l| l.words.iter().map(|w| segment::header_echo(w, &words)).collect()).collect()
+            let legal_basis = fields.iter().position(|f| f == "legal_basis");
+            body.iter()
+                .map(|l| {
+                    (0..l.words.len())
+                        .map(|w| {
+                            let word = l.words.get(w).map_or("", String::as_str);
+                            segment::header_echo(word, &words).or_else(|| {
+                                legal_basis.filter(|_| fields::opens_legal_basis(l.words.get(w..).unwrap_or_default()))
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
         },
     }
 }
