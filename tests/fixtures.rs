@@ -381,11 +381,6 @@ fn flowed_text_fixtures_against_their_truth() {
         // 89.950, one column a character narrower) that puts two cells
         // wrong, a near tie of the model, not of the search.
         ("hopital-docx-libreoffice-borderless-mutool.txt", 74),
-        // MuPDF through ville: read whole until a legal basis of article 6
-        // echoed its column; the widths then settle elsewhere (the
-        // software column wider, the origin column narrower), a near tie
-        // over six rows that puts one row's last three cells a column off.
-        ("ville-reportlab-mutool.txt", 75),
         // PDFium (tests/data/pdfium_text.py) prints cells sharing a baseline
         // on one line, the header's too (`Traitement Service` /
         // `responsable`), with no line-end spaces and no blank lines: its
@@ -393,7 +388,7 @@ fn flowed_text_fixtures_against_their_truth() {
         // register's own could open inside a line), but thirteen columns
         // over six rows, one-line cells sharing lines with the next, leave
         // the widths too little to learn from.
-        ("ville-reportlab-pdfium.txt", 67),
+        ("ville-reportlab-pdfium.txt", 75),
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");

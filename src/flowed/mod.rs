@@ -1136,14 +1136,19 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         header_echoes: {
             let words = header_words(headers);
             let legal_basis = fields.iter().position(|f| f == "legal_basis");
+            let retention = fields.iter().position(|f| f == "retention_period");
             body.iter()
                 .map(|l| {
+                    let statement = retention.and(statement_opening(l));
                     (0..l.words.len())
                         .map(|w| {
                             let word = l.words.get(w).map_or("", String::as_str);
-                            segment::header_echo(word, &words).or_else(|| {
-                                legal_basis.filter(|_| fields::opens_legal_basis(l.words.get(w..).unwrap_or_default()))
-                            })
+                            segment::header_echo(word, &words)
+                                .or_else(|| {
+                                    legal_basis
+                                        .filter(|_| fields::opens_legal_basis(l.words.get(w..).unwrap_or_default()))
+                                })
+                                .or_else(|| retention.filter(|_| statement == Some(w)))
                         })
                         .collect()
                 })
@@ -1773,6 +1778,18 @@ mod tests {
         assert_eq!(retention_starts(&lines, false), [Some(3), None]);
         // The line opening the paragraph keeps where its statement opens.
         assert_eq!(retention_starts(&lines, true), [Some(3), None]);
+    }
+
+    #[test]
+    fn legal_bases_and_retention_statements_echo_their_columns() {
+        let headers: Vec<String> =
+            ["Traitement", "Base légale", "Personnes concernées", "Durée de conservation"].map(String::from).to_vec();
+        let lines = read_lines("Paie Obligation légale Agents 5 ans après le départ \n");
+        let echoes = &evidence(&lines, &headers, false, &[]).header_echoes;
+        let at = |w: usize| echoes.first().and_then(|l| l.get(w)).copied().flatten();
+        assert_eq!(at(1), Some(1), "a legal basis opens the legal basis column");
+        assert_eq!(at(4), Some(3), "a retention statement opens the retention column");
+        assert_eq!([at(0), at(2), at(3), at(5)], [None; 4]);
     }
 
     #[test]
