@@ -134,11 +134,14 @@ pub fn opens_legal_basis(words: &[String]) -> bool {
         return false;
     }
     let head = normalize(&words.iter().take(LEGAL_BASIS_OPENING_WORDS).cloned().collect::<Vec<_>>().join(" "));
-    LEGAL_BASIS_OPENINGS
+    NORMALIZED_LEGAL_BASIS_OPENINGS
         .iter()
-        .map(|o| normalize(o))
         .any(|o| head.strip_prefix(o.as_str()).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
 }
+
+/// [`LEGAL_BASIS_OPENINGS`] as [`normalize`] writes them, once.
+static NORMALIZED_LEGAL_BASIS_OPENINGS: LazyLock<Vec<String>> =
+    LazyLock::new(|| LEGAL_BASIS_OPENINGS.iter().map(|o| normalize(o)).collect());
 
 /// Whether `words` open a known header form, word for word (`Catégories
 /// de`, set on a line of its own where a label wraps).

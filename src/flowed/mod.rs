@@ -1122,8 +1122,9 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
     if !retention_column.contains(&true) {
         retention_column = vec![true; headers.len()];
     }
+    let statements: Vec<Option<usize>> = body.iter().map(statement_opening).collect();
     Evidence {
-        retention_start: retention_starts(body, blank_separated),
+        retention_start: retention_starts(body, &statements, blank_separated),
         retention_column,
         number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
         number_column: fields.iter().position(|f| f == "number"),
@@ -1138,8 +1139,9 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
             let legal_basis = fields.iter().position(|f| f == "legal_basis");
             let retention = fields.iter().position(|f| f == "retention_period");
             body.iter()
-                .map(|l| {
-                    let statement = retention.and(statement_opening(l));
+                .zip(&statements)
+                .map(|(l, &statement)| {
+                    let statement = retention.and(statement);
                     (0..l.words.len())
                         .map(|w| {
                             let word = l.words.get(w).map_or("", String::as_str);
@@ -1231,8 +1233,9 @@ static KEEPING: LazyLock<Regex> =
 /// blank lines mark paragraphs, the first word of a paragraph that states
 /// one or speaks of keeping data (`conservées`, `conservation`) over its
 /// lines: a paragraph sits in one cell, and its first line decides which.
-fn retention_starts(body: &[FlowLine], blank_separated: bool) -> Vec<Option<usize>> {
-    let mut starts: Vec<Option<usize>> = body.iter().map(statement_opening).collect();
+/// `statements` gives each line's [`statement_opening`].
+fn retention_starts(body: &[FlowLine], statements: &[Option<usize>], blank_separated: bool) -> Vec<Option<usize>> {
+    let mut starts = statements.to_vec();
     if !blank_separated {
         return starts;
     }
@@ -1759,14 +1762,18 @@ mod tests {
         assert_eq!(line_end_convention(&raw_lines("Agents\nUsagers\nNom\n")), LineEnds::Trimmed);
     }
 
+    fn openings(lines: &[FlowLine]) -> Vec<Option<usize>> {
+        lines.iter().map(statement_opening).collect()
+    }
+
     #[test]
     fn a_paragraph_about_keeping_data_is_retention_evidence_from_its_first_line() {
         let text = "Agents des ministères \n\nCes données personnelles \nde l’utilisateur sont \nconservées et accessibles \n\nUsagers \n\nDurée : 5 ans \n";
         let lines = read_lines(text);
-        assert_eq!(retention_starts(&lines, true), [None, Some(0), None, None, None, Some(0)]);
+        assert_eq!(retention_starts(&lines, &openings(&lines), true), [None, Some(0), None, None, None, Some(0)]);
         // Without blank lines marking paragraphs, only lines that state a
         // period count.
-        assert_eq!(retention_starts(&lines, false), [None, None, None, None, None, Some(0)]);
+        assert_eq!(retention_starts(&lines, &openings(&lines), false), [None, None, None, None, None, Some(0)]);
     }
 
     #[test]
@@ -1775,9 +1782,9 @@ mod tests {
         // line: only the words from the statement on speak of retention.
         let text = "Usagers des services 2 ans après la fin \nde l’inscription \n";
         let lines = read_lines(text);
-        assert_eq!(retention_starts(&lines, false), [Some(3), None]);
+        assert_eq!(retention_starts(&lines, &openings(&lines), false), [Some(3), None]);
         // The line opening the paragraph keeps where its statement opens.
-        assert_eq!(retention_starts(&lines, true), [Some(3), None]);
+        assert_eq!(retention_starts(&lines, &openings(&lines), true), [Some(3), None]);
     }
 
     #[test]
