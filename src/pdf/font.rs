@@ -254,9 +254,12 @@ fn standard_font(base: &str) -> (Option<WidthTable>, Option<f64>) {
     (Some(table), None)
 }
 
+/// Whether a font's face is heavier than a body's: by its name (a medium
+/// face is the bold of families whose body is regular or light), or its
+/// descriptor's weight or flags.
 fn is_bold(name: &str, descriptor: Option<&Dictionary>, doc: &Document) -> bool {
     let lower = name.to_ascii_lowercase();
-    if ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| lower.contains(w)) {
+    if ["bold", "black", "heavy", "semibold", "demi", "medium"].iter().any(|w| lower.contains(w)) {
         return true;
     }
     let Some(descriptor) = descriptor else { return false };
@@ -546,6 +549,16 @@ mod tests {
         assert_eq!(glyph_name_text(b"f_i").map(|t| expand_ligatures(&t)).as_deref(), Some("fi"));
         assert_eq!(glyph_name_text(b"a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_text(b"g123"), None);
+    }
+
+    #[test]
+    fn heavier_faces_read_as_bold_by_name() {
+        // Medium is the bold face of families set in a light or regular body
+        // (Roboto for pdfmake's `bold: true`).
+        let doc = Document::new();
+        let names = ["Roboto-Medium", "ABCDEF+Arial-BoldMT", "Montserrat-SemiBold", "Roboto-Regular", "Helvetica"];
+        let bold: Vec<bool> = names.iter().map(|n| is_bold(n, None, &doc)).collect();
+        assert_eq!(bold, [true, true, true, false, false]);
     }
 
     #[test]
