@@ -2392,6 +2392,176 @@ struct Body<'p> {
     columns: Vec<Column>,
 }
 
+/// Whether a page's horizontal rules part rows: one of them at least is
+/// not the edge of a heading band, a band of one or two lines that each
+/// run across the columns alone or hold text in one column only (a group
+/// heading a borderless table shades or frames, whose edges are no rules
+/// between records: a record has text in several columns).
+fn parts_rows(
+    rules: &[f64],
+    (top, bottom): (f64, f64),
+    lines: &[&Line],
+    columns: &[Column],
+    vertical: &[Rule],
+) -> bool {
+    let mut bounds: Vec<f64> = rules.to_vec();
+    bounds.extend([top, bottom]);
+    bounds.sort_by(f64::total_cmp);
+    let mut band_edges: Vec<f64> = Vec::new();
+    for pair in bounds.windows(2) {
+        let &[from, to] = pair else { continue };
+        let band: Vec<&&Line> = lines.iter().filter(|l| l.bbox.center_y() > from && l.bbox.center_y() < to).collect();
+        let heading = |l: &&&Line| {
+            full_width(l, columns, vertical) || columns_holding_phrases(l, columns).iter().filter(|h| **h).count() <= 1
+        };
+        if !band.is_empty() && band.len() <= 2 && band.iter().all(heading) {
+            band_edges.extend([from, to]);
+        }
+    }
+    rules.iter().any(|y| !band_edges.contains(y))
+}
+
+/// How many columns the lines hold text in ([`columns_holding_phrases`]).
+fn columns_with_text(lines: &[&Line], columns: &[Column]) -> usize {
+    let held = lines.iter().fold(vec![false; columns.len()], |held, l| {
+        held.iter().zip(columns_holding_phrases(l, columns)).map(|(a, b)| *a || b).collect()
+    });
+    held.iter().filter(|h| **h).count()
+}
+
+/// The body's lines between each two of its row rules.
+fn rule_blocks<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
+    let mut blocks: Vec<Vec<&Line>> = Vec::new();
+    let mut start = f64::NEG_INFINITY;
+    for cut in body.row_rules.iter().copied().chain([f64::INFINITY]) {
+        let block: Vec<&Line> =
+            body.lines.iter().copied().filter(|l| l.bbox.center_y() > start && l.bbox.center_y() <= cut).collect();
+        if !block.is_empty() {
+            blocks.push(block);
+        }
+        start = cut;
+    }
+    blocks
+}
+
+/// Whether inner vertical rules cross every row of a ruled table that
+/// holds text in several columns ([`inner_rule_across`]): a table ruled
+/// throughout, whose rows without them are merged cells. A table ruled
+/// only by its shaded rows' edges leaves its other rows open.
+fn rules_cross_every_row(bodies: &[Body]) -> bool {
+    bodies.iter().all(|body| {
+        let (columns, vertical) = (&body.columns, &body.page.vertical);
+        rule_blocks(body)
+            .iter()
+            .all(|block| columns_with_text(block, columns) < 2 || inner_rule_across(block, columns, vertical))
+    })
+}
+
+/// Most line heights, top to top, between a row's lines (a blank line
+/// inside a cell included) and from the frame's edge to the row.
+const UNFRAMED_ROW_PITCH: f64 = 2.5;
+
+/// How far (points) a word may start from its column's usual text start
+/// ([`cell_text_starts`]) and open a cell there ([`opens_cells_at_starts`]).
+const START_SLACK: f64 = 1.0;
+
+/// Where the table ends when a row hangs below its frame: a table whose
+/// rows are shaded in turn (zebra) draws edges only around its shaded
+/// rows, so an unshaded last row lies below the lowest edge. Such a row
+/// starts right under the frame and sets text in two columns at least;
+/// each of its lines stays within the table and either parts its text at
+/// the column boundaries ([`runs_across_boundary`]) or opens cells after
+/// each boundary where the rows above open theirs
+/// ([`opens_cells_at_starts`]: a tight table may set two cells a space
+/// apart). A note runs across the columns, its words set wherever its
+/// sentence puts them. `None` where no such row follows.
+fn unframed_row_bottom(page: &PageLines, frame_bottom: f64, columns: &[Column], running: &RunningLines) -> Option<f64> {
+    let above: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.center_y() < frame_bottom).collect();
+    let starts = cell_text_starts(&above, columns);
+    let mut below: Vec<&Line> =
+        page.lines.iter().filter(|l| l.bbox.center_y() >= frame_bottom && !running.holds(page, l)).collect();
+    below.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    let first = below.first()?;
+    let pitch = UNFRAMED_ROW_PITCH * first.font_size();
+    if first.bbox.y0 - frame_bottom > pitch || first.text().starts_with('*') {
+        return None;
+    }
+    let mut row: Vec<&Line> = Vec::new();
+    let mut previous_top = first.bbox.y0;
+    let (left, right) = (columns.first().map_or(0.0, |c| c.x0), columns.last().map_or(0.0, |c| c.x1));
+    for line in below {
+        let outside = line.bbox.x0 < left - line.font_size() || line.bbox.x1 > right + line.font_size();
+        let cell_like = !runs_across_boundary(line, columns) || opens_cells_at_starts(line, columns, &starts);
+        if outside || line.bbox.y0 - previous_top > pitch || !cell_like {
+            break;
+        }
+        previous_top = line.bbox.y0;
+        row.push(line);
+    }
+    // A row, not a heading or a note: text in two columns at least (its
+    // first line may hold only the tallest cell's, the others centred).
+    let bottom = row.iter().map(|l| l.bbox.y1 + RULE_SNAP).fold(frame_bottom, f64::max);
+    (bottom > frame_bottom && columns_with_text(&row, columns) >= 2).then_some(bottom)
+}
+
+/// Per column, where its cells' text usually starts: the commonest start
+/// (to half a point) of the first word each row-like line (text in two
+/// columns at least) sets in the column. Left-aligned cells open every
+/// line there.
+fn cell_text_starts(lines: &[&Line], columns: &[Column]) -> Vec<Option<f64>> {
+    let mut counts: Vec<HashMap<i64, usize>> = vec![HashMap::new(); columns.len()];
+    for line in lines {
+        if columns_holding_phrases(line, columns).iter().filter(|h| **h).count() < 2 {
+            continue;
+        }
+        for (column, count) in columns.iter().zip(counts.iter_mut()) {
+            if let Some(word) = line.words.iter().find(|w| w.bbox.x0 >= column.x0 && w.bbox.x0 < column.x1) {
+                *count.entry((word.bbox.x0 * 2.0).round() as i64).or_default() += 1;
+            }
+        }
+    }
+    counts.iter().map(|count| count.iter().max_by_key(|(x, n)| (**n, -**x)).map(|(x, _)| *x as f64 / 2.0)).collect()
+}
+
+/// Whether the line's text parts where the table's columns do: at every
+/// inner boundary within the line, no word runs over it, and the first
+/// word after it opens at a column's usual text start (its own, or a later
+/// one's where its cell is empty).
+fn opens_cells_at_starts(line: &Line, columns: &[Column], starts: &[Option<f64>]) -> bool {
+    let font = line.font_size();
+    columns.iter().enumerate().skip(1).all(|(c, column)| {
+        let x = column.x0;
+        if x <= line.bbox.x0 || x >= line.bbox.x1 {
+            return true;
+        }
+        let straddled = line.words.iter().any(|w| w.bbox.x0 < x - 0.5 * font && w.bbox.x1 > x + 0.5 * font);
+        let next = line.words.iter().find(|w| w.bbox.x0 >= x - 0.5 * font);
+        let at_start =
+            next.is_some_and(|w| starts.iter().skip(c).flatten().any(|start| (w.bbox.x0 - start).abs() <= START_SLACK));
+        !straddled && at_start
+    })
+}
+
+/// Whether the line's text runs on over an inner column boundary as one
+/// phrase does: a word there reaches half its font size into both
+/// columns, or the gap there is no wider than a word gap
+/// ([`CELL_GAP_FACTOR`] times the line's usual one, a proportional
+/// font's space at most). Two cells a tight table sets a space apart
+/// are parted by their padding, wider than a space.
+fn runs_across_boundary(line: &Line, columns: &[Column]) -> bool {
+    let font = line.font_size();
+    let gaps = word_gaps(line);
+    let mut widths: Vec<f64> = gaps.iter().map(|(from, to)| to - from).collect();
+    widths.sort_by(f64::total_cmp);
+    let usual = widths.get(widths.len() / 2).copied().unwrap_or(f64::INFINITY).min(USUAL_WORD_GAP * font);
+    columns.iter().skip(1).map(|c| c.x0).any(|x| {
+        let straddled =
+            line.words.iter().any(|w| w.bbox.x0 < x - 0.5 * w.font_size && w.bbox.x1 > x + 0.5 * w.font_size);
+        let narrow_gap = gaps.iter().any(|&(from, to)| from <= x && x <= to && to - from <= CELL_GAP_FACTOR * usual);
+        straddled || narrow_gap
+    })
+}
+
 /// Text below the last table line: notes. Without a frame (or below it),
 /// read bottom-up: lines whose first phrase runs across the columns are notes, and so are
 /// the one-word lines that end them ("traitement."); the first line that
@@ -2420,7 +2590,7 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
         }
         notes.extend(last.lines.split_off(cut));
     }
-    notes.extend(last.below.iter().copied());
+    notes.extend(std::mem::take(&mut last.below));
     notes
 }
 
@@ -2900,18 +3070,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, breaks: Pa
             .collect();
     }
     if rows == RowSeparation::Rules {
-        let mut cuts = body.row_rules.clone();
-        cuts.push(f64::INFINITY);
-        let mut start = f64::NEG_INFINITY;
-        for cut in cuts {
-            let block: Vec<&Line> =
-                body.lines.iter().copied().filter(|l| l.bbox.center_y() > start && l.bbox.center_y() <= cut).collect();
-            if !block.is_empty() {
-                blocks.push(block);
-            }
-            start = cut;
-        }
-        return blocks;
+        return rule_blocks(body);
     }
     let mut last_first_col: Option<f64> = None;
     let mut last_any: Option<f64> = None;
@@ -3291,16 +3450,20 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         } else {
             table_bottom_rule(p, &inner, &columns, &running)
         };
-        let bottom = if frame_bottom.is_finite() { frame_bottom } else { f64::INFINITY };
+        let bottom = if frame_bottom.is_finite() {
+            unframed_row_bottom(p, frame_bottom, &columns, &running).unwrap_or(frame_bottom)
+        } else {
+            f64::INFINITY
+        };
         let row_rules: Vec<f64> = inner.iter().copied().filter(|y| *y < bottom - RULE_SNAP).collect();
-        if !row_rules.is_empty() {
-            table_ruled = true;
-        }
         let lines: Vec<&Line> = p
             .lines
             .iter()
             .filter(|l| l.bbox.center_y() > top && l.bbox.center_y() < bottom && !running.holds(p, l))
             .collect();
+        if parts_rows(&row_rules, (top, bottom), &lines, &columns, &p.vertical) {
+            table_ruled = true;
+        }
         let (lines, headings) = drop_repeated_headers(lines, &header_texts);
         let below: Vec<&Line> =
             p.lines.iter().filter(|l| l.bbox.center_y() >= bottom && !running.holds(p, l)).collect();
@@ -3349,9 +3512,23 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         };
         bodies.push(Body { page: p, lines, headings, below, header_again, above, row_rules, columns: columns.clone() });
     }
+    if !table_ruled {
+        // Rules that only frame headings part no rows.
+        for body in &mut bodies {
+            body.row_rules.clear();
+        }
+    }
     let columns = bodies.first().map(|b| b.columns.clone()).unwrap_or(columns);
 
-    let notes_lines = bodies.last_mut().map(|last| take_notes(last, table_ruled)).unwrap_or_default();
+    // Notes are read from the last page up: a page holding nothing but
+    // notes shows the table ended on a page before it.
+    let mut trailing_notes: Vec<Vec<&Line>> = Vec::new();
+    for body in bodies.iter_mut().rev() {
+        trailing_notes.insert(0, take_notes(body, table_ruled));
+        if !body.lines.is_empty() {
+            break;
+        }
+    }
 
     let rows = if table_ruled {
         RowSeparation::Rules
@@ -3360,9 +3537,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     } else {
         RowSeparation::FirstColumn
     };
+    let rules_cross_rows = table_ruled && rules_cross_every_row(&bodies);
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Row> = None;
     let mut previous_below: &[&Line] = &[];
+    let mut notes_above_last: Vec<&[&Line]> = Vec::new();
     // How the headings between tables are set, where there are any.
     let mut heading_style: Option<(bool, f64)> = None;
     let mut row_cuts = 0;
@@ -3375,15 +3554,24 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let vertical = &body.page.vertical;
         let columns = &body.columns;
         // A heading between the end of one table and the header of the
-        // next (a register set as one table per group) opens a section.
+        // next (a register set as one table per group), or under a page's
+        // frame where the table goes on over the next page (an unshaded
+        // heading row after a zebra table's last shaded row), opens a
+        // section.
         let between: Vec<&Line> = previous_below.iter().chain(&body.above).copied().collect();
-        previous_below = &body.below;
-        if body.header_again && is_heading(&between) {
+        let goes_on_under = !previous_below.is_empty() && !body.lines.is_empty();
+        if (body.header_again || goes_on_under) && is_heading(&between) {
             if let Some(line) = between.first() {
                 heading_style.get_or_insert(style_of(line));
             }
             open_section(&mut entries, &mut current, join_heading(&between), number);
+        } else if !previous_below.is_empty() {
+            // Text under a page's table that heads no next table (a note
+            // set where the table stopped short of the page's end) is a
+            // note all the same: nothing printed is dropped.
+            notes_above_last.push(previous_below);
         }
+        previous_below = &body.below;
         let leading = leading_of(&body.lines, columns);
         let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
@@ -3400,7 +3588,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 open_section(&mut entries, &mut current, heading.text(), number);
             }
             let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
-                || table_ruled && is_merged_row(&block, columns, vertical)
+                || table_ruled && is_merged_row(&block, columns, vertical, rules_cross_rows)
                 || rows != RowSeparation::Rules && k > 0 && is_first_column_heading(&block, columns)
                 || body_mostly_plain && is_bold_first_column_heading(&block, columns);
             if section {
@@ -3475,7 +3663,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         preamble.pop();
     }
     let table_right = columns.last().map_or(f64::NEG_INFINITY, |c| c.x1);
-    let notes = paragraphs(&notes_lines, table_right);
+    let notes = notes_above_last
+        .into_iter()
+        .chain(trailing_notes.iter().map(Vec::as_slice))
+        .flat_map(|lines| paragraphs(lines, table_right))
+        .collect();
     Ok(Table { columns, entries, preamble, notes })
 }
 
@@ -4179,25 +4371,36 @@ fn drop_repeated_headers<'p>(lines: Vec<&'p Line>, header: &[String]) -> (Vec<&'
 
 /// A ruled row with text but no inner vertical rule across it: a merged,
 /// full-width cell. Its text crosses a column boundary, or, where the page
-/// rules every inner boundary elsewhere, may sit within one column (a
-/// short heading in a wide first column): there the missing rules alone
-/// show the merge. Either way each of its lines is one phrase: a row of
-/// cells whose text runs up to the next column's (cells set without
-/// padding) has other phrases beside it.
-fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
+/// rules every inner boundary across every other row (`rules_cross_rows`,
+/// see [`inner_rule_across`]), may sit within one column (a short heading
+/// in a wide first column): there the missing rules alone show the merge.
+/// Either way each of its lines is one phrase: a row of cells whose text
+/// runs up to the next column's (cells set without padding) has other
+/// phrases beside it.
+fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule], rules_cross_rows: bool) -> bool {
     if block.iter().any(|l| phrases(l, vertical).len() > 1) {
         return false;
     }
+    let at_boundary = |r: &Rule, c: &Column| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP;
+    let ruled_elsewhere = rules_cross_rows
+        && columns.len() > 1
+        && columns.iter().skip(1).all(|c| vertical.iter().any(|r| at_boundary(r, c)));
+    !inner_rule_across(block, columns, vertical)
+        && (ruled_elsewhere || block.iter().any(|l| crosses_columns(l, columns, &[])))
+}
+
+/// Whether an inner vertical rule runs across the whole band of lines: a
+/// table ruled throughout draws one across every row but a merged one; a
+/// table ruled only by its shaded rows' edges (zebra) draws none across
+/// its unshaded rows.
+fn inner_rule_across(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
     let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
     let (top, bottom) = (first.bbox.y0, last.bbox.y1);
     let at_boundary = |r: &Rule, c: &Column| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP;
-    let inner_rule = columns
+    columns
         .iter()
         .skip(1)
-        .any(|c| vertical.iter().any(|r| at_boundary(r, c) && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0));
-    let ruled_elsewhere =
-        columns.len() > 1 && columns.iter().skip(1).all(|c| vertical.iter().any(|r| at_boundary(r, c)));
-    !inner_rule && (ruled_elsewhere || block.iter().any(|l| crosses_columns(l, columns, &[])))
+        .any(|c| vertical.iter().any(|r| at_boundary(r, c) && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0))
 }
 
 /// A word space's usual width, in font sizes.
@@ -4631,13 +4834,13 @@ mod tests {
                 ],
             ),
         ];
-        assert!(!is_merged_row(&row.iter().collect::<Vec<_>>(), &columns, &[]));
+        assert!(!is_merged_row(&row.iter().collect::<Vec<_>>(), &columns, &[], true));
         // A heading across the columns is one phrase a line.
         let heading = [line(
             12.0,
             &[("Services", 0.0, 40.0), ("à", 45.0, 50.0), ("la", 55.0, 65.0), ("population", 70.0, 130.0)],
         )];
-        assert!(is_merged_row(&heading.iter().collect::<Vec<_>>(), &columns, &[]));
+        assert!(is_merged_row(&heading.iter().collect::<Vec<_>>(), &columns, &[], true));
     }
 
     #[test]

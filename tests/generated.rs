@@ -626,3 +626,71 @@ fn a_centred_row_taller_than_a_page_keeps_its_cells_together() {
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
+
+/// A table ruled by nothing but its shaded rows (jsPDF-AutoTable's
+/// striped theme): the last record, unshaded, lies below the lowest
+/// shaded edge, with the notes under it. Before, that record and the
+/// first note were dropped.
+#[test]
+fn zebra_rows_whose_last_row_is_unshaded() {
+    let mut register = common::sample_register(4);
+    register.notes.push("Les destinataires sont habilités et soumis au secret professionnel.".to_string());
+    let layout = Layout {
+        page: (842.0, 595.0),
+        font: BaseFont::Helvetica,
+        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
+        ruled: false,
+        repeat_header: false,
+        zebra: true,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+/// A table that ends on a page whose notes go on over the next: the page
+/// of notes holds no row, so the table ended a page before it, and the
+/// notes under the table are notes too. Before, the first was dropped.
+#[test]
+fn notes_set_over_two_pages_after_the_table() {
+    for ruled in [true, false] {
+        let mut register = common::sample_register(4);
+        register.notes.push("Pour exercer vos droits, écrivez au délégué à la protection des données.".to_string());
+        let layout = Layout {
+            page: (842.0, 595.0),
+            font: BaseFont::Helvetica,
+            widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
+            ruled,
+            last_note_on_new_page: true,
+            ..Layout::default()
+        };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+    }
+}
+
+/// A borderless table whose section headings are shaded bands across it,
+/// each short enough to fit in the first column: the bands' edges part no
+/// records. Before, they were taken for row rules, and the records between
+/// two bands read as one.
+#[test]
+fn shaded_section_bands_in_a_borderless_table() {
+    let mut register = common::sample_register(16);
+    for row in &mut register.rows {
+        if let Row::Section(text) = row {
+            *text = text.split(" :").next().unwrap_or("").to_string();
+        }
+    }
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 30.0,
+        font: BaseFont::Helvetica,
+        size: 7.5,
+        widths: vec![95.0; 8],
+        ruled: false,
+        shaded_sections: true,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}

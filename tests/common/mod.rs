@@ -98,11 +98,20 @@ pub struct Layout {
     /// the top of each part, as LibreOffice does with a row taller than
     /// its page.
     pub cut_rows_from_top: bool,
+    /// Shade the header and every other body row (the first, the
+    /// third…, section headings counted) cell by cell, as
+    /// jsPDF-AutoTable's striped theme does: a table ruled by nothing but
+    /// its shaded cells' edges.
+    pub zebra: bool,
+    /// Shade each section heading's row across the table.
+    pub shaded_sections: bool,
+    /// Set the last note at the top of a page of its own.
+    pub last_note_on_new_page: bool,
 }
 
 impl Default for Layout {
     /// A4 portrait, Helvetica 8 pt, ruled, header repeated, eight columns;
-    /// no cell borders, rotation, closing rule or centring.
+    /// no cell borders, rotation, closing rule, centring or shading.
     fn default() -> Self {
         Layout {
             page: (595.0, 842.0),
@@ -119,6 +128,9 @@ impl Default for Layout {
             centred_header: false,
             centred_cells: false,
             cut_rows_from_top: false,
+            zebra: false,
+            shaded_sections: false,
+            last_note_on_new_page: false,
         }
     }
 }
@@ -246,6 +258,11 @@ impl PageBuilder {
         self.content.push_str(&format!("0.5 w {x0:.2} {y0:.2} m {x1:.2} {y1:.2} l S\n"));
     }
 
+    /// A light grey rectangle, filled.
+    fn shade(&mut self, x0: f64, y0: f64, x1: f64, y1: f64) {
+        self.content.push_str(&format!("0.94 g {x0:.2} {y0:.2} {:.2} {:.2} re f 0 g\n", x1 - x0, y1 - y0));
+    }
+
     /// A cell's four borders as thin filled rectangles.
     fn cell_box(&mut self, x0: f64, y0: f64, x1: f64, y1: f64) {
         let t = 0.5;
@@ -286,6 +303,9 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
     let header_height = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * leading + 2.0 * layout.padding;
 
     let draw_header = |page: &mut PageBuilder, top: f64| {
+        for c in (0..layout.widths.len()).filter(|_| layout.zebra) {
+            page.shade(xs[c], top - header_height, xs[c + 1], top);
+        }
         for (c, lines) in header_lines.iter().enumerate() {
             let tallest = header_lines.iter().map(Vec::len).max().unwrap_or(1);
             let offset = if layout.centred_header { (tallest - lines.len()) as f64 * leading / 2.0 } else { 0.0 };
@@ -335,6 +355,7 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
         pages.push(page);
         (y, top)
     };
+    let mut rows_set = 0;
     for row in &register.rows {
         match row {
             Row::Section(text) => {
@@ -342,7 +363,12 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                 if y - height < bottom {
                     (y, table_top) = new_page(&mut pages, y, table_top);
                 }
+                let shaded = layout.shaded_sections || layout.zebra && rows_set % 2 == 0;
+                rows_set += 1;
                 if let Some(p) = pages.last_mut() {
+                    if shaded {
+                        p.shade(left, y - height, right, y);
+                    }
                     p.text("F2", layout.size, left + layout.padding, y - layout.padding - layout.size, text);
                     if layout.cell_borders {
                         p.cell_box(left, y - height, right, y);
@@ -360,6 +386,8 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                     .map(|(t, w)| wrap(layout.font, false, layout.size, t, w - 2.0 * layout.padding))
                     .collect();
                 let total_lines: usize = remaining.iter().map(Vec::len).sum();
+                let shaded = layout.zebra && rows_set % 2 == 0;
+                rows_set += 1;
                 loop {
                     let available = ((y - bottom - 2.0 * layout.padding) / leading).floor().max(0.0) as usize;
                     let needed = remaining.iter().map(Vec::len).max().unwrap_or(0);
@@ -368,6 +396,11 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
                     let centred = layout.centred_cells && !(layout.cut_rows_from_top && cut);
                     if take > 0 {
                         if let Some(p) = pages.last_mut() {
+                            // The shade first: text is drawn over it.
+                            let row_bottom = y - take as f64 * leading - 2.0 * layout.padding;
+                            for c in (0..layout.widths.len()).filter(|_| shaded) {
+                                p.shade(xs[c], row_bottom, xs[c + 1], y);
+                            }
                             for (c, lines) in remaining.iter_mut().enumerate() {
                                 let n = take.min(lines.len());
                                 let offset = if centred { (take - n) as f64 * leading / 2.0 } else { 0.0 };
@@ -404,7 +437,11 @@ pub fn typeset(register: &Register, layout: &Layout) -> Vec<u8> {
         }
     }
     y -= leading;
-    for note in &register.notes {
+    for (n, note) in register.notes.iter().enumerate() {
+        if layout.last_note_on_new_page && n + 1 == register.notes.len() {
+            pages.push(PageBuilder { content: String::new() });
+            y = page_h - layout.margin;
+        }
         let width = right - left;
         for line in wrap(layout.font, false, layout.size * 0.9, note, width) {
             if y - leading < bottom {
