@@ -23,6 +23,12 @@ const MAX_RULES: usize = 200_000;
 const MAX_SAVE_DEPTH: usize = 256;
 /// A filled rectangle at most this thick (points) is a ruling line.
 const THIN_RULE: f64 = 3.0;
+/// Smallest and largest diameter (points) of a filled disc kept as a
+/// possible drawn bullet.
+const MIN_DISC: f64 = 0.8;
+const MAX_DISC: f64 = 8.0;
+/// Most discs kept for one page.
+const MAX_DISCS: usize = 10_000;
 
 /// A resource dictionary chain: a form's own, then its parent's.
 #[derive(Debug, Clone, Default)]
@@ -80,6 +86,10 @@ struct Interpreter<'a, 'o> {
     text_matrix: Matrix,
     line_matrix: Matrix,
     path: Vec<Vec<(f64, f64)>>,
+    /// The current path's extent, control points included, and how many
+    /// curves it draws: a small round path filled is a drawn bullet.
+    path_extent: Option<Rect>,
+    path_curves: usize,
     operations: usize,
     form_stack: Vec<ObjectId>,
 }
@@ -115,6 +125,8 @@ pub fn run(doc: &Document, content: &[u8], resources: &Resources, frame: Matrix,
         text_matrix: Matrix::IDENTITY,
         line_matrix: Matrix::IDENTITY,
         path: Vec::new(),
+        path_extent: None,
+        path_curves: 0,
         operations: 0,
         form_stack: Vec::new(),
     };
@@ -166,10 +178,12 @@ impl<'a> Interpreter<'a, '_> {
             }
             "m" => {
                 let p = self.state.ctm.apply(num(op, 0), num(op, 1));
+                self.extend_path_extent(&[p]);
                 self.path.push(vec![p]);
             }
             "l" => {
                 let p = self.state.ctm.apply(num(op, 0), num(op, 1));
+                self.extend_path_extent(&[p]);
                 match self.path.last_mut() {
                     Some(sub) if sub.len() < 100_000 => sub.push(p),
                     Some(_) => {}
@@ -179,6 +193,10 @@ impl<'a> Interpreter<'a, '_> {
             "c" | "v" | "y" => {
                 // Curves are never ruling lines; keep only the end point so the path goes on.
                 let n = op.len();
+                let points: Vec<(f64, f64)> =
+                    (0..n / 2).map(|k| self.state.ctm.apply(num(op, 2 * k), num(op, 2 * k + 1))).collect();
+                self.extend_path_extent(&points);
+                self.path_curves += 1;
                 let p = self.state.ctm.apply(num(op, n.saturating_sub(2)), num(op, n.saturating_sub(1)));
                 if let Some(sub) = self.path.last_mut() {
                     sub.clear();
@@ -190,6 +208,7 @@ impl<'a> Interpreter<'a, '_> {
                 let m = self.state.ctm;
                 let sub =
                     vec![m.apply(x, y), m.apply(x + w, y), m.apply(x + w, y + h), m.apply(x, y + h), m.apply(x, y)];
+                self.extend_path_extent(&sub);
                 if self.path.len() < 100_000 {
                     self.path.push(sub);
                 }
@@ -207,7 +226,7 @@ impl<'a> Interpreter<'a, '_> {
                 self.fill_path_keep();
                 self.stroke_path();
             }
-            "n" => self.path.clear(),
+            "n" => self.end_path(),
             "BT" => {
                 self.text_matrix = Matrix::IDENTITY;
                 self.line_matrix = Matrix::IDENTITY;
@@ -336,9 +355,24 @@ impl<'a> Interpreter<'a, '_> {
         }
     }
 
+    fn extend_path_extent(&mut self, points: &[(f64, f64)]) {
+        for &(x, y) in points.iter().filter(|(x, y)| x.is_finite() && y.is_finite()) {
+            let point = Rect { x0: x, y0: y, x1: x, y1: y };
+            self.path_extent = Some(self.path_extent.map_or(point, |e| e.union(&point)));
+        }
+    }
+
+    /// Forgets the current path once painted or discarded.
+    fn end_path(&mut self) {
+        self.path.clear();
+        self.path_extent = None;
+        self.path_curves = 0;
+    }
+
     fn stroke_path(&mut self) {
         let half = (self.state.line_width * self.state.ctm.vertical_scale()).max(0.1) / 2.0;
         let path = std::mem::take(&mut self.path);
+        self.end_path();
         for sub in &path {
             for pair in sub.windows(2) {
                 let &[(ax, ay), (bx, by)] = pair else { continue };
@@ -355,6 +389,14 @@ impl<'a> Interpreter<'a, '_> {
     fn fill_path_keep(&mut self) {
         if self.state.fill_is_white {
             return;
+        }
+        // One round closed path of curves, a few points across: a drawn
+        // bullet, whether it bullets text is for the page to say.
+        if let Some(extent) = self.path_extent.filter(|_| self.path_curves >= 2 && self.path.len() == 1) {
+            let (w, h) = (extent.width(), extent.height());
+            if (MIN_DISC..=MAX_DISC).contains(&w) && (w - h).abs() <= 0.2 * w && self.out.discs.len() < MAX_DISCS {
+                self.out.discs.push(extent);
+            }
         }
         let page_area = self.out.width * self.out.height;
         let rects: Vec<Rect> = self.path.iter().filter_map(|sub| axis_rect(sub)).collect();
@@ -374,7 +416,7 @@ impl<'a> Interpreter<'a, '_> {
 
     fn fill_path(&mut self) {
         self.fill_path_keep();
-        self.path.clear();
+        self.end_path();
     }
 
     fn draw_xobject(&mut self, resources: &Resources<'a>, name: &[u8]) {

@@ -72,6 +72,9 @@ pub struct PageContent {
     pub glyphs: Vec<Glyph>,
     /// Ruling lines.
     pub rules: Vec<Rule>,
+    /// Small filled discs drawn as paths: list bullets, as browsers and
+    /// pdfmake draw them ([`PageContent::add_drawn_bullets`]).
+    pub discs: Vec<Rect>,
     /// Image XObjects and inline images drawn.
     pub images: usize,
     /// Codes no font table could map to Unicode.
@@ -115,9 +118,73 @@ impl PageContent {
         for rule in &mut self.rules {
             rule.rect = map_rect(rule.rect);
         }
+        for disc in &mut self.discs {
+            *disc = map_rect(*disc);
+        }
         if turn != 2 {
             (self.width, self.height) = (h, w);
         }
+    }
+}
+
+/// A drawn disc's diameter, as a share of the font size of the text it
+/// bullets: a text bullet's dot (`•`) is about a third of its font size.
+const BULLET_DIAMETER: (f64, f64) = (0.15, 0.6);
+
+/// How far (font sizes) right of a drawn bullet its item's text starts.
+const BULLET_GAP: f64 = 2.0;
+
+/// Most disc and glyph pairs a page's drawn bullets are looked for among.
+const MAX_BULLET_PAIRS: usize = 50_000_000;
+
+impl PageContent {
+    /// Reads each drawn disc that bullets a line of text as a `•` glyph: a
+    /// disc set just left of a glyph that opens a line (no glyph between
+    /// them), centred on that glyph's height and sized as a text bullet's
+    /// dot for its font ([`BULLET_DIAMETER`]). The glyph takes that text's
+    /// size and height, so that it joins the item's line. Other discs
+    /// (decoration, charts) bullet nothing and are left out.
+    pub fn add_drawn_bullets(&mut self) {
+        let discs = std::mem::take(&mut self.discs);
+        // Each disc looks at every glyph: a page of absurdly many of both
+        // reads no drawn bullet rather than take hours.
+        if discs.len().saturating_mul(self.glyphs.len()) > MAX_BULLET_PAIRS {
+            return;
+        }
+        let mut bullets = Vec::new();
+        for disc in discs {
+            let (diameter, center) = (disc.height(), disc.center_y());
+            let item = self
+                .glyphs
+                .iter()
+                .filter(|g| !g.is_space() && g.bbox.x0 >= disc.x1 - 0.1)
+                .filter(|g| {
+                    let size = g.font_size;
+                    (g.bbox.center_y() - center).abs() <= 0.35 * size
+                        && diameter >= BULLET_DIAMETER.0 * size
+                        && diameter <= BULLET_DIAMETER.1 * size
+                })
+                .min_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+            let Some(item) = item.filter(|g| g.bbox.x0 - disc.x1 <= BULLET_GAP * g.font_size) else { continue };
+            // A glyph drawn over the disc or between it and the item: the
+            // disc is no bullet of that line.
+            let between = self.glyphs.iter().any(|g| {
+                !g.is_space()
+                    && g.bbox.x1 > disc.x0
+                    && g.bbox.x0 < item.bbox.x0
+                    && (g.bbox.center_y() - center).abs() <= 0.35 * g.font_size
+            });
+            if between {
+                continue;
+            }
+            bullets.push(Glyph {
+                text: "•".to_string(),
+                bbox: Rect { x0: disc.x0, y0: item.bbox.y0, x1: disc.x1, y1: item.bbox.y1 },
+                font_size: item.font_size,
+                bold: false,
+            });
+        }
+        self.glyphs.extend(bullets);
     }
 }
 
@@ -224,6 +291,7 @@ pub fn read_page(doc: &Document, page_id: ObjectId, number: u32, file: &str) -> 
     let mut out = PageContent { number, width, height, ..PageContent::default() };
     interpret::run(doc, &content, &resources, frame, &mut out);
     out.turn_text_upright();
+    out.add_drawn_bullets();
     Ok(out)
 }
 
@@ -248,6 +316,40 @@ mod tests {
             PageContent { width: 100.0, height: 200.0, glyphs: vec![glyph], text_turns, ..PageContent::default() };
         page.turn_text_upright();
         page
+    }
+
+    /// A glyph of `text` at 10 pt whose box runs from x to x + 5, on the
+    /// line whose box runs from y 30 to 40.
+    fn glyph_at(text: &str, x: f64) -> Glyph {
+        Glyph {
+            text: text.to_string(),
+            bbox: Rect { x0: x, y0: 30.0, x1: x + 5.0, y1: 40.0 },
+            font_size: 10.0,
+            bold: false,
+        }
+    }
+
+    #[test]
+    fn drawn_discs_bullet_the_text_right_of_them() {
+        let disc = |x: f64, y: f64, d: f64| Rect { x0: x, y0: y - d / 2.0, x1: x + d, y1: y + d / 2.0 };
+        let mut page = PageContent {
+            glyphs: vec![glyph_at("I", 20.0), glyph_at("d", 25.0), glyph_at("x", 80.0)],
+            discs: vec![
+                // A bullet's dot, left of `Id`, centred on its line.
+                disc(12.0, 35.0, 3.0),
+                // Too far left of any text, too large, or off the line.
+                disc(40.0, 35.0, 3.0),
+                disc(70.0, 35.0, 8.0),
+                disc(74.0, 48.0, 3.0),
+            ],
+            ..PageContent::default()
+        };
+        page.add_drawn_bullets();
+        let bullets: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.text == "•").collect();
+        assert_eq!(bullets.len(), 1);
+        let bullet = bullets.first().map(|g| (g.bbox, g.font_size));
+        assert_eq!(bullet, Some((Rect { x0: 12.0, y0: 30.0, x1: 15.0, y1: 40.0 }, 10.0)));
+        assert!(page.discs.is_empty());
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //         fixtures/pdf/syndicat-pdfmake-borderless.pdf none
 //     node tests/data/make_pdfmake.js fixtures/truth/hopital.json \
 //         fixtures/pdf/hopital-pdfmake-lines.pdf lines
+//     UL=1 node tests/data/make_pdfmake.js fixtures/truth/hopital.json \
+//         fixtures/pdf/hopital-pdfmake-lists.pdf grid
 //
 // Arguments: TRUTH.json OUT.pdf [grid|lines|head|none] [landscape|portrait]
 // [font size].
