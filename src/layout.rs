@@ -193,11 +193,17 @@ pub fn group_lines(words: &[Word]) -> Vec<Line> {
 /// glyph's width.
 const DUPLICATE_SHIFT: f64 = 0.6;
 
+/// Smallest font size (points) of text a reader can read: smaller text (a
+/// producer's imprint, `Powered by TCPDF` at 1 pt in a page's corner) is
+/// no part of the register.
+const MIN_LEGIBLE_SIZE: f64 = 1.5;
+
 /// Builds words from a page's glyphs: glyphs are grouped into baselines,
 /// sorted by x, and split at drawn spaces and at gaps wider than `WORD_GAP`.
-/// A glyph drawn twice at nearly the same place (fake bold) is kept once.
+/// A glyph drawn twice at nearly the same place (fake bold) is kept once;
+/// text too small to read ([`MIN_LEGIBLE_SIZE`]) is left out.
 pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
-    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.font_size > 0.0).collect();
+    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.font_size >= MIN_LEGIBLE_SIZE).collect();
     order.sort_by(|a, b| a.bbox.center_y().total_cmp(&b.bbox.center_y()));
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     let mut row_center = 0.0;
@@ -372,6 +378,15 @@ mod tests {
                 bold: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn text_too_small_to_read_is_left_out() {
+        let mut page = glyphs(&[("R", 0.0, 6.0), ("e", 6.0, 11.0)]);
+        // A producer's imprint in 1 pt type, on the same baseline.
+        page.extend(glyphs(&[("P", 40.0, 40.6), ("o", 40.6, 41.1)]).into_iter().map(|g| Glyph { font_size: 1.0, ..g }));
+        let texts: Vec<String> = words_of(&page).into_iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["Re"]);
     }
 
     #[test]

@@ -351,7 +351,17 @@ pub fn build(table: &Table, with_boxes: bool) -> Extracted {
         .zip(headers)
         .map(|(field, header)| ColumnField { header, field })
         .collect();
-    let notes: Vec<String> = table.notes.iter().map(paragraph_text).filter(|t| !t.is_empty()).collect();
+    // Headings under the last record head nothing: they are text set
+    // across the table after its rows (notes a page break carried off
+    // with no row under them), and come before the notes below the table.
+    let last_row = table.entries.iter().rposition(|e| matches!(e, Entry::Row(_)));
+    let headings_after_rows =
+        table.entries.iter().skip(last_row.map_or(usize::MAX, |i| i + 1)).filter_map(|e| match e {
+            Entry::Section { text, .. } => Some(collapse_whitespace(text)),
+            Entry::Row(_) => None,
+        });
+    let notes: Vec<String> =
+        headings_after_rows.chain(table.notes.iter().map(paragraph_text)).filter(|t| !t.is_empty()).collect();
     let span = table.text_span().unwrap_or((f64::INFINITY, f64::NEG_INFINITY));
     let mut register = read_preamble(&table.preamble, span, &notes);
     register.notes = notes;

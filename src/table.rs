@@ -2444,17 +2444,27 @@ fn rule_blocks<'p>(body: &Body<'p>) -> Vec<Vec<&'p Line>> {
     blocks
 }
 
-/// Whether inner vertical rules cross every row of a ruled table that
-/// holds text in several columns ([`inner_rule_across`]): a table ruled
-/// throughout, whose rows without them are merged cells. A table ruled
-/// only by its shaded rows' edges leaves its other rows open.
-fn rules_cross_every_row(bodies: &[Body]) -> bool {
-    bodies.iter().all(|body| {
+/// How many rows of a ruled table that hold text in several columns (a
+/// heading across them aside) inner vertical rules cross
+/// ([`inner_rule_across`]), and how many they leave open. A table ruled
+/// throughout crosses them all (a row without them is a merged cell); one
+/// ruled only by horizontal rules, none; one ruled by its shaded rows'
+/// edges (zebra), only those.
+fn rows_crossed_and_open(bodies: &[Body]) -> (usize, usize) {
+    let (mut crossed, mut open) = (0, 0);
+    for body in bodies {
         let (columns, vertical) = (&body.columns, &body.page.vertical);
-        rule_blocks(body)
-            .iter()
-            .all(|block| columns_with_text(block, columns) < 2 || inner_rule_across(block, columns, vertical))
-    })
+        let heading = |block: &Vec<&Line>| block.iter().all(|l| full_width(l, columns, vertical));
+        for block in rule_blocks(body).iter().filter(|block| columns_with_text(block, columns) >= 2 && !heading(block))
+        {
+            if inner_rule_across(block, columns, vertical) {
+                crossed += 1;
+            } else {
+                open += 1;
+            }
+        }
+    }
+    (crossed, open)
 }
 
 /// Most line heights, top to top, between a row's lines (a blank line
@@ -2577,8 +2587,12 @@ fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p Line> {
             // text rendering may set a space apart (`21 Registre des
             // visiteurs`), has its other cells apart.
             let one_phrase = phrases(line, &last.page.vertical).len() == 1;
+            // A line set left of the table (a producer's imprint in the
+            // page's corner) is no row either.
+            let left_of_table = line.bbox.x0 < last.columns.first().map_or(0.0, |c| c.x0) - line.font_size();
             let crossing = one_phrase && opens_across(line, &last.columns, &last.page.vertical)
-                || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1));
+                || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1))
+                || left_of_table;
             if crossing {
                 cut = k;
                 pending = k;
@@ -3049,10 +3063,15 @@ const ROW_COST: f64 = 1.0;
 /// right under the previous row (cells are top-aligned), and around lines
 /// that run across the columns or that stand alone in the first column
 /// between rows (see [`only_first_column`]).
-fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, breaks: PageBreaks) -> Vec<Vec<&'p Line>> {
+fn row_blocks<'p>(
+    body: &Body<'p>,
+    rows: RowSeparation,
+    rules_part_every_row: bool,
+    leading: f64,
+    breaks: PageBreaks,
+) -> Vec<Vec<&'p Line>> {
     let columns = &body.columns;
     let vertical = &body.page.vertical;
-    let mut blocks: Vec<Vec<&Line>> = Vec::new();
     if let RowSeparation::Whitespace(alignment) = rows {
         // Each band between whitespace gaps is a row (or several, see
         // `split_band`); a line running across the columns stands apart (a
@@ -3070,28 +3089,91 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, breaks: Pa
             .collect();
     }
     if rows == RowSeparation::Rules {
-        return rule_blocks(body);
+        if rules_part_every_row {
+            return rule_blocks(body);
+        }
+        // Rules that leave some rows open (a zebra table's unshaded rows)
+        // may hold a heading and rows between two of them.
+        return rule_blocks(body)
+            .into_iter()
+            .flat_map(|block| split_at_headings(&block, columns, vertical, leading))
+            .collect();
     }
+    first_column_blocks(&body.lines, columns, vertical, leading)
+}
+
+/// Parts a block of lines around the headings in it (a line across the
+/// columns, or alone in the first column between rows, as
+/// [`first_column_blocks`] finds them) set apart from the lines around
+/// them by more than a cell's line spacing ([`BAND_GAP`]); the rest stays
+/// whole, since cells set in the middle or at the bottom of their rows
+/// show no row's start, and a tall first cell's lines alone beside them
+/// are no heading.
+fn split_at_headings<'p>(
+    block: &[&'p Line],
+    columns: &[Column],
+    vertical: &[Rule],
+    leading: f64,
+) -> Vec<Vec<&'p Line>> {
+    let parts = first_column_blocks(block, columns, vertical, leading);
+    let apart = |above: Option<&Vec<&Line>>, below: Option<&Vec<&Line>>| match (above, below) {
+        (Some(a), Some(b)) => match (a.last(), b.first()) {
+            (Some(a), Some(b)) => b.bbox.y0 - a.bbox.y1 > BAND_GAP * b.font_size(),
+            _ => true,
+        },
+        _ => true,
+    };
+    let heading = |k: usize| {
+        let Some(part) = parts.get(k) else { return false };
+        let set_as_one = part.len() <= 2 && part.iter().all(|l| full_width(l, columns, vertical))
+            || is_first_column_heading(part, columns);
+        set_as_one
+            && apart(k.checked_sub(1).and_then(|j| parts.get(j)), Some(part))
+            && apart(Some(part), parts.get(k + 1))
+    };
+    let mut out: Vec<Vec<&Line>> = Vec::new();
+    let mut last_is_heading = false;
+    for (k, part) in parts.iter().enumerate() {
+        let is_heading = heading(k);
+        match out.last_mut() {
+            Some(last) if !last_is_heading && !is_heading => last.extend(part.iter().copied()),
+            _ => out.push(part.clone()),
+        }
+        last_is_heading = is_heading;
+    }
+    out
+}
+
+/// Parts lines into rows where the first column gains text after more
+/// than a line's spacing (or a record number, a heading alone in the first
+/// column, a row whose cells all open at once), each line across the
+/// columns a block of its own.
+fn first_column_blocks<'p>(
+    lines: &[&'p Line],
+    columns: &[Column],
+    vertical: &[Rule],
+    leading: f64,
+) -> Vec<Vec<&'p Line>> {
+    let mut blocks: Vec<Vec<&Line>> = Vec::new();
     let mut last_first_col: Option<f64> = None;
     let mut last_any: Option<f64> = None;
     let mut last_crossing = false;
-    let presence: Vec<Vec<bool>> = body.lines.iter().map(|line| columns_present(line, columns)).collect();
+    let presence: Vec<Vec<bool>> = lines.iter().map(|line| columns_present(line, columns)).collect();
     let no_columns = vec![false; columns.len()];
-    let text_edges = column_text_edges(&body.lines, columns);
-    for (i, line) in body.lines.iter().enumerate() {
+    let text_edges = column_text_edges(lines, columns);
+    for (i, line) in lines.iter().enumerate() {
         let present = presence.get(i).unwrap_or(&no_columns);
         let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
         let in_first = present.first().copied().unwrap_or(false);
-        let crossing = stands_across(line, body.lines.get(i + 1).copied(), columns, vertical, last_crossing);
+        let crossing = stands_across(line, lines.get(i + 1).copied(), columns, vertical, last_crossing);
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
         let filled = present.iter().filter(|p| **p).count();
-        let next_adjacent =
-            || body.lines.get(i + 1).is_some_and(|next| next.bbox.y1 - line.bbox.y1 <= ROW_GAP * leading);
+        let next_adjacent = || lines.get(i + 1).is_some_and(|next| next.bbox.y1 - line.bbox.y1 <= ROW_GAP * leading);
         let every_cell_ended = || {
             i.checked_sub(1)
-                .and_then(|k| body.lines.get(k))
+                .and_then(|k| lines.get(k))
                 .is_some_and(|previous| ended_every_cell(previous, line, columns, &text_edges))
         };
         let top_aligned = adjacent
@@ -3104,7 +3186,7 @@ fn row_blocks<'p>(body: &Body<'p>, rows: RowSeparation, leading: f64, breaks: Pa
         // hyphen: `Hydre, Polaris, Eridan,` / `Orion`) wraps onto this line.
         let first_column_goes_on = || {
             let Some(first) = columns.first() else { return false };
-            let above = body.lines.get(..i).unwrap_or_default().iter().rev().find_map(|l| {
+            let above = lines.get(..i).unwrap_or_default().iter().rev().find_map(|l| {
                 let words = words_in(l, first.x0, first.x1);
                 (!words.is_empty()).then(|| words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "))
             });
@@ -3537,7 +3619,11 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     } else {
         RowSeparation::FirstColumn
     };
-    let rules_cross_rows = table_ruled && rules_cross_every_row(&bodies);
+    let (rows_crossed, rows_open) = if table_ruled { rows_crossed_and_open(&bodies) } else { (0, 0) };
+    let rules_cross_rows = table_ruled && rows_open == 0;
+    // Inner rules across some rows and not others: a zebra table, whose
+    // rules leave its unshaded rows open.
+    let rules_part_every_row = rows_crossed == 0 || rows_open == 0;
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Row> = None;
     let mut previous_below: &[&Line] = &[];
@@ -3576,7 +3662,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
         let breaks = PageBreaks { goes_on: current.is_some(), cut_below: b + 1 < bodies.len() };
-        let blocks = row_blocks(body, rows, leading.row, breaks);
+        let blocks = row_blocks(body, rows, rules_part_every_row, leading.row, breaks);
         let merged_above = merged_with_block_above(body, &blocks);
         if !body.row_rules.is_empty() {
             row_cuts += blocks.len().saturating_sub(1);
@@ -4372,7 +4458,7 @@ fn drop_repeated_headers<'p>(lines: Vec<&'p Line>, header: &[String]) -> (Vec<&'
 /// A ruled row with text but no inner vertical rule across it: a merged,
 /// full-width cell. Its text crosses a column boundary, or, where the page
 /// rules every inner boundary across every other row (`rules_cross_rows`,
-/// see [`inner_rule_across`]), may sit within one column (a short heading
+/// see [`rows_crossed_and_open`]), may sit within one column (a short heading
 /// in a wide first column): there the missing rules alone show the merge.
 /// Either way each of its lines is one phrase: a row of cells whose text
 /// runs up to the next column's (cells set without padding) has other
