@@ -184,26 +184,35 @@ fn merged_heading_rows_that_fit_in_the_first_column() {
     // otherwise: a short heading merged across the row then sits within
     // the first column. Only the inner rules missing across its row show
     // it spans the table.
+    let layout = Layout { padding: 2.5, cell_borders: true, ..equal_columns() };
+    let register = register_with_short_headings();
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
+
+/// Sixteen records under headings short enough to fit in the first of
+/// [`equal_columns`].
+fn register_with_short_headings() -> Register {
     let mut register = common::sample_register(16);
     for row in &mut register.rows {
         if let Row::Section(text) = row {
             *text = text.split(" :").next().unwrap_or("").to_string();
         }
     }
-    let layout = Layout {
+    register
+}
+
+/// Eight equal columns of 7.5 pt Helvetica on A4 landscape, ruled, as Word
+/// and LibreOffice set a table unless told otherwise.
+fn equal_columns() -> Layout {
+    Layout {
         page: (842.0, 595.0),
         margin: 30.0,
         font: BaseFont::Helvetica,
         size: 7.5,
         widths: vec![95.0; 8],
-        ruled: true,
-        repeat_header: true,
-        padding: 2.5,
-        cell_borders: true,
         ..Layout::default()
-    };
-    let got = extract(&register, &layout);
-    assert_faithful(&register, &got);
+    }
 }
 
 #[test]
@@ -598,6 +607,16 @@ fn a_wrapped_word_that_is_its_ruled_columns_longest_line_is_no_cut() {
     assert_faithful(&register, &got);
 }
 
+/// Eight columns of 8 pt Helvetica sized to their texts on A4 landscape.
+fn landscape_columns() -> Layout {
+    Layout {
+        page: (842.0, 595.0),
+        font: BaseFont::Helvetica,
+        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
+        ..Layout::default()
+    }
+}
+
 /// A borderless table of centred cells whose row runs over two pages and
 /// more, its cells set from the top of each part (LibreOffice): the band
 /// of text between whitespace gaps holds one row, not a row of short cells
@@ -614,15 +633,7 @@ fn a_centred_row_taller_than_a_page_keeps_its_cells_together() {
     {
         *cell = format!("Sécuriser les serveurs : {}", long.join(" ; "));
     }
-    let layout = Layout {
-        page: (842.0, 595.0),
-        font: BaseFont::Helvetica,
-        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
-        ruled: false,
-        centred_cells: true,
-        cut_rows_from_top: true,
-        ..Layout::default()
-    };
+    let layout = Layout { ruled: false, centred_cells: true, cut_rows_from_top: true, ..landscape_columns() };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
@@ -635,15 +646,7 @@ fn a_centred_row_taller_than_a_page_keeps_its_cells_together() {
 fn zebra_rows_whose_last_row_is_unshaded() {
     let mut register = common::sample_register(4);
     register.notes.push("Les destinataires sont habilités et soumis au secret professionnel.".to_string());
-    let layout = Layout {
-        page: (842.0, 595.0),
-        font: BaseFont::Helvetica,
-        widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
-        ruled: false,
-        repeat_header: false,
-        zebra: true,
-        ..Layout::default()
-    };
+    let layout = Layout { ruled: false, repeat_header: false, zebra: true, ..landscape_columns() };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
@@ -656,14 +659,7 @@ fn notes_set_over_two_pages_after_the_table() {
     for ruled in [true, false] {
         let mut register = common::sample_register(4);
         register.notes.push("Pour exercer vos droits, écrivez au délégué à la protection des données.".to_string());
-        let layout = Layout {
-            page: (842.0, 595.0),
-            font: BaseFont::Helvetica,
-            widths: vec![24.0, 80.0, 150.0, 90.0, 120.0, 80.0, 100.0, 120.0],
-            ruled,
-            last_note_on_new_page: true,
-            ..Layout::default()
-        };
+        let layout = Layout { ruled, last_note_on_new_page: true, ..landscape_columns() };
         let got = extract(&register, &layout);
         assert_faithful(&register, &got);
     }
@@ -675,22 +671,8 @@ fn notes_set_over_two_pages_after_the_table() {
 /// two bands read as one.
 #[test]
 fn shaded_section_bands_in_a_borderless_table() {
-    let mut register = common::sample_register(16);
-    for row in &mut register.rows {
-        if let Row::Section(text) = row {
-            *text = text.split(" :").next().unwrap_or("").to_string();
-        }
-    }
-    let layout = Layout {
-        page: (842.0, 595.0),
-        margin: 30.0,
-        font: BaseFont::Helvetica,
-        size: 7.5,
-        widths: vec![95.0; 8],
-        ruled: false,
-        shaded_sections: true,
-        ..Layout::default()
-    };
+    let register = register_with_short_headings();
+    let layout = Layout { ruled: false, shaded_sections: true, ..equal_columns() };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
