@@ -3792,6 +3792,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
             *edge = edge.max(column.x1 - padding.max(0.0));
         }
     }
+    let columns_fit_words = ruled.is_some() && columns_sized_to_their_words(entries, &right_edge);
     // Whether the source says where lines end at a space (PDF producers that
     // draw the trailing space glyph do); without that, a lone dash ending a
     // line is read as a separator, not as a word cut after its hyphen.
@@ -3830,8 +3831,13 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     let hyphenates = rows_of(entries)
         .flat_map(|r| r.cells.iter().flatten())
         .any(|part| part.lines.iter().any(|l| ends_in_added_hyphen(&l.text)));
-    let evidence =
-        LineEndEvidence { every_boundary_marked, marks_line_end_spaces, hyphenates, justified, printed: &printed };
+    let evidence = LineEndEvidence {
+        every_boundary_marked,
+        marks_line_end_spaces,
+        cuts_words: !hyphenates && !columns_fit_words,
+        justified,
+        printed: &printed,
+    };
     for entry in entries.iter_mut() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter_mut().enumerate() {
@@ -3857,6 +3863,39 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
     }
 }
 
+/// How close (points) to its column's text edge a line ends flush with it.
+const FLUSH: f64 = 0.02;
+
+/// Fewest columns whose widest line is one word flush with their text
+/// edge that show a table sizing its columns to their longest words.
+const MIN_FLUSH_COLUMNS: usize = 2;
+
+/// Whether a ruled table sizes each column to its longest word, as
+/// jsPDF-AutoTable does when its table is wider than the page: in
+/// [`MIN_FLUSH_COLUMNS`] columns or more, the widest line is one word
+/// ending flush with the column's text edge, to [`FLUSH`] (a word a
+/// typesetter cut there ends anywhere within a character of it). Such a
+/// table never has to cut a word.
+fn columns_sized_to_their_words(entries: &[Entry], right_edge: &[f64]) -> bool {
+    let mut widest: Vec<Option<&CellLine>> = vec![None; right_edge.len()];
+    for row in rows_of(entries) {
+        for (cell, slot) in row.cells.iter().zip(widest.iter_mut()) {
+            for line in cell.iter().flat_map(|part| part.lines.iter()) {
+                if slot.is_none_or(|w| line.bbox.x1 > w.bbox.x1) {
+                    *slot = Some(line);
+                }
+            }
+        }
+    }
+    let flush = widest.iter().zip(right_edge).filter(|(line, edge)| {
+        line.is_some_and(|l| {
+            let word = l.text.trim_start_matches(LIST_MARKS).trim_start();
+            !word.contains(' ') && (l.bbox.x1 - **edge).abs() <= FLUSH
+        })
+    });
+    flush.count() >= MIN_FLUSH_COLUMNS
+}
+
 /// Fewest wrapped lines of several words that show a table justified
 /// (most of them reaching their column's edge).
 const MIN_JUSTIFIED_LINES: usize = 4;
@@ -3869,9 +3908,11 @@ struct LineEndEvidence<'a> {
     every_boundary_marked: bool,
     /// The source spaces some line ends (where the space fits).
     marks_line_end_spaces: bool,
-    /// The typesetter hyphenates words with a hyphen of its own
-    /// ([`ends_in_added_hyphen`]), and cuts none at a cell's edge.
-    hyphenates: bool,
+    /// The typesetter may cut a word at a cell's edge: it neither
+    /// hyphenates words with a hyphen of its own ([`ends_in_added_hyphen`])
+    /// nor sizes its columns to their longest words
+    /// ([`columns_sized_to_their_words`]).
+    cuts_words: bool,
     /// Most lines of several words that wrap reach their column's edge.
     justified: bool,
     /// The words the table prints.
@@ -3910,13 +3951,13 @@ impl LineEndEvidence<'_> {
             // narrow for both).
             || next.is_some_and(|n| n.text.starts_with([')', ']', ',']))
             || next.is_some_and(|next| {
-                !self.hyphenates
+                self.cuts_words
                     && !printed.fill_line_whole(line, next)
                     && !printed.spells_two_words(&line.text, &next.text)
                     && cut_at_edge(line, next, edge)
             })
             || next.is_some_and(|next| {
-                !self.hyphenates
+                self.cuts_words
                     && !self.justified
                     && cut_after_words(line, next, edge)
                     && printed.pieces_of_one_word(&line.text, &next.text)

@@ -676,3 +676,43 @@ fn shaded_section_bands_in_a_borderless_table() {
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
+
+/// A ruled table that sizes each column to its longest word, as
+/// jsPDF-AutoTable does when its table is wider than the page: that word
+/// fills its line to the column's edge,
+/// which reads like a word cut there (`Ressources` / `humaines`), unless
+/// the table shows it never has to cut one: in two columns or more, the
+/// widest line is one word flush with the edge. Before, `Ressources
+/// humaines` read as one word.
+#[test]
+fn columns_sized_to_their_longest_words_cut_none() {
+    let cells = |i: usize| {
+        vec![
+            format!("{}", i + 1),
+            ["Ressources humaines", "Urbanisme et aménagement", "Ressources numériques"][i % 3].to_string(),
+            ["Administration générale", "Communication interne", "Administration des écoles"][i % 3].to_string(),
+            "Identité, coordonnées et situation professionnelle des agents concernés".to_string(),
+        ]
+    };
+    let register = register_of(
+        "Mairie de Test, 1 place de la Mairie, 00000 Test",
+        &["N°", "Service", "Direction", "Données"],
+        (0..6).map(|i| Row::Record(cells(i))).collect(),
+    );
+    let (size, padding) = (8.0, 3.0);
+    let fit = |word: &str| BaseFont::Helvetica.width(false, word, size) + 2.0 * padding;
+    let layout = Layout {
+        font: BaseFont::Helvetica,
+        size,
+        padding,
+        widths: vec![
+            24.0,
+            fit("aménagement").max(fit("Ressources")),
+            fit("Administration").max(fit("Communication")),
+            200.0,
+        ],
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+}
