@@ -2411,9 +2411,7 @@ fn parts_rows(
     for pair in bounds.windows(2) {
         let &[from, to] = pair else { continue };
         let band: Vec<&&Line> = lines.iter().filter(|l| l.bbox.center_y() > from && l.bbox.center_y() < to).collect();
-        let heading = |l: &&&Line| {
-            full_width(l, columns, vertical) || columns_holding_phrases(l, columns).iter().filter(|h| **h).count() <= 1
-        };
+        let heading = |l: &&&Line| full_width(l, columns, vertical) || columns_with_text(&[**l], columns) <= 1;
         if !band.is_empty() && band.len() <= 2 && band.iter().all(heading) {
             band_edges.extend([from, to]);
         }
@@ -2521,7 +2519,7 @@ fn unframed_row_bottom(page: &PageLines, frame_bottom: f64, columns: &[Column], 
 fn cell_text_starts(lines: &[&Line], columns: &[Column]) -> Vec<Option<f64>> {
     let mut counts: Vec<HashMap<i64, usize>> = vec![HashMap::new(); columns.len()];
     for line in lines {
-        if columns_holding_phrases(line, columns).iter().filter(|h| **h).count() < 2 {
+        if columns_with_text(&[*line], columns) < 2 {
             continue;
         }
         for (column, count) in columns.iter().zip(counts.iter_mut()) {
@@ -3125,8 +3123,7 @@ fn split_at_headings<'p>(
     };
     let heading = |k: usize| {
         let Some(part) = parts.get(k) else { return false };
-        let set_as_one = part.len() <= 2 && part.iter().all(|l| full_width(l, columns, vertical))
-            || is_first_column_heading(part, columns);
+        let set_as_one = runs_across_as_heading(part, columns, vertical) || is_first_column_heading(part, columns);
         set_as_one
             && apart(k.checked_sub(1).and_then(|j| parts.get(j)), Some(part))
             && apart(Some(part), parts.get(k + 1))
@@ -3478,9 +3475,10 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     let open_right = pages.get(first_index).is_some_and(|p| columns.last().is_some_and(|c| c.x1 >= p.page.width));
     // Inner boundaries on rules; the outer edges may have none (a table
     // ruled inside only).
-    let ruled_columns = columns.iter().skip(1).all(|c| {
-        pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP))
-    });
+    let ruled_columns = columns
+        .iter()
+        .skip(1)
+        .all(|c| pages.get(first_index).is_some_and(|p| p.vertical.iter().any(|r| rule_at_start(r, c))));
 
     // The first header band's lines, which a table set after another on
     // the same page prints again.
@@ -3673,7 +3671,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 heading_style.get_or_insert(style_of(heading));
                 open_section(&mut entries, &mut current, heading.text(), number);
             }
-            let section = block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
+            let section = runs_across_as_heading(&block, columns, vertical)
                 || table_ruled && is_merged_row(&block, columns, vertical, rules_cross_rows)
                 || rows != RowSeparation::Rules && k > 0 && is_first_column_heading(&block, columns)
                 || body_mostly_plain && is_bold_first_column_heading(&block, columns);
@@ -3771,12 +3769,17 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
 fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[Column]>) {
     let mut right_edge = vec![f64::NEG_INFINITY; column_count];
     let mut left_padding = vec![f64::INFINITY; column_count];
+    // Each column's widest line, the first of those as wide.
+    let mut widest: Vec<Option<&CellLine>> = vec![None; column_count];
     for entry in entries.iter() {
         let Entry::Row(row) = entry else { continue };
         for (c, cell) in row.cells.iter().enumerate() {
             for line in cell.iter().flat_map(|part| part.lines.iter()) {
                 if let Some(edge) = right_edge.get_mut(c) {
                     *edge = edge.max(line.bbox.x1);
+                }
+                if let Some(slot) = widest.get_mut(c).filter(|w| w.is_none_or(|w| line.bbox.x1 > w.bbox.x1)) {
+                    *slot = Some(line);
                 }
                 if let (Some(padding), Some(column)) = (left_padding.get_mut(c), ruled.and_then(|r| r.get(c))) {
                     *padding = padding.min(line.bbox.x0 - column.x0);
@@ -3792,7 +3795,7 @@ fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled: Option<&[
             *edge = edge.max(column.x1 - padding.max(0.0));
         }
     }
-    let columns_fit_words = ruled.is_some() && columns_sized_to_their_words(entries, &right_edge);
+    let columns_fit_words = ruled.is_some() && columns_sized_to_their_words(&widest, &right_edge);
     // Whether the source says where lines end at a space (PDF producers that
     // draw the trailing space glyph do); without that, a lone dash ending a
     // line is read as a separator, not as a word cut after its hyphen.
@@ -3875,18 +3878,9 @@ const MIN_FLUSH_COLUMNS: usize = 2;
 /// [`MIN_FLUSH_COLUMNS`] columns or more, the widest line is one word
 /// ending flush with the column's text edge, to [`FLUSH`] (a word a
 /// typesetter cut there ends anywhere within a character of it). Such a
-/// table never has to cut a word.
-fn columns_sized_to_their_words(entries: &[Entry], right_edge: &[f64]) -> bool {
-    let mut widest: Vec<Option<&CellLine>> = vec![None; right_edge.len()];
-    for row in rows_of(entries) {
-        for (cell, slot) in row.cells.iter().zip(widest.iter_mut()) {
-            for line in cell.iter().flat_map(|part| part.lines.iter()) {
-                if slot.is_none_or(|w| line.bbox.x1 > w.bbox.x1) {
-                    *slot = Some(line);
-                }
-            }
-        }
-    }
+/// table never has to cut a word. `widest` holds each column's widest
+/// line, `right_edge` its text edge.
+fn columns_sized_to_their_words(widest: &[Option<&CellLine>], right_edge: &[f64]) -> bool {
     let flush = widest.iter().zip(right_edge).filter(|(line, edge)| {
         line.is_some_and(|l| {
             let word = l.text.trim_start_matches(LIST_MARKS).trim_start();
@@ -4508,10 +4502,9 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule], rules_c
     if block.iter().any(|l| phrases(l, vertical).len() > 1) {
         return false;
     }
-    let at_boundary = |r: &Rule, c: &Column| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP;
     let ruled_elsewhere = rules_cross_rows
         && columns.len() > 1
-        && columns.iter().skip(1).all(|c| vertical.iter().any(|r| at_boundary(r, c)));
+        && columns.iter().skip(1).all(|c| vertical.iter().any(|r| rule_at_start(r, c)));
     !inner_rule_across(block, columns, vertical)
         && (ruled_elsewhere || block.iter().any(|l| crosses_columns(l, columns, &[])))
 }
@@ -4523,11 +4516,21 @@ fn is_merged_row(block: &[&Line], columns: &[Column], vertical: &[Rule], rules_c
 fn inner_rule_across(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
     let (Some(first), Some(last)) = (block.first(), block.last()) else { return false };
     let (top, bottom) = (first.bbox.y0, last.bbox.y1);
-    let at_boundary = |r: &Rule, c: &Column| (r.rect.center_x() - c.x0).abs() <= RULE_SNAP;
     columns
         .iter()
         .skip(1)
-        .any(|c| vertical.iter().any(|r| at_boundary(r, c) && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0))
+        .any(|c| vertical.iter().any(|r| rule_at_start(r, c) && r.rect.y0 <= top + 1.0 && r.rect.y1 >= bottom - 1.0))
+}
+
+/// Whether a vertical rule runs at a column's left boundary.
+fn rule_at_start(rule: &Rule, column: &Column) -> bool {
+    (rule.rect.center_x() - column.x0).abs() <= RULE_SNAP
+}
+
+/// A block of one or two lines, each running across the columns alone
+/// ([`full_width`]): a heading, not a row.
+fn runs_across_as_heading(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {
+    block.len() <= 2 && block.iter().all(|l| full_width(l, columns, vertical))
 }
 
 /// A word space's usual width, in font sizes.
