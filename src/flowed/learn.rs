@@ -2,18 +2,21 @@
 //!
 //! The widths start from the first row, the one place where the column of
 //! a line is anchored (it opens at the first column, right after the
-//! header). They are then refined by alternating segmentation and
-//! re-estimation, and last by descent on the segmentation's cost: later
-//! rows can be read shifted by a column at little cost, so the alternation
-//! alone can settle on a shifted reading. Descents are run and the
-//! cheapest kept: from the first row's widths, each column in turn and the
-//! best change of all first; and, as the first row may itself be read
-//! shifted (nothing but widths tells its cells apart where paragraphs do
-//! not show), from the same width for every column. Where the body may
-//! open with a section heading, the first row is also read from the line
-//! after it, and descended from too: which start is right shows only after
-//! the descent. Last, the best widths moved by a column are tried as a
-//! start, where that is already cheaper.
+//! header, and where records are numbered it ends before the line opening
+//! with the next number). The first row is read twice: with the evidence
+//! the segmentation weighs (cells sharing a line, record numbers,
+//! retention statements), and plainly, a cell a line or more. Its widths
+//! are then refined by alternating segmentation and re-estimation, and
+//! last by descent on the segmentation's cost: later rows can be read
+//! shifted by a column at little cost, so the alternation alone can settle
+//! on a shifted reading. Descents are run from several starts and the
+//! cheapest kept: from each reading of the first row, alternated, each
+//! column in turn and the best change of all first; and from the first
+//! row's widths as read. Where the body may open with a section heading,
+//! the first row is also read from the line after it, and descended from
+//! too: which start is right shows only after the descent. Last, the best
+//! widths moved by a column are tried as a start, where that is already
+//! cheaper.
 //!
 //! The descents solve the text a thousand times and more, so they explore
 //! only the first rows ([`EXPLORE_LINES_PER_COLUMN`]); the best widths
@@ -31,8 +34,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::segment::{
-    Evidence, Model, Step, cell_start_cost, cost, ending_cost, may_head_section, new_row_cost, next_cell_cost,
-    unblanked_cost, wrap_cost,
+    Evidence, MAX_SPLIT_WORDS, Model, Step, cell_start_cost, cost, ending_cost, may_head_section, new_row_cost,
+    next_cell_cost, unblanked_cost, wrap_cost,
 };
 use super::{FlowLine, LineEnd, Unit};
 
@@ -125,35 +128,46 @@ fn explore(
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.of(unit) as usize).collect();
     lengths.sort_unstable();
     let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
-    // The widths the first row shows, alternated; where the body may open
-    // with a section heading, also those of the row after it, and the
-    // cheaper reading kept.
-    let from_first_row = |skipped: usize| {
+    // The widths the first row shows, as read and alternated.
+    let from_first_row = |skipped: usize, reading: FirstRowReading| {
         let row_lines = lines.get(skipped..).unwrap_or_default();
-        let start = first_row_widths(row_lines, columns, blank_separated, evidence.title_column(), unit)
+        let start: Vec<f64> = first_row_widths(row_lines, skipped, columns, blank_separated, evidence, unit, reading)
             .into_iter()
-            .map(|w| w.unwrap_or(typical));
-        alternate(lines, start.collect(), blank_separated, evidence, unit)
+            .map(|w| w.unwrap_or(typical))
+            .collect();
+        let alternated = alternate(lines, start.clone(), blank_separated, evidence, unit);
+        (evidence.capped(start), alternated)
     };
     let costs = Costs::default();
-    let alternated = from_first_row(0);
+    let (first_row, alternated) = from_first_row(0, FirstRowReading::Evidenced);
+    // Where the body may open with a section heading, the row after it.
     let after_heading = lines
         .first()
         .filter(|line| may_head_section(evidence, columns, 0, line))
-        .map(|_| from_first_row(1))
+        .map(|_| from_first_row(1, FirstRowReading::Evidenced).1)
         .filter(|after| *after != alternated);
-    // Descents from there and from the same width everywhere: a greedy
-    // descent settles in the basin its start and first moves lead to, and
-    // which lead to the right reading differs from text to text.
-    let uniform = alternate(lines, vec![typical; columns], blank_separated, evidence, unit);
+    // The first row read plainly, alternated.
+    let plain = Some(from_first_row(0, FirstRowReading::Plain).1).filter(|p| *p != alternated);
+    // A greedy descent settles in the basin its start and first moves lead
+    // to, and which start leads to the right reading differs from text to
+    // text: the first row's widths alternated or as read (where the first
+    // row is right but the other rows shift a column, alternation moves
+    // the widths towards the shifted reading), the steepest moves first or
+    // not, and the plain first row (the evidence that makes the first row
+    // right may still lead to a basin dearer than one a rougher start leads
+    // to).
     let descent = Descent { lines, blank_separated, evidence, unit, costs: &costs, tried: Tried::Everywhere };
     let mut readings = vec![descent.run(alternated.clone(), 0), descent.run(alternated.clone(), STEEPEST_UPDATES)];
     // A descent is deterministic: none is run again from the same start.
+    if first_row != alternated {
+        readings.push(descent.run(first_row, 0));
+    }
     if let Some(after) = after_heading {
         readings.push(descent.run(after, 0));
     }
-    if uniform != alternated {
-        readings.push(descent.run(uniform, 0));
+    if let Some(plain) = plain {
+        readings.push(descent.run(plain.clone(), 0));
+        readings.push(descent.run(plain, STEEPEST_UPDATES));
     }
     readings.sort_by(|a, b| a.0.total_cmp(&b.0));
     descent.escape_shift(&mut readings);
@@ -195,62 +209,120 @@ fn shifted_by_a_column(widths: &[f64]) -> [Vec<f64>; 2] {
     [left, right]
 }
 
-/// Cost of lines `from..to` as one cell wrapping at its own width (its
-/// longest line), in the column that names the record if `names_record`,
-/// and that width.
+/// Cost of a cell as one wrapping at its own width (its longest line), in
+/// the column that names the record if `names_record`, and that width: the
+/// cell opens at word `from_word` of line `from` (the line's words before
+/// it being other cells) and runs to the end of line `to - 1`.
 fn own_width_cell(
     lines: &[FlowLine],
-    from: usize,
+    (from, from_word): (usize, usize),
     to: usize,
     names_record: bool,
     blank_separated: bool,
     unit: Unit,
 ) -> (f64, f64) {
     let cell = lines.get(from..to).unwrap_or_default();
-    let width = cell.iter().map(|l| l.len.of(unit)).fold(0.0, f64::max);
+    let length = |i: usize, line: &FlowLine| if i == 0 { line.len_of(from_word, line.words.len()) } else { line.len };
+    let width = cell.iter().enumerate().map(|(i, l)| length(i, l).of(unit)).fold(0.0, f64::max);
     let cost: f64 = cell
         .windows(2)
-        .map(|pair| match pair {
-            [previous, line] => wrap_cost(blank_separated, unit, width, previous.len, previous, line, names_record),
+        .enumerate()
+        .map(|(i, pair)| match pair {
+            [previous, line] => {
+                wrap_cost(blank_separated, unit, width, length(i, previous), previous, line, names_record)
+            }
             _ => 0.0,
         })
         .sum();
     (cost, width)
 }
 
-/// The widths the first row shows: a semi-Markov segmentation of the first
-/// lines where each cell is judged against its own longest line, so no
-/// width has to be guessed beforehand. `None` for a column the first row
+/// Where a cell of the first row opens and how the reading got there: at
+/// the first line, after a cell that ended with its line, or after a
+/// one-line cell sharing the line with it (words `from..to` of the line,
+/// in the column of the cell that opened there).
+#[derive(Debug, Clone, Copy)]
+enum FirstRowStep {
+    Start,
+    AfterCell { end: usize, column: usize },
+    AfterShared { opening: usize, to: usize },
+}
+
+/// A cell of the first row opening at word `word` of line `line` in
+/// `column`, the cost of the reading up to there, and its step.
+#[derive(Debug, Clone, Copy)]
+struct FirstRowOpening {
+    line: usize,
+    word: usize,
+    column: usize,
+    cost: f64,
+    step: FirstRowStep,
+}
+
+/// How the first row is read ([`first_row_widths`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FirstRowReading {
+    /// A cell is a line or more, judged by its own width alone.
+    Plain,
+    /// Besides: a line may hold one-line cells before the next cell's first
+    /// words (cells sharing a baseline, printed as one line); lines that
+    /// state a retention period or open with a record number are priced as
+    /// in the segmentation ([`Evidence`]); and where the register numbers
+    /// its records, the next line opening with a number opens the second
+    /// row, so the first row ends before it.
+    Evidenced,
+}
+
+/// The widths the first row shows, read as `reading` says: a semi-Markov
+/// segmentation of the first lines where each cell is judged against its
+/// own longest line, so no width has to be guessed beforehand (`lines`
+/// start at line `offset` of the body). `None` for a column the first row
 /// leaves empty.
 fn first_row_widths(
     lines: &[FlowLine],
+    offset: usize,
     columns: usize,
     blank_separated: bool,
-    title_column: usize,
+    evidence: &Evidence,
     unit: Unit,
+    reading: FirstRowReading,
 ) -> Vec<Option<f64>> {
-    let lines = lines.get(..lines.len().min(FIRST_ROW_LINES)).unwrap_or_default();
+    let evidenced = reading == FirstRowReading::Evidenced;
+    let title_column = evidence.title_column();
+    let split_cost = if evidence.cells_apart { cost::SPLIT_APART } else { cost::SPLIT };
+    let second_row = evidence.number_column.filter(|_| evidenced).and_then(|_| {
+        (1..lines.len().min(FIRST_ROW_LINES))
+            .find(|&i| evidence.number_opening.get(offset + i).copied().unwrap_or(false))
+    });
+    let lines = lines.get(..second_row.unwrap_or(lines.len().min(FIRST_ROW_LINES))).unwrap_or_default();
     let n = lines.len();
     let k = columns.max(1);
     // best[end][column]: cheapest segmentation of lines[..end] whose last
-    // cell is in `column`, with that cell's start and the column before it.
-    type Best = Option<(f64, usize, Option<usize>)>;
-    let mut best: Vec<Vec<Best>> = vec![vec![None; k]; n + 1];
+    // cell is in `column`, with the opening of that cell.
+    let mut best: Vec<Vec<Option<(f64, usize)>>> = vec![vec![None; k]; n + 1];
+    let mut openings: Vec<FirstRowOpening> = Vec::new();
     for start in 0..n {
         let Some(line) = lines.get(start) else { break };
-        let mut open: Vec<Option<(f64, Option<usize>)>> = vec![None; k];
-        if start == 0 {
-            if let Some(slot) = open.get_mut(0) {
-                *slot = Some((0.0, None));
+        let splits = if evidenced { line.words.len().min(MAX_SPLIT_WORDS) } else { 1 };
+        // open[word][column]: the cheapest opening at that word of the line.
+        let mut open: Vec<Vec<Option<FirstRowOpening>>> = vec![vec![None; k]; splits.max(1)];
+        let keep = |open: &mut Vec<Vec<Option<FirstRowOpening>>>, opening: FirstRowOpening| {
+            if let Some(slot) = open.get_mut(opening.word).and_then(|o| o.get_mut(opening.column))
+                && slot.is_none_or(|o| opening.cost < o.cost)
+            {
+                *slot = Some(opening);
             }
+        };
+        if start == 0 {
+            keep(&mut open, FirstRowOpening { line: 0, word: 0, column: 0, cost: 0.0, step: FirstRowStep::Start });
         } else {
             let leave = ending_cost(lines.get(start - 1));
             let start_cost = cell_start_cost(line, 0, false);
             for previous in 0..k {
-                let Some(Some((before, previous_start, _))) = best.get(start).and_then(|b| b.get(previous)) else {
+                let Some(Some((before, previous_opening))) = best.get(start).and_then(|b| b.get(previous)) else {
                     continue;
                 };
-                let beside_single = start - previous_start == 1;
+                let beside_single = openings.get(*previous_opening).is_some_and(|o| start - o.line == 1);
                 for column in 0..k {
                     let transition = match next_cell_cost(previous, column, cost::SKIP) {
                         Some(c) => c + unblanked_cost(blank_separated, line, beside_single),
@@ -259,54 +331,88 @@ fn first_row_widths(
                         }
                         None => continue,
                     };
-                    let total = before + leave + transition + start_cost;
-                    if let Some(slot) = open.get_mut(column)
-                        && slot.is_none_or(|(c, _)| total < c)
-                    {
-                        *slot = Some((total, Some(previous)));
-                    }
+                    let cost = before + leave + transition + start_cost;
+                    let step = FirstRowStep::AfterCell { end: start, column: previous };
+                    keep(&mut open, FirstRowOpening { line: start, word: 0, column, cost, step });
                 }
             }
         }
-        for (column, opened) in open.iter().enumerate() {
-            let Some((opened_cost, previous)) = *opened else { continue };
-            for end in start + 1..=(start + FIRST_ROW_CELL_LINES).min(n) {
-                let total =
-                    opened_cost + own_width_cell(lines, start, end, column == title_column, blank_separated, unit).0;
-                if let Some(slot) = best.get_mut(end).and_then(|b| b.get_mut(column))
-                    && slot.is_none_or(|(c, _, _)| total < c)
-                {
-                    *slot = Some((total, start, previous));
+        // Openings in word order: a one-line cell from each opens the next
+        // cell further along the line.
+        for word in 0..splits {
+            for column in 0..k {
+                let Some(opened) = open.get(word).and_then(|o| o.get(column)).copied().flatten() else { continue };
+                let index = openings.len();
+                openings.push(opened);
+                let mut said = 0.0;
+                for end in start + 1..=(start + FIRST_ROW_CELL_LINES).min(n) {
+                    let names_record = column == title_column;
+                    let from = if end == start + 1 { word } else { 0 };
+                    let words = lines.get(end - 1).map_or(0, |l| l.words.len());
+                    if evidenced {
+                        said += evidence.line_evidence(offset + end - 1, from, words, column);
+                    }
+                    let cell = own_width_cell(lines, (start, word), end, names_record, blank_separated, unit).0;
+                    let total = opened.cost + said + cell;
+                    if let Some(slot) = best.get_mut(end).and_then(|b| b.get_mut(column))
+                        && slot.is_none_or(|(c, _)| total < c)
+                    {
+                        *slot = Some((total, index));
+                    }
+                }
+                for to in word + 1..splits {
+                    for next in column + 1..k {
+                        let Some(transition) = next_cell_cost(column, next, cost::SKIP) else { continue };
+                        let said = evidence.line_evidence(offset + start, word, to, column);
+                        let cost = opened.cost + said + split_cost + transition + cell_start_cost(line, to, false);
+                        let step = FirstRowStep::AfterShared { opening: index, to };
+                        keep(&mut open, FirstRowOpening { line: start, word: to, column: next, cost, step });
+                    }
                 }
             }
         }
     }
     let mut widths = vec![None; k];
-    let Some(mut column) = best.get(n).and_then(|ends| {
+    // A row ending before the second one leaves the columns after its
+    // last cell empty.
+    let row_end = |column: usize| if second_row.is_some() { new_row_cost(column, k, cost::SKIP) } else { 0.0 };
+    let Some((column, (_, last))) = best.get(n).and_then(|ends| {
         ends.iter()
             .enumerate()
-            .filter_map(|(c, e)| e.map(|(cost, _, _)| (c, cost)))
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(c, _)| c)
+            .filter_map(|(c, e)| e.map(|e| (c, e)))
+            .min_by(|a, b| (a.1.0 + row_end(a.0)).total_cmp(&(b.1.0 + row_end(b.0))))
     }) else {
         return widths;
     };
-    let mut end = n;
+    // The cells, traced backwards: (column, width). A cell ends with a line
+    // (`Ok(end)`, exclusive) or at a word of its own line (`Err(to)`).
     let mut cells = Vec::new();
-    while let Some(Some((_, start, previous))) = best.get(end).and_then(|b| b.get(column)) {
-        cells.push((*start, end, column));
-        let Some(previous) = previous else { break };
-        end = *start;
-        column = *previous;
+    let mut cell: Option<(usize, usize, Result<usize, usize>)> = Some((last, column, Ok(n)));
+    while let Some((index, column, end)) = cell.take() {
+        let Some(opening) = openings.get(index) else { break };
+        let width = match end {
+            Ok(end) => own_width_cell(lines, (opening.line, opening.word), end, false, blank_separated, unit).1,
+            Err(to) => lines.get(opening.line).map_or(0.0, |l| l.len_of(opening.word, to).of(unit)),
+        };
+        cells.push((column, width));
+        cell = match opening.step {
+            FirstRowStep::Start => None,
+            FirstRowStep::AfterCell { end, column } => {
+                best.get(end).and_then(|b| b.get(column)).copied().flatten().map(|(_, o)| (o, column, Ok(end)))
+            }
+            FirstRowStep::AfterShared { opening, to } => openings.get(opening).map(|o| (opening, o.column, Err(to))),
+        };
+        if cells.len() > n * k + 1 {
+            break;
+        }
     }
-    // The cells were traced backwards; the first row runs from the start up
-    // to the first return to column 0.
-    for (i, &(start, end, column)) in cells.iter().rev().enumerate() {
+    // The first row runs from the start up to the first return to column 0.
+    for (i, &(column, width)) in cells.iter().rev().enumerate() {
         if i > 0 && column == 0 {
             break;
         }
         if let Some(slot) = widths.get_mut(column) {
-            *slot = Some(own_width_cell(lines, start, end, column == title_column, blank_separated, unit).1);
+            *slot = Some(width);
         }
     }
     widths

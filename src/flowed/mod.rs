@@ -648,8 +648,13 @@ fn header_openings(words: &[String], opens_line: &[bool]) -> Vec<(usize, String)
         // (`Traitement Service` / `responsable`, `Destinataires Logiciel`).
         // A fiche's label and value share lines too (`Nom du traitement
         // Revenu de solidarité active`): a header's first line is short,
-        // set in its narrow column.
-        let rest_of_line = opens_line.iter().skip(i + 1).take_while(|opens| !**opens).count();
+        // set in its narrow column: its words on the line, up to the next
+        // known header's opening, are few.
+        let rest_of_line = (i + 1..words.len())
+            .take_while(|&j| {
+                !opens_line.get(j).copied().unwrap_or(true) && !words.get(j).is_some_and(|w| is_header_opening(w))
+            })
+            .count();
         let after_known_header = headers.last().is_some_and(|(_, h)| fields::field_named(&h.join(" ")).is_some())
             && in_title_case(word)
             && rest_of_line < OWN_HEADER_FIRST_LINE_WORDS;
@@ -1650,6 +1655,15 @@ mod tests {
             "Durée de conservation",
         ]
         .map(String::from);
+        assert_eq!(header.as_deref(), Some(want.as_slice()));
+        // The next known header may follow on the same line (pdfmake's
+        // cells through `pdftotext -raw`): the own header's first line ends
+        // where it opens.
+        let lines = read_lines(concat!(
+            "N° Traitement Service\nresponsable\nFinalités Base juridique Origine des\ndonnées\n",
+            "Destinataires Logiciel utilisé Durée de\nconservation\n1\n",
+        ));
+        let header = find_header(&lines).map(|h| h.headers);
         assert_eq!(header.as_deref(), Some(want.as_slice()));
         // A fiche's label and short value share a line: two known headers
         // do not make a header, whatever the value after the first.

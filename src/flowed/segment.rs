@@ -68,7 +68,7 @@ const MAX_SECTION_WORDS: usize = 10;
 
 /// Most words a line may be split after (two cells sharing a line), and
 /// most cells the second part may skip.
-const MAX_SPLIT_WORDS: usize = 24;
+pub(super) const MAX_SPLIT_WORDS: usize = 24;
 const MAX_SPLIT_SKIP: usize = 2;
 
 /// Costs of the segmentation (the unit is one doubtful line).
@@ -241,6 +241,27 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
+    /// What the line-level evidence says about words `from..to` of line `i`
+    /// in `column`: retention statements and record numbers (a part that is
+    /// the line's opening record number alone).
+    pub(super) fn line_evidence(&self, i: usize, from: usize, to: usize, column: usize) -> f64 {
+        let e = self;
+        let mut c = 0.0;
+        let states_retention = e.retention_start.get(i).copied().flatten().is_some_and(|w| (from..to).contains(&w));
+        if states_retention && !e.retention_column.get(column).copied().unwrap_or(true) {
+            c += cost::RETENTION_ELSEWHERE;
+        }
+        if let Some(number_column) = e.number_column {
+            // The opening number belongs alone to the number column.
+            let opens = from == 0 && e.number_opening.get(i).copied().unwrap_or(false);
+            let number = opens && to == 1;
+            if number != (column == number_column) || opens && to > 1 {
+                c += cost::NUMBER_ELSEWHERE;
+            }
+        }
+        c
+    }
+
     /// What a cell of `column` opening at word `from` of line `line` adds
     /// to the reading's cost: less where the word echoes the column's
     /// header ([`header_echo`]).
@@ -1240,7 +1261,7 @@ impl Pricing<'_> {
     fn part(&self, from: usize, to: usize, column: usize) -> f64 {
         let k = self.columns();
         let running = |w: usize| self.vocabulary.get(w * k + column).copied().unwrap_or(0.0);
-        self.overflow(from, to, column) + self.model.line_evidence(self.index, from, to, column) + running(to)
+        self.overflow(from, to, column) + self.model.evidence.line_evidence(self.index, from, to, column) + running(to)
             - running(from)
     }
 
@@ -1377,27 +1398,6 @@ impl Model<'_> {
             }
         }
         prefix
-    }
-
-    /// What the line-level evidence says about words `from..to` of line `i`
-    /// in `column`: retention statements and record numbers (a part that is
-    /// the line's opening record number alone).
-    fn line_evidence(&self, i: usize, from: usize, to: usize, column: usize) -> f64 {
-        let e = self.evidence;
-        let mut c = 0.0;
-        let states_retention = e.retention_start.get(i).copied().flatten().is_some_and(|w| (from..to).contains(&w));
-        if states_retention && !e.retention_column.get(column).copied().unwrap_or(true) {
-            c += cost::RETENTION_ELSEWHERE;
-        }
-        if let Some(number_column) = e.number_column {
-            // The opening number belongs alone to the number column.
-            let opens = from == 0 && e.number_opening.get(i).copied().unwrap_or(false);
-            let number = opens && to == 1;
-            if number != (column == number_column) || opens && to > 1 {
-                c += cost::NUMBER_ELSEWHERE;
-            }
-        }
-        c
     }
 
     /// The cost of line `i` as a section heading between rows, `None` where
