@@ -116,6 +116,23 @@ pub(super) fn widths(
     LearnedWidths { best, runner_up }
 }
 
+/// The widths a descent from `widths` settles on under `evidence` (learned
+/// from a reading under `widths`), over the sample [`widths`] learns from.
+pub(super) fn redescended(
+    lines: &[FlowLine],
+    widths: &[f64],
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+) -> Vec<f64> {
+    let columns = widths.len();
+    let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
+    let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
+    let costs = Costs::default();
+    let descent = Descent { lines, blank_separated, evidence, unit, costs: &costs, tried: Tried::Everywhere };
+    descent.run(widths.to_vec(), 0).1
+}
+
 /// The readings that descents from several starts settle on, with their
 /// costs, cheapest first.
 fn explore(

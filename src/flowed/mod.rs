@@ -1074,6 +1074,11 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     Ok((layout(&preamble, header, &body, &steps, widths, &notes), diagnostics))
 }
 
+/// How often a first reading must put a one-line cell on the next cell's
+/// line for the widths to be learned again with the odds it shows
+/// ([`read_body`]): more often than not.
+const MOSTLY_SHARED: f64 = 0.5;
+
 /// One reading of a table's body in one unit: the widths learned, the
 /// reading before the vocabulary, the evidence learned from the readings,
 /// and the reading kept with its cost.
@@ -1085,9 +1090,11 @@ struct BodyReading {
     cost: f64,
 }
 
-/// Reads the body in `unit`: widths learned, then rounds of reading with the
-/// vocabulary (and other odds) of the reading before; the readings the
-/// evidence is learned from are quick ones, the last, the one kept, exact.
+/// Reads the body in `unit`: widths learned (again, from there, where the
+/// first reading mostly shares lines: [`MOSTLY_SHARED`]), then rounds of
+/// reading with the vocabulary (and other odds) of the reading before; the
+/// readings the evidence is learned from are quick ones, the last, the one
+/// kept, exact.
 /// Where the text prints cells apart (`cells_apart`), a reading that puts
 /// two cells on one line is dear until the odds are learned.
 fn read_body(
@@ -1099,9 +1106,28 @@ fn read_body(
     width_caps: &[Option<f64>],
 ) -> BodyReading {
     let mut evidence = Evidence { cells_apart, ..evidence(body, headers, blank_separated, width_caps) };
-    let learned = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
-    let first =
+    let mut learned = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
+    let mut first =
         Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }.solve_quickly().1;
+    // The widths were learned with every shared line priced alike. Where
+    // the reading shows a text that prints one-line cells on the next
+    // cell's line, as it mostly does, sharing is cheap, and narrower widths
+    // that share more lines may then explain the text better.
+    let shared = SharedLines::learn(body, &first, headers.len(), blank_separated);
+    if shared.after_single.line >= MOSTLY_SHARED {
+        evidence.shared_lines = Some(shared);
+        let widths = learn::redescended(body, &learned.best, blank_separated, &evidence, unit);
+        evidence.shared_lines = None;
+        if widths != learned.best {
+            let before = std::mem::replace(&mut learned.best, widths);
+            if learned.runner_up.as_ref() == Some(&learned.best) {
+                learned.runner_up = Some(before);
+            }
+            first = Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }
+                .solve_quickly()
+                .1;
+        }
+    }
     let mut steps = first.clone();
     let mut cost = 0.0;
     for round in 1..=VOCABULARY_ROUNDS {
