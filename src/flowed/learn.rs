@@ -101,8 +101,7 @@ pub(super) fn widths(
     evidence: &Evidence,
     unit: Unit,
 ) -> LearnedWidths {
-    let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
-    let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
+    let lines = learning_sample(lines, columns);
     let explored_lines = (EXPLORE_LINES_PER_COLUMN * columns).max(MIN_LEARN_LINES);
     let explored = lines.get(..lines.len().min(explored_lines)).unwrap_or_default();
     let mut readings = explore(explored, columns, blank_separated, evidence, unit);
@@ -116,6 +115,13 @@ pub(super) fn widths(
     LearnedWidths { best, runner_up }
 }
 
+/// The first lines, as many as the learning's work allows for `columns`
+/// columns: the widths are learned from them.
+fn learning_sample(lines: &[FlowLine], columns: usize) -> &[FlowLine] {
+    let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
+    lines.get(..lines.len().min(sample)).unwrap_or_default()
+}
+
 /// The widths a descent from `widths` settles on under `evidence` (learned
 /// from a reading under `widths`), over the sample [`widths`] learns from.
 pub(super) fn redescended(
@@ -125,9 +131,7 @@ pub(super) fn redescended(
     evidence: &Evidence,
     unit: Unit,
 ) -> Vec<f64> {
-    let columns = widths.len();
-    let sample = (LEARN_WORK / columns.max(1).pow(2)).clamp(MIN_LEARN_LINES, LEARN_LINES);
-    let lines = lines.get(..lines.len().min(sample)).unwrap_or_default();
+    let lines = learning_sample(lines, widths.len());
     let costs = Costs::default();
     let descent = Descent { lines, blank_separated, evidence, unit, costs: &costs, tried: Tried::Everywhere };
     descent.run(widths.to_vec(), 0).1

@@ -245,15 +245,14 @@ impl Evidence {
     /// in `column`: retention statements and record numbers (a part that is
     /// the line's opening record number alone).
     pub(super) fn line_evidence(&self, i: usize, from: usize, to: usize, column: usize) -> f64 {
-        let e = self;
         let mut c = 0.0;
-        let states_retention = e.retention_start.get(i).copied().flatten().is_some_and(|w| (from..to).contains(&w));
-        if states_retention && !e.retention_column.get(column).copied().unwrap_or(true) {
+        let states_retention = self.retention_start.get(i).copied().flatten().is_some_and(|w| (from..to).contains(&w));
+        if states_retention && !self.retention_column.get(column).copied().unwrap_or(true) {
             c += cost::RETENTION_ELSEWHERE;
         }
-        if let Some(number_column) = e.number_column {
+        if let Some(number_column) = self.number_column {
             // The opening number belongs alone to the number column.
-            let opens = from == 0 && e.number_opening.get(i).copied().unwrap_or(false);
+            let opens = from == 0 && self.number_opening.get(i).copied().unwrap_or(false);
             let number = opens && to == 1;
             if number != (column == number_column) || opens && to > 1 {
                 c += cost::NUMBER_ELSEWHERE;
