@@ -377,8 +377,9 @@ fn find_length(text: &str) -> Option<Length> {
 }
 
 /// What ends an event: a later phase with no retention of its own
-/// (`… du dernier contact, puis suppression`).
-static EVENT_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+"));
+/// (`… du dernier contact, puis suppression`), or the end of its list item
+/// (`… à compter de la clôture ; sort final : destruction`).
+static EVENT_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s*;"));
 /// A closing parenthesis that cites the rule's source (`(article L.123-22
 /// du code de commerce)`) rather than naming the event.
 static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -433,10 +434,23 @@ fn rule(text: &str) -> RetentionRule {
     }
 }
 
+/// A clause cut before a hedge set apart after its retention (`3 mois après
+/// la clôture du dossier, le cas échéant prolongée …`): what the hedge opens
+/// qualifies the rule, it is not part of its event, unless it gives the
+/// rule's own event (`1 an, le cas échéant à compter de la fin du contrat`).
+fn clause_before_trailing_hedge(clause: &str) -> &str {
+    CONDITIONAL
+        .find_iter(clause)
+        .filter_map(|hedge| Some((clause.get(..hedge.start())?, clause.get(hedge.end()..)?)))
+        .find(|(before, after)| before.trim_end().ends_with(',') && has_retention(before) && !has_retention(after))
+        .map_or(clause, |(before, _)| before.trim_end().trim_end_matches(','))
+}
+
 /// Reads one clause (no alternatives or lists left in it).
 fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
     let mut out = rule(statement);
     out.conditional = CONDITIONAL.is_match(clause);
+    let clause = clause_before_trailing_hedge(clause);
     let clause = CONDITIONAL.replace_all(clause, "").into_owned();
     if let Some(length) = find_length(&clause) {
         out.kind = Kind::Period;
@@ -578,7 +592,7 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternatives: bool) -
             continue;
         }
         let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
-        if opens_range(left) {
+        if opens_range(left) || bounds_with_plus(left, m.as_str()) {
             continue;
         }
         let own = right.split([';', '•']).next().unwrap_or(right);
@@ -596,7 +610,7 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternatives: bool) -
         let phase = PHASE_OPENING.find(own).is_some_and(|p| has_retention(own.get(p.end()..).unwrap_or("")));
         // A length added to what goes before (`l'année en cours + 2 ans`)
         // makes that a state whatever words name it.
-        let added = m.as_str().trim() == "+" && find_length(own).is_some_and(|l| l.start == 0);
+        let added = adds_length(m.as_str()) && find_length(own).is_some_and(|l| l.start == 0);
         // An alternative that adds a length to its own event or state (`…
         // ou fin du contrat + 1 an`).
         let alternative_added = OR.is_match(m.as_str())
@@ -611,6 +625,21 @@ fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternatives: bool) -
     }
     parts.push(text.get(start..).unwrap_or(""));
     parts
+}
+
+/// Whether a separator adds the length after it to what goes before (`durée
+/// du mandat + 1 an`, `… plus 5 ans`); `plus de 2 ans` bounds a length
+/// instead, and never reaches here as a separator before a length.
+fn adds_length(separator: &str) -> bool {
+    let separator = separator.trim();
+    separator == "+" || separator.eq_ignore_ascii_case("plus")
+}
+
+/// Whether a `plus` is half of `au plus` (`conservées au plus 3 ans`), an
+/// upper bound rather than an added length.
+fn bounds_with_plus(left: &str, separator: &str) -> bool {
+    separator.trim().eq_ignore_ascii_case("plus")
+        && left.split_whitespace().last().is_some_and(|word| word.eq_ignore_ascii_case("au"))
 }
 
 /// Whether a text ends on the lower end of a range (`entre 6 mois`), whose
@@ -643,7 +672,9 @@ static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+|\
 /// The archivists' final fate opening a clause (`sort final : versement`).
 static FINAL_FATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*sort\s+final\b"));
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i),?\s+puis\s+|\s+\+\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*|\s+/\s+")
+    re(
+        r"(?i),?\s+puis\s+|\s+\+\s+|\s+plus\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*|\s+/\s+",
+    )
 });
 /// The preposition before an event that opens a clause (`dès`, `à`, `au`).
 static EVENT_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:dès|à|a|au|aux|en)\s+"));
@@ -749,8 +780,10 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                     let (phase_scope, phase) =
                         if p > 0 { elided_scope(phase, scope_here.as_ref()) } else { (scope_here.clone(), phase) };
                     // A state a length is added to (`l'année en cours + 2 ans`).
-                    let added_to =
-                        p == 0 && alt.get(phase.len()..).is_some_and(|after| after.trim_start().starts_with('+'));
+                    let added_to = p == 0
+                        && alt
+                            .get(phase.len()..)
+                            .is_some_and(|after| after.split_whitespace().next().is_some_and(adds_length));
                     for part in split_appositions(phase) {
                         let mut r = parse_clause(&text, part);
                         let counts_from_event =
@@ -858,7 +891,7 @@ fn split_before_lengths(text: &str) -> Vec<&str> {
     let mut start = 0;
     for m in COMMA.find_iter(text) {
         let (Some(left), Some(right)) = (text.get(start..m.start()), text.get(m.end()..)) else { continue };
-        if opens_range(left) {
+        if opens_range(left) || bounds_with_plus(left, m.as_str()) {
             continue;
         }
         let phase = PHASE_OPENING.find(right).is_some_and(|p| has_retention(right.get(p.end()..).unwrap_or("")));
@@ -1763,6 +1796,21 @@ mod tests {
                 "Durée de conservation : 1 an à compter de la date d'inscription renouvelable tacitement",
                 &[(Period, Some("P1Y"), Exact, Some("date d'inscription"), None, None, false, None)],
             ),
+            // An event ends with its list item.
+            (
+                "DUA : 10 ans à compter de la clôture ; sort final : destruction.",
+                &[(Period, Some("P10Y"), Exact, Some("clôture"), None, None, false, None)],
+            ),
+            // A hedge set apart after the event qualifies the rule; it ends
+            // the event unless it gives the event itself.
+            (
+                "Conservation : 3 mois après la clôture du dossier, le cas échéant prolongée en cas de contentieux.",
+                &[(Period, Some("P3M"), Exact, Some("clôture du dossier"), None, None, true, None)],
+            ),
+            (
+                "Conservation : 1 an, le cas échéant à compter de la fin du contrat.",
+                &[(Period, Some("P1Y"), Exact, Some("fin du contrat"), None, None, true, None)],
+            ),
             // A parenthesis closing the event names a bound or a phase.
             (
                 "3 mois à compter de leur enregistrement (durée maximale)",
@@ -1984,6 +2032,19 @@ mod tests {
                 "Clôture du dossier + 5 ans",
                 &[(Period, Some("P5Y"), Exact, Some("Clôture du dossier"), None, None, false, None)],
             ),
+            // `plus` before a length adds it as `+` does; `au plus` bounds it.
+            (
+                "Conservation : durée d'activité de l'agent plus 5 ans.",
+                &[
+                    (While, None, Exact, None, None, Some("activité de l'agent"), false, None),
+                    (Period, Some("P5Y"), Exact, None, None, None, false, None),
+                ],
+            ),
+            (
+                "Clôture du dossier plus 5 ans",
+                &[(Period, Some("P5Y"), Exact, Some("Clôture du dossier"), None, None, false, None)],
+            ),
+            ("Conservées au plus 3 ans.", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
             (
                 "Durée du mandat + 1 an",
                 &[
