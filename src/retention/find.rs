@@ -1,0 +1,338 @@
+//! A cell's text → the retention statements in it, each with the label it
+//! is scoped to.
+
+use super::*;
+
+/// The byte offset just after the last of `chars` in `text` (0 when none).
+pub(super) fn after_last(text: &str, chars: &[char]) -> usize {
+    text.char_indices().rfind(|(_, c)| chars.contains(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Past participles of keeping or removal.
+pub(super) const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|effacée?s?|purgée?s?|détruite?s?|anonymisée?s?|gardée?s?|stockée?s?|écrasée?s?";
+/// The verb before such a participle (`sont`, `doivent être`), and an
+/// adverb between them (`sont automatiquement supprimées`).
+pub(super) const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|pourront|pourra)\s+(?:pas\s+)?être)\s+(?:pas\s+|plus\s+|jamais\s+)?(?:\w+ment\s+)?";
+/// Where a statement starts: a governing word, a subject with a keeping or
+/// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
+/// d'`, or a bare length after a label or sentence start.
+pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
+    ))
+});
+/// A past participle of keeping or removal that opens a statement with the
+/// words before it (`Données conservées 1 mois`, `Conservées 3 mois`).
+pub(super) static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PARTICIPLES})\s")));
+/// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
+pub(super) static GOVERNING_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation)\s*:?$"));
+/// A bare length that opens a statement: after `:`, `.`, a label or the start.
+pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[.:;]\s+|[a-zé]\s+)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
+    ))
+});
+/// A retention opening in lower case right after a colon.
+pub(super) static LABELLED_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r":\s+((?:jusqu['’]\s?(?:à|au|aux)|durée|pendant|durant|tant qu|archivage|conservation)\b)"));
+/// A preposition right before a bare length (`pendant 6 mois`).
+pub(super) static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:pendant|durant)\s+$"));
+/// Words before a number that make it an age, a date or a frequency, or the
+/// validity of something else (`Habilitation valable 1 an`), not a
+/// retention.
+pub(super) static NOT_RETENTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’]|valables?|valides?)\s*$",
+    )
+});
+/// A label naming the length of something else than keeping data (`Délai
+/// de traitement de la demande :`, `Durée du stage :`): the length after it
+/// is no retention.
+pub(super) static OTHER_LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:délai|durée|période|fréquence|date|âge|validité)\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^:;.]*:\s*$",
+    )
+});
+pub(super) static KEEPING_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)conserv|archiv|rétention|stockage|suppression|effacement|purge"));
+
+/// Whether the text before a length, from its sentence's start, is a label
+/// naming the length of something else than keeping data.
+pub(super) fn labels_other_length(before: &str) -> bool {
+    let sentence = before.get(after_last(before, &['.', ';', '•'])..).unwrap_or("");
+    OTHER_LENGTH_LABEL.is_match(sentence) && !KEEPING_WORD.is_match(sentence)
+}
+
+/// Words that open the next data label or statement: a statement's text stops before them.
+pub(super) static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s(?:Informations|Données|Identifiant|Adresse|Nom|Prénom|Téléphone|Coordonnées|Logs|Nature|Usager|Utilisateur|Professionnel|Psychologue|Site|Application)\b",
+    )
+});
+pub(super) static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Les|Ces|Leurs|Une fois|La|Le|L['’])\b"));
+/// A subject in lower case, opening a list's clause (`Actes ; les données
+/// sont archivées …`).
+pub(super) static CLAUSE_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[;:•])\s*((?:les|ces|leurs|la|le)\b|l['’])"));
+
+/// A retention statement found in a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The statement as printed.
+    pub text: String,
+    /// The label printed before it, if any.
+    pub applies_to: Option<String>,
+}
+
+/// Finds the retention statements of a cell's text, in order.
+pub fn find_statements(cell: &str) -> Vec<Statement> {
+    let text = collapse_whitespace(cell);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut triggers: Vec<usize> = Vec::new();
+    // Statements in parentheses after what they keep (`adresse IP
+    // (conservée 1 an)`): where each starts and ends, and that label.
+    let mut enclosed: Vec<(usize, usize, String)> = Vec::new();
+    for caps in STATEMENT_START.captures_iter(&text) {
+        let Some(m) = caps.get(0) else { continue };
+        let participle = PARTICIPLE.is_match(m.as_str());
+        let before = text.get(..m.start()).unwrap_or("");
+        if participle
+            && let Some(outside) = before.trim_end().strip_suffix('(')
+            && let Some(close) = text.get(m.start()..).and_then(|rest| rest.find(')'))
+        {
+            let label = outside.get(after_last(outside, &['.', ';', ':', '•', ')'])..).unwrap_or("").trim();
+            enclosed.push((m.start(), m.start() + close, label.to_string()));
+            starts.push(m.start());
+            triggers.push(m.start());
+            continue;
+        }
+        let start = if participle {
+            // `Données conservées 1 mois …`: from the sentence's start, when near.
+            let before = text.get(..m.start()).unwrap_or("");
+            let sentence = after_last(before, &['.', ';', ':', '•']);
+            let head = before.get(sentence..).unwrap_or("");
+            if head.split_whitespace().count() <= 6 {
+                sentence + (head.len() - head.trim_start().len())
+            } else {
+                m.start()
+            }
+        } else if caps.name("verb").is_some() {
+            // A verb: the statement starts with its subject.
+            let before = text.get(..m.start()).unwrap_or("");
+            let capitalized = SUBJECT_START.find_iter(before).map(|s| s.start());
+            let in_clause = CLAUSE_SUBJECT.captures_iter(before).filter_map(|c| c.get(1)).map(|s| s.start());
+            let subject = capitalized
+                .chain(in_clause)
+                .filter(|&s| !before.get(s..).unwrap_or("").contains(['.', ';', ':']))
+                .max();
+            match subject {
+                Some(s) => s,
+                None => continue,
+            }
+        } else {
+            m.start()
+        };
+        if m.as_str() == "Durée" {
+            // `Durée du stage : 6 mois` states the length of something else.
+            let label_end = text.get(start..).and_then(|t| t.find(':')).map(|c| start + c + 1);
+            if label_end.and_then(|e| text.get(start..e)).is_some_and(labels_other_length) {
+                continue;
+            }
+        }
+        let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
+        let governed = GOVERNING_END.is_match(&before);
+        // A participle after what it keeps names its own data: a new
+        // statement, whatever list mark comes before it (`… • Candidats
+        // non retenus conservées 15 jours`).
+        let names_its_data = participle && start < m.start();
+        let continues = governed
+            || before.ends_with(" ou")
+            || before.ends_with(" soit")
+            || before.ends_with(" puis")
+            || (before.ends_with('•') || before.ends_with(';')) && !names_its_data;
+        if governed {
+            continue;
+        }
+        if !continues {
+            triggers.push(start);
+        }
+        starts.push(start);
+    }
+    for caps in BARE_LENGTH.captures_iter(&text) {
+        if let Some(m) = caps.get(1) {
+            let before = text.get(..m.start()).unwrap_or("");
+            let trimmed = before.trim_end();
+            let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']);
+            let after_heading = label_before(&text, m.start(), 0).is_some();
+            if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) && !labels_other_length(before) {
+                // The preposition that governs the length opens the
+                // statement, not the label (`Journalisation des accès
+                // pendant 6 mois`).
+                starts.push(LENGTH_PREPOSITION.find(before).map_or(m.start(), |p| p.start()));
+            }
+        }
+    }
+    // After a label's colon, a retention opening in lower case (`Logs :
+    // jusqu'à 6 mois`, `Dossier : durée du contrat + 2 ans`, `Actes :
+    // archivage définitif`) starts a statement as a capital one does.
+    for caps in LABELLED_OPENING.captures_iter(&text) {
+        // A retention label before the colon (`Durée : pendant …`) already
+        // opened the statement.
+        if let Some(m) = caps.get(1)
+            && !GOVERNING_END.is_match(&text.get(..m.start()).unwrap_or("").trim_end().to_lowercase())
+            && label_before(&text, m.start(), 0).is_some()
+        {
+            starts.push(m.start());
+            triggers.push(m.start());
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    // Drop a start that lies inside the previous statement's own clauses.
+    let mut statements = Vec::new();
+    let mut consumed_to = 0;
+    let mut previous_end = 0;
+    for &start in &starts {
+        if start < consumed_to {
+            continue;
+        }
+        let limit = triggers.iter().copied().find(|&s| s > start).unwrap_or(text.len());
+        let in_parentheses = enclosed.iter().find(|(from, _, _)| *from == start);
+        let end = in_parentheses.map_or_else(|| statement_end(&text, start, limit), |(_, close, _)| *close);
+        let Some(body) = text.get(start..end) else { continue };
+        let body = body.trim().trim_end_matches([';', ' ']).trim();
+        if body.is_empty() || !has_retention(body) {
+            continue;
+        }
+        let label = match in_parentheses {
+            Some((_, _, label)) => (!label.is_empty()).then(|| label.clone()),
+            None => label_before(&text, start, previous_end),
+        };
+        let applies_to = scope_label(label);
+        previous_end = end;
+        consumed_to = end;
+        statements.push(Statement { text: body.to_string(), applies_to });
+    }
+    statements
+}
+
+/// Where a statement starting at `start` ends: at a sentence end, at a `;`
+/// not followed by another clause of it, at the next data label, or at `limit`.
+pub(super) fn statement_end(text: &str, start: usize, limit: usize) -> usize {
+    let region = text.get(start..limit).unwrap_or("");
+    let mut end = region.len();
+    let mut offset = 0;
+    while offset < region.len() {
+        let rest = region.get(offset..).unwrap_or("");
+        let Some(pos) = rest.find(['.', ';']) else { break };
+        let at = offset + pos;
+        let after = region.get(at + 1..).unwrap_or("");
+        let next_clause = after.trim_start().trim_start_matches(['•', ' ']);
+        let is_period = region.get(at..).is_some_and(|s| s.starts_with('.'));
+        let continues = if is_period {
+            next_clause.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        } else {
+            has_retention(next_clause.split([';', '.']).next().unwrap_or(""))
+                && !next_clause.starts_with(|c: char| c.is_uppercase())
+                || next_clause.starts_with("Jusqu")
+                || next_clause.starts_with("Durant")
+                || next_clause.starts_with("Pendant")
+        };
+        if !continues {
+            end = if is_period { at + 1 } else { at };
+            break;
+        }
+        offset = at + 1;
+    }
+    let head = region.get(..end).unwrap_or("");
+    let mut cut = end;
+    for m in NEXT_LABEL.find_iter(head) {
+        // A data label after the statement's retention content ends it.
+        let before = head.get(..m.start()).unwrap_or("");
+        let after_colon = before.rfind(':').is_none_or(|c| c + 2 < m.start());
+        if has_retention(before) && after_colon && !before.trim_end().ends_with(" de") {
+            cut = m.start();
+            break;
+        }
+    }
+    start + cut
+}
+
+/// The label a statement is scoped to, by the first rule that applies:
+/// - `Label :` printed right before it (the last ` : `-separated part);
+/// - a short heading with no punctuation right before it, alone since the
+///   previous sentence or statement (`Informations de connexion 1 an`);
+/// - the one `Label :` that opens the data list since the previous
+///   statement (`Usager : Nom ; prénom. Conservation …`), or the first when
+///   the later ones are sub-lists of another kind; none when parallel
+///   labelled lists share the statement.
+pub(super) fn label_before(text: &str, start: usize, previous_end: usize) -> Option<String> {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let boundary = after_last(before, &['.', ';', '•']).max(previous_end.min(before.len()));
+    let segment = before.get(boundary..).unwrap_or("").trim();
+    if let Some(label) = segment.strip_suffix(':') {
+        let label = label.trim();
+        let label = label.rsplit(" : ").next().unwrap_or(label);
+        // A label naming the retention itself (`Durée légale de
+        // conservation :`) scopes nothing.
+        if RETENTION_LABEL.is_match(label) {
+            return None;
+        }
+        let label = last_heading(&strip_to_label(label));
+        return (!label.is_empty() && label.split_whitespace().count() <= 20).then_some(label);
+    }
+    let heading = last_heading(&strip_to_label(segment));
+    let heading_words = heading.split_whitespace().count();
+    let lead = segment.get(..segment.len().saturating_sub(heading.len())).unwrap_or("").trim_end();
+    if heading_words > 0
+        && heading_words <= 5
+        && heading.starts_with(|c: char| c.is_uppercase())
+        && !heading.contains([',', ':', '(', ')'])
+        && !lead.ends_with([',', ':'])
+    {
+        return Some(heading);
+    }
+    let region = text.get(previous_end.min(start)..start).unwrap_or("");
+    let labels: Vec<(&str, bool)> = region
+        .match_indices(" :")
+        .filter_map(|(i, _)| {
+            let head = region.get(..i)?;
+            let from = after_last(head, &['.', ';', '•']);
+            let label = head.get(from..)?.trim();
+            // The label's list must run up to the statement: at most a final '.'.
+            let list = region.get(i + 2..)?.trim_end();
+            let list = list.strip_suffix('.').unwrap_or(list);
+            (label.starts_with(|c: char| c.is_uppercase()) && label.split_whitespace().count() <= 20)
+                .then_some((label, !list.contains('.')))
+        })
+        .collect();
+    let head_word = |label: &str| label.split_whitespace().next().unwrap_or("").to_lowercase();
+    match labels.as_slice() {
+        [(only, true)] => Some(last_heading(&strip_to_label(only))).filter(|l| !l.is_empty()),
+        // A top label over sub-lists of another kind (`Usager : … Données
+        // relatives au dossier médical : …`) scopes them all; parallel labels
+        // (`Données relatives aux … :` each time) share the statement: none.
+        [(first, _), rest @ ..] if !rest.is_empty() && rest.iter().all(|(l, _)| head_word(l) != head_word(first)) => {
+            Some(last_heading(&strip_to_label(first))).filter(|l| !l.is_empty())
+        }
+        _ => None,
+    }
+}
+
+/// The last heading of a run of headings: from the last capitalized word
+/// that follows a lower-case one (`Informations d'ordre professionnel
+/// Professionnel conventionné participant` → `Professionnel conventionné participant`).
+pub(super) fn last_heading(label: &str) -> String {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let cut = (1..words.len())
+        .rev()
+        .find(|&i| {
+            let (Some(prev), Some(word)) = (words.get(i - 1), words.get(i)) else { return false };
+            word.starts_with(|c: char| c.is_uppercase())
+                && prev.starts_with(|c: char| c.is_lowercase())
+                && !matches!(*prev, "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "et" | "ou")
+        })
+        .unwrap_or(0);
+    words.get(cut..).map(|w| w.join(" ")).unwrap_or_default()
+}
