@@ -201,7 +201,7 @@ const MIN_LEGIBLE_SIZE: f64 = 1.5;
 /// Builds words from a page's glyphs: glyphs are grouped into baselines,
 /// sorted by x, and split at drawn spaces and at gaps wider than `WORD_GAP`.
 /// A glyph drawn twice at nearly the same place (fake bold) is kept once;
-/// text too small to read ([`MIN_LEGIBLE_SIZE`]) is left out.
+/// text too small to read (`MIN_LEGIBLE_SIZE`) is left out.
 pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
     let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.font_size >= MIN_LEGIBLE_SIZE).collect();
     order.sort_by(|a, b| a.bbox.center_y().total_cmp(&b.bbox.center_y()));

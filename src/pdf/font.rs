@@ -7,7 +7,7 @@
 //! `/Encoding`, are read through their embedded program's own `cmap` and
 //! glyph names ([`super::glyphs`]). A code none of these map is
 //! reported, never guessed. Symbol fonts are read through their own
-//! encoding (see [`SymbolFamily`]). Widths come from `/Widths` (simple fonts), `/W`
+//! encoding (see `SymbolFamily`). Widths come from `/Widths` (simple fonts), `/W`
 //! and `/DW` (CID fonts), or the standard-14 metrics of an unembedded base font.
 
 use std::collections::HashMap;

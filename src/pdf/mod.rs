@@ -141,7 +141,7 @@ impl PageContent {
     /// Reads each drawn disc that bullets a line of text as a `•` glyph: a
     /// disc set just left of a glyph that opens a line (no glyph between
     /// them), centred on that glyph's height and sized as a text bullet's
-    /// dot for its font ([`BULLET_DIAMETER`]). The glyph takes that text's
+    /// dot for its font (`BULLET_DIAMETER`). The glyph takes that text's
     /// size and height, so that it joins the item's line. Other discs
     /// (decoration, charts) bullet nothing and are left out.
     pub fn add_drawn_bullets(&mut self) {
