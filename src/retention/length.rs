@@ -110,6 +110,26 @@ pub(super) fn number_value(text: &str) -> Option<u32> {
 /// event (`N+5`, `année N + 10`, `A+2`).
 pub(super) static YEAR_OFFSET: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:année\s+)?[NA]\s*\+\s*(\d{1,3})\b(?:\s*(?:ans?|années?)\b)?"));
+/// A count with no unit added to a year (`année en cours + 1`, `année
+/// civile + 5`): the year gives the unit, which [`with_added_years`] writes.
+static YEARS_ADDED_TO_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(\bannées?\b[^+;:.]{0,40}?\s\+\s*)(\d{1,3})(\s*(?:[.;,)]|$))"));
+
+/// A statement with the unit of a count added to a year written out
+/// (`année en cours + 1` → `année en cours + 1 ans`), so that it reads as
+/// a length added to a state like any other.
+/// The archivists' `année N + 5` is a length already ([`YEAR_OFFSET`]).
+pub(super) fn with_added_years(text: &str) -> std::borrow::Cow<'_, str> {
+    YEARS_ADDED_TO_YEAR.replace_all(text, |caps: &regex::Captures| {
+        let whole = caps.get(0).map_or("", |m| m.as_str());
+        match (caps.get(1), caps.get(2), caps.get(3)) {
+            (Some(year), Some(count), Some(end)) if !YEAR_OFFSET.is_match(whole) => {
+                format!("{}{} ans{}", year.as_str(), count.as_str(), end.as_str())
+            }
+            _ => whole.to_string(),
+        }
+    })
+}
 
 /// A found length: its ISO 8601 duration and its byte range in the text.
 pub(super) struct Length {

@@ -154,7 +154,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         .and_then(|c| c.get(1))
         .map(|m| if m.as_str().to_lowercase().starts_with("max") { Bound::Max } else { Bound::Min });
     let mut scope = applies_to.map(str::to_string);
-    let mut body = text.clone();
+    let mut body = with_added_years(&text).into_owned();
     let mut hedged = false;
     if let Some(m) = GOVERNING.find(&body).filter(|m| !names_a_state(m.as_str(), body.get(m.end()..).unwrap_or(""))) {
         body = body.get(m.end()..).unwrap_or("").to_string();

@@ -412,6 +412,21 @@ fn events_states_and_permanence() {
             &[(Period, Some("P5Y"), Exact, Some("Clôture du dossier"), None, None, false, None)],
         ),
         ("Conservées au plus 3 ans.", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+        // A count with no unit added to a year counts years; the archivists'
+        // `année N + 5` stays one length.
+        (
+            "Durée : année en cours + 1.",
+            &[
+                (While, None, Exact, None, None, Some("année en cours"), false, None),
+                (Period, Some("P1Y"), Exact, None, None, None, false, None),
+            ],
+        ),
+        ("Durée : année N + 5", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
+        // `une fois` an event, data are removed at it.
+        (
+            "Les données bancaires sont supprimées une fois la transaction réalisée.",
+            &[(UntilEvent, None, Exact, None, Some("transaction réalisée"), None, false, None)],
+        ),
         (
             "Durée du mandat + 1 an",
             &[
