@@ -588,7 +588,7 @@ fn read_body(
         evidence.vocabulary = Some(Vocabulary::learn(body, &steps, headers.len()));
         evidence.shared_lines = Some(SharedLines::learn(body, &steps, headers.len(), blank_separated));
         evidence.empty_cells = Some(EmptyCells::learn(&steps, headers.len()));
-        evidence.sections = Some(Sections::learn(&steps));
+        evidence.sections = Some(Sections::learn(body, &steps));
         let model = Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit };
         (cost, steps) = if round == VOCABULARY_ROUNDS { model.solve() } else { model.solve_quickly() };
     }

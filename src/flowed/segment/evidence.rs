@@ -118,24 +118,59 @@ impl Evidence {
 /// before every group of rows, where they are easily read as the last
 /// paragraph of the row before: once a reading found one, a line that may
 /// be a heading at a row's end is as likely one as not.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(in crate::flowed) struct Sections {
     /// Whether a reading found headings.
     pub found: bool,
+    /// The numbering the headings found share, as a word's form with its
+    /// digits masked (`(#)` of `Usagers (2)`, `#.` of `3. Usagers`).
+    pub numbering: Vec<String>,
 }
 
 /// Odds of a heading where a row ends, in a register that sets them.
 pub(super) const HEADING_ODDS: f64 = 0.5;
+/// Odds of a heading where a row ends on a line numbered as the register
+/// numbers its headings.
+pub(super) const NUMBERED_HEADING_ODDS: f64 = 0.9;
+/// Fewest headings that must share a numbering for it to mark headings.
+pub(super) const MIN_NUMBERED_HEADINGS: usize = 2;
+
+/// The numbering forms of a line: its first and last words with their
+/// digits masked, where they are numbers set with a mark (`(#)`, `#.`,
+/// `#)`); a bare number or a word numbers nothing.
+fn numbering_forms(words: &[String]) -> impl Iterator<Item = String> + '_ {
+    let ends = [words.first(), words.last().filter(|_| words.len() > 1)];
+    ends.into_iter().flatten().map(|w| crate::layout::digit_runs_masked(w)).filter(|form| {
+        form.contains('#')
+            && form.chars().any(|c| !c.is_alphanumeric() && c != '#')
+            && !form.chars().any(char::is_alphabetic)
+    })
+}
 
 impl Sections {
-    /// Whether a segmentation found headings.
-    pub fn learn(steps: &[Step]) -> Self {
-        Sections { found: steps.iter().any(|s| s.section) }
+    /// Whether a segmentation found headings, and the numbering they share.
+    pub fn learn(lines: &[FlowLine], steps: &[Step]) -> Self {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for (line, _) in lines.iter().zip(steps).filter(|(_, s)| s.section) {
+            for form in numbering_forms(&line.words) {
+                *counts.entry(form).or_default() += 1;
+            }
+        }
+        let mut numbering: Vec<String> =
+            counts.into_iter().filter(|&(_, n)| n >= MIN_NUMBERED_HEADINGS).map(|(form, _)| form).collect();
+        numbering.sort_unstable();
+        Sections { found: steps.iter().any(|s| s.section), numbering }
     }
 
-    /// The cost of a heading before a row.
-    pub(super) fn heading_cost(self) -> f64 {
-        if self.found { -HEADING_ODDS.ln() } else { cost::SECTION }
+    /// The cost of `words` as a heading before a row.
+    pub(super) fn heading_cost(&self, words: &[String]) -> f64 {
+        if !self.found {
+            cost::SECTION
+        } else if numbering_forms(words).any(|form| self.numbering.contains(&form)) {
+            -NUMBERED_HEADING_ODDS.ln()
+        } else {
+            -HEADING_ODDS.ln()
+        }
     }
 }
 

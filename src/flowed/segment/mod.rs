@@ -693,7 +693,7 @@ impl Model<'_> {
         let e = self.evidence;
         may_head_section(e, self.widths.len(), i, line).then(|| {
             let vocabulary = e.vocabulary.as_ref().map_or(0.0, |v| v.heading_cost(i, &line.words, self.widths.len()));
-            e.sections.map_or(cost::SECTION, Sections::heading_cost) + vocabulary
+            e.sections.as_ref().map_or(cost::SECTION, |s| s.heading_cost(&line.words)) + vocabulary
         })
     }
 

@@ -316,12 +316,37 @@ fn a_section_heading_is_a_short_name_that_ends_no_sentence() {
 
 #[test]
 fn headings_are_likely_once_a_reading_found_one() {
+    let lines = [line("Ressources humaines "), line("Paie "), line("Calculer les salaires ")];
     let heading = Step { section: true, ..step(&[(0, 6)], true) };
-    let found = Sections::learn(&[heading, step(&[(0, 0)], true), step(&[(0, 1)], false)]);
-    let none = Sections::learn(&[step(&[(0, 0)], true), step(&[(0, 1)], false)]);
+    let found = Sections::learn(&lines, &[heading, step(&[(0, 0)], true), step(&[(0, 1)], false)]);
+    let none = Sections::learn(&lines, &[step(&[(0, 0)], true), step(&[(0, 1)], false)]);
     assert!(found.found && !none.found);
-    assert_eq!(none.heading_cost(), cost::SECTION);
-    assert!(found.heading_cost() < cost::PARAGRAPH);
+    let words = &lines[0].words;
+    assert_eq!(none.heading_cost(words), cost::SECTION);
+    assert!(found.heading_cost(words) < cost::PARAGRAPH);
+}
+
+#[test]
+fn a_line_numbered_as_the_headings_found_is_a_likelier_heading() {
+    let lines = [
+        line("Ressources humaines (1) "),
+        line("Paie "),
+        line("Usagers (1) "),
+        line("Portail "),
+        line("Ressources humaines (2) "),
+        line("Agents (3) "),
+    ];
+    let heading = |i| Step { section: true, ..step(&[(0, i)], true) };
+    let steps = [heading(0), step(&[(0, 0)], true), step(&[(0, 1)], false), step(&[(0, 0)], true), heading(4)];
+    let numbered = Sections::learn(&lines, &steps);
+    assert_eq!(numbered.numbering, ["(#)"]);
+    let cost_of = |text: &str| numbered.heading_cost(&line(text).words);
+    assert!(cost_of("Agents (3) ") < cost_of("Usagers "));
+    // One heading shows no numbering; a bare number or a word is none.
+    let once = Sections::learn(&lines, &[heading(0)]);
+    assert!(once.numbering.is_empty());
+    let bare = [line("Domaine 14 "), line("Domaine 17 ")];
+    assert!(Sections::learn(&bare, &[heading(0), heading(1)]).numbering.is_empty());
 }
 
 #[test]
