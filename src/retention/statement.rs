@@ -75,8 +75,9 @@ pub(super) fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternativ
         // ou fin du contrat + 1 an`).
         let alternative_added = OR.is_match(m.as_str())
             && own.split_once(" + ").is_some_and(|(_, length)| find_length(length).is_some_and(|l| l.start == 0));
+        let shared_anchor = alternatives && OR.is_match(m.as_str()) && shares_from_anchor(left, own);
         if (has_retention(left) || added)
-            && (RIGHT_HEAD.is_match(own) || soit || elided || phase || alternative_added)
+            && (RIGHT_HEAD.is_match(own) || soit || elided || phase || alternative_added || shared_anchor)
             && !BARE_REMOVAL.is_match(own)
         {
             parts.push(left);
@@ -85,6 +86,38 @@ pub(super) fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternativ
     }
     parts.push(text.get(start..).unwrap_or(""));
     parts
+}
+
+/// The preposition an alternative event keeps of the anchor it shares with
+/// the event before (`ou du dernier contact`).
+pub(super) static ELIDED_FROM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:(?:de la|du|des)\b|de l['’]|d['’])\s*"));
+/// An anchor an event is counted from, anywhere in a clause (`3 ans à
+/// compter de leur collecte`).
+static FROM_ANCHOR_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:à|a)\s+(?:compter|partir)\s+(?:(?:de la|du|des|de)\b|de l['’]|d['’])\s*"));
+/// Words that open an event before its noun.
+static DETERMINER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:le|la|les|l['’]\S*|leur|leurs|son|sa|ses|un|une|ce|cette|ces)$"));
+/// A word that takes a noun's complement (`de`, `du`, `d’une`).
+static COMPLEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:de|du|des|d['’]\S*)$"));
+
+/// Whether `own`, after `ou`, is a second event counted from the anchor of
+/// the event that ends `left`, the anchor left out but its preposition
+/// (`3 ans à compter de leur collecte ou du dernier contact`). Where that
+/// event's noun takes a complement itself (`la fin du contrat ou de la
+/// mission`), the `ou` may join complements of one event: not split.
+fn shares_from_anchor(left: &str, own: &str) -> bool {
+    if !ELIDED_FROM.is_match(own) {
+        return false;
+    }
+    FROM_ANCHOR_INSIDE.find_iter(left).last().is_some_and(|anchor| {
+        let mut words = left.get(anchor.end()..).unwrap_or("").split_whitespace().peekable();
+        if words.peek().is_some_and(|w| DETERMINER.is_match(w)) {
+            words.next();
+        }
+        words.next().is_some() && !words.next().is_some_and(|w| COMPLEMENT_OPENING.is_match(w))
+    })
 }
 
 /// Whether a separator adds the length after it to what goes before (`durée
@@ -260,11 +293,24 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                                 r.while_ = trim_event(&named);
                             }
                         }
-                        if r.kind == Kind::Unspecified && k > 0 && FROM_ANCHOR.is_match(part) {
-                            // `3 ans à compter de A ou à compter de B`: the length is shared.
+                        // An alternative with only the anchor's preposition
+                        // names no state, whatever its words.
+                        let counted_from_too = rules.get(group_start).is_some_and(|first| first.from.is_some());
+                        let anchor = FROM_ANCHOR
+                            .find(part)
+                            .filter(|_| r.kind == Kind::Unspecified)
+                            .or_else(|| ELIDED_FROM.find(part).filter(|_| r.kind != Kind::Period && counted_from_too));
+                        if k > 0
+                            && let Some(anchor) = anchor
+                        {
+                            // `3 ans à compter de A ou à compter de B`, `… de A
+                            // ou de B`: the length and its bound are shared.
                             r.kind = Kind::Period;
                             r.duration = shared_length.clone();
-                            r.from = FROM_ANCHOR.find(part).and_then(|m| trim_event(part.get(m.end()..).unwrap_or("")));
+                            r.bound = rules.get(group_start).map_or(Bound::Exact, |first| first.bound);
+                            r.from = trim_event(part.get(anchor.end()..).unwrap_or(""));
+                            r.until = None;
+                            r.while_ = None;
                         }
                         r.applies_to = match (&phase_scope, trailing_scope(part)) {
                             (Some(outer), Some(inner)) => Some(format!("{outer} : {inner}")),

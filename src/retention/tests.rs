@@ -174,6 +174,26 @@ fn starting_events() {
             "DUA : 10 ans à compter de la clôture ; sort final : destruction.",
             &[(Period, Some("P10Y"), Exact, Some("clôture"), None, None, false, None)],
         ),
+        // An alternative event may keep only its anchor's preposition,
+        // unless the event before takes a complement of its own.
+        (
+            "Les données sont conservées 3 ans à compter de leur collecte ou du dernier contact émanant du prospect.",
+            &[
+                (Period, Some("P3Y"), Exact, Some("leur collecte"), None, None, false, None),
+                (Period, Some("P3Y"), Exact, Some("dernier contact émanant du prospect"), None, None, false, Some(0)),
+            ],
+        ),
+        (
+            "Conservation : jusqu'à 2 ans à compter de la candidature ou de l'entretien.",
+            &[
+                (Period, Some("P2Y"), Max, Some("candidature"), None, None, false, None),
+                (Period, Some("P2Y"), Max, Some("entretien"), None, None, false, Some(0)),
+            ],
+        ),
+        (
+            "Conservation : 5 ans à compter de la fin du contrat ou de la mission.",
+            &[(Period, Some("P5Y"), Exact, Some("fin du contrat ou de la mission"), None, None, false, None)],
+        ),
         // A hedge set apart after the event qualifies the rule; it ends
         // the event unless it gives the event itself.
         (
