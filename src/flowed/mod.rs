@@ -608,7 +608,7 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         retention_column = vec![true; headers.len()];
     }
     let statements: Vec<Option<usize>> = body.iter().map(statement_opening).collect();
-    Evidence {
+    let mut evidence = Evidence {
         retention_start: retention_starts(body, &statements, blank_separated),
         retention_column,
         number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
@@ -641,7 +641,9 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
                 })
                 .collect()
         },
-    }
+    };
+    evidence.sections = Some(Sections::numbered_lines(body, &evidence, headers.len()));
+    evidence
 }
 
 /// The words that name one column only in the header, with that column

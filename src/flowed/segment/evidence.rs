@@ -117,13 +117,16 @@ impl Evidence {
 /// first row that no column takes). A register that sets one sets them
 /// before every group of rows, where they are easily read as the last
 /// paragraph of the row before: once a reading found one, a line that may
-/// be a heading at a row's end is as likely one as not.
+/// be a heading at a row's end is as likely one as not. Headings numbered
+/// alike (`Usagers (1)`, `Usagers (2)`) say so before any reading, as
+/// likely as that, and likelier once a reading found them.
 #[derive(Debug, Clone, PartialEq)]
 pub(in crate::flowed) struct Sections {
     /// Whether a reading found headings.
     pub found: bool,
-    /// The numbering the headings found share, as a word's form with its
-    /// digits masked (`(#)` of `Usagers (2)`, `#.` of `3. Usagers`).
+    /// The numbering the headings share, as a word's form with its digits
+    /// masked (`(#)` of `Usagers (2)`, `#.` of `3. Usagers`): of the headings
+    /// a reading found, or before any, of the lines that count up.
     pub numbering: Vec<String>,
 }
 
@@ -135,24 +138,56 @@ pub(super) const NUMBERED_HEADING_ODDS: f64 = 0.9;
 /// Fewest headings that must share a numbering for it to mark headings.
 pub(super) const MIN_NUMBERED_HEADINGS: usize = 2;
 
-/// The numbering forms of a line: its first and last words with their
-/// digits masked, where they are numbers set with a mark (`(#)`, `#.`,
-/// `#)`); a bare number or a word numbers nothing.
-fn numbering_forms(words: &[String]) -> impl Iterator<Item = String> + '_ {
+/// The numbering of a line: its first and last words, each with its form
+/// (the word with its digits masked), where they are numbers set with a
+/// mark (`(#)`, `#.`, `#)`); a bare number or a word numbers nothing.
+fn numbered_ends(words: &[String]) -> impl Iterator<Item = (String, &String)> + '_ {
     let ends = [words.first(), words.last().filter(|_| words.len() > 1)];
-    ends.into_iter().flatten().map(|w| crate::layout::digit_runs_masked(w)).filter(|form| {
-        form.contains('#')
+    ends.into_iter().flatten().filter_map(|w| {
+        let form = crate::layout::digit_runs_masked(w);
+        let numbered = form.contains('#')
             && form.chars().any(|c| !c.is_alphanumeric() && c != '#')
-            && !form.chars().any(char::is_alphabetic)
+            && !form.chars().any(char::is_alphabetic);
+        numbered.then_some((form, w))
     })
 }
 
+/// The number a numbering word holds (`2` of `(2)`).
+fn numbering_value(word: &str) -> Option<u32> {
+    word.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()
+}
+
 impl Sections {
+    /// Before any reading: the numbering that lines which may head a
+    /// section ([`may_head_section`]) share, where it counts up from line to
+    /// line as headings do (`Ressources humaines (1)`, `Usagers (1)`,
+    /// `Ressources humaines (2)`; `1. …`, `2. …`). A note's mark repeated
+    /// on lines (`(1)`, `(1)`) counts nothing up.
+    pub fn numbered_lines(lines: &[FlowLine], evidence: &Evidence, columns: usize) -> Self {
+        // Per form: the first number, the last, and whether none went down.
+        let mut seen: HashMap<String, (u32, u32, bool)> = HashMap::new();
+        for (_, line) in lines.iter().enumerate().filter(|(i, l)| may_head_section(evidence, columns, *i, l)) {
+            for (form, word) in numbered_ends(&line.words) {
+                let Some(value) = numbering_value(word) else { continue };
+                let (_, last, ordered) = seen.entry(form).or_insert((value, value, true));
+                *ordered &= value >= *last;
+                *last = value;
+            }
+        }
+        let mut numbering: Vec<String> = seen
+            .into_iter()
+            .filter(|&(_, (first, last, ordered))| ordered && last > first)
+            .map(|(form, _)| form)
+            .collect();
+        numbering.sort_unstable();
+        Sections { found: false, numbering }
+    }
+
     /// Whether a segmentation found headings, and the numbering they share.
     pub fn learn(lines: &[FlowLine], steps: &[Step]) -> Self {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for (line, _) in lines.iter().zip(steps).filter(|(_, s)| s.section) {
-            for form in numbering_forms(&line.words) {
+            for form in numbered_ends(&line.words).map(|(form, _)| form) {
                 *counts.entry(form).or_default() += 1;
             }
         }
@@ -164,12 +199,11 @@ impl Sections {
 
     /// The cost of `words` as a heading before a row.
     pub(super) fn heading_cost(&self, words: &[String]) -> f64 {
-        if !self.found {
-            cost::SECTION
-        } else if numbering_forms(words).any(|form| self.numbering.contains(&form)) {
-            -NUMBERED_HEADING_ODDS.ln()
-        } else {
-            -HEADING_ODDS.ln()
+        let numbered = numbered_ends(words).map(|(form, _)| form).any(|form| self.numbering.contains(&form));
+        match (self.found, numbered) {
+            (true, true) => -NUMBERED_HEADING_ODDS.ln(),
+            (true, false) | (false, true) => -HEADING_ODDS.ln(),
+            (false, false) => cost::SECTION,
         }
     }
 }

@@ -350,6 +350,18 @@ fn a_line_numbered_as_the_headings_found_is_a_likelier_heading() {
 }
 
 #[test]
+fn lines_that_count_up_are_numbered_headings_before_any_reading() {
+    let evidence = no_evidence(4);
+    let counting = [line("1. Ressources humaines "), line("Paie "), line("2. Usagers "), line("Portail ")];
+    assert_eq!(Sections::numbered_lines(&counting, &evidence, 6).numbering, ["#."]);
+    // A note's mark repeated counts nothing up; nor do numbers counting down.
+    let marks = [line("Données de santé (1) "), line("Paie "), line("Dossiers médicaux (1) "), line("Portail ")];
+    assert!(Sections::numbered_lines(&marks, &evidence, 6).numbering.is_empty());
+    let down = [line("2. Usagers "), line("Paie "), line("1. Ressources humaines "), line("Portail ")];
+    assert!(Sections::numbered_lines(&down, &evidence, 6).numbering.is_empty());
+}
+
+#[test]
 fn a_heading_shares_the_columns_odds_of_words_no_other_row_uses() {
     // Two rows: a title, then recipients; then a line of its own row.
     let lines =
