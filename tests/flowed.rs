@@ -449,13 +449,17 @@ fn headings_between_rows_are_sections() {
     // A heading every few rows, the first before the first row: numbered
     // rows, on long pages or short ones, paragraphs marked or not, and rows
     // without numbers.
-    let cases: [(bool, u64, usize, Spacing); 6] = [
+    let cases: [(bool, u64, usize, Spacing); 8] = [
         (true, 2, 1000, Spacing::BlankBetweenParagraphs),
         (true, 4, 25, Spacing::BlankBetweenParagraphs),
         (true, 8, 25, Spacing::BlankBetweenParagraphs),
         (true, 6, 1000, Spacing::BlankAfterEveryLine),
         (false, 1, 1000, Spacing::BlankBetweenParagraphs),
         (false, 7, 1000, Spacing::BlankBetweenParagraphs),
+        // Without record numbers, the first heading passes for the first
+        // title's first paragraph and the others for the last cell's.
+        (false, 3, 1000, Spacing::BlankBetweenParagraphs),
+        (false, 9, 1000, Spacing::BlankBetweenParagraphs),
     ];
     for (numbered, seed, page_lines, spacing) in cases {
         let (headers, rows) = register(12, numbered, seed);

@@ -592,8 +592,25 @@ fn read_body(
         let model = Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit };
         (cost, steps) = if round == VOCABULARY_ROUNDS { model.solve() } else { model.solve_quickly() };
     }
+    // No reading found a heading, each priced as unlikely: read once more
+    // as a register that sets them, and keep that reading where it explains
+    // the text better by more than a register's odds of having headings.
+    if !steps.iter().any(|s| s.section) {
+        let unlikely = evidence.sections.replace(Sections { found: true, numbering: Vec::new() });
+        let (with_headings, headed) =
+            Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }.solve();
+        if headed.iter().any(|s| s.section) && with_headings - SECTIONS_ODDS.ln() < cost - (1.0 - SECTIONS_ODDS).ln() {
+            (cost, steps) = (with_headings, headed);
+            evidence.sections = Some(Sections::learn(body, &steps));
+        } else {
+            evidence.sections = unlikely;
+        }
+    }
     BodyReading { learned, first, evidence, steps, cost }
 }
+
+/// Odds that a register sets section headings, before its text says so.
+const SECTIONS_ODDS: f64 = 0.25;
 
 /// What the text says about columns besides line widths: the lines that
 /// state a retention period (they belong to the data-categories or
