@@ -282,6 +282,11 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                         if counts_from_event && let Some(event) = rules.pop() {
                             r.from = event.until;
                         }
+                        // An end a length is added to (`jusqu'à la fin de la
+                        // scolarité + 1 an`) is where that length counts from.
+                        if added_to && r.kind == Kind::UntilEvent {
+                            event_added_to = true;
+                        }
                         if added_to && r.kind == Kind::Unspecified {
                             let named = WHILE_FRAMING.replace(part.trim(), "");
                             if NAMES_EVENT.is_match(&named) {
@@ -682,7 +687,11 @@ pub(super) fn strip_to_label(text: &str) -> String {
     {
         t = t.get(l.end..).unwrap_or("").trim();
     }
-    let t = t.trim_start_matches(|c: char| c == '•' || c == '-' || c.is_ascii_digit() || c == ')' || c == '.');
+    // What parted it from the length before (`1 an / archivage
+    // intermédiaire :`, `10 ans, sort final :`) is not the label's either.
+    let t = t.trim_start_matches(|c: char| {
+        matches!(c, '•' | '-' | ')' | '.' | '/' | ',' | '+') || c.is_ascii_digit() || c.is_whitespace()
+    });
     // A label opening a parenthesis (`6 mois (vidéoprotection : 30 jours)`)
     // is named without it.
     let t = if t.contains(')') { t } else { t.trim_start_matches('(') };

@@ -432,6 +432,11 @@ fn events_states_and_permanence() {
             &[(Period, Some("P5Y"), Exact, Some("Clôture du dossier"), None, None, false, None)],
         ),
         ("Conservées au plus 3 ans.", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
+        // An end a length is added to is where the length counts from.
+        (
+            "Conservation : jusqu'à la fin de la scolarité + 1 an",
+            &[(Period, Some("P1Y"), Exact, Some("fin de la scolarité"), None, None, false, None)],
+        ),
         // A count with no unit added to a year counts years; the archivists'
         // `année N + 5` stays one length.
         (
@@ -762,6 +767,14 @@ fn scopes_inside_statements() {
         parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
         None
     );
+    // Nor is a phase or the final fate after the length before it (`1 an /
+    // archivage intermédiaire : 5 ans`, `10 ans, sort final : …`).
+    for phrase in
+        ["Base active : 1 an / archivage intermédiaire : 5 ans", "DUA 10 ans, sort final : versement aux archives"]
+    {
+        let scopes: Vec<Option<String>> = parse_statement(phrase, None).into_iter().map(|r| r.applies_to).collect();
+        assert_eq!(scopes, [None, None], "{phrase}");
+    }
     // A condition is no scope.
     for phrase in ["En l'absence de contentieux : 1 an", "1 an (si applicable)"] {
         assert_eq!(parse_statement(phrase, None).first().and_then(|r| r.applies_to.clone()), None, "{phrase}");
