@@ -187,7 +187,9 @@ pub(super) fn clause_before_trailing_hedge(clause: &str) -> &str {
 /// Reads one clause (no alternatives or lists left in it).
 pub(super) fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
     let mut out = rule(statement);
-    out.conditional = CONDITIONAL.is_match(clause);
+    // A hedge past the clause's list item (`… ; en cas de recrutement,
+    // versement au dossier`) hedges that item, not this rule.
+    out.conditional = CONDITIONAL.is_match(clause.split(';').next().unwrap_or(clause));
     let clause = clause_before_trailing_hedge(clause);
     let clause = CONDITIONAL.replace_all(clause, "").into_owned();
     if let Some(length) = find_length(&clause) {

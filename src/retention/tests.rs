@@ -169,6 +169,11 @@ fn starting_events() {
             "Durée de conservation : 1 an à compter de la date d'inscription renouvelable tacitement",
             &[(Period, Some("P1Y"), Exact, Some("date d'inscription"), None, None, false, None)],
         ),
+        // A hedge past the list item hedges that item, not the rule.
+        (
+            "Conservation : 6 mois à compter de la réception de la candidature ; en cas de recrutement, versement au dossier de l'agent",
+            &[(Period, Some("P6M"), Exact, Some("réception de la candidature"), None, None, false, None)],
+        ),
         // An event ends with its list item.
         (
             "DUA : 10 ans à compter de la clôture ; sort final : destruction.",
