@@ -150,7 +150,7 @@ pub(super) fn opens_range(text: &str) -> bool {
 /// How a clause with retention of its own starts.
 pub(super) static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande)"
+        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:au plus tard,?\s+|au plus\s+|au maximum,?\s+|au moins\s+)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande)"
     ))
 });
 /// A phase that only says the data are then removed (`6 mois puis

@@ -169,6 +169,14 @@ fn starting_events() {
             "Durée de conservation : 1 an à compter de la date d'inscription renouvelable tacitement",
             &[(Period, Some("P1Y"), Exact, Some("date d'inscription"), None, None, false, None)],
         ),
+        // An alternative may open on its bound (`ou au plus tard 2 ans …`).
+        (
+            "Les données sont conservées jusqu'à leur retrait par l'usager ou au plus tard 2 ans après la dernière connexion.",
+            &[
+                (UntilEvent, None, Exact, None, Some("leur retrait par l'usager"), None, false, None),
+                (Period, Some("P2Y"), Max, Some("dernière connexion"), None, None, false, Some(0)),
+            ],
+        ),
         // A hedge past the list item hedges that item, not the rule.
         (
             "Conservation : 6 mois à compter de la réception de la candidature ; en cas de recrutement, versement au dossier de l'agent",
