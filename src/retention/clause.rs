@@ -62,10 +62,14 @@ pub(super) static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The preposition that ties an anchor to its event (`de`, `du`, `de l’`).
+pub(super) const FROM_PREPOSITION: &str = r"(?:(?:de la|du|des|de)\b|de l['’]|d['’])";
+/// The anchor opening the event a length counts from (`à compter de`,
+/// `après`), at a clause's start.
 pub(super) static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+(?:(?:de la|du|des|de)\b|de l['’]|d['’])\s*|^[\s,]*(?:après|suivant|dès)\s+",
-    )
+    re(&format!(
+        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+{FROM_PREPOSITION}\s*|^[\s,]*(?:après|suivant|dès)\s+",
+    ))
 });
 
 /// A clause opening on the event that ends the keeping, with no length

@@ -95,7 +95,7 @@ pub(super) static ELIDED_FROM: LazyLock<Regex> =
 /// An anchor an event is counted from, anywhere in a clause (`3 ans à
 /// compter de leur collecte`).
 static FROM_ANCHOR_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:à|a)\s+(?:compter|partir)\s+(?:(?:de la|du|des|de)\b|de l['’]|d['’])\s*"));
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:à|a)\s+(?:compter|partir)\s+{FROM_PREPOSITION}\s*")));
 /// Words that open an event before its noun.
 static DETERMINER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:le|la|les|l['’]\S*|leur|leurs|son|sa|ses|un|une|ce|cette|ces)$"));

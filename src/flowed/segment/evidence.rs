@@ -166,7 +166,8 @@ impl Sections {
     pub fn numbered_lines(lines: &[FlowLine], evidence: &Evidence, columns: usize) -> Self {
         // Per form: the first number, the last, and whether none went down.
         let mut seen: HashMap<String, (u32, u32, bool)> = HashMap::new();
-        for (_, line) in lines.iter().enumerate().filter(|(i, l)| may_head_section(evidence, columns, *i, l)) {
+        let may_head = lines.iter().enumerate().filter(|(i, l)| may_head_section(evidence, columns, *i, l));
+        for line in may_head.map(|(_, line)| line) {
             for (form, word) in numbered_ends(&line.words) {
                 let Some(value) = numbering_value(word) else { continue };
                 let (_, last, ordered) = seen.entry(form).or_insert((value, value, true));
