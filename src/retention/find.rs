@@ -13,12 +13,16 @@ pub(super) const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|e
 /// The verb before such a participle (`sont`, `doivent être`), and an
 /// adverb between them (`sont automatiquement supprimées`).
 pub(super) const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|pourront|pourra)\s+(?:pas\s+)?être)\s+(?:pas\s+|plus\s+|jamais\s+)?(?:\w+ment\s+)?";
-/// Where a statement starts: a governing word, a subject with a keeping or
+/// Nouns of removal that head a statement as `Conservation` does
+/// (`Suppression des données 3 mois après la fin du contrat`), capitalized
+/// or opening a list item.
+pub(super) const REMOVAL_NOUNS: &str = "Suppression|Effacement|Purge|Destruction|Anonymisation";
+/// Where a statement starts: a governing word, a removal noun, a subject with a keeping or
 /// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
 /// d'`, or a bare length after a label or sentence start.
 pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]e de (?:conservation|rétention)|d[ée]lai de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]es? de (?:conservation|rétention)|d[ée]lais? de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\b(?P<removal>(?i:{REMOVAL_NOUNS}))\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -27,10 +31,11 @@ pub(super) static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(
 /// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
 pub(super) static GOVERNING_END: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation)\s*:?$"));
-/// A bare length that opens a statement: after `:`, `.`, a label or the start.
+/// A bare length that opens a statement: after `:`, `.`, a dash, a label or
+/// the start.
 pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[.:;]\s+|[a-zé]\s+)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
+        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
     ))
 });
 /// A retention opening in lower case right after a colon.
@@ -43,7 +48,7 @@ pub(super) static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?
 /// retention.
 pub(super) static NOT_RETENTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’]|valables?|valides?)\s*$",
+        r"(?i)(?:il y a|depuis|âgée?s? de|moins de|plus de|tous les|toutes les|chaque|les|des|en|sur|de|d['’]|sous|valables?|valides?)\s*$",
     )
 });
 /// A label naming the length of something else than keeping data (`Délai
@@ -71,6 +76,23 @@ pub(super) static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 pub(super) static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Les|Ces|Leurs|Une fois|La|Le|L['’])\b"));
+/// A determiner opening a sentence or list item right before a governing
+/// word (`La durée de conservation …`, `Leur suppression …`).
+pub(super) static LEADING_DETERMINER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[.;:•]\s*)\b((?i:la|le|les|leur|leurs|cette|ce|ces|notre|votre|nos|vos|l['’]))\s*$"));
+/// The most words a subject without an article may run to before its verb
+/// (`Vos données sont conservées …`, `Elles sont supprimées …`).
+const SUBJECT_WORDS_MAX: usize = 8;
+
+/// Where a verb's subject starts when no article opens it: at its
+/// sentence's start, if near enough to be the subject.
+fn sentence_subject(before: &str) -> Option<usize> {
+    let sentence = after_last(before, &['.', ';', ':', '•', '(']);
+    let head = before.get(sentence..)?;
+    let words = head.split_whitespace().count();
+    (1..=SUBJECT_WORDS_MAX).contains(&words).then(|| sentence + (head.len() - head.trim_start().len()))
+}
+
 /// A subject in lower case, opening a list's clause (`Actes ; les données
 /// sont archivées …`).
 pub(super) static CLAUSE_SUBJECT: LazyLock<Regex> =
@@ -95,6 +117,15 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     let mut enclosed: Vec<(usize, usize, String)> = Vec::new();
     for caps in STATEMENT_START.captures_iter(&text) {
         let Some(m) = caps.get(0) else { continue };
+        if caps.name("removal").is_some() && m.as_str().starts_with(char::is_lowercase) {
+            // Mid-sentence, unless only its article comes before it, a removal
+            // noun is a word of the sentence (`droit à l'effacement`).
+            let item_before = text.get(..m.start()).unwrap_or("").trim_end();
+            let opens_item = item_before.is_empty() || item_before.ends_with([';', ':', '•']);
+            if !opens_item && !LEADING_DETERMINER.is_match(item_before) {
+                continue;
+            }
+        }
         let participle = PARTICIPLE.is_match(m.as_str());
         let before = text.get(..m.start()).unwrap_or("");
         if participle
@@ -126,12 +157,15 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
                 .chain(in_clause)
                 .filter(|&s| !before.get(s..).unwrap_or("").contains(['.', ';', ':']))
                 .max();
-            match subject {
+            match subject.or_else(|| sentence_subject(before)) {
                 Some(s) => s,
                 None => continue,
             }
         } else {
-            m.start()
+            // `La durée de conservation est de 3 ans`: the governing word's
+            // article opens the statement with it.
+            let before = text.get(..m.start()).unwrap_or("");
+            LEADING_DETERMINER.captures(before).and_then(|c| c.get(1)).map_or(m.start(), |d| d.start())
         };
         if m.as_str() == "Durée" {
             // `Durée du stage : 6 mois` states the length of something else.
@@ -163,7 +197,11 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         if let Some(m) = caps.get(1) {
             let before = text.get(..m.start()).unwrap_or("");
             let trimmed = before.trim_end();
-            let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']);
+            // A dash after a number spans a range (`3 - 6 ans`), not a label.
+            let after_dash = trimmed
+                .strip_suffix(['-', '–', '—'])
+                .is_some_and(|label| !label.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+            let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']) || after_dash;
             let after_heading = label_before(&text, m.start(), 0).is_some();
             if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) && !labels_other_length(before) {
                 // The preposition that governs the length opens the
@@ -271,7 +309,11 @@ pub(super) fn label_before(text: &str, start: usize, previous_end: usize) -> Opt
     let before = text.get(..start).unwrap_or("").trim_end();
     let boundary = after_last(before, &['.', ';', '•']).max(previous_end.min(before.len()));
     let segment = before.get(boundary..).unwrap_or("").trim();
-    if let Some(label) = segment.strip_suffix(':') {
+    // A dash parts a label from its length as a colon does (`Données
+    // d'identité - 5 ans`).
+    let colon_label =
+        segment.strip_suffix(':').or_else(|| segment.strip_suffix(['-', '–', '—']).filter(|l| l.ends_with(' ')));
+    if let Some(label) = colon_label {
         let label = label.trim();
         let label = label.rsplit(" : ").next().unwrap_or(label);
         // A label naming the retention itself (`Durée légale de

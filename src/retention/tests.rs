@@ -1250,7 +1250,62 @@ fn sentences_without_retention_yield_nothing() {
         "Habilitation valable 1 an",
         "Les dossiers papier sont conservés à la mairie.",
         "Archivage : Service des archives départementales",
+        "Remboursement sous 30 jours",
+        "Les demandes sont traitées sous 15 jours",
+        "Droit à l'effacement des données",
+        "Suppression des doublons",
+        "Enfants de 3 - 6 ans",
+        "Jeunes 16 – 25 ans",
     ] {
         assert_eq!(find_statements(text), Vec::new(), "{text}");
+    }
+}
+
+#[test]
+fn removal_nouns_subjects_and_dashes_open_statements() {
+    /// A cell and the (text, scope) of each statement found in it.
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+    let cases: &[Case] = &[
+        // A removal noun heads its statement, capitalized or opening a list
+        // item, or after its article.
+        (
+            "Suppression des données 3 mois après la fin du contrat",
+            &[("Suppression des données 3 mois après la fin du contrat", None)],
+        ),
+        ("Nom, prénom ; suppression à la clôture du compte", &[("suppression à la clôture du compte", None)]),
+        (
+            "Effacement des données au bout de 2 ans d'inactivité",
+            &[("Effacement des données au bout de 2 ans d'inactivité", None)],
+        ),
+        ("Purge annuelle des données de plus de 5 ans", &[("Purge annuelle des données de plus de 5 ans", None)]),
+        (
+            "Leur suppression intervient 2 ans après le dernier contact",
+            &[("Leur suppression intervient 2 ans après le dernier contact", None)],
+        ),
+        // A plural governing word, and its article.
+        ("Durées de conservation : 5 ans", &[("Durées de conservation : 5 ans", None)]),
+        ("La durée de conservation est de 3 ans", &[("La durée de conservation est de 3 ans", None)]),
+        (
+            "Identité : la durée de conservation est de 5 ans",
+            &[("la durée de conservation est de 5 ans", Some("Identité"))],
+        ),
+        // A subject with no article: a pronoun or a possessive.
+        ("Elles sont conservées 1 an", &[("Elles sont conservées 1 an", None)]),
+        ("Vos données sont conservées pendant 3 ans", &[("Vos données sont conservées pendant 3 ans", None)]),
+        (
+            "Nom ; prénom. Ils sont supprimés 6 mois après le départ",
+            &[("Ils sont supprimés 6 mois après le départ", None)],
+        ),
+        // A dash parts a label from its length.
+        (
+            "Données d'identité - 5 ans après le départ de l'agent",
+            &[("5 ans après le départ de l'agent", Some("Données d'identité"))],
+        ),
+        ("Identité – 2 ans", &[("2 ans", Some("Identité"))]),
+    ];
+    for (cell, expected) in cases {
+        let found = find_statements(cell);
+        let got: Vec<(&str, Option<&str>)> = found.iter().map(|s| (s.text.as_str(), s.applies_to.as_deref())).collect();
+        assert_eq!(got, *expected, "{cell}");
     }
 }
