@@ -76,8 +76,11 @@ pub(super) fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternativ
         let alternative_added = OR.is_match(m.as_str())
             && own.split_once(" + ").is_some_and(|(_, length)| find_length(length).is_some_and(|l| l.start == 0));
         let shared_anchor = alternatives && OR.is_match(m.as_str()) && shares_from_anchor(left, own);
+        // A removal noun with a length or an event of its own (`…, puis
+        // suppression au bout de 3 ans d'inactivité`).
+        let removal = REMOVAL_HEAD.is_match(own) && has_retention(own);
         if (has_retention(left) || added)
-            && (RIGHT_HEAD.is_match(own) || soit || elided || phase || alternative_added || shared_anchor)
+            && (RIGHT_HEAD.is_match(own) || soit || elided || phase || alternative_added || shared_anchor || removal)
             && !BARE_REMOVAL.is_match(own)
         {
             parts.push(left);
@@ -153,6 +156,9 @@ pub(super) static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:le cas échéant,?\s*)?(?:au plus tard,?\s+|au plus\s+|au maximum,?\s+|au moins\s+)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande)"
     ))
 });
+/// A removal noun opening a clause (`suppression au bout de 3 ans`).
+pub(super) static REMOVAL_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:suppression|effacement|destruction|anonymisation|purge)\b"));
 /// A phase that only says the data are then removed (`6 mois puis
 /// supprimées`): it ends the retention before it and adds no rule.
 pub(super) static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,6 +259,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
     let items = split_where_both_retain(&body, &LIST_SEP, false)
         .into_iter()
         .flat_map(split_before_lengths)
+        .flat_map(split_enclosed_lengths)
         .flat_map(split_before_caps);
     for item in items {
         let item = item.trim_start_matches(['•', ' ']);
@@ -413,6 +420,35 @@ pub(super) fn split_before_lengths(text: &str) -> Vec<&str> {
     }
     parts.push(text.get(start..).unwrap_or(""));
     parts
+}
+
+/// Splits a length from a parenthesis after it that opens with a length of
+/// its own (`1 an (3 ans en cas de contentieux)`, `10 ans (5 ans pour les
+/// pièces comptables)`): the parenthesis is a rule of its own, read without
+/// its brackets.
+pub(super) fn split_enclosed_lengths(text: &str) -> Vec<&str> {
+    let trimmed = text.trim_end().trim_end_matches(['.', ';', ',']).trim_end();
+    let enclosed = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|open| (open, t)))
+        .and_then(|(open, t)| Some((t.get(..open)?, t.get(open + 1..)?)));
+    match enclosed {
+        Some((left, inner))
+            if !inner.contains(['(', ')'])
+                && find_length(left).is_some()
+                && find_length(inner).is_some_and(|l| l.start == 0 && says_more(inner.get(l.end..).unwrap_or(""))) =>
+        {
+            vec![left.trim_end(), inner.trim()]
+        }
+        _ => vec![text],
+    }
+}
+
+/// Whether the words after a length in parentheses say more than a bound
+/// (`1 an (12 mois)` and `3 ans (36 mois maximum)` restate the length).
+fn says_more(after_length: &str) -> bool {
+    let rest = after_length.trim();
+    !rest.is_empty() && !NOTE_MAX.is_match(rest)
 }
 
 /// A cap on a length already given (`6 mois, dans la limite de 2 ans`,

@@ -636,6 +636,30 @@ fn alternatives_lists_phases_and_appositions() {
                 (Period, Some("P4Y"), Exact, None, None, None, false, None),
             ],
         ),
+        // A parenthesis opening with a length of its own is a rule of its
+        // own; one that restates the length is not.
+        (
+            "Conservation : 1 an (3 ans en cas de contentieux)",
+            &[
+                (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                (Period, Some("P3Y"), Exact, None, None, None, true, None),
+            ],
+        ),
+        ("1 an (12 mois)", &[(Period, Some("P1Y"), Exact, None, None, None, false, None)]),
+        ("3 ans (36 mois maximum)", &[(Period, Some("P3Y"), Exact, None, None, None, false, None)]),
+        // A removal phase with a length or an event of its own is a rule;
+        // one without is only the end of the phase before.
+        (
+            "Conservation : tant que le compte est actif, puis suppression au bout de 3 ans d'inactivité",
+            &[
+                (While, None, Exact, None, None, Some("compte est actif"), false, None),
+                (Period, Some("P3Y"), Exact, None, None, None, false, None),
+            ],
+        ),
+        (
+            "3 ans après le dernier contact, puis suppression des données",
+            &[(Period, Some("P3Y"), Exact, Some("dernier contact"), None, None, false, None)],
+        ),
         // A phase named before its length, after `puis` or `et`.
         (
             "Données conservées en base active 3 ans puis en archives intermédiaires 7 ans puis détruites",
@@ -775,6 +799,10 @@ fn scopes_inside_statements() {
     );
     let scopes: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
     assert_eq!(scopes, [Some("données et paramètres de compte"), Some("données et paramètres de compte : agents")]);
+    // A parenthesis with a length of its own scopes it to what it names.
+    let enclosed = parse_statement("3 ans (1 an pour les candidats non retenus)", None);
+    let scopes: Vec<Option<&str>> = enclosed.iter().map(|r| r.applies_to.as_deref()).collect();
+    assert_eq!(scopes, [None, Some("candidats non retenus")]);
     assert_eq!(rules.get(1).and_then(|r| r.from.as_deref()), Some("leur départ"));
     assert_eq!(
         parse_statement("Ces données sont conservées 1 an", None).first().and_then(|r| r.applies_to.clone()),
