@@ -187,6 +187,10 @@ fn starting_events() {
             "DUA : 10 ans à compter de la clôture ; sort final : destruction.",
             &[(Period, Some("P10Y"), Exact, Some("clôture"), None, None, false, None)],
         ),
+        (
+            "DUA : 5 ans à compter de la clôture - Sort final : tri",
+            &[(Period, Some("P5Y"), Exact, Some("clôture"), None, None, false, None)],
+        ),
         // An alternative event may keep only its anchor's preposition,
         // unless the event before takes a complement of its own.
         (
