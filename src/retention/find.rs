@@ -19,10 +19,10 @@ pub(super) const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peu
 pub(super) const REMOVAL_NOUNS: &str = "Suppression|Effacement|Purge|Destruction|Anonymisation";
 /// Where a statement starts: a governing word, a removal noun, a subject with a keeping or
 /// removal verb, a capitalized `Jusqu'à` / `Pendant` / `Durant` / `Temps
-/// d'`, or a bare length after a label or sentence start.
+/// d'` / `Tant que`, or a bare length after a label or sentence start.
 pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]es? de (?:conservation|rétention)|d[ée]lais? de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\b(?P<removal>(?i:{REMOVAL_NOUNS}))\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:la|le|toute)\b|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]es? de (?:conservation|rétention)|d[ée]lais? de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\b(?P<removal>(?i:{REMOVAL_NOUNS}))\b|\bconservation\s*(?::|\d)|\bArchivage\s*:|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:(?:la|le|les|toute|tout)\b|l['’])|\bTant qu(?:e\b|['’])|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the
@@ -40,7 +40,7 @@ pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A retention opening in lower case right after a colon.
 pub(super) static LABELLED_OPENING: LazyLock<Regex> =
-    LazyLock::new(|| re(r":\s+((?:jusqu['’]\s?(?:à|au|aux)|durée|pendant|durant|tant qu|archivage|conservation)\b)"));
+    LazyLock::new(|| re(r":\s+((?:jusqu['’]\s?(?:à|au|aux)|durée|pendant|durant|tant que?|archivage|conservation)\b)"));
 /// A preposition right before a bare length (`pendant 6 mois`).
 pub(super) static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:pendant|durant)\s+$"));
 /// Words before a number that make it an age, a date or a frequency, or the
@@ -253,6 +253,100 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         statements.push(Statement { text: body.to_string(), applies_to });
     }
     statements
+}
+
+/// Words by which text a retention column's statements leave out still
+/// states a retention: a state or an end the data are kept for, or their
+/// permanence (a length is found as such).
+static LEFT_OUT_RETENTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:temps|durée|tant\s+qu|pendant|durant|jusqu|illimitée?|définitive?|permanente?)\b"));
+
+/// Whether text left out by the statements found states a retention.
+fn left_out_retains(text: &str) -> bool {
+    find_length(text).is_some() || LEFT_OUT_RETENTION.is_match(text)
+}
+
+/// Finds the statements of a retention column's cell, where all the text
+/// is about retention: what [`find_statements`] leaves out and still states
+/// a retention is kept too, as the start of the statement after it when
+/// nothing parts them (`Le temps de l'instruction puis 5 ans`), or as a
+/// statement of its own when a sentence or list item ends it (`Le temps de
+/// la mission. Bulletins de paie : 5 ans`). A cell where none is found is
+/// one statement.
+pub fn find_retention_column_statements(cell: &str) -> Vec<Statement> {
+    let text = collapse_whitespace(cell);
+    let found = find_statements(&text);
+    if found.is_empty() {
+        let whole = text.trim();
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![Statement { text: whole.to_string(), applies_to: None }]
+        };
+    }
+    let mut statements = Vec::new();
+    let mut covered = 0;
+    for mut statement in found {
+        let Some(at) = text.get(covered..).and_then(|t| t.find(&statement.text)).map(|i| i + covered) else {
+            statements.push(statement);
+            continue;
+        };
+        let end = at + statement.text.len();
+        let gap = text.get(covered..at).unwrap_or("");
+        let closed_len = after_last(gap, &['.', ';']);
+        let (closed, open) = (gap.get(..closed_len).unwrap_or(""), gap.get(closed_len..).unwrap_or(""));
+        statements.extend(left_out_statements(closed));
+        // What the found statement's own label leaves of the open part.
+        let open_start = covered + closed_len;
+        let unlabelled = open.rfind(':').map_or(0, |c| c + 1);
+        let left_out = open.get(unlabelled..).unwrap_or("");
+        if left_out_retains(left_out) {
+            let start = open_start + unlabelled + (left_out.len() - left_out.trim_start().len());
+            let label = open.get(..unlabelled).and_then(|l| l.strip_suffix(':')).map(str::trim);
+            statement = Statement {
+                text: text.get(start..end).unwrap_or(&statement.text).to_string(),
+                applies_to: scope_label(label.filter(|l| !l.is_empty()).map(str::to_string)),
+            };
+        }
+        covered = end;
+        statements.push(statement);
+    }
+    statements.extend(left_out_statements(text.get(covered..).unwrap_or("")));
+    statements
+}
+
+/// Statements of their own for text the statements found leave out: each
+/// of its sentences and list items that states a retention, scoped to its
+/// `Label :` if it has one.
+fn left_out_statements(text: &str) -> Vec<Statement> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let after = text.get(i + c.len_utf8()..).unwrap_or("");
+        let sentence_end = c == '.'
+            && (after.is_empty() || after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase));
+        if c == ';' || sentence_end {
+            items.push(text.get(start..i + c.len_utf8()).unwrap_or(""));
+            start = i + c.len_utf8();
+        }
+    }
+    items.push(text.get(start..).unwrap_or(""));
+    items.into_iter().filter_map(left_out_statement).collect()
+}
+
+/// A statement for one left-out sentence or list item, if it states a
+/// retention.
+fn left_out_statement(text: &str) -> Option<Statement> {
+    let text = text.trim().trim_end_matches([';', ' ']).trim();
+    if !left_out_retains(text) {
+        return None;
+    }
+    match text.split_once(" : ").filter(|(label, rest)| !left_out_retains(label) && left_out_retains(rest)) {
+        Some((label, rest)) => {
+            Some(Statement { text: rest.trim().to_string(), applies_to: scope_label(Some(label.trim().to_string())) })
+        }
+        None => Some(Statement { text: text.to_string(), applies_to: None }),
+    }
 }
 
 /// Where a statement starting at `start` ends: at a sentence end, at a `;`

@@ -27,7 +27,7 @@ mod statement;
 
 use clause::*;
 use find::*;
-pub use find::{Statement, find_statements};
+pub use find::{Statement, find_retention_column_statements, find_statements};
 use length::*;
 pub use statement::parse_statement;
 use statement::*;
@@ -102,12 +102,8 @@ pub fn rules_of_record(cells: &Cells, record: &str) -> (Vec<RetentionRule>, Vec<
         if field == "title" || field == "purposes" || field == "number" {
             continue;
         }
-        let statements = if field == "retention_period" && !text.trim().is_empty() {
-            let found = find_statements(text);
-            if found.is_empty() { vec![Statement { text: collapse_whitespace(text), applies_to: None }] } else { found }
-        } else {
-            find_statements(text)
-        };
+        let statements =
+            if field == "retention_period" { find_retention_column_statements(text) } else { find_statements(text) };
         for statement in statements {
             let parsed = parse_statement(&statement.text, statement.applies_to.as_deref());
             if parsed.iter().all(|r| r.kind == Kind::Unspecified) {

@@ -1341,3 +1341,81 @@ fn removal_nouns_subjects_and_dashes_open_statements() {
         assert_eq!(got, *expected, "{cell}");
     }
 }
+#[test]
+fn a_retention_column_loses_no_statement() {
+    /// A retention column's cell and the (text, scope) of each statement.
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+    let cases: &[Case] = &[
+        // A state before a length: one statement, not a length scoped to
+        // the state.
+        ("Le temps de l'instruction puis 5 ans", &[("Le temps de l'instruction puis 5 ans", None)]),
+        ("Agents : le temps de la mission puis 5 ans", &[("le temps de la mission puis 5 ans", Some("Agents"))]),
+        // A sentence the statements found leave out is one of its own.
+        (
+            "Le temps de la mission. Bulletins de paie : 5 ans",
+            &[("Le temps de la mission.", None), ("5 ans", Some("Bulletins de paie"))],
+        ),
+        (
+            "Bulletins de paie : 5 ans. Dossier individuel : le temps de la carrière",
+            &[("5 ans.", Some("Bulletins de paie")), ("le temps de la carrière", Some("Dossier individuel"))],
+        ),
+        // Openings found as such, and a cell with none.
+        ("Tant que le compte est actif, puis 3 ans", &[("Tant que le compte est actif, puis 3 ans", None)]),
+        ("Pendant l'adhésion et 3 ans après", &[("Pendant l'adhésion et 3 ans après", None)]),
+        (
+            "Usagers actifs : tant que le compte existe ; inactifs : 2 ans",
+            &[("tant que le compte existe ; inactifs : 2 ans", Some("Usagers actifs"))],
+        ),
+        ("Année scolaire en cours + 1 an", &[("Année scolaire en cours + 1 an", None)]),
+        ("", &[]),
+    ];
+    for (cell, expected) in cases {
+        let found = find_retention_column_statements(cell);
+        let got: Vec<(&str, Option<&str>)> = found.iter().map(|s| (s.text.as_str(), s.applies_to.as_deref())).collect();
+        assert_eq!(got, *expected, "{cell}");
+    }
+}
+
+#[test]
+fn a_retention_column_statement_is_always_text_of_its_cell() {
+    // Cells spliced from fragments in a fixed pseudo-random order: whatever
+    // the order, every statement is a piece of the cell as printed.
+    let fragments = [
+        "Le temps de la mission",
+        " puis ",
+        "5 ans",
+        ". ",
+        " ; ",
+        "Agents : ",
+        "tant que le compte existe",
+        " : ",
+        "Bulletins de paie",
+        "jusqu'à la fin du contrat",
+        "é",
+        "Conservation",
+        " - ",
+        "(1 an)",
+        "durée",
+        ":",
+        ".",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..2000 {
+        let mut cell = String::new();
+        for _ in 0..(state % 9) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let pick = usize::try_from(state % fragments.len() as u64).unwrap_or(0);
+            cell.push_str(fragments.get(pick).copied().unwrap_or(""));
+        }
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let collapsed = collapse_whitespace(&cell);
+        for statement in find_retention_column_statements(&cell) {
+            assert!(collapsed.contains(&statement.text), "{cell:?} gave {:?}", statement.text);
+            assert!(!statement.text.is_empty(), "{cell:?}");
+        }
+    }
+}
