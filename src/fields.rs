@@ -22,7 +22,19 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("purposes", &["finalite", "finalite du traitement", "objet du traitement"]),
-    ("controllers", &["rt", "co-rt", "responsable de traitement", "responsable du traitement", "responsable conjoint"]),
+    (
+        "controllers",
+        &[
+            "rt",
+            "co-rt",
+            "responsable de traitement",
+            "responsable du traitement",
+            "responsable conjoint",
+            "co-responsable",
+            "co-responsable de traitement",
+            "nom et coordonnee du responsable",
+        ],
+    ),
     ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne", "personne"]),
     ("data_categories", &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"]),
     ("recipients", &["categorie de destinataire", "destinataire"]),
@@ -30,10 +42,13 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
         "retention_period",
         &["duree de conservation", "conservation", "duree", "delai de conservation", "duree de retention"],
     ),
-    ("legal_basis", &["base legale", "base juridique", "fondement juridique", "fondement legal", "liceite"]),
+    (
+        "legal_basis",
+        &["base legale", "base juridique", "fondement juridique", "fondement legal", "liceite", "base de liceite"],
+    ),
     ("processors", &["sous-traitant"]),
     ("transfers", &["transfert", "transfert hors ue", "transfert hors union europeenne"]),
-    ("security", &["mesure de securite"]),
+    ("security", &["mesure de securite", "securite"]),
 ];
 
 fn strip_accent(c: char) -> char {
@@ -369,6 +384,11 @@ mod tests {
             ("N°", Some("number")),
             ("N °", Some("number")),
             ("Réf.", Some("number")),
+            // The CNIL's template and its spellings.
+            ("Nom et coordonnées du responsable du traitement", Some("controllers")),
+            ("Co-responsable(s)", Some("controllers")),
+            ("Sécurité", Some("security")),
+            ("Base de licéité", Some("legal_basis")),
             ("Observations", None),
         ];
         for (header, field) in cases {

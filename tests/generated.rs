@@ -359,6 +359,68 @@ fn columns_of_the_cnil_model_register_with_unknown_headers() {
     }
 }
 
+/// The headings of the CNIL's register template set as a table's header:
+/// every one maps to the field it names, whatever its wording.
+#[test]
+fn headers_worded_as_the_cnil_template_map_to_their_fields() {
+    let headers = [
+        "Activité de traitement",
+        "Nom et coordonnées du responsable du traitement",
+        "Finalité(s) du traitement effectué",
+        "Catégories de personnes concernées",
+        "Catégories de données collectées",
+        "Catégories de destinataires",
+        "Transferts des données hors UE",
+        "Durées de conservation des catégories de données",
+        "Mesures de sécurité techniques et organisationnelles",
+    ];
+    let rows = (0..6)
+        .map(|i| {
+            Row::Record(vec![
+                format!("Gestion des inscriptions {}", i + 1),
+                "Mairie de Port-Exemple, 1 quai Est".to_string(),
+                "Inscrire les usagers aux activités".to_string(),
+                "Usagers ; parents".to_string(),
+                "Identité ; coordonnées".to_string(),
+                "Service jeunesse ; trésorerie".to_string(),
+                "Aucun".to_string(),
+                "3 ans après la dernière inscription".to_string(),
+                "Contrôle d'accès ; journalisation".to_string(),
+            ])
+        })
+        .collect();
+    let register = register_of("Mairie de Port-Exemple, 1 quai Est, 29000 Quimper", &headers, rows);
+    let layout = Layout {
+        page: (842.0, 595.0),
+        margin: 30.0,
+        font: BaseFont::Helvetica,
+        size: 8.0,
+        widths: vec![90.0, 95.0, 95.0, 80.0, 80.0, 85.0, 70.0, 90.0, 95.0],
+        ruled: true,
+        repeat_header: true,
+        padding: 3.0,
+        ..Layout::default()
+    };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+    let fields: Vec<&str> =
+        got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(
+        fields,
+        [
+            "title",
+            "controllers",
+            "purposes",
+            "data_subjects",
+            "data_categories",
+            "recipients",
+            "transfers",
+            "retention_period",
+            "security"
+        ]
+    );
+}
+
 /// A borderless table whose cells all hold one line, set with little
 /// padding: every distance between lines is a row pitch, none a line
 /// spacing, and each line is still a row of its own.
