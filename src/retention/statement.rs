@@ -92,9 +92,21 @@ pub(super) fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternativ
 }
 
 /// The preposition an alternative event keeps of the anchor it shares with
-/// the event before (`ou du dernier contact`).
-pub(super) static ELIDED_FROM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:(?:de la|du|des)\b|de l['’]|d['’])\s*"));
+/// the event before (`ou du dernier contact`, `ou de leur dernier
+/// contact`); a determiner other than an article stays the event's.
+pub(super) static ELIDED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:(?:de la|du|des)\b|de l['’]|d['’]|de\s+(?P<kept>leur|leurs|sa|son|ses|cette|cet|ce|ces)\b)\s*")
+});
+
+/// Where the event starts after the preposition an alternative kept of a
+/// shared anchor, if it opens so ([`ELIDED_FROM`]).
+fn elided_from_end(part: &str) -> Option<usize> {
+    let caps = ELIDED_FROM.captures(part)?;
+    match caps.name("kept") {
+        Some(kept) => Some(kept.start()),
+        None => caps.get(0).map(|m| m.end()),
+    }
+}
 /// An anchor an event is counted from, anywhere in a clause (`3 ans à
 /// compter de leur collecte`).
 static FROM_ANCHOR_INSIDE: LazyLock<Regex> =
@@ -308,19 +320,20 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                         // An alternative with only the anchor's preposition
                         // names no state, whatever its words.
                         let counted_from_too = rules.get(group_start).is_some_and(|first| first.from.is_some());
-                        let anchor = FROM_ANCHOR
+                        let event_start = FROM_ANCHOR
                             .find(part)
                             .filter(|_| r.kind == Kind::Unspecified)
-                            .or_else(|| ELIDED_FROM.find(part).filter(|_| r.kind != Kind::Period && counted_from_too));
+                            .map(|anchor| anchor.end())
+                            .or_else(|| elided_from_end(part).filter(|_| r.kind != Kind::Period && counted_from_too));
                         if k > 0
-                            && let Some(anchor) = anchor
+                            && let Some(event_start) = event_start
                         {
                             // `3 ans à compter de A ou à compter de B`, `… de A
                             // ou de B`: the length and its bound are shared.
                             r.kind = Kind::Period;
                             r.duration = shared_length.clone();
                             r.bound = rules.get(group_start).map_or(Bound::Exact, |first| first.bound);
-                            r.from = trim_event(part.get(anchor.end()..).unwrap_or(""));
+                            r.from = trim_event(part.get(event_start..).unwrap_or(""));
                             r.until = None;
                             r.while_ = None;
                         }

@@ -194,6 +194,13 @@ fn starting_events() {
         // An alternative event may keep only its anchor's preposition,
         // unless the event before takes a complement of its own.
         (
+            "3 ans à compter de leur collecte ou de leur dernier contact",
+            &[
+                (Period, Some("P3Y"), Exact, Some("leur collecte"), None, None, false, None),
+                (Period, Some("P3Y"), Exact, Some("leur dernier contact"), None, None, false, Some(0)),
+            ],
+        ),
+        (
             "Les données sont conservées 3 ans à compter de leur collecte ou du dernier contact émanant du prospect.",
             &[
                 (Period, Some("P3Y"), Exact, Some("leur collecte"), None, None, false, None),
