@@ -506,9 +506,10 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
         .collect();
     let shown = |widths: &[f64]| widths.iter().map(|w| format!("{w:.0}")).collect::<Vec<_>>().join(", ");
     let set_note = set.as_ref().map_or(String::new(), |set| {
+        let lines = if set.misfits == 1 { "line contradicts" } else { "lines contradict" };
         format!(
-            "; read in set width, which fits the lines' wraps better (in the reading in characters, {} lines \
-             contradict widths in set width, {} widths in characters): {}",
+            "; in set width (characters weighted by their usual width), which explains the wraps better ({} {lines} \
+             these widths, {} the widths in characters): {}",
             set.misfits,
             set.char_misfits,
             shown(&set.widths)
@@ -517,9 +518,8 @@ pub fn pages(text: &str) -> Result<(Vec<Page>, Vec<Diagnostic>), ErrorKind> {
     let diagnostic = Diagnostic::warning(
         "text.flowed_segmentation",
         format!(
-            "cells were assigned to columns from the text's line widths (learned wrap widths, in characters: \
-             {}{set_note}); this form does not say which column a line belongs to, so check the cells against \
-             the PDF",
+            "this text form does not say which column a line belongs to: lines were assigned to columns by how \
+             each column wraps, so check the cells against the PDF (wrap widths learned, in characters: {}{set_note})",
             shown(widths)
         ),
     );
