@@ -873,7 +873,7 @@ fn proportional_wraps_across_registers_and_page_sizes() {
     let (mut right, mut in_set_width) = (0, 0);
     for ((_, rows, _), json) in texts.iter().zip(extracted_survey(&texts)) {
         right += cells_right(rows, &cells_of(&json));
-        in_set_width += usize::from(json["diagnostics"].to_string().contains("read in set width"));
+        in_set_width += usize::from(json["diagnostics"].to_string().contains("; in set width ("));
     }
     assert!(right >= FLOOR, "{right} cells right, below the floor of {FLOOR}");
     assert_eq!(in_set_width, texts.len(), "texts read in set width");
