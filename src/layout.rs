@@ -288,15 +288,95 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
     words
 }
 
-/// The layout of one PDF page.
+/// The layout of one PDF page: its upright text's words, and each block of
+/// text set turned ([`turned_blocks`]) as one word.
 pub fn page_of(content: &PageContent) -> Page {
-    Page {
-        number: content.number,
-        width: content.width,
-        height: content.height,
-        words: words_of(&content.glyphs),
-        rules: content.rules.clone(),
+    let (upright, turned): (Vec<Glyph>, Vec<Glyph>) = content.glyphs.iter().cloned().partition(|g| g.turn == 0);
+    let mut words = words_of(&upright);
+    for turn in 1..4 {
+        let glyphs: Vec<Glyph> = turned.iter().filter(|g| g.turn == turn).cloned().collect();
+        if !glyphs.is_empty() {
+            words.extend(turned_blocks(&glyphs, turn));
+        }
     }
+    Page { number: content.number, width: content.width, height: content.height, words, rules: content.rules.clone() }
+}
+
+/// Most distance between two lines of one block of turned text, in font
+/// sizes, baseline to baseline.
+const TURNED_LINE_PITCH: f64 = 1.6;
+
+/// How many of the latest blocks of turned text a line may join: labels
+/// side by side in one band are few, and the bound keeps a page of turned
+/// text linear.
+const TURNED_BLOCKS_OPEN: usize = 32;
+
+/// Gap between two words of one turned line, in font sizes, beyond which
+/// they are two cells' labels on one baseline.
+const TURNED_PHRASE_GAP: f64 = 1.0;
+
+/// Reads text set turned among upright text (a merged cell's label set
+/// running up, as spreadsheets and browsers set narrow headings): its
+/// glyphs are read upright, as a reader tilting the head would, into lines
+/// and blocks of lines; each block becomes one word of its text, as wide
+/// as the block and one line high at its middle, where the upright reading
+/// of the page meets it.
+fn turned_blocks(glyphs: &[Glyph], turn: u8) -> Vec<Word> {
+    // Each turn mapped so that its baseline runs left to right, y down;
+    // `back` returns a point to the page.
+    let upright = |x: f64, y: f64| match turn {
+        1 => (y, -x),
+        2 => (-x, -y),
+        _ => (-y, x),
+    };
+    let back = |u: f64, v: f64| match turn {
+        1 => (-v, u),
+        2 => (-u, -v),
+        _ => (v, -u),
+    };
+    let map_rect = |r: Rect, f: &dyn Fn(f64, f64) -> (f64, f64)| {
+        let (ax, ay) = f(r.x0, r.y0);
+        let (bx, by) = f(r.x1, r.y1);
+        Rect::from_corners(ax, ay, bx, by)
+    };
+    let turned: Vec<Glyph> = glyphs.iter().map(|g| Glyph { bbox: map_rect(g.bbox, &upright), ..g.clone() }).collect();
+    // Labels of several cells may share a baseline once turned: each
+    // phrase is a line of its own block.
+    let lines =
+        group_lines(&words_of(&turned)).into_iter().flat_map(|line| line.phrases(TURNED_PHRASE_GAP * line.font_size()));
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    for line in lines {
+        let joins = |block: &Vec<Line>| {
+            block.last().is_some_and(|last| {
+                let size = last.font_size().max(line.font_size());
+                line.bbox.y1 - last.bbox.y1 <= TURNED_LINE_PITCH * size
+                    && line.bbox.x0 < last.bbox.x1
+                    && last.bbox.x0 < line.bbox.x1
+            })
+        };
+        match blocks.iter_mut().rev().take(TURNED_BLOCKS_OPEN).find(|b| joins(b)) {
+            Some(block) => block.push(line),
+            None => blocks.push(vec![line]),
+        }
+    }
+    blocks
+        .into_iter()
+        .filter_map(|block| {
+            let first = block.first()?;
+            let bbox = block.iter().fold(first.bbox, |acc, l| acc.union(&l.bbox));
+            let page_box = map_rect(bbox, &back);
+            let size = block.iter().map(Line::font_size).fold(0.0, f64::max);
+            let words: Vec<&Word> = block.iter().flat_map(|l| &l.words).collect();
+            let middle = page_box.center_y();
+            Some(Word {
+                text: join_words(words.iter().copied()),
+                bbox: Rect { x0: page_box.x0, y0: middle - size / 2.0, x1: page_box.x1, y1: middle + size / 2.0 },
+                font_size: size,
+                bold: words.iter().all(|w| w.bold),
+                space_after: true,
+            })
+        })
+        .collect()
 }
 
 /// A text with each run of digits masked as one `#`: running headers and
@@ -376,7 +456,51 @@ mod tests {
                 bbox: Rect { x0: *x0, y0: 0.0, x1: *x1, y1: 10.0 },
                 font_size: 10.0,
                 bold: false,
+                turn: 0,
             })
+            .collect()
+    }
+
+    /// Glyphs of 10 pt type running up the page (turned a quarter
+    /// counter-clockwise), one per character of `text`, the first one's
+    /// foot at `bottom`, their line's box across from `x` to `x + 10`.
+    fn running_up(text: &str, x: f64, bottom: f64) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                let foot = bottom - 6.0 * i as f64;
+                Glyph {
+                    text: c.to_string(),
+                    bbox: Rect { x0: x, y0: foot - 6.0, x1: x + 10.0, y1: foot },
+                    font_size: 10.0,
+                    bold: false,
+                    turn: 3,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_set_turned_is_read_upright_one_word_per_block() {
+        // Two cells' labels running up one column, the second set on two
+        // lines, beside upright text.
+        let mut glyphs = running_up("Enfance", 10.0, 200.0);
+        glyphs.extend(running_up("Etat", 10.0, 90.0));
+        glyphs.extend(running_up("civil", 22.0, 90.0));
+        glyphs.extend(glyphs_at_baseline(&[("1", 60.0, 65.0)], 180.0));
+        let content = PageContent { glyphs, ..PageContent::default() };
+        let page = page_of(&content);
+        let mut words: Vec<(&str, f64, f64)> =
+            page.words.iter().map(|w| (w.text.as_str(), w.bbox.x0, w.bbox.center_y())).collect();
+        words.sort_by(|a, b| a.2.total_cmp(&b.2));
+        assert_eq!(words, [("Etat civil", 10.0, 75.0), ("1", 60.0, 175.0), ("Enfance", 10.0, 179.0)]);
+    }
+
+    /// Upright glyphs of 10 pt type whose line's box ends at `bottom`.
+    fn glyphs_at_baseline(spec: &[(&str, f64, f64)], bottom: f64) -> Vec<Glyph> {
+        glyphs(spec)
+            .into_iter()
+            .map(|g| Glyph { bbox: Rect { y0: bottom - 10.0, y1: bottom, ..g.bbox }, ..g })
             .collect()
     }
 

@@ -339,8 +339,15 @@ impl<'a> Interpreter<'a, '_> {
                         char::REPLACEMENT_CHARACTER.to_string()
                     }
                 };
-                self.out.glyphs.push(Glyph { text, bbox, font_size: trm.vertical_scale(), bold: font.bold });
-                if let Some(count) = self.out.text_turns.get_mut(quarter_turn(&trm)) {
+                let turn = quarter_turn(&trm);
+                self.out.glyphs.push(Glyph {
+                    text,
+                    bbox,
+                    font_size: trm.vertical_scale(),
+                    bold: font.bold,
+                    turn: turn as u8,
+                });
+                if let Some(count) = self.out.text_turns.get_mut(turn) {
                     *count += 1;
                 }
             }

@@ -36,6 +36,9 @@ pub struct Glyph {
     pub font_size: f64,
     /// Whether the font is bold.
     pub bold: bool,
+    /// The quarter turn of its baseline on the page, clockwise from left
+    /// to right: 0 upright, 1 running down, 2 upside down, 3 running up.
+    pub turn: u8,
 }
 
 impl Glyph {
@@ -114,6 +117,7 @@ impl PageContent {
         };
         for glyph in &mut self.glyphs {
             glyph.bbox = map_rect(glyph.bbox);
+            glyph.turn = (glyph.turn + 4 - turn as u8) % 4;
         }
         for rule in &mut self.rules {
             rule.rect = map_rect(rule.rect);
@@ -182,6 +186,7 @@ impl PageContent {
                 bbox: Rect { x0: disc.x0, y0: item.bbox.y0, x1: disc.x1, y1: item.bbox.y1 },
                 font_size: item.font_size,
                 bold: false,
+                turn: item.turn,
             });
         }
         self.glyphs.extend(bullets);
@@ -307,6 +312,7 @@ mod tests {
             bbox: Rect { x0: 10.0, y0: 30.0, x1: 20.0, y1: 40.0 },
             font_size: 10.0,
             bold: false,
+            turn: turn as u8,
         };
         let mut text_turns = [0; 4];
         if let Some(count) = text_turns.get_mut(turn) {
@@ -326,6 +332,7 @@ mod tests {
             bbox: Rect { x0: x, y0: 30.0, x1: x + 5.0, y1: 40.0 },
             font_size: 10.0,
             bold: false,
+            turn: 0,
         }
     }
 

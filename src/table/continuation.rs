@@ -50,12 +50,15 @@ pub(super) const MERGED_CELL_COVER: f64 = 0.5;
 /// Gives each row of a merged cell the merged cell's text: the parts of
 /// every row it spans, in order. A column open at most of the table's
 /// `row_cuts` is one its style leaves without row rules (inner rules that
-/// start right of a number column), not a column of merged cells.
+/// start right of a number column), not a column of merged cells, unless
+/// its open runs of rows mostly hold one text each: a grouping column
+/// (`Domaine`) whose merged cells span most rows.
 pub(super) fn share_merged_cells(entries: &mut [Entry], row_cuts: usize) {
     let columns = entries.iter().filter_map(|e| if let Entry::Row(r) = e { r.merged_above.iter().max() } else { None });
     let Some(columns) = columns.max().copied() else { return };
     let open = |c: usize| entries.iter().filter(|e| matches!(e, Entry::Row(r) if r.merged_above.contains(&c))).count();
-    let unruled: Vec<usize> = (0..=columns).filter(|&c| row_cuts >= 2 && open(c) * 2 > row_cuts).collect();
+    let unruled: Vec<usize> =
+        (0..=columns).filter(|&c| row_cuts >= 2 && open(c) * 2 > row_cuts && !runs_hold_one_text(entries, c)).collect();
     for entry in entries.iter_mut() {
         if let Entry::Row(row) = entry {
             row.merged_above.retain(|c| !unruled.contains(c));
@@ -85,6 +88,32 @@ pub(super) fn share_merged_cells(entries: &mut [Entry], row_cuts: usize) {
             start = end;
         }
     }
+}
+
+/// Whether most runs of rows that column `c` leaves open between them
+/// hold text in one row only, as merged cells do.
+fn runs_hold_one_text(entries: &[Entry], c: usize) -> bool {
+    let mut runs = 0;
+    let mut single = 0;
+    let mut texts = 0;
+    let mut length = 0;
+    for entry in entries {
+        let Entry::Row(row) = entry else { continue };
+        if !row.merged_above.contains(&c) {
+            if length > 1 {
+                runs += 1;
+                single += usize::from(texts <= 1);
+            }
+            (texts, length) = (0, 0);
+        }
+        length += 1;
+        texts += usize::from(row.cells.get(c).is_some_and(|parts| parts.iter().any(|p| !p.lines.is_empty())));
+    }
+    if length > 1 {
+        runs += 1;
+        single += usize::from(texts <= 1);
+    }
+    runs > 0 && single * 2 > runs
 }
 
 /// Adds a page's parts to a row.
