@@ -65,12 +65,15 @@ fn strip_accent(c: char) -> char {
     }
 }
 
-/// Lower case, no accents, no `*`, `(s)` or plural `s`/`x`, single spaces.
+/// Lower case, no accents, no `*`, superscript figures, `(s)` or plural
+/// `s`/`x`, single spaces.
 pub fn normalize(header: &str) -> String {
     let lower: String = header.to_lowercase().chars().map(strip_accent).collect();
     // `N °`: a degree sign set apart (a header broken over two lines) still
     // belongs to its letter.
+    // A footnote call (`*`, `¹`) is no part of the header's name.
     let cleaned = lower.replace("(s)", "").replace(" °", "°").replace(['*', ':', '’', '\''], " ");
+    let cleaned: String = cleaned.chars().filter(|c| !matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}')).collect();
     cleaned
         .split_whitespace()
         .map(|w| {

@@ -225,8 +225,17 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
         }
     }
     let mut words = Vec::new();
-    for mut row in rows {
+    for mut row in with_raised_calls_joined(rows) {
         row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        let raised = superscripts(&row);
+        let with_superscripts: Vec<Glyph>;
+        let row: Vec<&Glyph> = if raised.iter().all(Option::is_none) {
+            row
+        } else {
+            with_superscripts =
+                row.into_iter().zip(raised).map(|(g, call)| call.unwrap_or_else(|| g.clone())).collect();
+            with_superscripts.iter().collect()
+        };
         let mut current: Option<Word> = None;
         let mut last: Option<&Glyph> = None;
         // A space glyph drawn after the current word, whose width the next
@@ -286,6 +295,94 @@ pub fn words_of(glyphs: &[Glyph]) -> Vec<Word> {
         words.extend(current);
     }
     words
+}
+
+/// Largest size of a superscript, as a share of its line's text size.
+const SUPERSCRIPT_SIZE: f64 = 0.8;
+
+/// Least height a superscript's foot stands above its line's baseline, as
+/// a share of the line's text size.
+const SUPERSCRIPT_RISE: f64 = 0.2;
+
+/// Most gap between a word and the footnote call after it, as a share of
+/// the line's text size.
+const CALL_GAP: f64 = 0.3;
+
+/// Most gap between a note's call and the note's first word, as a share of
+/// the line's text size.
+const NOTE_CALL_GAP: f64 = 0.5;
+
+/// Each glyph of a row that is a figure set small and raised above the
+/// row's baseline (a footnote call, `Finalités¹`) as the superscript figure
+/// it prints, set on the baseline; `None` for every other glyph.
+fn superscripts(row: &[&Glyph]) -> Vec<Option<Glyph>> {
+    let size = row.iter().map(|g| g.font_size).fold(0.0, f64::max);
+    let baseline = row
+        .iter()
+        .filter(|g| g.font_size > SUPERSCRIPT_SIZE * size)
+        .map(|g| g.bbox.y1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    // A call sits right after the word it calls from, or right before the
+    // note it opens: a figure set small beside nothing (a record number in
+    // a small font, a cell apart) is no call.
+    let touches = |g: &Glyph, i: usize| {
+        let before =
+            i.checked_sub(1).and_then(|p| row.get(p)).is_some_and(|p| g.bbox.x0 - p.bbox.x1 <= CALL_GAP * size);
+        let after = row.get(i + 1).is_some_and(|n| n.bbox.x0 - g.bbox.x1 <= NOTE_CALL_GAP * size);
+        before || after
+    };
+    row.iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let raised = g.font_size <= SUPERSCRIPT_SIZE * size && g.bbox.y1 < baseline - SUPERSCRIPT_RISE * size;
+            let figures: Option<String> = g.text.chars().map(superscript_figure).collect();
+            // Set on its line, the call groups with its line's words.
+            let on_line = Rect { y0: baseline - g.bbox.height(), y1: baseline, ..g.bbox };
+            figures.filter(|_| raised && !g.text.is_empty() && touches(g, i)).map(|text| Glyph {
+                text,
+                bbox: on_line,
+                ..(*g).clone()
+            })
+        })
+        .collect()
+}
+
+/// Rows of glyphs, each footnote call set so high that it makes a row of
+/// its own (`¹` before a note) joined to the row of text just below it.
+fn with_raised_calls_joined(rows: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
+    let mut out: Vec<Vec<&Glyph>> = Vec::with_capacity(rows.len());
+    let mut pending: Option<Vec<&Glyph>> = None;
+    for mut row in rows {
+        if let Some(calls) = pending.take() {
+            let size = row.iter().map(|g| g.font_size).fold(0.0, f64::max);
+            let centre = |r: &[&Glyph]| r.iter().map(|g| g.bbox.center_y()).sum::<f64>() / r.len().max(1) as f64;
+            let small = calls.iter().all(|g| g.font_size <= SUPERSCRIPT_SIZE * size);
+            if small && centre(&row) - centre(&calls) < SUPERSCRIPT_SIZE * size {
+                row.extend(calls);
+            } else {
+                out.push(calls);
+            }
+        }
+        let figures_only = row.iter().all(|g| g.text.chars().all(|c| c.is_ascii_digit()) && !g.text.is_empty());
+        if figures_only {
+            pending = Some(row);
+        } else {
+            out.push(row);
+        }
+    }
+    out.extend(pending);
+    out
+}
+
+/// The superscript form of a figure.
+fn superscript_figure(c: char) -> Option<char> {
+    match c {
+        '1' => Some('¹'),
+        '2' => Some('²'),
+        '3' => Some('³'),
+        '0' | '4'..='9' => char::from_u32(0x2070 + c.to_digit(10)?),
+        _ => None,
+    }
 }
 
 /// The layout of one PDF page: its upright text's words, and each block of
@@ -494,6 +591,26 @@ mod tests {
             page.words.iter().map(|w| (w.text.as_str(), w.bbox.x0, w.bbox.center_y())).collect();
         words.sort_by(|a, b| a.2.total_cmp(&b.2));
         assert_eq!(words, [("Etat civil", 10.0, 75.0), ("1", 60.0, 175.0), ("Enfance", 10.0, 179.0)]);
+    }
+
+    #[test]
+    fn figures_set_small_and_raised_beside_words_are_superscripts() {
+        // `usagers` with a call after it, a note opening on its call, and
+        // a small figure alone a cell apart, on one baseline.
+        let call = |text: &str, x: f64| Glyph {
+            text: text.to_string(),
+            bbox: Rect { x0: x, y0: 0.0, x1: x + 3.0, y1: 6.0 },
+            font_size: 6.0,
+            bold: false,
+            turn: 0,
+        };
+        let mut row = glyphs(&[("u", 0.0, 5.0), ("s", 5.0, 10.0)]);
+        row.push(call("2", 10.0));
+        row.push(call("1", 40.0));
+        row.extend(glyphs(&[("N", 45.0, 50.0), ("o", 50.0, 55.0)]));
+        row.push(call("7", 100.0));
+        let texts: Vec<String> = words_of(&row).into_iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["us²", "¹", "No", "7"]);
     }
 
     /// Upright glyphs of 10 pt type whose line's box ends at `bottom`.

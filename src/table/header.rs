@@ -11,6 +11,11 @@ pub(super) const MAX_HEADER_PHRASE_WORDS: usize = 6;
 /// Most lines a vertically centred header sets above its middle one.
 pub(super) const CENTRED_HEADER_LINES: usize = 2;
 
+/// Fewest letters of a header line's first word, after a whole header word
+/// that reached its cell's edge, for it to be a word of its own rather than
+/// that word's cut tail (`Destinataire` / `s`).
+const MIN_NEXT_WORD_CHARS: usize = 3;
+
 /// Splits a line into phrases at wide gaps and at vertical rules.
 pub(super) fn phrases(line: &Line, vertical: &[Rule]) -> Vec<Line> {
     let gap = PHRASE_GAP * line.font_size();
@@ -743,10 +748,17 @@ impl PageLines<'_> {
                     // parts are not header words each (`Personnes` /
                     // `concernées` in a narrow cell).
                     let whole_words = fields::is_header_word(previous) && fields::is_header_word(&first.text);
+                    // Nor after a whole header word, when what follows is a
+                    // word of its own that makes no header word with it
+                    // (`Données` / `sensibles`, a header of the register's
+                    // own, in a narrow cell).
+                    let next_word = fields::is_header_word(previous)
+                        && first.text.chars().count() >= MIN_NEXT_WORD_CHARS
+                        && !fields::is_header_word(&format!("{previous}{}", first.text));
                     // A hyphen only a typesetter sets always broke its word.
                     let typeset_break = glue && ends_in_added_hyphen(previous);
                     let cut = typeset_break
-                        || glue && !whole_words
+                        || glue && !whole_words && !next_word
                         || fields::completes_header_word(previous, &first.text)
                         || words.len() == 1 && fields::is_cut_tail(&first.text);
                     // A hyphen the typesetter added inside a header word
