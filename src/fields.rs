@@ -65,19 +65,32 @@ fn strip_accent(c: char) -> char {
     }
 }
 
+/// A word without the one or two figures a text rendering glued to its
+/// letters as a footnote call (`finalites1`); a word of figures, or of
+/// letters and figures mixed, as it is.
+fn without_glued_call(word: &str) -> &str {
+    let stem = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let call = word.len() - stem.len();
+    let letters = stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic);
+    if (1..=2).contains(&call) && letters { stem } else { word }
+}
+
 /// Lower case, no accents, no `*`, superscript figures, `(s)` or plural
 /// `s`/`x`, single spaces.
 pub fn normalize(header: &str) -> String {
     let lower: String = header.to_lowercase().chars().map(strip_accent).collect();
     // `N °`: a degree sign set apart (a header broken over two lines) still
-    // belongs to its letter.
-    // A footnote call (`*`, `¹`) is no part of the header's name.
+    // belongs to its letter. A footnote call (`*`, `¹`) is no part of the
+    // header's name.
     let cleaned = lower.replace("(s)", "").replace(" °", "°").replace(['*', ':', '’', '\''], " ");
     let cleaned: String = cleaned.chars().filter(|c| !matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}')).collect();
     cleaned
         .split_whitespace()
         .map(|w| {
             let w = w.trim_matches(|c: char| c == '.' || c == ',');
+            // Nor is a call a text rendering glued to its word as plain
+            // figures (`Finalités1`).
+            let w = without_glued_call(w);
             match w.strip_suffix(['s', 'x']) {
                 Some(stem) if stem.len() >= 3 => stem,
                 _ => w,
@@ -392,6 +405,9 @@ mod tests {
             ("Co-responsable(s)", Some("controllers")),
             ("Sécurité", Some("security")),
             ("Base de licéité", Some("legal_basis")),
+            // A footnote call, raised or glued as plain figures.
+            ("Finalités¹", Some("purposes")),
+            ("Finalités1", Some("purposes")),
             ("Observations", None),
         ];
         for (header, field) in cases {

@@ -1252,3 +1252,55 @@ fn a_header_word_broken_after_its_hyphen_stays_on_its_next_line_s_side() {
     ];
     assert_controllers_and_data_parted(&text, 2);
 }
+
+/// A column left mostly empty (`X` in one row) whose header runs a space
+/// from the next one's, as pdftotext sets narrow header cells; and notes
+/// set under their calls, each call on a line of its own and each note
+/// indented, as pdftotext sets raised calls.
+#[test]
+fn a_mostly_empty_column_and_notes_under_their_calls() {
+    let text = [
+        TITLE,
+        "",
+        "N° Traitement Finalités1          Données Catégories     Destinataires",
+        "                                  sensibles de données",
+        "",
+        "1    Portail des    Inscrire les   X       Parents :      Service enfance",
+        "     familles       enfants                identité       ",
+        "",
+        "2    Plaintes       Traiter les            Identité ;     Service qualité",
+        "                    réclamations           objet",
+        "",
+        "3    Annuaire       Publier les            Nom, prénom,   Agents de la",
+        "                    coordonnées            fonction       ville",
+        "",
+        "1",
+        "    Finalités déclarées au registre de la ville.",
+        "2",
+        "    Y compris les réclamations orales des usagers.",
+    ]
+    .join("\n");
+    let json = text_json(&text, "layout.txt");
+    assert_eq!(
+        headers_of(&json),
+        ["N°", "Traitement", "Finalités1", "Données sensibles", "Catégories de données", "Destinataires"]
+    );
+    let fields: Vec<&str> =
+        json["columns"].as_array().into_iter().flatten().filter_map(|c| c["field"].as_str()).collect();
+    assert_eq!(fields.get(2), Some(&"purposes"));
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["1", "Portail des familles", "Inscrire les enfants", "X", "Parents : identité", "Service enfance"],
+            ["2", "Plaintes", "Traiter les réclamations", "", "Identité ; objet", "Service qualité"],
+            ["3", "Annuaire", "Publier les coordonnées", "", "Nom, prénom, fonction", "Agents de la ville"],
+        ]
+    );
+    assert_eq!(
+        json["register"]["notes"],
+        serde_json::json!([
+            "1 Finalités déclarées au registre de la ville.",
+            "2 Y compris les réclamations orales des usagers."
+        ])
+    );
+}

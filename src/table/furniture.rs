@@ -111,11 +111,24 @@ pub(super) fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p 
             let one_phrase = phrases(line, &last.page.vertical).len() == 1;
             // A line set left of the table (a producer's imprint in the
             // page's corner) is no row either.
-            let left_of_table = line.bbox.x0 < last.columns.first().map_or(0.0, |c| c.x0) - line.font_size();
+            let table_left = last.columns.first().map_or(0.0, |c| c.x0);
+            let left_of_table = line.bbox.x0 < table_left - line.font_size();
+            // A note may be indented under its call (`1` / `    Finalités
+            // déclarées …`, as a text rendering sets a raised call apart).
+            let indented_across = one_phrase
+                && line.bbox.x0 <= table_left + NOTE_INDENT * line.font_size()
+                && phrases(line, &last.page.vertical)
+                    .first()
+                    .is_some_and(|p| crosses_columns(p, &last.columns, &last.page.vertical));
             let crossing = one_phrase && opens_across(line, &last.columns, &last.page.vertical)
+                || indented_across
                 || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1))
                 || left_of_table;
             if crossing {
+                cut = k;
+                pending = k;
+            } else if cut == k + 1 && is_note_call(&line.text()) {
+                // The call of the note below it, set on a line of its own.
                 cut = k;
                 pending = k;
             } else if line.words.len() == 1 && pending == k + 1 {
@@ -128,6 +141,18 @@ pub(super) fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p 
     }
     notes.extend(std::mem::take(&mut last.below));
     notes
+}
+
+/// Most indent of a note under its call, in font sizes from the table's
+/// left edge.
+const NOTE_INDENT: f64 = 4.0;
+
+/// Whether a line is only a note's call: a figure or two, a superscript,
+/// or asterisks.
+fn is_note_call(text: &str) -> bool {
+    let text = text.trim();
+    let figures = text.chars().count() <= 2 && text.chars().all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    !text.is_empty() && (figures || text.chars().all(|c| c == '*'))
 }
 
 /// A word space's usual width, in font sizes.

@@ -259,6 +259,11 @@ pub(super) fn header_groups(band: &[&Line], vertical: &[Rule]) -> Vec<Rect> {
 /// two columns.
 pub(super) const MIN_RIVER_LINES: usize = 2;
 
+/// Fewest body lines whose word starts where a header word does, beside
+/// one line at least with words on both sides, for a river to part two
+/// columns where the left one is mostly empty.
+pub(super) const MIN_ALIGNED_LINES: usize = 3;
+
 /// How far, in font sizes, a text rendering may shift a row's words from
 /// where the rows above and below have theirs.
 pub(super) const RIVER_SLACK: f64 = 1.0;
@@ -345,11 +350,16 @@ pub(super) fn river_in(
                     && ws.iter().any(|b| b.bbox.x0 >= boundary - slack && b.bbox.center_x() >= boundary)
             })
             .count();
-        let crossing = lines
-            .iter()
-            .filter(|ws| ws.iter().any(|w| w.bbox.x0 < boundary - slack && w.bbox.x1 > boundary + slack))
-            .count();
-        (both >= MIN_RIVER_LINES && crossing * 4 <= both).then_some((boundary, field))
+        let crosses = |ws: &Vec<&Word>| ws.iter().any(|w| w.bbox.x0 < boundary - slack && w.bbox.x1 > boundary + slack);
+        let crossing = lines.iter().filter(|ws| crosses(ws)).count();
+        // A column left of the river that is mostly empty (`X` in one row
+        // of `Données sensibles`) shows few lines on both sides: the lines
+        // whose word starts where the header word does show the river too.
+        let aligned =
+            lines.iter().filter(|ws| !crosses(ws) && ws.iter().any(|b| (b.bbox.x0 - start).abs() <= slack)).count();
+        let river = both >= MIN_RIVER_LINES && crossing * 4 <= both;
+        let aligned_river = both >= 1 && aligned >= MIN_ALIGNED_LINES && crossing * 4 <= aligned;
+        (river || aligned_river).then_some((boundary, field))
     })
 }
 
