@@ -386,16 +386,21 @@ fn superscript_figure(c: char) -> Option<char> {
 }
 
 /// The layout of one PDF page: its upright text's words, and each block of
-/// text set turned ([`turned_blocks`]) as one word.
+/// text set turned (see `turned_blocks`) as one word.
 pub fn page_of(content: &PageContent) -> Page {
-    let (upright, turned): (Vec<Glyph>, Vec<Glyph>) = content.glyphs.iter().cloned().partition(|g| g.turn == 0);
-    let mut words = words_of(&upright);
-    for turn in 1..4 {
-        let glyphs: Vec<Glyph> = turned.iter().filter(|g| g.turn == turn).cloned().collect();
-        if !glyphs.is_empty() {
-            words.extend(turned_blocks(&glyphs, turn));
+    let words = if content.glyphs.iter().all(|g| g.turn == 0) {
+        words_of(&content.glyphs)
+    } else {
+        let (upright, turned): (Vec<Glyph>, Vec<Glyph>) = content.glyphs.iter().cloned().partition(|g| g.turn == 0);
+        let mut words = words_of(&upright);
+        for turn in 1..4 {
+            let glyphs: Vec<Glyph> = turned.iter().filter(|g| g.turn == turn).cloned().collect();
+            if !glyphs.is_empty() {
+                words.extend(turned_blocks(&glyphs, turn));
+            }
         }
-    }
+        words
+    };
     Page { number: content.number, width: content.width, height: content.height, words, rules: content.rules.clone() }
 }
 
