@@ -31,6 +31,12 @@ use Kind::{Period, Permanent, Unspecified, UntilEvent, While};
 #[test]
 fn periods_units_numbers_and_bounds() {
     let cases: &[(&str, &[Expected])] = &[
+        // A smaller unit added with `+` joins the length, as after `et`.
+        ("Conservation : 1 an + 1 jour", &[(Period, Some("P1Y1D"), Exact, None, None, None, false, None)]),
+        (
+            "3 ans + 6 mois à compter de la clôture",
+            &[(Period, Some("P3Y6M"), Exact, Some("clôture"), None, None, false, None)],
+        ),
         ("Conservation : 1 an.", &[(Period, Some("P1Y"), Exact, None, None, None, false, None)]),
         ("Durée : 3 ans max", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
         ("Durée : 10 ans maximum", &[(Period, Some("P10Y"), Max, None, None, None, false, None)]),
