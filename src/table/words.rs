@@ -583,6 +583,14 @@ pub(super) fn cut_at_edge(line: &CellLine, next: &CellLine, edge: f64) -> bool {
         && !is_legal_basis_phrase(text, head)
         && !longer_than_a_word(text, head)
         && !ends_on_clause_mark(text, head)
+        && !figures_after_word(text, head)
+}
+
+/// Whether a line ends on a word of running text (a lower-case letter) and
+/// the next opens on a figure (`intermédiaire` / `45 ans`): a number is a
+/// word of its own, not the rest of a word cut at the edge.
+pub(super) fn figures_after_word(token: &str, head: &str) -> bool {
+    token.ends_with(char::is_lowercase) && head.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A line of several words cut inside its last one at the cell's edge, as
