@@ -83,7 +83,7 @@ pub fn normalize(header: &str) -> String {
     // belongs to its letter. A footnote call (`*`, `¹`) is no part of the
     // header's name.
     let cleaned = lower.replace("(s)", "").replace(" °", "°").replace(['*', ':', '’', '\''], " ");
-    let cleaned: String = cleaned.chars().filter(|c| !matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}')).collect();
+    let cleaned: String = cleaned.chars().filter(|&c| !crate::layout::is_superscript_figure(c)).collect();
     cleaned
         .split_whitespace()
         .map(|w| {

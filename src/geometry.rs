@@ -59,10 +59,40 @@ impl Rect {
         }
     }
 
+    /// The box spanning the images of two opposite corners under `map` (a
+    /// quarter turn, see [`turned_upright`]).
+    pub fn mapped(&self, map: impl Fn(f64, f64) -> (f64, f64)) -> Rect {
+        let (ax, ay) = map(self.x0, self.y0);
+        let (bx, by) = map(self.x1, self.y1);
+        Rect::from_corners(ax, ay, bx, by)
+    }
+
     /// The box rounded to a tenth of a point, so output stays short and stable.
     pub fn rounded(&self) -> Rect {
         let r = |v: f64| (v * 10.0).round() / 10.0;
         Rect { x0: r(self.x0), y0: r(self.y0), x1: r(self.x1), y1: r(self.y1) }
+    }
+}
+
+/// A point turned about the origin so that text whose baseline runs at
+/// quarter `turn` (clockwise from left to right, y down: 1 running down,
+/// 2 upside down, 3 running up) runs left to right, its glyphs' tops up.
+pub fn turned_upright(turn: u8, x: f64, y: f64) -> (f64, f64) {
+    match turn % 4 {
+        0 => (x, y),
+        1 => (y, -x),
+        2 => (-x, -y),
+        _ => (-y, x),
+    }
+}
+
+/// The page point [`turned_upright`] took to `(u, v)`.
+pub fn turned_back(turn: u8, u: f64, v: f64) -> (f64, f64) {
+    match turn % 4 {
+        0 => (u, v),
+        1 => (-v, u),
+        2 => (-u, -v),
+        _ => (v, -u),
     }
 }
 

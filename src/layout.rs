@@ -4,7 +4,7 @@
 //! boxes in page space, and the page's ruling lines. Everything after this
 //! stage is the same for every input format.
 
-use crate::geometry::Rect;
+use crate::geometry::{Rect, turned_back, turned_upright};
 use crate::pdf::{Glyph, PageContent, Rule};
 
 /// A word: glyphs on one baseline with no space or gap between them.
@@ -374,6 +374,12 @@ fn with_raised_calls_joined(rows: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
     out
 }
 
+/// Whether a character is a superscript figure (`superscript_figure`
+/// writes them): a footnote call.
+pub fn is_superscript_figure(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
 /// The superscript form of a figure.
 fn superscript_figure(c: char) -> Option<char> {
     match c {
@@ -424,24 +430,9 @@ const TURNED_PHRASE_GAP: f64 = 1.0;
 /// as the block and one line high at its middle, where the upright reading
 /// of the page meets it.
 fn turned_blocks(glyphs: &[Glyph], turn: u8) -> Vec<Word> {
-    // Each turn mapped so that its baseline runs left to right, y down;
-    // `back` returns a point to the page.
-    let upright = |x: f64, y: f64| match turn {
-        1 => (y, -x),
-        2 => (-x, -y),
-        _ => (-y, x),
-    };
-    let back = |u: f64, v: f64| match turn {
-        1 => (-v, u),
-        2 => (-u, -v),
-        _ => (v, -u),
-    };
-    let map_rect = |r: Rect, f: &dyn Fn(f64, f64) -> (f64, f64)| {
-        let (ax, ay) = f(r.x0, r.y0);
-        let (bx, by) = f(r.x1, r.y1);
-        Rect::from_corners(ax, ay, bx, by)
-    };
-    let turned: Vec<Glyph> = glyphs.iter().map(|g| Glyph { bbox: map_rect(g.bbox, &upright), ..g.clone() }).collect();
+    let upright = |x: f64, y: f64| turned_upright(turn, x, y);
+    let back = |u: f64, v: f64| turned_back(turn, u, v);
+    let turned: Vec<Glyph> = glyphs.iter().map(|g| Glyph { bbox: g.bbox.mapped(upright), ..g.clone() }).collect();
     // Labels of several cells may share a baseline once turned: each
     // phrase is a line of its own block.
     let lines =
@@ -466,7 +457,7 @@ fn turned_blocks(glyphs: &[Glyph], turn: u8) -> Vec<Word> {
         .filter_map(|block| {
             let first = block.first()?;
             let bbox = block.iter().fold(first.bbox, |acc, l| acc.union(&l.bbox));
-            let page_box = map_rect(bbox, &back);
+            let page_box = bbox.mapped(back);
             let size = block.iter().map(Line::font_size).fold(0.0, f64::max);
             let words: Vec<&Word> = block.iter().flat_map(|l| &l.words).collect();
             let middle = page_box.center_y();

@@ -14,7 +14,7 @@ pub mod standard14;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::geometry::{Matrix, Rect};
+use crate::geometry::{Matrix, Rect, turned_upright};
 
 /// Largest size one stream may decompress to (content, CMap, object streams).
 pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
@@ -103,21 +103,21 @@ impl PageContent {
             return;
         }
         let (w, h) = (self.width, self.height);
-        // Each maps the page's points so that the turned baseline runs left
-        // to right and its glyphs' tops point up (y grows downwards).
-        let map = |x: f64, y: f64| match turn {
-            1 => (y, w - x),
-            2 => (w - x, h - y),
-            _ => (h - y, x),
+        let quarter = turn as u8;
+        // The turned page moved back into view: its top-left corner at the
+        // origin.
+        let map = |x: f64, y: f64| {
+            let (u, v) = turned_upright(quarter, x, y);
+            match quarter {
+                1 => (u, v + w),
+                2 => (u + w, v + h),
+                _ => (u + h, v),
+            }
         };
-        let map_rect = |r: Rect| {
-            let (ax, ay) = map(r.x0, r.y0);
-            let (bx, by) = map(r.x1, r.y1);
-            Rect::from_corners(ax, ay, bx, by)
-        };
+        let map_rect = |r: Rect| r.mapped(map);
         for glyph in &mut self.glyphs {
             glyph.bbox = map_rect(glyph.bbox);
-            glyph.turn = (glyph.turn + 4 - turn as u8) % 4;
+            glyph.turn = (glyph.turn + 4 - quarter) % 4;
         }
         for rule in &mut self.rules {
             rule.rect = map_rect(rule.rect);

@@ -85,9 +85,9 @@ pub(super) const END_NOUNS: &str = "fin|issue|terme|échéance|expiration|clôtu
 /// (`Destruction des dossiers à la clôture de l'exercice`). The event's
 /// article, if any, is left to [`trim_event`].
 pub(super) static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:suppression|purge|effacement|destruction|anonymisation)(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à|une fois)\b)\s*",
-    )
+    re(&format!(
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:{REMOVAL_NOUNS})(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à|une fois)\b)\s*"
+    ))
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
 /// personne`): kept until the request, which is the event.

@@ -13,7 +13,8 @@ pub(super) const PARTICIPLES: &str = "conservée?s?|archivée?s?|supprimée?s?|e
 /// The verb before such a participle (`sont`, `doivent être`), and an
 /// adverb between them (`sont automatiquement supprimées`).
 pub(super) const AUXILIARY: &str = r"(?:sont|seront|est|sera|(?:doivent|doit|peuvent|peut|pourront|pourra)\s+(?:pas\s+)?être)\s+(?:pas\s+|plus\s+|jamais\s+)?(?:\w+ment\s+)?";
-/// Nouns of removal that head a statement as `Conservation` does
+/// Nouns of removal (shared by the statements found, their removal phases
+/// and removal events) that head a statement as `Conservation` does
 /// (`Suppression des données 3 mois après la fin du contrat`), capitalized
 /// or opening a list item.
 pub(super) const REMOVAL_NOUNS: &str = "Suppression|Effacement|Purge|Destruction|Anonymisation";

@@ -169,8 +169,7 @@ pub(super) static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// A removal noun opening a clause (`suppression au bout de 3 ans`).
-pub(super) static REMOVAL_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:suppression|effacement|destruction|anonymisation|purge)\b"));
+pub(super) static REMOVAL_HEAD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{REMOVAL_NOUNS})\b")));
 /// A phase that only says the data are then removed (`6 mois puis
 /// supprimées`): it ends the retention before it and adds no rule.
 pub(super) static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {

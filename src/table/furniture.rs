@@ -108,7 +108,8 @@ pub(super) fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p 
             // columns, in one phrase: a row's line, whose first cells a
             // text rendering may set a space apart (`21 Registre des
             // visiteurs`), has its other cells apart.
-            let one_phrase = phrases(line, &last.page.vertical).len() == 1;
+            let line_phrases = phrases(line, &last.page.vertical);
+            let one_phrase = line_phrases.len() == 1;
             // A line set left of the table (a producer's imprint in the
             // page's corner) is no row either.
             let table_left = last.columns.first().map_or(0.0, |c| c.x0);
@@ -117,18 +118,15 @@ pub(super) fn take_notes<'p>(last: &mut Body<'p>, table_ruled: bool) -> Vec<&'p 
             // déclarées …`, as a text rendering sets a raised call apart).
             let indented_across = one_phrase
                 && line.bbox.x0 <= table_left + NOTE_INDENT * line.font_size()
-                && phrases(line, &last.page.vertical)
-                    .first()
-                    .is_some_and(|p| crosses_columns(p, &last.columns, &last.page.vertical));
+                && line_phrases.first().is_some_and(|p| crosses_columns(p, &last.columns, &last.page.vertical));
             let crossing = one_phrase && opens_across(line, &last.columns, &last.page.vertical)
                 || indented_across
                 || (line.text().starts_with('*') && line.bbox.x0 <= last.columns.first().map_or(0.0, |c| c.x1))
                 || left_of_table;
-            if crossing {
-                cut = k;
-                pending = k;
-            } else if cut == k + 1 && is_note_call(&line.text()) {
-                // The call of the note below it, set on a line of its own.
+            // The call of the note below it, set on a line of its own, goes
+            // with the note.
+            let call_above_note = cut == k + 1 && is_note_call(&line.text());
+            if crossing || call_above_note {
                 cut = k;
                 pending = k;
             } else if line.words.len() == 1 && pending == k + 1 {
@@ -151,7 +149,7 @@ const NOTE_INDENT: f64 = 4.0;
 /// or asterisks.
 fn is_note_call(text: &str) -> bool {
     let text = text.trim();
-    let figures = text.chars().count() <= 2 && text.chars().all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    let figures = text.chars().count() <= 2 && text.chars().all(|c| c.is_ascii_digit() || is_superscript_figure(c));
     !text.is_empty() && (figures || text.chars().all(|c| c == '*'))
 }
 

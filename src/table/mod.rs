@@ -23,7 +23,7 @@ use crate::geometry::Rect;
 use crate::layout::{
     LIST_MARKS, Line, PARAGRAPH_PITCH, Page, Word, collapse_whitespace, digit_runs_masked, drop_added_hyphen,
     ends_in_added_hyphen, ends_in_word_hyphen, ends_with_page_number, group_lines, is_list_mark, is_page_number,
-    join_words, vocabulary_form,
+    is_superscript_figure, join_words, vocabulary_form,
 };
 use crate::pdf::Rule;
 
