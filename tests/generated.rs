@@ -778,3 +778,18 @@ fn columns_sized_to_their_longest_words_cut_none() {
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
 }
+
+/// A table wider than its page (a generator that sizes columns without
+/// looking at the page): the last column runs 45 pt past the right edge.
+/// A viewer clips it, but the file holds the words set there, and they are
+/// the cells' own.
+#[test]
+fn a_table_wider_than_its_page_keeps_its_last_column_whole() {
+    let register = common::sample_register(5);
+    for ruled in [true, false] {
+        let layout =
+            Layout { widths: vec![24.0, 70.0, 90.0, 60.0, 80.0, 60.0, 70.0, 150.0], ruled, ..Layout::default() };
+        let got = extract(&register, &layout);
+        assert_faithful(&register, &got);
+    }
+}

@@ -282,13 +282,13 @@ pub(super) fn split_at_body_rivers(
     groups: &[Rect],
     band: &[&Line],
     body: &[&Line],
-    page_width: f64,
+    right_edge: f64,
     proven: &[&'static str],
 ) -> (Vec<Rect>, Vec<&'static str>) {
     let mut out = Vec::new();
     let mut fields = Vec::new();
     for (i, group) in groups.iter().enumerate() {
-        let end = groups.get(i + 1).map_or(page_width, |n| n.x0);
+        let end = groups.get(i + 1).map_or(right_edge, |n| n.x0);
         let mut current = *group;
         // Each split moves the group's start right, past a header word's start.
         while let Some((river, field)) = river_in(current.x0, end, band, body, proven) {
@@ -679,14 +679,14 @@ impl PageLines<'_> {
                 }
             }
             if groups.iter().any(|g| g.center_x() > last) {
-                bounds.push((last, self.page.width));
+                bounds.push((last, self.right_edge));
             }
         } else {
             let body: Vec<&Line> = self.lines.iter().filter(|l| l.bbox.y0 >= bottom).collect();
-            let (groups, fields) = split_at_body_rivers(&groups, band, &body, self.page.width, proven);
+            let (groups, fields) = split_at_body_rivers(&groups, band, &body, self.right_edge, proven);
             river_fields = fields;
             for (i, g) in groups.iter().enumerate() {
-                let next = groups.get(i + 1).map_or(self.page.width, |n| n.x0);
+                let next = groups.get(i + 1).map_or(self.right_edge, |n| n.x0);
                 bounds.push((g.x0, next));
             }
         }

@@ -197,13 +197,19 @@ struct PageLines<'a> {
     lines: Vec<Line>,
     horizontal: Vec<Rule>,
     vertical: Vec<Rule>,
+    /// Where a last column open to the right ends: the page's right edge,
+    /// or the end of text set past it (a table wider than its page, whose
+    /// last cells a viewer clips but the file holds whole).
+    right_edge: f64,
 }
 
 impl<'a> PageLines<'a> {
     fn new(page: &'a Page) -> PageLines<'a> {
         let (horizontal, vertical): (Vec<Rule>, Vec<Rule>) = page.rules.iter().partition(|r| r.is_horizontal());
+        let right_edge = page.words.iter().map(|w| w.bbox.x1).fold(page.width, f64::max);
         PageLines {
             page,
+            right_edge,
             lines: group_lines(&page.words),
             horizontal: join_collinear(horizontal, true),
             vertical: join_collinear(vertical, false),
@@ -283,7 +289,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
     // every page that page's own: a later page may be set wider (a text
     // rendering's longer line, a landscape page), and its text is the
     // column's all the same.
-    let open_right = pages.get(first_index).is_some_and(|p| columns.last().is_some_and(|c| c.x1 >= p.page.width));
+    let open_right = pages.get(first_index).is_some_and(|p| columns.last().is_some_and(|c| c.x1 >= p.right_edge));
     // Inner boundaries on rules; the outer edges may have none (a table
     // ruled inside only).
     let ruled_columns = columns
@@ -319,10 +325,10 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             columns = h.columns.clone();
         }
         if let Some(last) = columns.last_mut().filter(|_| open_right) {
-            last.x1 = last.x1.max(p.page.width);
+            last.x1 = last.x1.max(p.right_edge);
         }
         let top = header.as_ref().map_or(0.0, |h| h.bottom);
-        let (x0, x1) = (columns.first().map_or(0.0, |c| c.x0), columns.last().map_or(p.page.width, |c| c.x1));
+        let (x0, x1) = (columns.first().map_or(0.0, |c| c.x0), columns.last().map_or(p.right_edge, |c| c.x1));
         let rules = p.spanning_rules(x0, x1, ROW_RULE_SPAN);
         let inner: Vec<f64> = rules.iter().copied().filter(|y| *y > top + RULE_SNAP).collect();
         let frame_bottom = if ruled_columns {
