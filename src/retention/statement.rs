@@ -436,8 +436,9 @@ pub(super) fn split_before_lengths(text: &str) -> Vec<&str> {
 
 /// Splits a length from a parenthesis after it that opens with a length of
 /// its own (`1 an (3 ans en cas de contentieux)`, `10 ans (5 ans pour les
-/// pièces comptables)`): the parenthesis is a rule of its own, read without
-/// its brackets.
+/// pièces comptables)`), or with a label and its length (`5 ans après le
+/// départ (dossier individuel : 80 ans …)`): the parenthesis is a rule of
+/// its own, read without its brackets.
 pub(super) fn split_enclosed_lengths(text: &str) -> Vec<&str> {
     let trimmed = text.trim_end().trim_end_matches(['.', ';', ',']).trim_end();
     let enclosed = trimmed
@@ -448,13 +449,29 @@ pub(super) fn split_enclosed_lengths(text: &str) -> Vec<&str> {
         Some((left, inner))
             if !inner.contains(['(', ')'])
                 && find_length(left).is_some()
-                && find_length(inner).is_some_and(|l| l.start == 0 && says_more(inner.get(l.end..).unwrap_or(""))) =>
+                && (find_length(inner)
+                    .is_some_and(|l| l.start == 0 && says_more(inner.get(l.end..).unwrap_or("")))
+                    || labelled_length(inner)) =>
         {
             vec![left.trim_end(), inner.trim()]
         }
         _ => vec![text],
     }
 }
+
+/// Whether a text is a label and the length it keeps (`dossier
+/// individuel : 80 ans`): a few words without figures, a colon, a length.
+fn labelled_length(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, rest)| {
+        let words = label.split_whitespace().count();
+        (1..=MAX_ENCLOSED_LABEL_WORDS).contains(&words)
+            && !label.contains(|c: char| c.is_ascii_digit())
+            && find_length(rest.trim_start()).is_some_and(|l| l.start == 0)
+    })
+}
+
+/// Most words of a label opening a parenthesis ([`labelled_length`]).
+const MAX_ENCLOSED_LABEL_WORDS: usize = 6;
 
 /// Whether the words after a length in parentheses say more than a bound
 /// (`1 an (12 mois)` and `3 ans (36 mois maximum)` restate the length).

@@ -662,6 +662,13 @@ fn alternatives_lists_phases_and_appositions() {
                 (Period, Some("P3Y"), Exact, None, None, None, true, None),
             ],
         ),
+        (
+            "Conservation : 5 ans après le départ de l'agent (dossier individuel : 80 ans à compter de la naissance)",
+            &[
+                (Period, Some("P5Y"), Exact, Some("départ de l'agent"), None, None, false, None),
+                (Period, Some("P80Y"), Exact, Some("naissance"), None, None, false, None),
+            ],
+        ),
         ("1 an (12 mois)", &[(Period, Some("P1Y"), Exact, None, None, None, false, None)]),
         ("3 ans (36 mois maximum)", &[(Period, Some("P3Y"), Exact, None, None, None, false, None)]),
         // A removal phase with a length or an event of its own is a rule;
@@ -849,6 +856,7 @@ fn scopes_inside_statements() {
         ("Conservation des données 3 ans", &[None]),
         ("Conservation des données tant que le compte est actif", &[None]),
         ("Conservation : durée du contrat, puis archivage : 5 ans", &[None, None]),
+        ("10 ans (pièces comptables : 6 ans)", &[None, Some("pièces comptables")]),
     ] {
         let rules = parse_statement(phrase, None);
         let got: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
