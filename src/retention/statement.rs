@@ -341,6 +341,14 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                             (outer, inner) => inner.or_else(|| outer.clone()),
                         };
                         if is_soit {
+                            // `la durée nécessaire au traitement, soit 2 ans`:
+                            // the length says what the need came to.
+                            let restated = r.kind != Kind::Unspecified
+                                && rules.len() > group_start
+                                && rules.last().is_some_and(|last| last.kind == Kind::Unspecified);
+                            if restated {
+                                rules.pop();
+                            }
                             if let Some(inner) = SOIT_SCOPE.captures(part).and_then(|c| c.get(1)) {
                                 let inner = inner.as_str().trim().to_string();
                                 r.applies_to = Some(match &phase_scope {

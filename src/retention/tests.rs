@@ -379,6 +379,21 @@ fn events_states_and_permanence() {
                 (Period, Some("P2Y"), Exact, None, None, None, false, None),
             ],
         ),
+        // A length after `soit` says what an unspecified need came to.
+        (
+            "Conservation pendant la durée nécessaire au traitement du dossier, soit 2 ans maximum",
+            &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
+        ),
+        // `la période durant laquelle` only frames its state; `la période
+        // d'essai` is the state's own name.
+        (
+            "Conservation : le temps de la période d'essai",
+            &[(While, None, Exact, None, None, Some("période d'essai"), false, None)],
+        ),
+        (
+            "Pendant la période durant laquelle l'agent est en poste",
+            &[(While, None, Exact, None, None, Some("agent est en poste"), false, None)],
+        ),
         (
             "Les données sont conservées de manière permanente",
             &[(Permanent, None, Exact, None, None, None, false, None)],
