@@ -82,11 +82,12 @@ pub(super) static END_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) const END_NOUNS: &str = "fin|issue|terme|échéance|expiration|clôture|achèvement|départ|sortie";
 /// A removal at an event, by a participle (`supprimées au départ de
 /// l'agent`, `dès leur collecte`) or a noun and what it removes
-/// (`Destruction des dossiers à la clôture de l'exercice`). The event's
-/// article, if any, is left to [`trim_event`].
+/// (`Destruction des dossiers à la clôture de l'exercice`); after `en`,
+/// the event is the end noun on (`supprimées en fin de contrat`). The
+/// event's article, if any, is left to [`trim_event`].
 pub(super) static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:{REMOVAL_NOUNS})(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à|une fois)\b)\s*"
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:{REMOVAL_NOUNS})(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à|une fois)\b|en\s+(?P<end_noun>(?:{END_NOUNS})\b))\s*"
     ))
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -158,6 +159,12 @@ pub(super) fn trim_event(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
     let text = TRAILING_REFERENCE.replace(text, "");
     let text = text.trim().trim_end_matches(['.', ',', ';', ':', ' ', '\u{a0}']).trim();
+    // A statement set in parentheses ends with them (`(supprimées en fin
+    // d'année)`): their closing one is not the event's.
+    let text = match text.strip_suffix(')') {
+        Some(inner) if inner.matches('(').count() < inner.matches(')').count() + 1 => inner.trim_end(),
+        _ => text,
+    };
     let text = ARTICLE.replace(text, "").trim().to_string();
     (!text.is_empty()).then_some(text)
 }
@@ -276,9 +283,15 @@ pub(super) fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
         out.kind = Kind::Permanent;
         return out;
     }
-    if let Some(m) = UNTIL_ANCHOR.find(&clause).or_else(|| REMOVAL_EVENT.find(&clause)) {
+    let removal_event = || {
+        let removal = REMOVAL_EVENT.captures(&clause)?;
+        // After `en`, the end noun is the event's first word.
+        removal.name("end_noun").map(|noun| noun.start()).or_else(|| removal.get(0).map(|m| m.end()))
+    };
+    let event_start = UNTIL_ANCHOR.find(&clause).map(|m| m.end()).or_else(removal_event);
+    if let Some(start) = event_start {
         out.kind = Kind::UntilEvent;
-        out.until = trim_event(clause.get(m.end()..).unwrap_or(""));
+        out.until = trim_event(clause.get(start..).unwrap_or(""));
         return out;
     }
     if END_ANCHOR.is_match(&clause) {

@@ -55,7 +55,7 @@ pub(super) fn is_age_reached(before: &str, caps: &regex::Captures, after: &str) 
 }
 
 pub(super) static UNTIL_ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à ce qu(?:e\b|['’])|(?:à la|à|aux|au)\b|à l['’])\s*"));
+    LazyLock::new(|| re(r"(?i)\bjusqu['’]\s?(?:à ce qu(?:e\b|['’])|(?:à la|à|aux|au|en)\b|à l['’])\s*"));
 /// The value of a count in figures or in French words (`quatre-vingts`),
 /// saturating: a count beyond any real length must not overflow.
 pub(super) fn number_value(text: &str) -> Option<u32> {

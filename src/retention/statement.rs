@@ -6,7 +6,7 @@ use super::*;
 /// Words before a participle of keeping or removal, opening the statement
 /// (`Données de connexion conservées 6 mois`): no figures or clause marks.
 pub(super) static PARTICIPLE_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)^\s*([^\d:;,.()•]*[^\d\s:;,.()•])\s+(?:{PARTICIPLES})\b")));
+    LazyLock::new(|| re(&format!(r"(?i)^\s*([^\d:;,.()•]*[^\d\s:;,.()•])\s*,?\s+(?:{PARTICIPLES})\b")));
 
 /// A clause that names an event, not a state: one of [`END_NOUNS`], a
 /// date, a death or birth, a last act (`Clôture du dossier`, `Date de fin

@@ -384,6 +384,15 @@ fn events_states_and_permanence() {
             "Conservation pendant la durée nécessaire au traitement du dossier, soit 2 ans maximum",
             &[(Period, Some("P2Y"), Max, None, None, None, false, None)],
         ),
+        // An event after `en` or `jusqu'en` is the end noun on.
+        (
+            "Les données sont supprimées en fin de contrat.",
+            &[(UntilEvent, None, Exact, None, Some("fin de contrat"), None, false, None)],
+        ),
+        (
+            "Conservation jusqu'en fin de scolarité",
+            &[(UntilEvent, None, Exact, None, Some("fin de scolarité"), None, false, None)],
+        ),
         // `la période durant laquelle` only frames its state; `la période
         // d'essai` is the state's own name.
         (
@@ -871,6 +880,9 @@ fn scopes_inside_statements() {
         ("Conservation des données 3 ans", &[None]),
         ("Conservation des données tant que le compte est actif", &[None]),
         ("Conservation : durée du contrat, puis archivage : 5 ans", &[None, None]),
+        // What a participle set after a comma follows is what it keeps.
+        ("Images de vidéoprotection, conservées 15 jours maximum", &[Some("Images de vidéoprotection")]),
+        ("Nom, prénom, conservés 3 ans", &[None]),
         ("10 ans (pièces comptables : 6 ans)", &[None, Some("pièces comptables")]),
     ] {
         let rules = parse_statement(phrase, None);
@@ -1119,6 +1131,11 @@ fn participles_open_statements_too() {
                 ("5 ans après la fin du contrat.", Some("Identité")),
                 ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
             ],
+        ),
+        // A removal participle `en fin de …`, the end noun its event.
+        (
+            "Nom de l'élève ; régime alimentaire (supprimé en fin d'année scolaire)",
+            &[("supprimé en fin d'année scolaire", Some("régime alimentaire"))],
         ),
         // A lower-case opening after a label's colon starts a statement,
         // unless the label names the retention and started it.
