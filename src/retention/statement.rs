@@ -778,9 +778,10 @@ pub(super) static ALL_PERSONAL_DATA: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:les\s+)?(?:données|informations)(?:\s+(?:personnelles|d['’]ordre personnel|à caractère personnel))?$")
 });
 
-/// The label a statement is scoped to, unless it names all the record's data.
+/// The label a statement is scoped to, unless it names all the record's data
+/// or a phase of keeping (`Base active : 1 an`), which scopes nothing.
 pub(super) fn scope_label(label: Option<String>) -> Option<String> {
-    label.filter(|l| !ALL_PERSONAL_DATA.is_match(l.trim()))
+    label.filter(|l| !ALL_PERSONAL_DATA.is_match(l.trim()) && !PHASE_LABEL.is_match(l.trim()))
 }
 
 /// A demonstrative pronoun and the preposition after it (`ceux des`,

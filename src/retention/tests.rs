@@ -1132,6 +1132,18 @@ fn participles_open_statements_too() {
                 ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
             ],
         ),
+        // A phase's label opens its statement and scopes nothing.
+        (
+            "Base active : 1 an ; archive intermédiaire : 4 ans",
+            &[("Base active : 1 an ; archive intermédiaire : 4 ans", None)],
+        ),
+        (
+            "Identité. En archives intermédiaires : 8 ans. Archivage intermédiaire 5 ans puis versement aux Archives",
+            &[
+                ("En archives intermédiaires : 8 ans.", None),
+                ("Archivage intermédiaire 5 ans puis versement aux Archives", None),
+            ],
+        ),
         // A removal participle `en fin de …`, the end noun its event.
         (
             "Nom de l'élève ; régime alimentaire (supprimé en fin d'année scolaire)",
