@@ -37,7 +37,7 @@ pub(super) static GOVERNING_END: LazyLock<Regex> =
 /// the start.
 pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
+        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+|à\s+|\d\s*[-–]\s*)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
     ))
 });
 /// A retention opening in lower case right after a colon.
@@ -45,6 +45,13 @@ pub(super) static LABELLED_OPENING: LazyLock<Regex> =
     LazyLock::new(|| re(r":\s+((?:jusqu['’]\s?(?:à|au|aux)|durée|pendant|durant|tant que?|archivage|conservation)\b)"));
 /// A preposition right before a bare length (`pendant 6 mois`).
 pub(super) static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:pendant|durant)\s+$"));
+/// The lower end of a range right before a length, with what opens it
+/// (`Entre 1 et` 3 ans, `de 6 mois à` 1 an, `3 -` 6 ans).
+pub(super) static RANGE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?:\b(?:entre|de)\s+|\bd['’])?(?P<low>\d+|\b(?:{NUMBER_WORDS}))\s*(?:(?:ans?|années?|mois|jours?|semaines?|heures?)\s+)?(?:et|à|-|–)\s*$"
+    ))
+});
 /// Words before a number that make it an age, a date or a frequency, or the
 /// validity of something else (`Habilitation valable 1 an`), not a
 /// retention.
@@ -197,19 +204,38 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
     }
     for caps in BARE_LENGTH.captures_iter(&text) {
         if let Some(m) = caps.get(1) {
-            let before = text.get(..m.start()).unwrap_or("");
+            // A range opens at its lower end (`Entre 1 et 3 ans`); `à` or a
+            // dash right before a length opens nothing else.
+            let lead = text.get(..m.start()).unwrap_or("");
+            let range = RANGE_LEAD.captures(lead);
+            let lead_end = lead.trim_end();
+            let joins_range = lead_end.ends_with('à')
+                || lead_end
+                    .strip_suffix(['-', '–'])
+                    .is_some_and(|low| low.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+            if joins_range && range.is_none() {
+                continue;
+            }
+            let opening = range.as_ref().and_then(|r| r.get(0)).map_or(m.start(), |r| r.start());
+            // What comes before the lower end's number says whether the
+            // range is an age or a span (`âgés de 3 à 6 ans`).
+            let low = range.as_ref().and_then(|r| r.name("low")).map_or(m.start(), |low| low.start());
+            let not_retention = NOT_RETENTION_BEFORE.is_match(text.get(..low).unwrap_or(""));
+            let before = text.get(..opening).unwrap_or("");
             let trimmed = before.trim_end();
             // A dash after a number spans a range (`3 - 6 ans`), not a label.
             let after_dash = trimmed
                 .strip_suffix(['-', '–', '—'])
                 .is_some_and(|label| !label.trim_end().ends_with(|c: char| c.is_ascii_digit()));
             let after_mark = trimmed.is_empty() || trimmed.ends_with(['.', ':', ';']) || after_dash;
-            let after_heading = label_before(&text, m.start(), 0).is_some();
-            if (after_mark || after_heading) && !NOT_RETENTION_BEFORE.is_match(before) && !labels_other_length(before) {
+            // A range after a bare heading is more often an age (`Jeunes
+            // 16 – 25 ans`) than a retention.
+            let after_heading = range.is_none() && label_before(&text, opening, 0).is_some();
+            if (after_mark || after_heading) && !not_retention && !labels_other_length(before) {
                 // The preposition that governs the length opens the
                 // statement, not the label (`Journalisation des accès
                 // pendant 6 mois`).
-                starts.push(LENGTH_PREPOSITION.find(before).map_or(m.start(), |p| p.start()));
+                starts.push(LENGTH_PREPOSITION.find(before).map_or(opening, |p| p.start()));
             }
         }
     }

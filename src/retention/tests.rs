@@ -1132,6 +1132,13 @@ fn participles_open_statements_too() {
                 ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
             ],
         ),
+        // A range of lengths opens at its lower end, after a mark; after
+        // a bare heading it is an age.
+        ("Entre 1 et 3 ans", &[("Entre 1 et 3 ans", None)]),
+        ("Identité : entre 6 mois et 1 an", &[("entre 6 mois et 1 an", Some("Identité"))]),
+        ("Dossiers : 3 - 6 ans", &[("3 - 6 ans", Some("Dossiers"))]),
+        ("Logs. 3 à 6 mois", &[("3 à 6 mois", None)]),
+        ("Jeunes 16 – 25 ans", &[]),
         // A phase's label opens its statement and scopes nothing.
         (
             "Base active : 1 an ; archive intermédiaire : 4 ans",
