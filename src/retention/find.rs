@@ -107,6 +107,10 @@ fn sentence_subject(before: &str) -> Option<usize> {
 pub(super) static CLAUSE_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[;:•])\s*((?:les|ces|leurs|la|le)\b|l['’])"));
 
+/// A subject in lower case after a comma, the clause before it set apart
+/// (`Au terme d'un délai de 3 ans …, les données sont supprimées`).
+pub(super) static COMMA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r",\s*((?:les|ces|leurs|la|le)\b|l['’])"));
+
 /// A retention statement found in a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
@@ -166,9 +170,26 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
                 .chain(in_clause)
                 .filter(|&s| !before.get(s..).unwrap_or("").contains(['.', ';', ':']))
                 .max();
-            match subject.or_else(|| sentence_subject(before)) {
-                Some(s) => s,
-                None => continue,
+            // A subject after a comma, past a long clause set before it.
+            let after_comma = || {
+                COMMA_SUBJECT
+                    .captures_iter(before)
+                    .filter_map(|c| c.get(1))
+                    .map(|s| s.start())
+                    .filter(|&s| !before.get(s..).unwrap_or("").contains(['.', ';', ':']))
+                    .last()
+            };
+            let Some(subject) = subject.or_else(|| sentence_subject(before)).or_else(after_comma) else { continue };
+            // A clause set before the subject that holds the retention opens
+            // the statement with it (`Au terme d'un délai de 3 ans …, les
+            // données sont supprimées`).
+            let sentence = after_last(before, &['.', ';', ':', '•']);
+            let lead = before.get(sentence..subject).unwrap_or("").trim();
+            if sentence < subject && lead.ends_with(',') && has_retention(lead) {
+                let head = before.get(sentence..).unwrap_or("");
+                sentence + (head.len() - head.trim_start().len())
+            } else {
+                subject
             }
         } else {
             // `La durée de conservation est de 3 ans`: the governing word's

@@ -1132,6 +1132,16 @@ fn participles_open_statements_too() {
                 ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
             ],
         ),
+        // A clause set before the subject that holds the retention opens
+        // the statement, however long; one that holds none does not.
+        (
+            "Au terme d'un délai de 3 ans à compter du dernier contact, les données sont supprimées",
+            &[("Au terme d'un délai de 3 ans à compter du dernier contact, les données sont supprimées", None)],
+        ),
+        (
+            "Pour les candidats non retenus ayant postulé en 2023 sur le site, les données sont conservées 2 ans.",
+            &[("les données sont conservées 2 ans.", None)],
+        ),
         // A range of lengths opens at its lower end, after a mark; after
         // a bare heading it is an age.
         ("Entre 1 et 3 ans", &[("Entre 1 et 3 ans", None)]),
