@@ -32,7 +32,7 @@ pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PARTICIPLES})\s")));
 /// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
 pub(super) static GOVERNING_END: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation)\s*:?$"));
+    LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)\s*:?$"));
 /// A bare length that opens a statement: after `:`, `.`, a dash, a label or
 /// the start.
 pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,6 +84,10 @@ pub(super) static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"\s(?:Informations|Données|Identifiant|Adresse|Nom|Prénom|Téléphone|Coordonnées|Logs|Nature|Usager|Utilisateur|Professionnel|Psychologue|Site|Application)\b",
     )
 });
+/// A separator (`/`, `,`, a spaced dash) and a capitalized label after it
+/// (captured), up to its colon.
+pub(super) static SEPARATED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s*(?:/|,|\s[-–—])\s+(\p{Lu}[^:;./,()]{0,40}?)\s*:"));
 pub(super) static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Les|Ces|Leurs|Une fois|La|Le|L['’])\b"));
 /// A determiner opening a sentence or list item right before a governing
 /// word (`La durée de conservation …`, `Leur suppression …`).
@@ -288,7 +292,7 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
         let in_parentheses = enclosed.iter().find(|(from, _, _)| *from == start);
         let end = in_parentheses.map_or_else(|| statement_end(&text, start, limit), |(_, close, _)| *close);
         let Some(body) = text.get(start..end) else { continue };
-        let body = body.trim().trim_end_matches([';', ' ']).trim();
+        let body = body.trim().trim_end_matches([';', ',', '/', ' ']).trim();
         if body.is_empty() || !has_retention(body) {
             continue;
         }
@@ -428,7 +432,21 @@ pub(super) fn statement_end(text: &str, start: usize, limit: usize) -> usize {
     }
     let head = region.get(..end).unwrap_or("");
     let mut cut = end;
-    for m in NEXT_LABEL.find_iter(head) {
+    // A capitalized label set after a separator (`1 an / Sort final :
+    // destruction`, `6 mois - Vidéos : 30 jours`) opens what follows.
+    // A label naming the retention or its phase (`- Sort final :
+    // versement`) goes on with the statement.
+    let opens_other = |c: &regex::Captures| {
+        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else { return false };
+        let label = label.as_str().trim();
+        has_retention(head.get(..whole.start()).unwrap_or(""))
+            && !RETENTION_LABEL.is_match(label)
+            && !PHASE_LABEL.is_match(label)
+    };
+    if let Some(m) = SEPARATED_LABEL.captures_iter(head).find(opens_other).and_then(|c| c.get(0)) {
+        cut = m.start();
+    }
+    for m in NEXT_LABEL.find_iter(head.get(..cut).unwrap_or(head)) {
         // A data label after the statement's retention content ends it.
         let before = head.get(..m.start()).unwrap_or("");
         let after_colon = before.rfind(':').is_none_or(|c| c + 2 < m.start());

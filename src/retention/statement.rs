@@ -801,6 +801,12 @@ pub(super) fn subject_scope(subject: &str) -> Option<String> {
     // The subject is the last clause's (`Les CV retenus sont versés au
     // dossier ; ceux des candidats non retenus sont détruits …`).
     let subject = subject.rsplit([',', ';']).next().unwrap_or(subject).trim();
+    // A length in it is another clause's (`L'inscription est valable 1 an
+    // et les données sont supprimées …`): the subject follows its `et`.
+    let subject = match find_length(subject) {
+        Some(_) => subject.rsplit_once(" et ").map(|(_, last)| last.trim())?,
+        None => subject,
+    };
     // A pronoun standing for what it names after it (`ceux des candidats
     // non retenus`).
     let subject = DEMONSTRATIVE_OF.find(subject).map_or(subject, |m| subject.get(m.end()..).unwrap_or(subject));

@@ -883,6 +883,10 @@ fn scopes_inside_statements() {
         // What a participle set after a comma follows is what it keeps.
         ("Images de vidéoprotection, conservées 15 jours maximum", &[Some("Images de vidéoprotection")]),
         ("Nom, prénom, conservés 3 ans", &[None]),
+        (
+            "L'inscription est valable 1 an et les justificatifs sont supprimés à l'expiration de ce délai",
+            &[Some("justificatifs")],
+        ),
         ("10 ans (pièces comptables : 6 ans)", &[None, Some("pièces comptables")]),
     ] {
         let rules = parse_statement(phrase, None);
@@ -1141,6 +1145,15 @@ fn participles_open_statements_too() {
         (
             "Pour les candidats non retenus ayant postulé en 2023 sur le site, les données sont conservées 2 ans.",
             &[("les données sont conservées 2 ans.", None)],
+        ),
+        // A label set after a separator opens the next statement; the
+        // archivists' `Sort final` goes on with its own.
+        ("Identité : 1 an / Coordonnées : 2 ans", &[("1 an", Some("Identité")), ("2 ans", Some("Coordonnées"))]),
+        ("Logs : 6 mois - Vidéos : 30 jours", &[("6 mois", Some("Logs")), ("30 jours", Some("Vidéos"))]),
+        ("DUA : 1 an / Sort final : destruction", &[("DUA : 1 an / Sort final : destruction", None)]),
+        (
+            "DUA : 10 ans / Sort final : conservation définitive",
+            &[("DUA : 10 ans / Sort final : conservation définitive", None)],
         ),
         // A range of lengths opens at its lower end, after a mark; after
         // a bare heading it is an age.
