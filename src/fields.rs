@@ -21,7 +21,7 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
             "libelle",
         ],
     ),
-    ("purposes", &["finalite", "finalite du traitement", "objet du traitement"]),
+    ("purposes", &["finalite", "finalite du traitement", "objet du traitement", "objectif"]),
     (
         "controllers",
         &[
@@ -35,7 +35,16 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
             "nom et coordonnee du responsable",
         ],
     ),
-    ("data_subjects", &["categorie de personne concernee", "personne concernee", "categorie de personne", "personne"]),
+    (
+        "data_subjects",
+        &[
+            "categorie de personne concernee",
+            "personne concernee",
+            "categorie de personne",
+            "personne",
+            "public concerne",
+        ],
+    ),
     ("data_categories", &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"]),
     ("recipients", &["categorie de destinataire", "destinataire"]),
     (
@@ -46,10 +55,15 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
         "legal_basis",
         &["base legale", "base juridique", "fondement juridique", "fondement legal", "liceite", "base de liceite"],
     ),
-    ("processors", &["sous-traitant"]),
+    ("processors", &["sous-traitant", "prestataire"]),
     ("transfers", &["transfert", "transfert hors ue", "transfert hors union europeenne"]),
     ("security", &["mesure de securite", "securite"]),
 ];
+
+/// Header forms that name a column of their own although a known form
+/// opens them: sensitive data (`Données sensibles`, article 9) is asked
+/// apart from the data categories, most often as `Oui` or `Non`.
+const OWN_COLUMNS: &[&str] = &["donnee sensible"];
 
 fn strip_accent(c: char) -> char {
     match c {
@@ -198,17 +212,24 @@ pub fn groups_header(label: &str, header: &str) -> bool {
 /// (the longer, the more specific the header).
 fn known_field_match(header: &str) -> Option<(&'static str, usize)> {
     let norm = normalize(header);
+    if OWN_COLUMNS.iter().any(|own| starts_with_form(&norm, own)) {
+        return None;
+    }
     let mut best: Option<(&'static str, usize)> = None;
     for (field, forms) in NORMALIZED_FIELDS.iter() {
         for form in forms {
-            let matches = norm == *form
-                || norm.strip_prefix(form.as_str()).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']));
+            let matches = starts_with_form(&norm, form);
             if matches && best.is_none_or(|(_, len)| form.len() > len) {
                 best = Some((field, form.len()));
             }
         }
     }
     best
+}
+
+/// Whether a normalized header is `form`, or `form` followed by more words.
+fn starts_with_form(norm: &str, form: &str) -> bool {
+    norm == form || norm.strip_prefix(form).is_some_and(|rest| rest.starts_with([' ', '(', '-', '/']))
 }
 
 /// The fields of a table's headers, each used once: where two headers map
@@ -391,6 +412,12 @@ mod tests {
             ("Délai de conservation", Some("retention_period")),
             ("Délais de conservation des données", Some("retention_period")),
             ("Base légale", Some("legal_basis")),
+            ("Objectif(s) poursuivi(s)", Some("purposes")),
+            ("Public concerné", Some("data_subjects")),
+            ("Prestataires", Some("processors")),
+            ("Données sensibles", None),
+            ("Données sensibles traitées", None),
+            ("Catégories de données sensibles", Some("data_categories")),
             ("Sous-traitants", Some("processors")),
             ("Transferts hors UE", Some("transfers")),
             ("Activité de traitement", Some("title")),

@@ -793,3 +793,38 @@ fn a_table_wider_than_its_page_keeps_its_last_column_whole() {
         assert_faithful(&register, &got);
     }
 }
+
+/// Headers worded otherwise than the SPEC's examples: each maps to the
+/// field it names, and `Données sensibles` (article 9, mostly `Oui` or
+/// `Non`) keeps a column of its own even where no data categories column
+/// claims the data.
+#[test]
+fn headers_worded_otherwise_map_to_their_fields() {
+    let headers = [
+        "Nom du traitement",
+        "Objectif(s) poursuivi(s)",
+        "Public concerné",
+        "Données sensibles",
+        "Prestataires",
+        "Durée de conservation",
+    ];
+    let rows = (0..5)
+        .map(|i| {
+            Row::Record(vec![
+                format!("Portail famille {}", i + 1),
+                "Inscrire les enfants aux activités périscolaires".to_string(),
+                "Parents ; enfants".to_string(),
+                if i % 2 == 0 { "Non" } else { "Oui : santé" }.to_string(),
+                "Éditeur du portail".to_string(),
+                "2 ans après la dernière inscription".to_string(),
+            ])
+        })
+        .collect();
+    let register = register_of("Commune de Val-Exemple, 3 rue Haute, 35000 Rennes", &headers, rows);
+    let layout = Layout { widths: vec![90.0, 120.0, 80.0, 60.0, 80.0, 90.0], ..Layout::default() };
+    let got = extract(&register, &layout);
+    assert_faithful(&register, &got);
+    let fields: Vec<&str> =
+        got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(fields, ["title", "purposes", "data_subjects", "donnees_sensibles", "processors", "retention_period"]);
+}
