@@ -171,6 +171,14 @@ fn periods_units_numbers_and_bounds() {
 #[test]
 fn starting_events() {
     let cases: &[(&str, &[Expected])] = &[
+        // A bullet ends the event of the item before it.
+        (
+            "5 ans après la fin de carrière • Bulletins de paie : 5 ans",
+            &[
+                (Period, Some("P5Y"), Exact, Some("fin de carrière"), None, None, false, None),
+                (Period, Some("P5Y"), Exact, None, None, None, false, None),
+            ],
+        ),
         (
             "Durée de conservation : 1 an à compter de la date d'inscription renouvelable tacitement",
             &[(Period, Some("P1Y"), Exact, Some("date d'inscription"), None, None, false, None)],
@@ -1135,6 +1143,11 @@ fn participles_open_statements_too() {
                 ("5 ans après la fin du contrat.", Some("Identité")),
                 ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
             ],
+        ),
+        // A bullet ends the item before it, event and all.
+        (
+            "• Dossier de l'agent : 5 ans après la fin de carrière • Bulletins de paie : 5 ans",
+            &[("5 ans après la fin de carrière • Bulletins de paie : 5 ans", Some("Dossier de l'agent"))],
         ),
         // A clause set before the subject that holds the retention opens
         // the statement, however long; one that holds none does not.
