@@ -37,7 +37,7 @@ pub(super) static GOVERNING_END: LazyLock<Regex> =
 /// the start.
 pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+|à\s+|\d\s*[-–]\s*)((?:\d+\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
+        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+|à\s+|\d\s*[-–]\s*)((?:\d+(?:[.,]\d+)?\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
     ))
 });
 /// A retention opening in lower case right after a colon.

@@ -1174,6 +1174,8 @@ fn participles_open_statements_too() {
         ("Identité : entre 6 mois et 1 an", &[("entre 6 mois et 1 an", Some("Identité"))]),
         ("Dossiers : 3 - 6 ans", &[("3 - 6 ans", Some("Dossiers"))]),
         ("Logs. 3 à 6 mois", &[("3 à 6 mois", None)]),
+        // A length with a decimal part.
+        ("Logs : 1,5 an", &[("1,5 an", Some("Logs"))]),
         ("Jeunes 16 – 25 ans", &[]),
         // A phase's label opens its statement and scopes nothing.
         (
