@@ -79,8 +79,18 @@ pub(super) fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternativ
         // A removal noun with a length or an event of its own (`…, puis
         // suppression au bout de 3 ans d'inactivité`).
         let removal = REMOVAL_HEAD.is_match(own) && has_retention(own);
+        // A state extended by a legal term that gives no length (`…
+        // augmentée des délais de recours`): the term is a rule of its own.
+        let extended = EXTENDED_BY.is_match(m.as_str()) && LEGAL_TERM.is_match(own);
         if (has_retention(left) || added)
-            && (RIGHT_HEAD.is_match(own) || soit || elided || phase || alternative_added || shared_anchor || removal)
+            && (RIGHT_HEAD.is_match(own)
+                || soit
+                || elided
+                || phase
+                || alternative_added
+                || shared_anchor
+                || removal
+                || extended)
             && !BARE_REMOVAL.is_match(own)
         {
             parts.push(left);
@@ -184,6 +194,16 @@ pub(super) static FINAL_FATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*so
 pub(super) static THEN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i),?\s+puis\s+|\s+\+\s+|\s+plus\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*|\s+/\s+",
+    )
+});
+/// What extends a state by a further span (`augmentée de`, `majorée des`).
+pub(super) static EXTENDED_BY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s"));
+/// A legal term that says no length (`s délais de recours`, what `des`
+/// leaves after `augmentée de`; `la durée de prescription`).
+pub(super) static LEGAL_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:s\s+|la\s+|du\s+)?(?:délais?|durées?|périodes?)\s+(?:légale?s?\s+)?(?:de\s+|d['’])?(?:prescription|recours|contestation|réclamation)",
     )
 });
 pub(super) static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*;\s*•?\s*|\s*•\s*"));

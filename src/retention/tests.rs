@@ -728,6 +728,15 @@ fn alternatives_lists_phases_and_appositions() {
             "Conservation limitée à la durée du mandat électif",
             &[(While, None, Exact, None, None, Some("mandat électif"), false, None)],
         ),
+        // A legal term without a length extends the state by a rule that
+        // says no length.
+        (
+            "Durée de la procédure augmentée des délais de recours",
+            &[
+                (While, None, Exact, None, None, Some("procédure"), false, None),
+                (Unspecified, None, Exact, None, None, None, false, None),
+            ],
+        ),
         (
             "Durée de la relation contractuelle augmentée de 5 ans",
             &[
@@ -1174,6 +1183,9 @@ fn participles_open_statements_too() {
         ("Identité : entre 6 mois et 1 an", &[("entre 6 mois et 1 an", Some("Identité"))]),
         ("Dossiers : 3 - 6 ans", &[("3 - 6 ans", Some("Dossiers"))]),
         ("Logs. 3 à 6 mois", &[("3 à 6 mois", None)]),
+        // A cap opening a cell is a statement; a deadline is none.
+        ("Dans la limite de 5 ans", &[("Dans la limite de 5 ans", None)]),
+        ("Dans un délai de 15 jours, une réponse est apportée", &[]),
         // A length with a decimal part.
         ("Logs : 1,5 an", &[("1,5 an", Some("Logs"))]),
         ("Jeunes 16 – 25 ans", &[]),
