@@ -36,7 +36,8 @@ pub(super) static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(
 pub(super) static GOVERNING_END: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)\s*:?$"));
 /// A bare length that opens a statement: after `:`, `.`, a dash, a label or
-/// the start.
+/// the start, or as a range's upper end (after `à`, `et` or a dash after
+/// a number, see [`RANGE_LEAD`]); its number may have a decimal part.
 pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+|à\s+|\d\s*[-–]\s*)((?:\d+(?:[.,]\d+)?\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
