@@ -196,6 +196,17 @@ pub(super) fn clause_before_trailing_hedge(clause: &str) -> &str {
         .map_or(clause, |(before, _)| before.trim_end().trim_end_matches(','))
 }
 
+/// `après` alone after a length, ending its clause: the event it counts
+/// from was named before ([`EARLIER_END`]).
+pub(super) static BARE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*après\s*\.?\s*$"));
+/// An end named before a length that counts from it (`au départ de
+/// l'agent et …`), up to the `et` or comma that goes on to the length.
+pub(super) static EARLIER_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:au|à la|à l['’]|lors d[eu]|lors de la|dès (?:la|le|l['’]))\s*((?:{END_NOUNS})\b[^,;.]*?)\s*(?:,|\bet\b)"
+    ))
+});
+
 /// Reads one clause (no alternatives or lists left in it).
 pub(super) fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
     let mut out = rule(statement);
@@ -276,6 +287,12 @@ pub(super) fn parse_clause(statement: &str, clause: &str) -> RetentionRule {
                 event = event.get(..bound.start()).unwrap_or(event);
             }
             out.from = trim_event(event);
+        }
+        // A length `après` that ends the clause counts from the end named
+        // before it (`désactivés au départ de l'agent et supprimés 3 mois
+        // après`).
+        if out.from.is_none() && BARE_AFTER.is_match(after) {
+            out.from = EARLIER_END.captures(before).and_then(|c| c.get(1)).and_then(|e| trim_event(e.as_str()));
         }
         return out;
     }

@@ -163,7 +163,14 @@ pub fn find_statements(cell: &str) -> Vec<Statement> {
             let before = text.get(..m.start()).unwrap_or("");
             let sentence = after_last(before, &['.', ';', ':', '•']);
             let head = before.get(sentence..).unwrap_or("");
-            if head.split_whitespace().count() <= 6 {
+            // A length `après` that counts from an end named earlier in the
+            // sentence takes the sentence with it.
+            let own = text.get(m.start()..).unwrap_or("");
+            let own = own.split(['.', ';']).next().unwrap_or(own);
+            let counts_from_before = find_length(own)
+                .is_some_and(|l| BARE_AFTER.is_match(own.get(l.end..).unwrap_or("")))
+                && EARLIER_END.is_match(head);
+            if head.split_whitespace().count() <= 6 || counts_from_before {
                 sentence + (head.len() - head.trim_start().len())
             } else {
                 m.start()

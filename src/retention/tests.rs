@@ -171,6 +171,12 @@ fn periods_units_numbers_and_bounds() {
 #[test]
 fn starting_events() {
     let cases: &[(&str, &[Expected])] = &[
+        // `après` alone after a length counts from an end named before it.
+        (
+            "Les comptes sont désactivés au départ de l'agent et supprimés 3 mois après",
+            &[(Period, Some("P3M"), Exact, Some("départ de l'agent"), None, None, false, None)],
+        ),
+        ("Conservées 3 mois après", &[(Period, Some("P3M"), Exact, None, None, None, false, None)]),
         // A bullet ends the event of the item before it.
         (
             "5 ans après la fin de carrière • Bulletins de paie : 5 ans",
@@ -1183,6 +1189,12 @@ fn participles_open_statements_too() {
         ("Identité : entre 6 mois et 1 an", &[("entre 6 mois et 1 an", Some("Identité"))]),
         ("Dossiers : 3 - 6 ans", &[("3 - 6 ans", Some("Dossiers"))]),
         ("Logs. 3 à 6 mois", &[("3 à 6 mois", None)]),
+        // A length `après` counting from an end named earlier takes the
+        // sentence with it.
+        (
+            "Badges. Les comptes sont désactivés au départ de l'agent et supprimés 3 mois après.",
+            &[("Les comptes sont désactivés au départ de l'agent et supprimés 3 mois après.", None)],
+        ),
         // A cap opening a cell is a statement; a deadline is none.
         ("Dans la limite de 5 ans", &[("Dans la limite de 5 ans", None)]),
         ("Dans un délai de 15 jours, une réponse est apportée", &[]),
