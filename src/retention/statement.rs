@@ -250,7 +250,10 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         // 2 ans sont supprimés`): the length is the statement's, what comes
         // before it the subject.
         let older = find_length(subject.as_str())
-            .and_then(|l| OLDER_THAN.find(subject.as_str().get(..l.start).unwrap_or("")))
+            .and_then(|l| {
+                let head = subject.as_str().get(..l.start).unwrap_or("");
+                OLDER_THAN.find(head).or_else(|| INACTIVE_SINCE.captures(head).and_then(|c| c.get(1)))
+            })
             .filter(|_| !has_retention(&rest));
         let named = older.map_or(subject.as_str(), |m| subject.as_str().get(..m.start()).unwrap_or(""));
         if scope.is_none() {
@@ -326,7 +329,10 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                             event_added_to = true;
                         }
                         if added_to && r.kind == Kind::Unspecified {
-                            let named = WHILE_FRAMING.replace(part.trim(), "");
+                            // What the governing word keeps `de` (`Conservation
+                            // de l'année N + 5 ans`) is named without it.
+                            let framed = WHILE_FRAMING.replace(part.trim(), "");
+                            let named = OF_LABEL.replace(&framed, "");
                             if NAMES_EVENT.is_match(&named) {
                                 r.kind = Kind::UntilEvent;
                                 r.until = trim_event(&named);
@@ -423,6 +429,10 @@ pub(super) static LABEL_BOUND: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static OLDER_THAN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\s+(?:(?:datant|âgée?s?|vieux|vieilles?)\s+de\s+|depuis\s+|de\s+)plus\s+(?:de|d['’])\s*$")
 });
+
+/// Inactive for a length (`inactifs depuis` 3 ans): the data are removed
+/// once that long inactive; `depuis` (captured) opens the length.
+pub(super) static INACTIVE_SINCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\binacti(?:f|ve)s?\s+(depuis)\s*$"));
 
 /// Whether a bare `Durée` opens the state it names (`Durée de vie du
 /// compte + 2 ans`) rather than governing a statement (`Durée : 5 ans`).

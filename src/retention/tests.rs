@@ -417,6 +417,19 @@ fn events_states_and_permanence() {
             "Pendant la période durant laquelle l'agent est en poste",
             &[(While, None, Exact, None, None, Some("agent est en poste"), false, None)],
         ),
+        // What the governing word keeps `de` is named without it.
+        (
+            "Conservation de l'année N + 5 ans",
+            &[
+                (While, None, Exact, None, None, Some("année N"), false, None),
+                (Period, Some("P5Y"), Exact, None, None, None, false, None),
+            ],
+        ),
+        // Data inactive for a length are removed once that long inactive.
+        (
+            "Les données des usagers inactifs depuis 3 ans sont supprimées",
+            &[(Period, Some("P3Y"), Exact, None, None, None, false, None)],
+        ),
         (
             "Les données sont conservées de manière permanente",
             &[(Permanent, None, Exact, None, None, None, false, None)],
