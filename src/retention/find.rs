@@ -26,7 +26,7 @@ pub(super) const REMOVAL_NOUNS: &str = "Suppression|Effacement|Purge|Destruction
 /// sentence start.
 pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]es? de (?:conservation|rétention)|d[ée]lais? de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\b(?P<removal>(?i:{REMOVAL_NOUNS}))\b|\bconservation\s*(?::|\d)|\b(?i:(?:en|dans la)\s+)?(?i:{PHASE_NAMES})\s*(?::|\d)|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:(?:la|le|les|toute|tout)\b|l['’])|\bTant qu(?:e\b|['’])|\bDans la limite (?:de\b|d['’])|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b|en\s+(?:{END_NOUNS})\b))",
+        r"(?:\b(?:Conservation|CONSERVATION|Rétention|RÉTENTION|(?i:dur[ée]es? de (?:conservation|rétention)|d[ée]lais? de conservation)|Durée d['’]utilité administrative|DUA|Durée|DURÉE|DUREE)\b|\b(?P<removal>(?i:{REMOVAL_NOUNS}))\b|\bconservation\s*(?::|\d)|\b(?:La|Leur|Cette) conservation\b|\b(?i:(?:en|dans la)\s+)?(?i:{PHASE_NAMES})\s*(?::|\d)|\bJusqu['’]\s?(?:à|au|aux)\b|\b(?:Pendant|Durant) (?:(?:la|le|les|toute|tout)\b|l['’])|\bTant qu(?:e\b|['’])|\bDans la limite (?:de\b|d['’])|\bTemps d['’]|\b(?P<verb>{AUXILIARY}(?:{PARTICIPLES}))\b|\b(?i:{PARTICIPLES})\s+(?:\d|(?i:{NUMBER_WORDS})\s|pendant\b|durant\b|jusqu|tant\b|après\b|au bout\b|au terme\b|à l['’]issue\b|dans un délai\b|dès\b|lors\b|au moment\b|à\b|au\b|aux\b|en\s+(?:{END_NOUNS})\b))",
     ))
 });
 /// A past participle of keeping or removal that opens a statement with the

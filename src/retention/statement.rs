@@ -27,11 +27,12 @@ pub(super) static LEADING_ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"
 pub(super) static SUBJECT_VERB: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)^(.*?)\s*\b{AUXILIARY}(?:{PARTICIPLES})\b")));
 
-/// A word that governs a statement (`Conservation`, `Durée de conservation
-/// :`, `DUA`), with `des données` naming all the record's data.
+/// A word that governs a statement (`Conservation`, `La conservation`,
+/// `Durée de conservation :`, `DUA`), with `des données` naming all the
+/// record's data.
 pub(super) static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:conservation|rétention|dur[ée]e de conservation|d[ée]lai de conservation|dur[ée]e de rétention|durée d['’]utilité administrative|dua|dur[ée]e)(?:\s+des\s+données\s*(?::\s*|$)|\s*:\s*|\s+|$)|archivage\s*:\s*)",
+        r"(?i)^\s*(?:(?:(?:la|leur|cette)\s+conservation|conservation|rétention|dur[ée]e de conservation|d[ée]lai de conservation|dur[ée]e de rétention|durée d['’]utilité administrative|dua|dur[ée]e)(?:\s+des\s+données\s*(?::\s*|$)|\s*:\s*|\s+|$)|archivage\s*:\s*)",
     )
 });
 

@@ -417,6 +417,7 @@ fn events_states_and_permanence() {
             "Pendant la période durant laquelle l'agent est en poste",
             &[(While, None, Exact, None, None, Some("agent est en poste"), false, None)],
         ),
+        ("Leur conservation n'excède pas 3 ans.", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
         // What the governing word keeps `de` is named without it.
         (
             "Conservation de l'année N + 5 ans",
@@ -1208,6 +1209,12 @@ fn participles_open_statements_too() {
             "Badges. Les comptes sont désactivés au départ de l'agent et supprimés 3 mois après.",
             &[("Les comptes sont désactivés au départ de l'agent et supprimés 3 mois après.", None)],
         ),
+        // `Conservation` after a determiner governs as it does alone.
+        (
+            "Identité. La conservation des données est limitée à 2 ans",
+            &[("La conservation des données est limitée à 2 ans", None)],
+        ),
+        ("Leur conservation n'excède pas 3 ans.", &[("Leur conservation n'excède pas 3 ans.", None)]),
         // A cap opening a cell is a statement; a deadline is none.
         ("Dans la limite de 5 ans", &[("Dans la limite de 5 ans", None)]),
         ("Dans un délai de 15 jours, une réponse est apportée", &[]),
