@@ -32,9 +32,13 @@ pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// A past participle of keeping or removal that opens a statement with the
 /// words before it (`Données conservées 1 mois`, `Conservées 3 mois`).
 pub(super) static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PARTICIPLES})\s")));
-/// A governing word right before a trigger (`Conservation Jusqu'à …`): one statement.
-pub(super) static GOVERNING_END: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)\s*:?$"));
+/// A governing word right before a trigger (`Conservation Jusqu'à …`,
+/// `Durée d'`archivage intermédiaire : …): one statement.
+pub(super) static GOVERNING_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)(?:\s+(?:de|du|des|en)|\s*d['’])?\s*:?$",
+    )
+});
 /// A bare length that opens a statement: after `:`, `.`, a dash, a label or
 /// the start, or as a range's upper end (after `à`, `et` or a dash after
 /// a number, see [`RANGE_LEAD`]); its number may have a decimal part.

@@ -1221,6 +1221,14 @@ fn participles_open_statements_too() {
         // A length with a decimal part.
         ("Logs : 1,5 an", &[("1,5 an", Some("Logs"))]),
         ("Jeunes 16 – 25 ans", &[]),
+        // A phase named after a governing word goes on with it.
+        (
+            "Durée de conservation en base active : 2 ans. Durée d'archivage intermédiaire : 8 ans.",
+            &[
+                ("Durée de conservation en base active : 2 ans.", None),
+                ("Durée d'archivage intermédiaire : 8 ans.", None),
+            ],
+        ),
         // A phase's label opens its statement and scopes nothing.
         (
             "Base active : 1 an ; archive intermédiaire : 4 ans",
