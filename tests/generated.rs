@@ -26,6 +26,11 @@ fn register_of(address: &str, headers: &[&str], rows: Vec<Row>) -> Register {
     }
 }
 
+/// The field each extracted column maps to, in order.
+fn fields_of(got: &Value) -> Vec<&str> {
+    got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default()
+}
+
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -82,8 +87,7 @@ fn eight_columns_ruled_letter_helvetica() {
     assert_eq!(got["register"]["organization"], "Agence exemple");
     assert_eq!(got["register"]["address"], "12 rue des Lilas, 69003 Lyon");
     assert_eq!(got["register"]["rights_contact"], "dpo@agence-exemple.fr");
-    let fields: Vec<&str> =
-        got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default();
+    let fields = fields_of(&got);
     assert_eq!(
         fields,
         [
@@ -403,8 +407,7 @@ fn headers_worded_as_the_cnil_template_map_to_their_fields() {
     };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
-    let fields: Vec<&str> =
-        got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default();
+    let fields = fields_of(&got);
     assert_eq!(
         fields,
         [
@@ -824,7 +827,6 @@ fn headers_worded_otherwise_map_to_their_fields() {
     let layout = Layout { widths: vec![90.0, 120.0, 80.0, 60.0, 80.0, 90.0], ..Layout::default() };
     let got = extract(&register, &layout);
     assert_faithful(&register, &got);
-    let fields: Vec<&str> =
-        got["columns"].as_array().map(|a| a.iter().filter_map(|c| c["field"].as_str()).collect()).unwrap_or_default();
+    let fields = fields_of(&got);
     assert_eq!(fields, ["title", "purposes", "data_subjects", "donnees_sensibles", "processors", "retention_period"]);
 }

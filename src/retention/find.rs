@@ -39,12 +39,14 @@ pub(super) static GOVERNING_END: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)(?:\s+(?:de|du|des|en)|\s*d['’])?\s*:?$",
     )
 });
+/// The units of a length a statement may open on, bare (`3 ans`, `15 jours`).
+const BARE_UNITS: &str = r"(?:ans?|années?|mois|jours?|semaines?|heures?)";
 /// A bare length that opens a statement: after `:`, `.`, a dash, a label or
 /// the start, or as a range's upper end (after `à`, `et` or a dash after
 /// a number, see [`RANGE_LEAD`]); its number may have a decimal part.
 pub(super) static BARE_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+|à\s+|\d\s*[-–]\s*)((?:\d+(?:[.,]\d+)?\s*|(?i:{NUMBER_WORDS})\s+)(?:ans?|années?|mois|jours?|semaines?|heures?)\b)"
+        r"(?:^|[.:;]\s+|[^\d\s]\s[-–—]\s+|[a-zé]\s+|à\s+|\d\s*[-–]\s*)((?:\d+(?:[.,]\d+)?\s*|(?i:{NUMBER_WORDS})\s+){BARE_UNITS}\b)"
     ))
 });
 /// A retention opening in lower case right after a colon.
@@ -56,7 +58,7 @@ pub(super) static LENGTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"(?
 /// (`Entre 1 et` 3 ans, `de 6 mois à` 1 an, `3 -` 6 ans).
 pub(super) static RANGE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?:\b(?:entre|de)\s+|\bd['’])?(?P<low>\d+|\b(?:{NUMBER_WORDS}))\s*(?:(?:ans?|années?|mois|jours?|semaines?|heures?)\s+)?(?:et|à|-|–)\s*$"
+        r"(?i)(?:\b(?:entre|de)\s+|\bd['’])?(?P<low>\d+|\b(?:{NUMBER_WORDS}))\s*(?:{BARE_UNITS}\s+)?(?:et|à|-|–)\s*$"
     ))
 });
 /// Words before a number that make it an age, a date or a frequency, or the
@@ -113,14 +115,16 @@ fn sentence_subject(before: &str) -> Option<usize> {
     (1..=SUBJECT_WORDS_MAX).contains(&words).then(|| sentence + (head.len() - head.trim_start().len()))
 }
 
+/// The article opening a subject in lower case (captured).
+const SUBJECT_ARTICLE: &str = r"((?:les|ces|leurs|la|le)\b|l['’])";
+
 /// A subject in lower case, opening a list's clause (`Actes ; les données
 /// sont archivées …`).
-pub(super) static CLAUSE_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|[;:•])\s*((?:les|ces|leurs|la|le)\b|l['’])"));
+pub(super) static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:^|[;:•])\s*{SUBJECT_ARTICLE}")));
 
 /// A subject in lower case after a comma, the clause before it set apart
 /// (`Au terme d'un délai de 3 ans …, les données sont supprimées`).
-pub(super) static COMMA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r",\s*((?:les|ces|leurs|la|le)\b|l['’])"));
+pub(super) static COMMA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r",\s*{SUBJECT_ARTICLE}")));
 
 /// A retention statement found in a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]

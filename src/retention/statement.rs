@@ -193,13 +193,12 @@ pub(super) static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\
 /// The archivists' final fate opening a clause (`sort final : versement`).
 pub(super) static FINAL_FATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*sort\s+final\b"));
 pub(super) static THEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i),?\s+puis\s+|\s+\+\s+|\s+plus\s+|,?\s+et\s+|,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s+(?:de|d['’])\s*|\s+/\s+",
-    )
+    re(&format!(r"(?i),?\s+puis\s+|\s+\+\s+|\s+plus\s+|,?\s+et\s+|,?\s+{EXTENDING}\s+(?:de|d['’])\s*|\s+/\s+"))
 });
+/// Participles that extend a state by a further span.
+const EXTENDING: &str = "(?:augmentée?s?|majorée?s?|prolongée?s?)";
 /// What extends a state by a further span (`augmentée de`, `majorée des`).
-pub(super) static EXTENDED_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^,?\s+(?:augmentée?s?|majorée?s?|prolongée?s?)\s"));
+pub(super) static EXTENDED_BY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^,?\s+{EXTENDING}\s")));
 /// A legal term that says no length (`s délais de recours`, what `des`
 /// leaves after `augmentée de`; `la durée de prescription`).
 pub(super) static LEGAL_TERM: LazyLock<Regex> = LazyLock::new(|| {
