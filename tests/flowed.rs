@@ -479,6 +479,27 @@ fn headings_between_rows_are_sections() {
 }
 
 #[test]
+fn a_heading_in_the_block_of_its_first_row_is_a_section() {
+    // Some extractions print a heading with no blank line before the
+    // first row's number: the number still opens its row's cell.
+    for seed in [2, 5, 11] {
+        let (headers, rows) = register(12, true, seed);
+        let widths = [4, 20, 36, 18, 30, 24, 22];
+        let sections: Vec<(usize, &str)> = [0, 3, 5, 9].into_iter().zip(SECTIONS.iter().copied()).collect();
+        let mut text = flowed_in_sections(&headers, &rows, &sections, &widths, Spacing::BlankBetweenParagraphs, 1000);
+        for (_, heading) in &sections {
+            text = text.replace(&format!("{heading} \n\n"), &format!("{heading} \n"));
+        }
+        let json = extracted_json(&text);
+        assert_eq!(cells_right(&rows, &cells_of(&json)), rows.len() * headers.len(), "seed {seed}");
+        let want: Vec<String> = (0..rows.len())
+            .map(|r| sections.iter().rev().find(|(at, _)| *at <= r).map_or("", |(_, h)| h).to_string())
+            .collect();
+        assert_eq!(sections_of(&json), want, "seed {seed}");
+    }
+}
+
+#[test]
 fn a_full_line_goes_on_with_a_capital_only_in_a_name() {
     // Paragraphs do not show and rows have no number: only the widths and
     // how lines open tell a title from the purposes after it (`Fichier des

@@ -62,6 +62,15 @@ impl Evidence {
         c
     }
 
+    /// What line `i` going on a cell of `column` (not opening one) adds to
+    /// the reading's cost: a record number opens its row's number cell, so
+    /// the number column's cell going on with one holds text before its
+    /// number (a section heading read into it, mostly).
+    pub(in crate::flowed) fn number_goes_on(&self, i: usize, column: usize) -> f64 {
+        let opens = self.number_opening.get(i).copied().unwrap_or(false);
+        if opens && self.number_column == Some(column) { cost::NUMBER_ELSEWHERE } else { 0.0 }
+    }
+
     /// What a cell of `column` opening at word `from` of line `line` adds
     /// to the reading's cost: less where the word echoes the column's
     /// header ([`header_echo`]).

@@ -911,7 +911,8 @@ impl Model<'_> {
                         true => resume_cost(line, 0, a, endings),
                         false => 0.0,
                     };
-                    open(a, kind(a, continued, line.flow_break), in_row(prev_cost + wrap + uncut));
+                    let number = self.evidence.number_goes_on(i, a);
+                    open(a, kind(a, continued, line.flow_break), in_row(prev_cost + wrap + uncut + number));
                     let next = prev_cost + leave + meeting;
                     for a in prev.column + 1..k {
                         if let Some(c) = next_cell_cost(prev.column, a, skip) {
