@@ -190,6 +190,8 @@ pub(super) static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What parts alternatives: `ou`, `soit`, a slash set apart (`3 ans / 5 ans`).
 pub(super) static OR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+ou\s+|,?\s+soit\s+|\s+/\s+"));
+/// A clause opening on `soit`, which a later `soit` answers.
+static SOIT_OPENING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*soit\s"));
 /// The archivists' final fate opening a clause (`sort final : versement`).
 pub(super) static FINAL_FATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*sort\s+final\b"));
 pub(super) static THEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -302,8 +304,12 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             let group_start = rules.len();
             let alternatives = split_where_both_retain(scoped, &OR, true);
             let shared_length = find_length(alternatives.first().copied().unwrap_or("")).map(|l| l.duration);
+            // `Soit 1 an, soit 3 ans`: a `soit` answering the one that
+            // opens the clause offers an alternative, where a lone one
+            // restates or narrows what goes before.
+            let paired_soit = alternatives.first().is_some_and(|first| SOIT_OPENING.is_match(first));
             for (k, alt) in alternatives.iter().enumerate() {
-                let is_soit = k > 0 && soit_before(scoped, alt);
+                let is_soit = k > 0 && soit_before(scoped, alt) && !paired_soit;
                 let alternative_start = rules.len();
                 // The last rule is an event a length is added to
                 // (`Clôture du dossier + 5 ans`), which the length counts from.

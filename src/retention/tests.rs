@@ -687,6 +687,21 @@ fn alternatives_lists_phases_and_appositions() {
                 (Period, Some("P5Y"), Exact, None, None, None, false, Some(0)),
             ],
         ),
+        // A `soit` answering the clause's first offers an alternative.
+        (
+            "Soit 1 an, soit 3 ans",
+            &[
+                (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                (Period, Some("P3Y"), Exact, None, None, None, false, Some(0)),
+            ],
+        ),
+        (
+            "Conservation : soit 6 mois à compter de la demande soit jusqu'à la fin du litige",
+            &[
+                (Period, Some("P6M"), Exact, Some("demande"), None, None, false, None),
+                (UntilEvent, None, Exact, None, Some("fin du litige"), None, false, Some(0)),
+            ],
+        ),
         (
             "Conservation : 1 an à compter de la clôture du compte 2023/2024",
             &[(Period, Some("P1Y"), Exact, Some("clôture du compte 2023/2024"), None, None, false, None)],
