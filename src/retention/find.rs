@@ -33,11 +33,13 @@ pub(super) static STATEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// words before it (`Données conservées 1 mois`, `Conservées 3 mois`).
 pub(super) static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?:{PARTICIPLES})\s")));
 /// A governing word right before a trigger (`Conservation Jusqu'à …`,
-/// `Durée d'`archivage intermédiaire : …): one statement.
+/// `Durée d'`archivage intermédiaire : …), or a participle of keeping whose
+/// complement the trigger is (`sont conservées` en base active 1 an): one
+/// statement.
 pub(super) static GOVERNING_END: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)(?:\s+(?:de|du|des|en)|\s*d['’])?\s*:?$",
-    )
+    re(&format!(
+        r"(?i)\b(?:conservation|durée|durée de conservation|délai de conservation|sort final)(?:\s+(?:de|du|des|en)|\s*d['’])?\s*:?$|\b(?:{PARTICIPLES})$"
+    ))
 });
 /// The units of a length a statement may open on, bare (`3 ans`, `15 jours`).
 const BARE_UNITS: &str = r"(?:ans?|années?|mois|jours?|semaines?|heures?)";

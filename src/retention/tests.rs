@@ -1244,6 +1244,11 @@ fn participles_open_statements_too() {
                 ("Durée d'archivage intermédiaire : 8 ans.", None),
             ],
         ),
+        // So does a phase named right after a participle of keeping.
+        (
+            "Les dossiers sont conservés en archive courante 2 ans, puis 8 ans en archive intermédiaire.",
+            &[("Les dossiers sont conservés en archive courante 2 ans, puis 8 ans en archive intermédiaire.", None)],
+        ),
         // A phase's label opens its statement and scopes nothing.
         (
             "Base active : 1 an ; archive intermédiaire : 4 ans",
