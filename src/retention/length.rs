@@ -5,12 +5,13 @@
 use super::*;
 
 /// A length: a number (digits or words, optionally `six (6)` or `3 (trois)`),
-/// a unit (or its abbreviation: `72h`, `90 j`, `15 jrs`), and an optional
+/// a unit (or its abbreviation: `72h`, `90 j`, `15 jrs`; its plural mark
+/// optional: `3 an(s)`), and an optional
 /// `et demi` / `½` / `et N mois` / `+ N jours`; or a count of days said in one word
 /// (`huitaine`, `quinzaine`, with or without `de jours`).
 pub(super) static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(\d+(?:[.,]\d+|\s*½)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\s*(?:\bet\b|\+)\s*(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|semaines?|jours?|heures?|h)\b)|\s*(½))?|(huitaine|quinzaine)(?:\s+de\s+jours)?\b)"
+        r"(?i)\b(?:(\d+(?:[.,]\d+|\s*½)?|(?:(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*))(?:\s*\((?:\d+|(?:{NUMBER_WORDS})(?:[-\s](?:et[-\s])?(?:{NUMBER_WORDS}))*)\))?\s*(ans?|années?|mois|semaines?|semestres?|trimestres?|jours?|jrs?|j|heures?|h)\b(?:\(s\))?(?:\s*(?:\bet\b|\+)\s*(demie?|(?:\d+|{NUMBER_WORDS})\s*(?:mois|semaines?|jours?|heures?|h)\b)|\s*(½))?|(huitaine|quinzaine)(?:\s+de\s+jours)?\b)"
     ))
 });
 /// Words before a number that make it an age: a bound on the persons

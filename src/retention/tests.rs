@@ -38,6 +38,12 @@ fn periods_units_numbers_and_bounds() {
             &[(Period, Some("P3Y6M"), Exact, Some("clôture"), None, None, false, None)],
         ),
         ("Conservation : 1 an.", &[(Period, Some("P1Y"), Exact, None, None, None, false, None)]),
+        // A unit's plural mark in parentheses is part of the unit.
+        ("3 an(s)", &[(Period, Some("P3Y"), Exact, None, None, None, false, None)]),
+        (
+            "Durée : 15 jour(s) à compter de la demande",
+            &[(Period, Some("P15D"), Exact, Some("demande"), None, None, false, None)],
+        ),
         ("Durée : 3 ans max", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
         ("Durée : 10 ans maximum", &[(Period, Some("P10Y"), Max, None, None, None, false, None)]),
         ("Conservation 10 ans minimum", &[(Period, Some("P10Y"), Min, None, None, None, false, None)]),
