@@ -65,10 +65,11 @@ pub(super) static LENGTH_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 /// The preposition that ties an anchor to its event (`de`, `du`, `de l’`).
 pub(super) const FROM_PREPOSITION: &str = r"(?:(?:de la|du|des|de)\b|de l['’]|d['’])";
 /// The anchor opening the event a length counts from (`à compter de`,
-/// `après`), at a clause's start.
+/// `après`, `qui suivent`), at a clause's start, optionally after the
+/// participle that says the length runs (`courant`, `décomptés`).
 pub(super) static FROM_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^[\s,]*(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+{FROM_PREPOSITION}\s*|^[\s,]*(?:après|suivant|dès)\s+",
+        r"(?i)^[\s,]*(?:(?:courant|courants|comptés?|décomptés?|calculés?)\s+)?(?:(?:(?:à|a) compter|(?:à|a) compte|(?:à|a) partir|(?:à|a) l['’]issue|au terme|(?:à|a) la suite|au-delà)\s+{FROM_PREPOSITION}\s*|(?:après|suivant|qui suit|qui suivent|dès)\s+)",
     ))
 });
 

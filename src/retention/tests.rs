@@ -364,6 +364,19 @@ fn starting_events() {
             &[(Period, Some("P6M"), Exact, Some("clôture du dossier"), None, None, false, None)],
         ),
         (
+            "3 ans qui suivent la clôture du dossier",
+            &[(Period, Some("P3Y"), Exact, Some("clôture du dossier"), None, None, false, None)],
+        ),
+        // A participle may say that the length runs before its anchor.
+        (
+            "Conservation 5 ans courant à partir de la date de la décision",
+            &[(Period, Some("P5Y"), Exact, Some("date de la décision"), None, None, false, None)],
+        ),
+        (
+            "1 an décompté à partir de la réception",
+            &[(Period, Some("P1Y"), Exact, Some("réception"), None, None, false, None)],
+        ),
+        (
             "Conservation : 1 an glissant à partir de la date de collecte",
             &[(Period, Some("P1Y"), Exact, Some("date de collecte"), None, None, false, None)],
         ),
