@@ -95,10 +95,10 @@ pub(super) static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"\s(?:Informations|Données|Identifiant|Adresse|Nom|Prénom|Téléphone|Coordonnées|Logs|Nature|Usager|Utilisateur|Professionnel|Psychologue|Site|Application)\b",
     )
 });
-/// A separator (`/`, `,`, a spaced dash) and a capitalized label after it
+/// A separator (`/`, `,`, a bullet, a spaced dash) and a capitalized label after it
 /// (captured), up to its colon.
 pub(super) static SEPARATED_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s*(?:/|,|\s[-–—])\s+(\p{Lu}[^:;./,()]{0,40}?)\s*:"));
+    LazyLock::new(|| re(r"\s*(?:/|,|•|\s[-–—])\s+(\p{Lu}[^:;./,()]{0,40}?)\s*:"));
 pub(super) static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Les|Ces|Leurs|Une fois|La|Le|L['’])\b"));
 /// A determiner opening a sentence or list item right before a governing
 /// word (`La durée de conservation …`, `Leur suppression …`).

@@ -1207,10 +1207,10 @@ fn participles_open_statements_too() {
                 ("supprimées à la fin du contrat.", Some("Coordonnées bancaires")),
             ],
         ),
-        // A bullet ends the item before it, event and all.
+        // A bullet before a label ends the statement before it.
         (
             "• Dossier de l'agent : 5 ans après la fin de carrière • Bulletins de paie : 5 ans",
-            &[("5 ans après la fin de carrière • Bulletins de paie : 5 ans", Some("Dossier de l'agent"))],
+            &[("5 ans après la fin de carrière", Some("Dossier de l'agent")), ("5 ans", Some("Bulletins de paie"))],
         ),
         // A clause set before the subject that holds the retention opens
         // the statement, however long; one that holds none does not.
