@@ -47,8 +47,9 @@ pub(super) static RANGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:e
 
 pub(super) static RANGE_FROM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:entre|de|d['’])\s*$"));
 
-pub(super) static MIN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’]))\s*$"));
+pub(super) static MIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:au moins|au minimum|minimum|(?:minimale?|minimum)\s+(?:de|d['’])|^\s*plus\s+(?:de|d['’]))\s*$")
+});
 
 pub(super) static MAX_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{MAX_WORDS})")));
 

@@ -264,6 +264,10 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
         if let Some(m) = older {
             body = format!("{} {verb}{rest}", subject.as_str().get(m.start()..).unwrap_or("").trim());
         } else {
+            // A keeping denied past a length bounds it (`ne sont pas
+            // conservées plus de 6 mois`), as `pas plus de` does.
+            let denied = NEGATION_END.is_match(subject.as_str().trim()) || DENYING_ADVERB.is_match(&verb);
+            let rest = if denied && MORE_THAN.is_match(&rest) { format!(" pas {}", rest.trim_start()) } else { rest };
             // Keep a removal verb: it marks an event ("supprimées au départ").
             let rest = if REMOVAL_EVENT.is_match(&format!("{verb}{rest}")) { format!("{verb}{rest}") } else { rest };
             // A length before the subject is the statement's (`Au-delà de
@@ -828,6 +832,16 @@ pub(super) static DEMONSTRATIVE_OF: LazyLock<Regex> =
 /// A negation ending a subject, before the verb or participle it denies.
 pub(super) static NEGATION_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s+)(?:non|ne|n['’])$"));
 
+/// The adverb of a denied verb (`sont pas conservées`, `jamais`).
+static DENYING_ADVERB: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:pas|jamais|plus)\s"));
+/// `plus de` opening what follows the verb: more than a length.
+static MORE_THAN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*plus\s+(?:de|d['’])"));
+/// A personal pronoun standing for the record's data (`Elles sont
+/// supprimées …`): a subject that names nothing.
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:elles?|ils?|celles?-ci|ceux-ci|celui-ci|celles?-là|ceux-là)$"));
+/// `aucune` / `aucun` opening a denied subject (`Aucune donnée …`).
+static NONE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^aucune?\s+"));
 /// The scope a grammatical subject names, or `None` for generic subjects.
 pub(super) fn subject_scope(subject: &str) -> Option<String> {
     // A negation is no part of what it denies (`Données non conservées`,
@@ -847,11 +861,18 @@ pub(super) fn subject_scope(subject: &str) -> Option<String> {
     // non retenus`).
     let subject = DEMONSTRATIVE_OF.find(subject).map_or(subject, |m| subject.get(m.end()..).unwrap_or(subject));
     let lower = subject.to_lowercase();
-    if lower.starts_with("ces ") || lower.starts_with("cette ") || lower.starts_with("ce ") {
+    if lower.starts_with("ces ") || lower.starts_with("cette ") || lower.starts_with("ce ") || PRONOUN.is_match(&lower)
+    {
         return None;
     }
+    // `Aucune donnée de santé n'est conservée …`: what is denied is kept
+    // no longer than the length, so the words after `aucune` name it.
+    let (lower, subject) = match NONE_OF.find(&lower) {
+        Some(m) => (lower.get(m.end()..).unwrap_or("").to_string(), subject.get(m.end()..).unwrap_or("")),
+        None => (lower.clone(), subject),
+    };
     let bare = LEADING_ARTICLE_WORD.replace(&lower, "").to_string();
-    if bare == "données" || bare.is_empty() {
+    if bare == "données" || bare == "donnée" || bare.is_empty() {
         return None;
     }
     let stripped = ARTICLE.replace(subject, "").trim().to_string();

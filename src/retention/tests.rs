@@ -1363,6 +1363,20 @@ fn participles_open_statements_too() {
     }
     let rules = parse_statement("les données sont archivées définitivement", None);
     assert_eq!(rules.first().map(|r| r.kind), Some(Kind::Permanent));
+    // A keeping denied past a length bounds it; a pronoun, or `aucune
+    // donnée`, names no data of its own.
+    for (phrase, scope, bound) in [
+        ("Les données ne sont pas conservées plus de 6 mois.", None, Bound::Max),
+        ("Elles ne sont jamais gardées plus de 3 ans", None, Bound::Max),
+        ("Les données sont conservées plus de 5 ans", None, Bound::Min),
+        ("Aucune donnée n'est conservée au-delà de 24 heures.", None, Bound::Max),
+        ("Aucune donnée de santé n'est conservée au-delà de 3 mois.", Some("donnée de santé"), Bound::Max),
+        ("Ils sont supprimés après 1 an", None, Bound::Exact),
+    ] {
+        let rules = parse_statement(phrase, None);
+        let got: Vec<(Option<&str>, Bound)> = rules.iter().map(|r| (r.applies_to.as_deref(), r.bound)).collect();
+        assert_eq!(got, [(scope, bound)], "{phrase}");
+    }
 }
 
 #[test]
