@@ -103,7 +103,7 @@ pub(super) static WHILE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static WHILE_FRAMING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:(?:le temps|(?:toute )?(?:la )?durée)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])|(?:toute )?(?:la )?période\s+(?:durant|pendant) laquelle)\s*)+",
+        r"(?i)^(?:(?:(?:le temps|(?:toute )?(?:la )?durée)\s+(?:durant laquelle|pendant laquelle|de la\b|de l['’]|du\b|des\b|de\b|d['’])|(?:toute )?(?:la )?période\s+(?:durant|pendant) laquelle|toute la\b|tout le\b|toute l['’]|tout l['’])\s*)+",
     )
 });
 pub(super) static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:les|le|la|un|une)\b\s*|l['’]\s*)"));

@@ -645,6 +645,12 @@ fn events_states_and_permanence() {
             "Les données sont conservées pendant toute la durée du contrat",
             &[(While, None, Exact, None, None, Some("contrat"), false, None)],
         ),
+        // So is `toute la` before the state itself.
+        (
+            "Les informations sont conservées durant toute la scolarité de l'élève.",
+            &[(While, None, Exact, None, None, Some("scolarité de l'élève"), false, None)],
+        ),
+        ("Pendant tout le contrat", &[(While, None, Exact, None, None, Some("contrat"), false, None)]),
         ("Archivage définitif", &[(Permanent, None, Exact, None, None, None, false, None)]),
         ("Archivage pérenne", &[(Permanent, None, Exact, None, None, None, false, None)]),
         (
