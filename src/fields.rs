@@ -19,6 +19,8 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
             "activite de traitement",
             "activite",
             "libelle",
+            "designation du traitement",
+            "designation",
         ],
     ),
     ("purposes", &["finalite", "finalite du traitement", "objet du traitement", "objectif"]),
@@ -46,7 +48,9 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("data_categories", &["categorie de donnee", "donnee traitee", "donnee collectee", "donnee personnelle", "donnee"]),
-    ("recipients", &["categorie de destinataire", "destinataire"]),
+    // Persons authorised to access the data are its recipients inside the
+    // body, not persons it is about.
+    ("recipients", &["categorie de destinataire", "destinataire", "personne habilitee"]),
     (
         "retention_period",
         &["duree de conservation", "conservation", "duree", "delai de conservation", "duree de retention"],
@@ -61,9 +65,10 @@ const KNOWN_FIELDS: &[(&str, &[&str])] = &[
 ];
 
 /// Header forms that name a column of their own although a known form
-/// opens them: sensitive data (`Données sensibles`, article 9) is asked
-/// apart from the data categories, most often as `Oui` or `Non`.
-const OWN_COLUMNS: &[&str] = &["donnee sensible"];
+/// opens them: sensitive data (`Données sensibles`, article 9) and data
+/// on offences (`Données d'infraction`, article 10) are asked apart from
+/// the data categories, most often as `Oui` or `Non`.
+const OWN_COLUMNS: &[&str] = &["donnee sensible", "donnee d infraction", "donnee relative aux infraction"];
 
 fn strip_accent(c: char) -> char {
     match c {
@@ -224,7 +229,14 @@ fn known_field_match(header: &str) -> Option<(&'static str, usize)> {
             }
         }
     }
-    best
+    // Whoever a header calls concerned (`Usagers concernés`, `Public
+    // concerné`) are the persons the data is about.
+    let concerned = || {
+        let mut words = norm.split(' ');
+        let last = words.next_back();
+        (words.next().is_some() && matches!(last, Some("concerne" | "concernee"))).then_some(("data_subjects", 0))
+    };
+    best.or_else(concerned)
 }
 
 /// Whether a normalized header is `form`, or `form` followed by more words.
@@ -414,6 +426,12 @@ mod tests {
             ("Base légale", Some("legal_basis")),
             ("Objectif(s) poursuivi(s)", Some("purposes")),
             ("Public concerné", Some("data_subjects")),
+            ("Usagers concernés", Some("data_subjects")),
+            ("Concerné", None),
+            ("Personnes habilitées", Some("recipients")),
+            ("Désignation du traitement", Some("title")),
+            ("Données d'infraction", None),
+            ("Données relatives aux infractions", None),
             ("Prestataires", Some("processors")),
             ("Données sensibles", None),
             ("Données sensibles traitées", None),
