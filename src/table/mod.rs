@@ -477,7 +477,10 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
         let breaks = PageBreaks { goes_on: current.is_some(), cut_below: b + 1 < bodies.len() };
-        let blocks = row_blocks(body, rows, rules_part_every_row, leading.row, breaks);
+        let mut blocks = row_blocks(body, rows, rules_part_every_row, leading.row, breaks);
+        if !table_ruled {
+            blocks = split_centred_headings(blocks, columns, leading.line);
+        }
         let merged_above = merged_with_block_above(body, &blocks);
         if !body.row_rules.is_empty() {
             row_cuts += blocks.len().saturating_sub(1);
@@ -491,7 +494,8 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
             let section = runs_across_as_heading(&block, columns, vertical)
                 || table_ruled && is_merged_row(&block, columns, vertical, rules_cross_rows)
                 || rows != RowSeparation::Rules && k > 0 && is_first_column_heading(&block, columns)
-                || body_mostly_plain && is_bold_first_column_heading(&block, columns);
+                || body_mostly_plain && is_bold_first_column_heading(&block, columns)
+                || !table_ruled && is_centred_heading(&block, columns);
             if section {
                 if let [line] = block.as_slice() {
                     heading_style.get_or_insert(style_of(line));

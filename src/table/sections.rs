@@ -179,6 +179,65 @@ pub(super) fn rule_at_start(rule: &Rule, column: &Column) -> bool {
     (rule.rect.center_x() - column.x0).abs() <= RULE_SNAP
 }
 
+/// A block of one short line alone, centred on the table's columns
+/// clear of the first (where a record's title opens): a heading set
+/// across a borderless table with its text centred, which crosses no
+/// gutter where it is shorter than the column under it. A row's cell
+/// holds its title too, so a lone line elsewhere is a heading or goes on
+/// a cell of the row above, which it seldom does centred on the table.
+pub(super) fn is_centred_heading(block: &[&Line], columns: &[Column]) -> bool {
+    let [line] = block else { return false };
+    let (Some(first), Some(last)) = (columns.first(), columns.last()) else { return false };
+    let centre = (first.x0 + last.x1) / 2.0;
+    columns.len() >= 3
+        && short_heading(&line.text())
+        && (line.bbox.center_x() - centre).abs() <= CENTRED_HEADING_SLACK * line.font_size()
+        && line.bbox.x0 > first.x1
+}
+
+/// The blocks with each centred heading ([`is_centred_heading`]) set
+/// apart as a block of its own, where rows set close enough share a band
+/// with it: a line apart from the lines above and under it in its block by
+/// more than the cells' line spacing (`line_pitch`: a row's padding). A
+/// vertically centred row's short cell may stand alone on its line too,
+/// but at the cells' spacing from the lines around it.
+pub(super) fn split_centred_headings<'l>(
+    blocks: Vec<Vec<&'l Line>>,
+    columns: &[Column],
+    line_pitch: f64,
+) -> Vec<Vec<&'l Line>> {
+    let apart = |a: &Line, b: &Line| b.bbox.y1 - a.bbox.y1 > CENTRED_HEADING_GAP * line_pitch;
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if block.len() < 2 {
+            out.push(block);
+            continue;
+        }
+        let mut part: Vec<&Line> = Vec::new();
+        for (i, &line) in block.iter().enumerate() {
+            let above = i.checked_sub(1).and_then(|p| block.get(p)).is_none_or(|a| apart(a, line));
+            let under = block.get(i + 1).is_none_or(|n| apart(line, n));
+            if above && under && is_centred_heading(&[line], columns) {
+                out.extend((!part.is_empty()).then(|| std::mem::take(&mut part)));
+                out.push(vec![line]);
+            } else {
+                part.push(line);
+            }
+        }
+        out.extend((!part.is_empty()).then_some(part));
+    }
+    out
+}
+
+/// How much wider than the cells' line spacing the gap under a centred
+/// heading is, at least, where it shares a band with the row under it.
+const CENTRED_HEADING_GAP: f64 = 1.3;
+
+/// How far from the table's centre a centred heading may sit, in sizes of
+/// its type: the columns' span is read from their text, whose margins are
+/// not the table's.
+const CENTRED_HEADING_SLACK: f64 = 2.0;
+
 /// A block of one or two lines, each running across the columns alone
 /// ([`full_width`]): a heading, not a row.
 pub(super) fn runs_across_as_heading(block: &[&Line], columns: &[Column], vertical: &[Rule]) -> bool {

@@ -7,7 +7,10 @@ paths, not text) or as `•` lines, and one of three styles:
 
 - zebra: every other body row shaded (`tr:nth-child(even)`), no rule;
 - zebra-ul: the same, bullet items as `<ul>` lists;
-- lines: a rule under every row, section rows shaded.
+- lines: a rule under every row, section rows shaded;
+- centred-top, centred-middle: no rule, no shading, every cell's text
+  centred (section headings too, across the table), the cells set at
+  the top of their row or in its middle.
 
 Not run by the tests: its outputs are committed.
 
@@ -24,6 +27,10 @@ STYLES = {
     "zebra": f"tbody tr:nth-child(even) td {{ background: #eee; }} table {{ border-collapse: collapse; }} {CELL}",
     "zebra-ul": f"tbody tr:nth-child(even) td {{ background: #eee; }} table {{ border-collapse: collapse; }} {CELL}"
     " ul { margin: 0; padding-left: 1.1em; }",
+    "centred-top": "table { border-collapse: collapse; } td, th { padding: 4px 6px; vertical-align: top;"
+    " text-align: center; }",
+    "centred-middle": "table { border-collapse: collapse; } td, th { padding: 4px 6px; vertical-align: middle;"
+    " text-align: center; }",
     "lines": "table { border-collapse: collapse; } td, th { padding: 3px 5px; vertical-align: top; text-align: left;"
     " border-bottom: 1px solid #999; } tr.sec td { background: #ddd; font-weight: bold; }",
 }
