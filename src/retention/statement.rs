@@ -173,10 +173,11 @@ pub(super) fn opens_range(text: &str) -> bool {
     })
 }
 
-/// How a clause with retention of its own starts.
+/// How a clause with retention of its own starts; after a hedge (`en cas
+/// de contentieux, jusqu'à …`), only with a length or an end of its own.
 pub(super) static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^\s*(?:le cas échéant,?\s*)?(?:au plus tard,?\s+|au plus\s+|au maximum,?\s+|au moins\s+)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande)"
+        r"(?i)^\s*(?:(?:en cas (?:de|d['’])[^,;:]+?|(?:à|a) défaut(?:\s+(?:de|d['’])[^,;:]+?)?),\s*(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu)|(?:le cas échéant,?\s*)?(?:au plus tard,?\s+|au plus\s+|au maximum,?\s+|au moins\s+)?(?:jusqu|\d|(?:{NUMBER_WORDS})\s|pendant|durant|tant qu|(?:à|a) compter|(?:à|a) partir|après|illimit|conserv|supprim|purg|archiv|vers(?:ement|ée?s?)\s|sort final\s*:\s*(?:versement|conservation)|sans limit|sur demande|(?:à|a) la demande))"
     ))
 });
 /// A removal noun opening a clause (`suppression au bout de 3 ans`).

@@ -712,6 +712,21 @@ fn alternatives_lists_phases_and_appositions() {
                 (Period, Some("P5Y"), Exact, None, None, None, false, Some(0)),
             ],
         ),
+        // A list item opening on a hedge is a clause of its own, hedged.
+        (
+            "Conservation : 3 ans après la clôture ; en cas de contentieux, jusqu'à la décision définitive",
+            &[
+                (Period, Some("P3Y"), Exact, Some("clôture"), None, None, false, None),
+                (UntilEvent, None, Exact, None, Some("décision définitive"), None, true, None),
+            ],
+        ),
+        (
+            "Conservation : 1 an ; en cas de litige, 5 ans",
+            &[
+                (Period, Some("P1Y"), Exact, None, None, None, false, None),
+                (Period, Some("P5Y"), Exact, None, None, None, true, None),
+            ],
+        ),
         // A `soit` answering the clause's first offers an alternative.
         (
             "Soit 1 an, soit 3 ans",
