@@ -313,7 +313,12 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             // opens the clause offers an alternative, where a lone one
             // restates or narrows what goes before.
             let paired_soit = alternatives.first().is_some_and(|first| SOIT_OPENING.is_match(first));
+            // `3 mois (logs) / 1 an (comptes)`: a slash between lengths
+            // that each name their own data parts a list, not alternatives.
+            let names_own_data = |part: &str| trailing_scope(part).is_some();
+            let scoped_alike = alternatives.iter().all(|alt| names_own_data(alt));
             for (k, alt) in alternatives.iter().enumerate() {
+                let slashed = scoped_alike && slash_before(scoped, alt);
                 let is_soit = k > 0 && soit_before(scoped, alt) && !paired_soit;
                 let alternative_start = rules.len();
                 // The last rule is an event a length is added to
@@ -393,7 +398,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                                     None => inner,
                                 });
                             }
-                        } else if k > 0 && rules.len() == alternative_start {
+                        } else if k > 0 && rules.len() == alternative_start && !slashed {
                             r.alternative_to = Some(group_start);
                         }
                         rules.push(r);
@@ -695,6 +700,12 @@ pub(super) fn parenthesized_scope(after: &str) -> Option<String> {
         && !PHASE_SUBJECT.is_match(&bare)
         && !PERMANENT.is_match(inner);
     names_data.then(|| inner.to_string())
+}
+
+/// Whether `part` of `whole` follows a slash.
+pub(super) fn slash_before(whole: &str, part: &str) -> bool {
+    let offset = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    whole.get(..offset).is_some_and(|b| b.trim_end().ends_with('/'))
 }
 
 pub(super) fn soit_before(whole: &str, part: &str) -> bool {

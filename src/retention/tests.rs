@@ -712,6 +712,15 @@ fn alternatives_lists_phases_and_appositions() {
                 (Period, Some("P5Y"), Exact, None, None, None, false, Some(0)),
             ],
         ),
+        // A slash between lengths that each name their own data parts a
+        // list, not alternatives.
+        (
+            "Conservation 3 mois (logs) / 1 an (comptes)",
+            &[
+                (Period, Some("P3M"), Exact, None, None, None, false, None),
+                (Period, Some("P1Y"), Exact, None, None, None, false, None),
+            ],
+        ),
         // A list item opening on a hedge is a clause of its own, hedged.
         (
             "Conservation : 3 ans après la clôture ; en cas de contentieux, jusqu'à la décision définitive",
