@@ -444,6 +444,22 @@ fn sections_of(json: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Asserts that every cell of `rows` was read right and each record
+/// carries the heading printed last before it (`(row, heading)`).
+fn assert_read_in_sections(
+    json: &Value,
+    headers: &[String],
+    rows: &[Vec<String>],
+    sections: &[(usize, &str)],
+    seed: u64,
+) {
+    assert_eq!(cells_right(rows, &cells_of(json)), rows.len() * headers.len(), "seed {seed}");
+    let want: Vec<String> = (0..rows.len())
+        .map(|r| sections.iter().rev().find(|(at, _)| *at <= r).map_or("", |(_, h)| h).to_string())
+        .collect();
+    assert_eq!(sections_of(json), want, "seed {seed}");
+}
+
 #[test]
 fn headings_between_rows_are_sections() {
     // A heading every few rows, the first before the first row: numbered
@@ -466,12 +482,7 @@ fn headings_between_rows_are_sections() {
         let widths: &[usize] = if numbered { &[4, 20, 36, 18, 30, 24, 22] } else { &[24, 30, 16, 34, 20, 22] };
         let sections: Vec<(usize, &str)> = [0, 3, 5, 9].into_iter().zip(SECTIONS.iter().copied()).collect();
         let text = flowed_in_sections(&headers, &rows, &sections, widths, spacing, page_lines);
-        let json = extracted_json(&text);
-        assert_eq!(cells_right(&rows, &cells_of(&json)), rows.len() * headers.len(), "seed {seed}");
-        let want: Vec<String> = (0..rows.len())
-            .map(|r| sections.iter().rev().find(|(at, _)| *at <= r).map_or("", |(_, h)| h).to_string())
-            .collect();
-        assert_eq!(sections_of(&json), want, "seed {seed}");
+        assert_read_in_sections(&extracted_json(&text), &headers, &rows, &sections, seed);
         // The same register without headings has no sections.
         let plain = extracted_json(&flowed(&headers, &rows, widths, spacing, page_lines));
         assert!(sections_of(&plain).iter().all(String::is_empty), "seed {seed}");
@@ -490,12 +501,7 @@ fn a_heading_in_the_block_of_its_first_row_is_a_section() {
         for (_, heading) in &sections {
             text = text.replace(&format!("{heading} \n\n"), &format!("{heading} \n"));
         }
-        let json = extracted_json(&text);
-        assert_eq!(cells_right(&rows, &cells_of(&json)), rows.len() * headers.len(), "seed {seed}");
-        let want: Vec<String> = (0..rows.len())
-            .map(|r| sections.iter().rev().find(|(at, _)| *at <= r).map_or("", |(_, h)| h).to_string())
-            .collect();
-        assert_eq!(sections_of(&json), want, "seed {seed}");
+        assert_read_in_sections(&extracted_json(&text), &headers, &rows, &sections, seed);
     }
 }
 
