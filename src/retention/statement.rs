@@ -315,8 +315,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
             let paired_soit = alternatives.first().is_some_and(|first| SOIT_OPENING.is_match(first));
             // `3 mois (logs) / 1 an (comptes)`: a slash between lengths
             // that each name their own data parts a list, not alternatives.
-            let names_own_data = |part: &str| trailing_scope(part).is_some();
-            let scoped_alike = alternatives.iter().all(|alt| names_own_data(alt));
+            let scoped_alike = alternatives.iter().all(|alt| trailing_scope(alt).is_some());
             for (k, alt) in alternatives.iter().enumerate() {
                 let slashed = scoped_alike && slash_before(scoped, alt);
                 let is_soit = k > 0 && soit_before(scoped, alt) && !paired_soit;
@@ -702,15 +701,21 @@ pub(super) fn parenthesized_scope(after: &str) -> Option<String> {
     names_data.then(|| inner.to_string())
 }
 
-/// Whether `part` of `whole` follows a slash.
-pub(super) fn slash_before(whole: &str, part: &str) -> bool {
+/// The lower-case text of `whole` before its slice `part`, its trailing
+/// spaces trimmed: what separates `part` from the part before.
+fn lower_text_before(whole: &str, part: &str) -> String {
     let offset = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
-    whole.get(..offset).is_some_and(|b| b.trim_end().ends_with('/'))
+    whole.get(..offset).unwrap_or("").trim_end().to_lowercase()
 }
 
+/// Whether `part` of `whole` follows a slash.
+pub(super) fn slash_before(whole: &str, part: &str) -> bool {
+    lower_text_before(whole, part).ends_with('/')
+}
+
+/// Whether `part` of `whole` follows `soit`.
 pub(super) fn soit_before(whole: &str, part: &str) -> bool {
-    let offset = part.as_ptr() as usize - whole.as_ptr() as usize;
-    whole.get(..offset).is_some_and(|b| b.trim_end().to_lowercase().ends_with("soit"))
+    lower_text_before(whole, part).ends_with("soit")
 }
 
 /// `tant qu'elles sont actives, pendant la période …`: two states.

@@ -209,10 +209,6 @@ pub(super) fn split_centred_headings<'l>(
     let apart = |a: &Line, b: &Line| b.bbox.y1 - a.bbox.y1 > CENTRED_HEADING_GAP * line_pitch;
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
-        if block.len() < 2 {
-            out.push(block);
-            continue;
-        }
         let mut part: Vec<&Line> = Vec::new();
         for (i, &line) in block.iter().enumerate() {
             let above = i.checked_sub(1).and_then(|p| block.get(p)).is_none_or(|a| apart(a, line));
