@@ -743,7 +743,10 @@ fn retention_starts(body: &[FlowLine], statements: &[Option<usize>], blank_separ
     if !blank_separated {
         return starts;
     }
-    let opens = |line: &FlowLine| line.blank_before > 0 || line.flow_break || line.after_hard_break;
+    // A line in lower case goes on the paragraph whatever break the line
+    // before seemed to end on (`Informations de connexion 1` / `an.`).
+    let opens =
+        |line: &FlowLine| line.blank_before > 0 || line.flow_break || line.after_hard_break && !line.starts_lower(0);
     let mut start = 0;
     for end in 1..=body.len() {
         if body.get(end).is_some_and(|l| !opens(l)) {

@@ -260,6 +260,19 @@ fn a_paragraph_about_keeping_data_is_retention_evidence_from_its_first_line() {
 }
 
 #[test]
+fn a_paragraph_goes_on_in_lower_case_after_a_seeming_hard_break() {
+    // MuPDF marks paragraph ends by the missing space; a statement whose
+    // length and unit a missing space parts (`1` / `an.`) is still one
+    // paragraph's, given to its first line. A capital opens a paragraph.
+    let text = "Adresse IP ; Nom \nprénom \n\nInformations de connexion 1\nan. Adresse IP ; Nature de \nl'opération\n\nUsagers du service\nDurée : 1 an\n"
+        .repeat(2);
+    assert_eq!(line_end_convention(&raw_lines(&text)), LineEnds::SpaceAtSoftWraps);
+    let lines = read_lines(&text);
+    let starts = retention_starts(&lines, &openings(&lines), true);
+    assert_eq!(starts.get(2..7), Some(&[Some(0), None, None, None, Some(0)][..]));
+}
+
+#[test]
 fn a_line_shared_by_cells_gives_its_retention_statement_to_one_part() {
     // A one-line cell on the baseline of the retention cell's first
     // line: only the words from the statement on speak of retention.

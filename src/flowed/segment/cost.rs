@@ -143,8 +143,10 @@ pub(super) fn break_cost(
         return 0.0;
     }
     if previous.hard_break {
-        // The short line is explained by the break, not by the width.
-        return paragraph;
+        // The short line is explained by the break, not by the width; but
+        // a line going on in lower case or on a colon goes on the sentence
+        // whatever the break seemed (`consommation d'alcool` / `: Suivi`).
+        return if goes_on_sentence(line) { 0.0 } else { paragraph };
     }
     if line.opening_mark().is_some_and(crate::layout::is_list_bullet_char) {
         // A bullet goes on no sentence, however full the line before: it
@@ -164,6 +166,12 @@ pub(super) fn break_cost(
     // start one: the short line before it ended the previous paragraph.
     // Where blank lines mark paragraphs, a line without one does not.
     if !blank_separated && opens_paragraph(line) { early.min(paragraph + cost::UNMARKED_PARAGRAPH) } else { early }
+}
+
+/// Whether a line's first word goes on the sentence before it: in lower
+/// case, or on punctuation that goes on one (`:`, `;`, `,`, `)`).
+fn goes_on_sentence(line: &FlowLine) -> bool {
+    line.shapes.first().is_some_and(|s| s.lower || s.goes_on)
 }
 
 /// Whether a line opens like a paragraph or a list item.

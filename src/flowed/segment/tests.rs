@@ -439,11 +439,15 @@ fn a_paragraph_opens_in_lower_case_seldom() {
 
 #[test]
 fn a_hard_break_explains_a_short_line() {
-    let next = line("ou ");
+    let next = line("Durée ");
     let short = line("connaissance de Nos1000Jours ");
     let hard = line("connaissance de Nos1000Jours   ");
-    assert!(wrap_cost(false, Unit::Chars, 36.0, chars(28), &short, &next, false) > cost::PARAGRAPH);
-    assert_eq!(wrap_cost(false, Unit::Chars, 36.0, chars(28), &hard, &next, false), cost::PARAGRAPH);
+    assert!(wrap_cost(false, Unit::Chars, 36.0, chars(20), &short, &next, false) > cost::PARAGRAPH);
+    assert_eq!(wrap_cost(false, Unit::Chars, 36.0, chars(20), &hard, &next, false), cost::PARAGRAPH);
+    // A line in lower case or on a colon goes on the sentence after it.
+    for going_on in ["ou ", ": Suivi "] {
+        assert_eq!(wrap_cost(false, Unit::Chars, 36.0, chars(28), &hard, &line(going_on), false), 0.0);
+    }
 }
 
 #[test]
