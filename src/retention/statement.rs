@@ -459,8 +459,13 @@ pub(super) fn names_a_state(governing: &str, rest: &str) -> bool {
 
 pub(super) static STATE_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:de|du|des|d['’])(?:\s|$)|^d['’]"));
 pub(super) static COMMA: LazyLock<Regex> = LazyLock::new(|| re(r",\s+"));
-pub(super) static TRAILING_SCOPE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*pour\s+(?:les|le|la|l['’])\s*([^,;.()]+?)\s*[.;,]?\s*$"));
+/// The scope named after a length, a bound between them (`13 mois
+/// maximum pour les cookies`).
+pub(super) static TRAILING_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:au\s+)?(?:maximum|minimum|max\.?|min\.?)\s+)?pour\s+(?:les|le|la|l['’])\s*([^,;.()]+?)\s*[.;,]?\s*$",
+    )
+});
 pub(super) static NOT_A_SCOPE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:durées?|périodes?|temps|délais?|besoins?|nécessités?|finalités?|traitements?)\b"));
 
@@ -825,8 +830,21 @@ pub(super) fn strip_to_label(text: &str) -> String {
     // A label opening a parenthesis (`6 mois (vidéoprotection : 30 jours)`)
     // is named without it.
     let t = if t.contains(')') { t } else { t.trim_start_matches('(') };
+    // A label naming the keeping of data names that data (`conservation
+    // des comptes :`), unless that is all the record's data.
+    let t = KEEPING_OF
+        .captures(t)
+        .and_then(|c| c.get(1))
+        .filter(|kept| !ALL_PERSONAL_DATA.is_match(kept.as_str().trim()))
+        .map_or(t, |kept| kept.as_str());
     t.trim().to_string()
 }
+
+/// The keeping of named data, as a label (`conservation des comptes`,
+/// `durée de conservation des logs`): the data is captured.
+static KEEPING_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:dur[ée]e|d[ée]lai)\s+de\s+)?(?:conservation|rétention)\s+(?:des|du|de\s+la|de\s+l['’])\s*(\S.*)$")
+});
 
 /// A label or subject naming the record's personal data as a whole
 /// (`Informations d'ordre personnel`, `Les données à caractère personnel`):

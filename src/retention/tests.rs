@@ -1042,6 +1042,28 @@ fn scopes_inside_statements() {
     // `pour les besoins de …` is a purpose, not a scope.
     let rules = parse_statement("Conservation : 1 an pour les besoins de l'enquête", None);
     assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), None);
+    // A label naming the keeping of data is scoped to that data, unless
+    // it is all the record's.
+    for (phrase, scopes) in [
+        ("Conservation des logs : 6 mois ; conservation des comptes : 1 an", [Some("logs"), Some("comptes")]),
+        (
+            "Données de connexion 1 an ; Conservation des données de santé : 20 ans",
+            [Some("Données de connexion"), Some("données de santé")],
+        ),
+        ("Nom : 1 an ; durée de conservation des données : 5 ans", [Some("Nom"), None]),
+    ] {
+        let rules = parse_statement(phrase, None);
+        let got: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
+        assert_eq!(got, scopes, "{phrase}");
+    }
+    // A bound between the length and its scope leaves the scope.
+    for (phrase, scope) in [
+        ("Durée de conservation : 13 mois maximum pour les cookies", "cookies"),
+        ("Conservation 10 ans au minimum pour les pièces comptables", "pièces comptables"),
+    ] {
+        let rules = parse_statement(phrase, None);
+        assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some(scope), "{phrase}");
+    }
     // What is kept, named after `Conservation des`, is the scope.
     let rules = parse_statement("Conservation des enregistrements vidéo : 30 jours", None);
     assert_eq!(rules.first().and_then(|r| r.applies_to.as_deref()), Some("enregistrements vidéo"));
