@@ -121,8 +121,10 @@ pub(super) fn has_retention(clause: &str) -> bool {
 /// What ends an event: a later phase with no retention of its own
 /// (`… du dernier contact, puis suppression`), or the end of its list item,
 /// marked by `;`, a bullet or a spaced dash (`… à compter de la clôture ;
-/// sort final : destruction`, `… de la clôture - Sort final : tri`).
-pub(super) static EVENT_END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s*[;•]|\s+[-–—]\s+"));
+/// sort final : destruction`, `… de la clôture - Sort final : tri`), or
+/// the final fate after a comma (`… de la clôture, sort final : …`).
+pub(super) static EVENT_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s*[;•]|\s+[-–—]\s+|,\s+sort\s+final\b"));
 /// A closing parenthesis that cites the rule's source (`(article L.123-22
 /// du code de commerce)`) rather than naming the event.
 pub(super) static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {

@@ -331,7 +331,7 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                         && alt
                             .get(phase.len()..)
                             .is_some_and(|after| after.split_whitespace().next().is_some_and(adds_length));
-                    for part in split_appositions(phase) {
+                    for part in split_appositions(phase).into_iter().flat_map(length_then_permanent) {
                         let mut r = parse_clause(&text, part);
                         let counts_from_event =
                             std::mem::take(&mut event_added_to) && r.kind == Kind::Period && r.from.is_none();
@@ -723,6 +723,36 @@ pub(super) fn soit_before(whole: &str, part: &str) -> bool {
     lower_text_before(whole, part).ends_with("soit")
 }
 
+/// A keeping for good that begins after a length (`Archivage définitif
+/// après 10 ans`, `Au-delà de 10 ans, archivage définitif`): two phases,
+/// the length and then the permanent keeping, each as its own part.
+pub(super) fn length_then_permanent(part: &str) -> Vec<&str> {
+    let (Some(permanent), Some(length)) = (PERMANENT.find(part), find_length(part)) else {
+        return vec![part];
+    };
+    let Some(after) = AFTER_LENGTH.find(part.get(..length.start).unwrap_or("")) else {
+        return vec![part];
+    };
+    let permanent_part = if permanent.end() <= after.start() {
+        part.get(..after.start())
+    } else if permanent.start() >= length.end {
+        part.get(permanent.start()..)
+    } else {
+        None
+    };
+    match (part.get(length.start..length.end), permanent_part) {
+        (Some(length), Some(permanent)) => vec![length, permanent],
+        _ => vec![part],
+    }
+}
+
+/// What opens a length that ends a phase (`après` 10 ans, `au-delà de`).
+static AFTER_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:après|au-delà\s+(?:de|d['’])|à\s+l['’]issue\s+(?:de|d['’])|au\s+terme\s+(?:de|d['’])|au\s+bout\s+(?:de|d['’]))\s*$",
+    )
+});
+
 /// `tant qu'elles sont actives, pendant la période …`: two states.
 pub(super) fn split_appositions(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
@@ -830,6 +860,12 @@ pub(super) fn strip_to_label(text: &str) -> String {
     // A label opening a parenthesis (`6 mois (vidéoprotection : 30 jours)`)
     // is named without it.
     let t = if t.contains(')') { t } else { t.trim_start_matches('(') };
+    // Nor is the end of a clause before it (`à compter de la clôture, sort
+    // final :`): a label states no retention.
+    let t = match t.rsplit_once(", ") {
+        Some((clause, label)) if has_retention(clause) => label,
+        _ => t,
+    };
     // A label naming the keeping of data names that data (`conservation
     // des comptes :`), unless that is all the record's data.
     let t = KEEPING_OF

@@ -721,6 +721,30 @@ fn alternatives_lists_phases_and_appositions() {
                 (Period, Some("P1Y"), Exact, None, None, None, false, None),
             ],
         ),
+        // A keeping for good after a length: the length, then for good.
+        (
+            "Archivage définitif aux Archives départementales après 10 ans",
+            &[
+                (Period, Some("P10Y"), Exact, None, None, None, false, None),
+                (Permanent, None, Exact, None, None, None, false, None),
+            ],
+        ),
+        (
+            "Conservation : au-delà de 10 ans, archivage définitif",
+            &[
+                (Period, Some("P10Y"), Exact, None, None, None, false, None),
+                (Permanent, None, Exact, None, None, None, false, None),
+            ],
+        ),
+        // The final fate after a comma ends the event, a phase of its own
+        // and no label's scope.
+        (
+            "Conservation 10 ans à compter de la clôture, sort final : versement aux archives",
+            &[
+                (Period, Some("P10Y"), Exact, Some("clôture"), None, None, false, None),
+                (Permanent, None, Exact, None, None, None, false, None),
+            ],
+        ),
         // A list item opening on a hedge is a clause of its own, hedged.
         (
             "Conservation : 3 ans après la clôture ; en cas de contentieux, jusqu'à la décision définitive",
@@ -1051,6 +1075,8 @@ fn scopes_inside_statements() {
             [Some("Données de connexion"), Some("données de santé")],
         ),
         ("Nom : 1 an ; durée de conservation des données : 5 ans", [Some("Nom"), None]),
+        // Nor is the end of a clause before a label part of it.
+        ("Conservation 10 ans à compter de la clôture, sort final : versement aux archives", [None, None]),
     ] {
         let rules = parse_statement(phrase, None);
         let got: Vec<Option<&str>> = rules.iter().map(|r| r.applies_to.as_deref()).collect();
