@@ -89,7 +89,7 @@ pub(super) const END_NOUNS: &str = "fin|issue|terme|échéance|expiration|clôtu
 /// event's article, if any, is left to [`trim_event`].
 pub(super) static REMOVAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:{REMOVAL_NOUNS})(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à|une fois)\b|en\s+(?P<end_noun>(?:{END_NOUNS})\b))\s*"
+        r"(?i)\b(?:(?:supprimée?s?|purgée?s?|effacée?s?|détruite?s?|anonymisée?s?)|(?:{REMOVAL_NOUNS})(?:\s+(?:(?:des|du|de la)\b|de l['’])\s*[^,;:.()]*?)?)(?:\s+(?:immédiate|automatique|définitive|systématique)s?(?:ment)?)?\s+(?:(?:au moment|lors)\s+(?:(?:des|du|de)\b|d['’])|(?:dès|après|aux|au|à|une fois)(?:\s|$)|en\s+(?P<end_noun>(?:{END_NOUNS})\b))\s*"
     ))
 });
 /// A removal on request (`sur demande de suppression`, `à la demande de la
@@ -122,9 +122,13 @@ pub(super) fn has_retention(clause: &str) -> bool {
 /// (`… du dernier contact, puis suppression`), or the end of its list item,
 /// marked by `;`, a bullet or a spaced dash (`… à compter de la clôture ;
 /// sort final : destruction`, `… de la clôture - Sort final : tri`), or
-/// the final fate after a comma (`… de la clôture, sort final : …`).
-pub(super) static EVENT_END: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i),?\s+puis\s+|\s*[;•]|\s+[-–—]\s+|,\s+sort\s+final\b"));
+/// the final fate after a comma (`… de la clôture, sort final : …`), or a
+/// removal joined to the keeping (`… de leur collecte et supprimées …`).
+pub(super) static EVENT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i),?\s+puis\s+|\s*[;•]|\s+[-–—]\s+|,\s+sort\s+final\b|,?\s+et\s+(?:sont\s+)?(?:ensuite\s+)?(?:supprimée?s?|détruite?s?|effacée?s?|purgée?s?|anonymisée?s?)\b",
+    )
+});
 /// A closing parenthesis that cites the rule's source (`(article L.123-22
 /// du code de commerce)`) rather than naming the event.
 pub(super) static TRAILING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {

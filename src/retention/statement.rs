@@ -183,10 +183,11 @@ pub(super) static RIGHT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A removal noun opening a clause (`suppression au bout de 3 ans`).
 pub(super) static REMOVAL_HEAD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*(?:{REMOVAL_NOUNS})\b")));
 /// A phase that only says the data are then removed (`6 mois puis
-/// supprimées`): it ends the retention before it and adds no rule.
+/// supprimées`, `et supprimées au-delà`, `puis détruites à l'issue de ce
+/// délai`): it ends the retention before it and adds no rule.
 pub(super) static BARE_REMOVAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:supprimée?s?|détruite?s?|effacée?s?|purgée?s?|suppression|destruction|effacement|purge)(?:\s+(?:définitivement|automatiquement))?\s*[.;]?\s*$",
+        r"(?i)^\s*(?:supprimée?s?|détruite?s?|effacée?s?|purgée?s?|suppression|destruction|effacement|purge)(?:\s+(?:définitivement|automatiquement))?(?:\s+(?:au-delà|ensuite|après|(?:passé|après|au terme de|à l['’]issue de|à l['’]expiration de)\s+(?:ce|cette)\s+(?:délai|durée|période)))?\s*[.;]?\s*$",
     )
 });
 /// What parts alternatives: `ou`, `soit`, a slash set apart (`3 ans / 5 ans`).

@@ -351,6 +351,19 @@ fn starting_events() {
             "3 ans à compter du dernier contact, puis suppression",
             &[(Period, Some("P3Y"), Exact, Some("dernier contact"), None, None, false, None)],
         ),
+        // A removal joined to the keeping ends its event and adds no rule.
+        (
+            "Les données sont conservées 6 mois à compter de leur collecte et supprimées au-delà.",
+            &[(Period, Some("P6M"), Exact, Some("leur collecte"), None, None, false, None)],
+        ),
+        (
+            "3 ans à compter du dernier contact et sont ensuite supprimées",
+            &[(Period, Some("P3Y"), Exact, Some("dernier contact"), None, None, false, None)],
+        ),
+        (
+            "Conservation 6 mois puis détruites à l'issue de ce délai",
+            &[(Period, Some("P6M"), Exact, None, None, None, false, None)],
+        ),
         (
             "Conservation 2 ans à partir du dépôt du dossier",
             &[(Period, Some("P2Y"), Exact, Some("dépôt du dossier"), None, None, false, None)],
