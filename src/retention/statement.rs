@@ -776,7 +776,12 @@ pub(super) fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Opti
     let mut search = 0;
     while let Some(colon) = text.get(search..).and_then(|t| t.find(':')).map(|c| c + search) {
         let after = text.get(colon + 1..).unwrap_or("");
-        let next_retains = opens_with_retention(after.split(':').next().unwrap_or(""));
+        // A final fate that keeps for good opens a phase (`…, sort final :
+        // conservation`); destruction or sorting adds none.
+        let next = after.split(':').next().unwrap_or("");
+        let fate = FINAL_FATE_LABEL.is_match(text.get(..colon).unwrap_or(""))
+            && PERMANENT.is_match(&format!("sort final :{next}"));
+        let next_retains = fate || opens_with_retention(next);
         if next_retains {
             let before = text.get(..colon + 1).unwrap_or("");
             let label_start = starts.last().map_or(0, |s| s.1);
@@ -798,8 +803,11 @@ pub(super) fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Opti
     if let Some(unscoped) = text.get(..first.0).filter(|t| has_retention(t)) {
         out.push((outer.map(str::to_string), unscoped));
     }
-    for (i, (_, body_start, label)) in starts.iter().enumerate() {
+    for (i, (label_start, body_start, label)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
+        // The final fate is read with its label (`sort final :
+        // conservation` keeps for good, `conservation` alone says nothing).
+        let body_start = if FINAL_FATE.is_match(label) { label_start } else { body_start };
         // A phase (`en base active : 2 ans ; archivage intermédiaire :
         // 8 ans`) is when the data is kept, not which: the outer scope holds.
         // Nor is a label naming the retention itself (`Durée d'utilité
@@ -810,6 +818,9 @@ pub(super) fn inline_scopes<'a>(text: &'a str, outer: Option<&str>) -> Vec<(Opti
     }
     out
 }
+
+/// The final fate ending a label (`10 ans, sort final`).
+static FINAL_FATE_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[\s,;/])sort\s+final\s*$"));
 
 /// A label naming a phase of keeping rather than data: active base,
 /// intermediate or final archiving.

@@ -758,6 +758,16 @@ fn alternatives_lists_phases_and_appositions() {
                 (Permanent, None, Exact, None, None, None, false, None),
             ],
         ),
+        // So is a final fate that keeps for good, after a comma too;
+        // destruction adds no rule.
+        (
+            "10 ans après la clôture, sort final : conservation",
+            &[
+                (Period, Some("P10Y"), Exact, Some("clôture"), None, None, false, None),
+                (Permanent, None, Exact, None, None, None, false, None),
+            ],
+        ),
+        ("10 ans, sort final : destruction", &[(Period, Some("P10Y"), Exact, None, None, None, false, None)]),
         // A list item opening on a hedge is a clause of its own, hedged.
         (
             "Conservation : 3 ans après la clôture ; en cas de contentieux, jusqu'à la décision définitive",
