@@ -444,7 +444,7 @@ fn a_hard_break_explains_a_short_line() {
     let hard = line("connaissance de Nos1000Jours   ");
     assert!(wrap_cost(false, Unit::Chars, 36.0, chars(20), &short, &next, false) > cost::PARAGRAPH);
     assert_eq!(wrap_cost(false, Unit::Chars, 36.0, chars(20), &hard, &next, false), cost::PARAGRAPH);
-    // A line in lower case or on a colon goes on the sentence after it.
+    // A line in lower case or on a colon goes on its sentence after one.
     for going_on in ["ou ", ": Suivi "] {
         assert_eq!(wrap_cost(false, Unit::Chars, 36.0, chars(28), &hard, &line(going_on), false), 0.0);
     }
