@@ -343,6 +343,12 @@ fn flowed_text_fixtures_against_their_truth() {
         // block odds of one-line cells; 128 before a record number opened
         // its number cell, which its headings had been read into).
         ("syndicat-pdftotext-raw.txt", 131),
+        // `pdftotext -raw` of the corpus PDF: no blank lines and no line-end
+        // spaces, and rows whose cells are near ties of the width model
+        // (Archifiltre, E-mjpm, MANO); 50 before a statement wrapped inside
+        // its length (`Informations de connexion 1` / `an.`) spoke of
+        // retention from its first line.
+        ("fabrique-pdftotext-raw.txt", 52),
         // ReportLab cuts words too wide for a line after other words
         // (`Prestataire d’h` / `ébergement`), which a text without the
         // glyphs' positions cannot show; 85 and 84 (MuPDF, below) before a

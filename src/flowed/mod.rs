@@ -624,7 +624,11 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
     if !retention_column.contains(&true) {
         retention_column = vec![true; headers.len()];
     }
-    let statements: Vec<Option<usize>> = body.iter().map(statement_opening).collect();
+    let statements: Vec<Option<usize>> = body
+        .iter()
+        .enumerate()
+        .map(|(i, line)| statement_opening(line).or_else(|| wrapped_statement_opening(line, body.get(i + 1))))
+        .collect();
     let mut evidence = Evidence {
         retention_start: retention_starts(body, &statements, blank_separated),
         retention_column,
@@ -770,6 +774,22 @@ fn statement_opening(line: &FlowLine) -> Option<usize> {
     let statement = retention::find_statements(&line.text()).into_iter().next()?;
     let first = statement.text.split_whitespace().next()?;
     Some(line.words.iter().position(|w| w == first).unwrap_or(0))
+}
+
+/// The word a retention statement opens at in `line` where the line
+/// wrapped inside it (`Informations de connexion 1` / `an.`): found only
+/// with the next line's words, and opening before them.
+fn wrapped_statement_opening(line: &FlowLine, next: Option<&FlowLine>) -> Option<usize> {
+    let next = next.filter(|n| !n.flow_break && n.blank_before == 0 && n.starts_lower(0))?;
+    let text = line.text();
+    let joined = format!("{text} {}", next.text());
+    let statement = retention::find_statements(&joined).into_iter().next()?;
+    let at = joined.find(&statement.text)?;
+    if at >= text.len() {
+        return None;
+    }
+    let words_before = joined.get(..at)?.split_whitespace().count();
+    (words_before < line.words.len()).then_some(words_before)
 }
 
 /// A word that may be a record number (`12`, `3.`, `T-03`).

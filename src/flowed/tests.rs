@@ -260,6 +260,16 @@ fn a_paragraph_about_keeping_data_is_retention_evidence_from_its_first_line() {
 }
 
 #[test]
+fn a_statement_wrapped_inside_its_length_opens_on_its_first_line() {
+    let lines = read_lines("Informations de connexion 1 \nan. Adresse IP ; \nAgents \n2 \nAns \n");
+    let opening = |i: usize| lines.get(i).and_then(|line| wrapped_statement_opening(line, lines.get(i + 1)));
+    assert_eq!(lines.first().and_then(statement_opening), None);
+    assert_eq!(opening(0), Some(3), "`1` / `an.` states a length");
+    assert_eq!(opening(1), None, "the statement opens on the next line");
+    assert_eq!(opening(3), None, "a capital opens another cell");
+}
+
+#[test]
 fn a_paragraph_goes_on_in_lower_case_after_a_seeming_hard_break() {
     // MuPDF marks paragraph ends by the missing space; a statement whose
     // length and unit a missing space parts (`1` / `an.`) is still one
