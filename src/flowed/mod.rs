@@ -785,9 +785,6 @@ fn wrapped_statement_opening(line: &FlowLine, next: Option<&FlowLine>) -> Option
     let joined = format!("{text} {}", next.text());
     let statement = retention::find_statements(&joined).into_iter().next()?;
     let at = joined.find(&statement.text)?;
-    if at >= text.len() {
-        return None;
-    }
     let words_before = joined.get(..at)?.split_whitespace().count();
     (words_before < line.words.len()).then_some(words_before)
 }

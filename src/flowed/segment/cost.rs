@@ -146,7 +146,7 @@ pub(super) fn break_cost(
         // The short line is explained by the break, not by the width; but
         // a line going on in lower case or on a colon goes on the sentence
         // whatever the break seemed (`consommation d'alcool` / `: Suivi`).
-        return if goes_on_sentence(line) { 0.0 } else { paragraph };
+        return if goes_on_sentence(line, 0) { 0.0 } else { paragraph };
     }
     if line.opening_mark().is_some_and(crate::layout::is_list_bullet_char) {
         // A bullet goes on no sentence, however full the line before: it
@@ -168,10 +168,10 @@ pub(super) fn break_cost(
     if !blank_separated && opens_paragraph(line) { early.min(paragraph + cost::UNMARKED_PARAGRAPH) } else { early }
 }
 
-/// Whether a line's first word goes on the sentence before it: in lower
+/// Whether word `from` of a line goes on the sentence before it: in lower
 /// case, or on punctuation that goes on one (`:`, `;`, `,`, `)`).
-fn goes_on_sentence(line: &FlowLine) -> bool {
-    line.shapes.first().is_some_and(|s| s.lower || s.goes_on)
+fn goes_on_sentence(line: &FlowLine, from: usize) -> bool {
+    line.shapes.get(from).is_some_and(|s| s.lower || s.goes_on)
 }
 
 /// Whether a line opens like a paragraph or a list item.
@@ -188,8 +188,7 @@ pub(super) fn opens_paragraph(line: &FlowLine) -> bool {
 /// page break (`continued`) a cell may go on from the page before, so
 /// these say nothing there.
 pub(in crate::flowed) fn cell_start_cost(line: &FlowLine, from: usize, continued: bool) -> f64 {
-    let opens_badly = line.shapes.get(from).is_some_and(|s| s.lower || s.goes_on);
-    if opens_badly && !continued { cost::LOWER_START } else { 0.0 }
+    if goes_on_sentence(line, from) && !continued { cost::LOWER_START } else { 0.0 }
 }
 
 /// The cost of a cell opening on a line that follows the line before
