@@ -107,10 +107,11 @@ pub(super) fn number_value(text: &str) -> Option<u32> {
     Some(total.saturating_add(current))
 }
 
-/// A length in the archivists' notation, years after the year of the
-/// event (`N+5`, `année N + 10`, `A+2`).
+/// A length in the planners' notation, counted after the year, month or
+/// day of the event (`N+5`, `année N + 10`, `A+2`, `M+6`, `J+30`): the
+/// letter gives the unit.
 pub(super) static YEAR_OFFSET: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:année\s+)?[NA]\s*\+\s*(\d{1,3})\b(?:\s*(?:ans?|années?)\b)?"));
+    LazyLock::new(|| re(r"(?i)\b(?:année\s+)?([NAMJ])\s*\+\s*(\d{1,3})\b(?:\s*(?:ans?|années?|mois|jours?)\b)?"));
 /// A count with no unit added to a year (`année en cours + 1`, `année
 /// civile + 5`): the year gives the unit, which [`with_added_years`] writes.
 static YEARS_ADDED_TO_YEAR: LazyLock<Regex> =
@@ -218,13 +219,18 @@ pub(super) fn find_length(text: &str) -> Option<Length> {
         return Some(Length { duration, start: whole.start(), end: whole.end() });
     }
     let caps = YEAR_OFFSET.captures(text)?;
-    let (whole, years) = (caps.get(0)?, caps.get(1)?);
+    let (whole, letter, count) = (caps.get(0)?, caps.get(1)?, caps.get(2)?);
     // `Jusqu'au 31/12 de l'année N+1` names a date, the end of the keeping.
     if UNTIL_ANCHOR.is_match(text.get(..whole.start()).unwrap_or("")) {
         return None;
     }
+    let unit = match letter.as_str() {
+        "J" | "j" => 'D',
+        "M" | "m" => 'M',
+        _ => 'Y',
+    };
     Some(Length {
-        duration: format!("P{}Y", years.as_str().parse::<u32>().ok()?),
+        duration: format!("P{}{unit}", count.as_str().parse::<u32>().ok()?),
         start: whole.start(),
         end: whole.end(),
     })

@@ -46,8 +46,9 @@ pub(super) static GOVERNING: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn split_where_both_retain<'a>(text: &'a str, sep: &Regex, alternatives: bool) -> Vec<&'a str> {
     let mut parts = Vec::new();
     let mut start = 0;
-    // A separator inside a length (`1 an et 6 mois`) splits nothing.
-    let lengths: Vec<(usize, usize)> = LENGTH.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    // A separator inside a length (`1 an et 6 mois`, `M + 6`) splits nothing.
+    let lengths: Vec<(usize, usize)> =
+        LENGTH.find_iter(text).chain(YEAR_OFFSET.find_iter(text)).map(|m| (m.start(), m.end())).collect();
     for m in sep.find_iter(text) {
         if lengths.iter().any(|&(from, to)| from < m.start() && m.end() < to) {
             continue;
@@ -258,13 +259,16 @@ pub fn parse_statement(text: &str, applies_to: Option<&str>) -> Vec<RetentionRul
                 let head = subject.as_str().get(..l.start).unwrap_or("");
                 OLDER_THAN.find(head).or_else(|| INACTIVE_SINCE.captures(head).and_then(|c| c.get(1)))
             })
-            .filter(|_| !has_retention(&rest));
+            .filter(|_| find_length(&rest).is_none());
         let named = older.map_or(subject.as_str(), |m| subject.as_str().get(..m.start()).unwrap_or(""));
         if scope.is_none() {
             scope = subject_scope(named);
         }
         if let Some(m) = older {
-            body = format!("{} {verb}{rest}", subject.as_str().get(m.start()..).unwrap_or("").trim());
+            // What follows the verb then says how the data go, not when
+            // (`… sont supprimés après information préalable`), save a hedge.
+            hedged |= CONDITIONAL.is_match(&rest);
+            body = format!("{} {verb}", subject.as_str().get(m.start()..).unwrap_or("").trim());
         } else {
             // A keeping denied past a length bounds it (`ne sont pas
             // conservées plus de 6 mois`), as `pas plus de` does.

@@ -153,6 +153,9 @@ fn periods_units_numbers_and_bounds() {
         ("Conservation : N+5", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
         ("DUA : année N + 10", &[(Period, Some("P10Y"), Exact, None, None, None, false, None)]),
         ("Durée : A+2 ans", &[(Period, Some("P2Y"), Exact, None, None, None, false, None)]),
+        // The letter of the planners' notation gives the unit.
+        ("Conservation : J+30", &[(Period, Some("P30D"), Exact, None, None, None, false, None)]),
+        ("Durée : M + 6 mois", &[(Period, Some("P6M"), Exact, None, None, None, false, None)]),
         ("Conservation : 2.5 ans", &[(Period, Some("P30M"), Exact, None, None, None, false, None)]),
         ("Conservation : 1,5 mois", &[(Period, Some("P45D"), Exact, None, None, None, false, None)]),
         ("Conservation pour une durée maximale de 3 ans", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
@@ -275,6 +278,15 @@ fn starting_events() {
         (
             "Les dossiers datant de plus de 5 ans sont détruits",
             &[(Period, Some("P5Y"), Max, None, None, None, false, None)],
+        ),
+        // What follows the removal says how, not when; a hedge still hedges.
+        (
+            "Les comptes inactifs depuis plus de 3 ans sont supprimés après information préalable",
+            &[(Period, Some("P3Y"), Max, None, None, None, false, None)],
+        ),
+        (
+            "Les dossiers datant de plus de 5 ans sont détruits, sauf contentieux en cours",
+            &[(Period, Some("P5Y"), Max, None, None, None, true, None)],
         ),
         (
             "Conservation : 30 jours après la fin de l'événement au maximum",
@@ -452,12 +464,14 @@ fn events_states_and_permanence() {
         ("Leur conservation n'excède pas 3 ans.", &[(Period, Some("P3Y"), Max, None, None, None, false, None)]),
         // What the governing word keeps `de` is named without it.
         (
-            "Conservation de l'année N + 5 ans",
+            "Conservation de l'année civile + 5 ans",
             &[
-                (While, None, Exact, None, None, Some("année N"), false, None),
+                (While, None, Exact, None, None, Some("année civile"), false, None),
                 (Period, Some("P5Y"), Exact, None, None, None, false, None),
             ],
         ),
+        // The archivists' `année N + 5` is one length, after `de` too.
+        ("Conservation de l'année N + 5 ans", &[(Period, Some("P5Y"), Exact, None, None, None, false, None)]),
         // Data inactive for a length are removed once that long inactive.
         (
             "Les données des usagers inactifs depuis 3 ans sont supprimées",
