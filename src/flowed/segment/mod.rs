@@ -962,8 +962,16 @@ impl Model<'_> {
                         let whole_line = [Part::new(0, a)];
                         let endings = before.after(line, &whole_line);
                         here.push(entry, counts_for(prev_index, new_row), cut, endings, &whole_line);
-                        // Several cells on the line, when it is too long for a.
-                        if pricing.overflow(0, words, a) <= 0.0 {
+                        // Several cells on the line, when it is too long for
+                        // a, or when it opens a cell: a one-line cell and the
+                        // next cell's first line share a baseline, which
+                        // extractions in drawing order print as one line that
+                        // may well fit the first column. Only the final
+                        // reading looks for the latter: while the widths are
+                        // learned, it would explain long lines away and
+                        // narrow the columns.
+                        let opens_shared_baseline = fresh && W > 1;
+                        if pricing.overflow(0, words, a) <= 0.0 && !opens_shared_baseline {
                             continue;
                         }
                         let source = Source {

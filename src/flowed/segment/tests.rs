@@ -274,6 +274,25 @@ fn a_reading_is_given_up_only_once_dearer_than_its_limit() {
 }
 
 #[test]
+fn a_line_opening_a_cell_may_hold_the_next_cell_although_it_fits() {
+    // A one-line cell and the next cell's first line, printed as one line
+    // that fits the first column (`pdftotext -raw` of a jsPDF table).
+    let lines: Vec<FlowLine> =
+        ["Paie ", "Payer les agents Obligation ", "légale ", "Vote ", "Tenir les listes Mission ", "publique "]
+            .iter()
+            .map(|text| line(text))
+            .collect();
+    let evidence = no_evidence(lines.len());
+    let widths = [8.0, 30.0, 12.0];
+    let model =
+        Model { lines: &lines, widths: &widths, blank_separated: false, evidence: &evidence, unit: Unit::Chars };
+    let (_, steps) = model.solve();
+    let split_at = |i: usize| steps.get(i).map(|s| s.parts(lines[i].words.len()).collect::<Vec<_>>());
+    assert_eq!(split_at(1), Some(vec![(0, 3, 1), (3, 4, 2)]));
+    assert_eq!(split_at(4), Some(vec![(0, 3, 1), (3, 4, 2)]));
+}
+
+#[test]
 fn header_echoes_keep_the_quick_cost_s_bound_exact() {
     let lines: Vec<FlowLine> = ["Paie ", "Mairie Données d'identité ", "Vote ", "Mairie Données d'état civil "]
         .iter()
