@@ -610,6 +610,10 @@ impl Pricing<'_> {
                 + if going_on { resume_cost(line, from, column, group.endings) } else { 0.0 }
         };
         for w in 1..splits {
+            // A list mark opens its item: no cell ends on one.
+            if line.words.get(w - 1).is_some_and(|word| crate::layout::is_list_mark(word)) {
+                continue;
+            }
             for c in 0..k {
                 let Some(Some((cost_w, s, parent))) = best.get(w * k + c).copied() else { continue };
                 let Some(source) = group.sources.get(s) else { continue };

@@ -293,6 +293,29 @@ fn a_line_opening_a_cell_may_hold_the_next_cell_although_it_fits() {
 }
 
 #[test]
+fn no_cell_ends_on_a_list_mark() {
+    // `• Investigateurs` is wider than its column: the line is not split
+    // after its mark, which opens the item.
+    let lines: Vec<FlowLine> =
+        ["Données de santé ", "• Investigateurs ", "• Promoteur ", "Prestataire de ", "monitoring "]
+            .iter()
+            .map(|text| line(text))
+            .collect();
+    let evidence = no_evidence(lines.len());
+    let widths = [18.0, 12.0, 14.0];
+    let model =
+        Model { lines: &lines, widths: &widths, blank_separated: false, evidence: &evidence, unit: Unit::Chars };
+    for (_, steps) in [model.solve(), model.solve_quickly()] {
+        for (line, step) in lines.iter().zip(&steps) {
+            let ends_on_mark = |(_, to, _): (usize, usize, usize)| {
+                to.checked_sub(1).and_then(|w| line.words.get(w)).is_some_and(|w| crate::layout::is_list_mark(w))
+            };
+            assert!(!step.parts(line.words.len()).any(ends_on_mark), "{:?}", line.words);
+        }
+    }
+}
+
+#[test]
 fn header_echoes_keep_the_quick_cost_s_bound_exact() {
     let lines: Vec<FlowLine> = ["Paie ", "Mairie Données d'identité ", "Vote ", "Mairie Données d'état civil "]
         .iter()
