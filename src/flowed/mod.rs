@@ -809,7 +809,11 @@ fn record_number_opening(words: &[String]) -> bool {
 /// Notes: the trailing lines much longer than any cell's, with the short
 /// last line of a wrapped note after a long one (right under it, or after
 /// a blank line where the extraction made each line of the note a block
-/// of its own, as MuPDF does with justified lines).
+/// of its own, as MuPDF does with justified lines). Where the body
+/// already holds lines as long (an extraction that prints a row's cells on
+/// one line), length alone says nothing: the notes then start at the
+/// first line that opens with a note mark, ends a sentence or is longer
+/// than any body line.
 fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.chars as usize).collect();
     lengths.sort_unstable();
@@ -827,8 +831,23 @@ fn split_notes(mut lines: Vec<FlowLine>) -> (Vec<FlowLine>, Vec<FlowLine>) {
             break;
         }
     }
+    let longest_in_body = lines.get(..cut).unwrap_or_default().iter().map(|l| l.len.chars).fold(0.0, f64::max);
+    while let Some(line) = lines.get(cut)
+        && !starts_with_note_mark(line)
+        && !line.ends_sentence()
+        && line.len.chars <= longest_in_body
+    {
+        cut += 1;
+    }
     let notes = lines.split_off(cut);
     (lines, notes)
+}
+
+/// Whether a line opens with a note's mark (`*`, `(1)`, `¹`).
+fn starts_with_note_mark(line: &FlowLine) -> bool {
+    static NOTE_MARK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\*|\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹]|\d{1,2}\))").unwrap_or_else(|_| unreachable!()));
+    line.words.first().is_some_and(|w| NOTE_MARK.is_match(w))
 }
 
 #[cfg(test)]

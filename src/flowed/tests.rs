@@ -414,6 +414,24 @@ fn record_numbers_open_lines_alone_or_before_a_title() {
 }
 
 #[test]
+fn a_row_printed_on_one_line_is_no_note_where_the_body_has_such_lines() {
+    // `pdftotext -raw` of a table that prints a row's cells on one line:
+    // the last row's line is as long as others in the body, ends no
+    // sentence and bears no note mark.
+    let row = "Contrôler l’accès aux bâtiments Intérêt légitime Nom, prénom, organisme Visiteurs Accueil 6 mois ";
+    let cells = "Registre des \nvisiteurs \n".repeat(10);
+    let marked = "* Le registre est mis à jour à chaque création ou modification de traitement. ";
+    let prose = "Les durées indiquées courent à compter de la fin de la finalité, sauf mention contraire. ";
+    let text = format!("{cells}{row}\n{cells}{row}\n{marked}\n");
+    let (body, notes) = split_notes(read_lines(&text));
+    assert_eq!((body.len(), notes.len()), (42, 1));
+    // A note in prose ends its sentence.
+    let text = format!("{cells}{row}\n{cells}{prose}\n");
+    let (body, notes) = split_notes(read_lines(&text));
+    assert_eq!((body.len(), notes.len()), (41, 1));
+}
+
+#[test]
 fn a_wrapped_note_keeps_its_short_last_line() {
     let cell = "Données d’identité ";
     let long =
