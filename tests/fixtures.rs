@@ -349,6 +349,15 @@ fn flowed_text_fixtures_against_their_truth() {
         // its length (`Informations de connexion 1` / `an.`) spoke of
         // retention from its first line.
         ("fabrique-pdftotext-raw.txt", 52),
+        // `pdftotext -raw` of jsPDF-AutoTable's grid table
+        // (`make_jspdf_autotable.js`): each one-line cell printed on the
+        // line of the next cell's first, whole rows on one line. The
+        // one-line rows' data cells are wider than the width learned from
+        // the wrapped ones and are cut before their last word (`date et
+        // heure de` / `visite`); 144 before a line opening a cell could
+        // hold the next one although it fits, 153 before the last row's
+        // line was told from a note.
+        ("syndicat-jspdf-autotable-pdftotext-raw.txt", 159),
         // ReportLab cuts words too wide for a line after other words
         // (`Prestataire d’h` / `ébergement`), which a text without the
         // glyphs' positions cannot show; 85 and 84 (MuPDF, below) before a
