@@ -570,8 +570,10 @@ impl Pricing<'_> {
     /// Pushes into `here` the readings of the line as several cells whose
     /// first part opens as one of the group's sources: the cheapest chain
     /// of parts ending at each word in each column is found once, in word
-    /// order, a part in the middle being a one-line cell where the rest of
-    /// the line is too long for it.
+    /// order, a part in the middle being a one-line cell: where the rest of
+    /// the line is too long for it, or anywhere in the final reading
+    /// (`W > 1`), as extractions in drawing order print a row's one-line
+    /// cells on one line.
     fn push_several_cells<const W: usize>(
         &self,
         group: &Group,
@@ -621,8 +623,10 @@ impl Pricing<'_> {
                     let at = cost_w + (c2 - c - 1) as f64 * skip + opening(w, c2);
                     let cost = at + self.part(w, words, c2);
                     // The rest of the line also opens a chain of more cells
-                    // where it is too long for c2.
-                    let goes_on = self.overflow(w, words, c2) > 0.0;
+                    // where it is too long for c2, or, in the final reading,
+                    // where c2's part is a one-line cell whose baseline the
+                    // next cells share (see `opens_shared_baseline`).
+                    let goes_on = W > 1 || self.overflow(w, words, c2) > 0.0;
                     let kept = here.may_keep_split(c2, group.continued, cost);
                     if !kept && !goes_on {
                         continue;

@@ -290,6 +290,20 @@ fn a_line_opening_a_cell_may_hold_the_next_cell_although_it_fits() {
     let split_at = |i: usize| steps.get(i).map(|s| s.parts(lines[i].words.len()).collect::<Vec<_>>());
     assert_eq!(split_at(1), Some(vec![(0, 3, 1), (3, 4, 2)]));
     assert_eq!(split_at(4), Some(vec![(0, 3, 1), (3, 4, 2)]));
+    // A row's one-line cells all on one line, each part fitting its column.
+    let lines: Vec<FlowLine> =
+        ["Paie ", "Payer les agents Obligation légale 5 ans ", "Vote ", "Tenir les listes Mission publique 1 an "]
+            .iter()
+            .map(|text| line(text))
+            .collect();
+    let evidence = no_evidence(lines.len());
+    let widths = [8.0, 30.0, 24.0, 10.0];
+    let model =
+        Model { lines: &lines, widths: &widths, blank_separated: false, evidence: &evidence, unit: Unit::Chars };
+    let (_, steps) = model.solve();
+    let split_at = |i: usize| steps.get(i).map(|s| s.parts(lines[i].words.len()).collect::<Vec<_>>());
+    assert_eq!(split_at(1), Some(vec![(0, 3, 1), (3, 5, 2), (5, 7, 3)]));
+    assert_eq!(split_at(3), Some(vec![(0, 3, 1), (3, 5, 2), (5, 7, 3)]));
 }
 
 #[test]
