@@ -571,9 +571,8 @@ impl Pricing<'_> {
     /// first part opens as one of the group's sources: the cheapest chain
     /// of parts ending at each word in each column is found once, in word
     /// order, a part in the middle being a one-line cell: where the rest of
-    /// the line is too long for it, or anywhere in the final reading
-    /// (`W > 1`), as extractions in drawing order print a row's one-line
-    /// cells on one line.
+    /// the line is too long for it, or anywhere where the reading looks for
+    /// shared baselines ([`looks_for_shared_baselines`]).
     fn push_several_cells<const W: usize>(
         &self,
         group: &Group,
@@ -623,10 +622,9 @@ impl Pricing<'_> {
                     let at = cost_w + (c2 - c - 1) as f64 * skip + opening(w, c2);
                     let cost = at + self.part(w, words, c2);
                     // The rest of the line also opens a chain of more cells
-                    // where it is too long for c2, or, in the final reading,
-                    // where c2's part is a one-line cell whose baseline the
-                    // next cells share (see `opens_shared_baseline`).
-                    let goes_on = W > 1 || self.overflow(w, words, c2) > 0.0;
+                    // where it is too long for c2, or where c2's part may be
+                    // a one-line cell whose baseline the next cells share.
+                    let goes_on = looks_for_shared_baselines::<W>() || self.overflow(w, words, c2) > 0.0;
                     let kept = here.may_keep_split(c2, group.continued, cost);
                     if !kept && !goes_on {
                         continue;
@@ -656,6 +654,16 @@ impl Pricing<'_> {
             }
         }
     }
+}
+
+/// Whether a reading keeping `W` states per slot looks for one-line cells
+/// sharing a line that fits its column: a one-line cell and the next
+/// cell's first line share a baseline, which extractions in drawing order
+/// print as one line, often a whole row's. Only the final reading (`W >
+/// 1`) does: while the widths are learned (one state per slot), such
+/// readings would explain long lines away and narrow the columns.
+const fn looks_for_shared_baselines<const W: usize>() -> bool {
+    W > 1
 }
 
 /// Whether column `column` is in a mask of cells (cut ones, open ones).
@@ -971,14 +979,9 @@ impl Model<'_> {
                         let endings = before.after(line, &whole_line);
                         here.push(entry, counts_for(prev_index, new_row), cut, endings, &whole_line);
                         // Several cells on the line, when it is too long for
-                        // a, or when it opens a cell: a one-line cell and the
-                        // next cell's first line share a baseline, which
-                        // extractions in drawing order print as one line that
-                        // may well fit the first column. Only the final
-                        // reading looks for the latter: while the widths are
-                        // learned, it would explain long lines away and
-                        // narrow the columns.
-                        let opens_shared_baseline = fresh && W > 1;
+                        // a, or when it opens a cell whose baseline the next
+                        // cells may share.
+                        let opens_shared_baseline = fresh && looks_for_shared_baselines::<W>();
                         if pricing.overflow(0, words, a) <= 0.0 && !opens_shared_baseline {
                             continue;
                         }
