@@ -409,6 +409,17 @@ fn flowed_text_fixtures_against_their_truth() {
         // wrong both ways and its subjects cell takes another line wrong
         // (the same rule put 7 cells right in two other MuPDF texts).
         ("hopital-docx-libreoffice-borderless-mutool.txt", 73),
+        // PyMuPDF's text of the corpus PDF: MuPDF's lines without the blank
+        // lines that part its blocks, so a cell's end shows only where its
+        // line lost its trailing space, and full lines lose theirs too
+        // (`domicile stable en simplifiant` / `la gestion`). Its rows run
+        // over pages, the first over three, cut between their cells. 14
+        // before the widths were refined from a start owing nothing to the
+        // first rows: the first row filled the explored lines, and every
+        // reading explored from it left two columns empty. Most of the 20
+        // cells still wrong are in rows a page cuts (Archifiltre, E-mjpm,
+        // MANO), read shifted by a column.
+        ("fabrique-pymupdf.txt", 46),
     ];
     let pairs = fixtures_with_truth("text", "txt");
     assert!(pairs.len() >= 2, "flowed text fixtures missing from fixtures/text");

@@ -20,8 +20,10 @@
 //!
 //! The descents solve the text a thousand times and more, so they explore
 //! only the first rows ([`EXPLORE_LINES_PER_COLUMN`]); the best widths
-//! they find are then refined over the whole sample ([`refine`]): the
-//! cost of learning grows with the document only through that refinement.
+//! they find are then refined over the whole sample ([`refine`]), beside
+//! a start that owes nothing to the first rows (every column at the
+//! typical line length): the cost of learning grows with the document only
+//! through that refinement.
 //!
 //! Widths are learned in characters, or in set width ([`Unit`]). Where the
 //! wraps of the reading in characters show a proportional font, each
@@ -146,9 +148,7 @@ fn explore(
     evidence: &Evidence,
     unit: Unit,
 ) -> Vec<(f64, Vec<f64>)> {
-    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.of(unit) as usize).collect();
-    lengths.sort_unstable();
-    let typical = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64;
+    let typical = typical_length(lines, unit);
     // The widths the first row shows, as read and alternated.
     let from_first_row = |skipped: usize, reading: FirstRowReading| {
         let row_lines = lines.get(skipped..).unwrap_or_default();
@@ -195,11 +195,25 @@ fn explore(
     readings
 }
 
+/// A line length most lines of the text stay within (the third quartile):
+/// a column width that assumes nothing of which line is whose.
+fn typical_length(lines: &[FlowLine], unit: Unit) -> f64 {
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.len.of(unit) as usize).collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(30) as f64
+}
+
 /// The explored `readings` refined over all `lines`: the cheapest few
 /// descended from again, by the steepest update and a round over every
 /// width and then by rounds over widths near each column's own
 /// ([`Tried::NearAfterFirstRound`]), and the shifted trap escaped again,
 /// as the first rows may hide it. Cheapest first.
+///
+/// Where the first rows are few (a first row running over pages fills
+/// the explored lines alone), every explored reading may lie in a basin
+/// the whole sample would not: one that leaves columns empty, their
+/// lines read into a neighbour. So a start that owes nothing to the first
+/// rows is refined too: every column at the sample's typical line length.
 fn refine(
     lines: &[FlowLine],
     readings: &[(f64, Vec<f64>)],
@@ -214,6 +228,11 @@ fn refine(
         if distinct.len() < REFINED_READINGS && !distinct.contains(&widths) {
             distinct.push(widths);
         }
+    }
+    let columns = readings.first().map_or(0, |(_, widths)| widths.len());
+    let uniform = evidence.capped(vec![typical_length(lines, unit); columns]);
+    if columns > 0 && !distinct.contains(&&uniform) {
+        distinct.push(&uniform);
     }
     let mut refined: Vec<(f64, Vec<f64>)> =
         distinct.into_iter().map(|w| descent.run(w.clone(), REFINE_STEEPEST_UPDATES)).collect();
