@@ -90,6 +90,9 @@ struct Interpreter<'a, 'o> {
     /// curves it draws: a small round path filled is a drawn bullet.
     path_extent: Option<Rect>,
     path_curves: usize,
+    /// The last path operator was `m`: the last subpath draws nothing yet
+    /// (cairo closes each disc it fills and moves to its start again).
+    lone_move: bool,
     operations: usize,
     form_stack: Vec<ObjectId>,
 }
@@ -127,6 +130,7 @@ pub fn run(doc: &Document, content: &[u8], resources: &Resources, frame: Matrix,
         path: Vec::new(),
         path_extent: None,
         path_curves: 0,
+        lone_move: false,
         operations: 0,
         form_stack: Vec::new(),
     };
@@ -150,6 +154,9 @@ impl<'a> Interpreter<'a, '_> {
     }
 
     fn apply(&mut self, operator: &str, op: &[Object], resources: &Resources<'a>) {
+        if matches!(operator, "l" | "c" | "v" | "y" | "re" | "h") {
+            self.lone_move = false;
+        }
         match operator {
             "q" if self.saved.len() < MAX_SAVE_DEPTH => {
                 self.saved.push(self.state.clone());
@@ -180,6 +187,7 @@ impl<'a> Interpreter<'a, '_> {
                 let p = self.state.ctm.apply(num(op, 0), num(op, 1));
                 self.extend_path_extent(&[p]);
                 self.path.push(vec![p]);
+                self.lone_move = true;
             }
             "l" => {
                 let p = self.state.ctm.apply(num(op, 0), num(op, 1));
@@ -374,6 +382,7 @@ impl<'a> Interpreter<'a, '_> {
         self.path.clear();
         self.path_extent = None;
         self.path_curves = 0;
+        self.lone_move = false;
     }
 
     fn stroke_path(&mut self) {
@@ -399,7 +408,8 @@ impl<'a> Interpreter<'a, '_> {
         }
         // One round closed path of curves, a few points across: a drawn
         // bullet, whether it bullets text is for the page to say.
-        if let Some(extent) = self.path_extent.filter(|_| self.path_curves >= 2 && self.path.len() == 1) {
+        let drawn_subpaths = self.path.len() - usize::from(self.lone_move);
+        if let Some(extent) = self.path_extent.filter(|_| self.path_curves >= 2 && drawn_subpaths == 1) {
             let (w, h) = (extent.width(), extent.height());
             if (MIN_DISC..=MAX_DISC).contains(&w) && (w - h).abs() <= 0.2 * w && self.out.discs.len() < MAX_DISCS {
                 self.out.discs.push(extent);
@@ -502,4 +512,30 @@ fn quarter_turn(trm: &Matrix) -> usize {
     let [a, b, ..] = trm.m;
     let turns = b.atan2(a) / std::f64::consts::FRAC_PI_2;
     (turns.round() as i64).rem_euclid(4) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The discs a content stream fills on an empty page.
+    fn discs_of(content: &str) -> Vec<Rect> {
+        let doc = Document::new();
+        let mut out = PageContent { width: 200.0, height: 200.0, ..PageContent::default() };
+        run(&doc, content.as_bytes(), &Resources::default(), Matrix::translate(0.0, 0.0), &mut out);
+        out.discs
+    }
+
+    #[test]
+    fn a_filled_round_path_is_a_disc_whatever_lone_move_ends_it() {
+        // A disc of 2.5 points across in four quarter curves, closed.
+        let disc = "102.5 100 m 102.5 100.7 101.9 101.25 101.25 101.25 c 100.6 101.25 100 100.7 100 100 c \
+                    100 99.3 100.6 98.75 101.25 98.75 c 101.9 98.75 102.5 99.3 102.5 100 c h";
+        assert_eq!(discs_of(&format!("{disc} f")).len(), 1);
+        // cairo moves to the disc's start again before filling: a subpath
+        // that draws nothing.
+        assert_eq!(discs_of(&format!("{disc} 102.5 100 m f")).len(), 1);
+        // Two discs filled as one path are no bullet.
+        assert_eq!(discs_of(&format!("{disc} {disc} f")).len(), 0);
+    }
 }
