@@ -29,6 +29,9 @@ const MIN_DISC: f64 = 0.8;
 const MAX_DISC: f64 = 8.0;
 /// Most discs kept for one page.
 const MAX_DISCS: usize = 10_000;
+/// Deepest marked-content nesting tracked (deeper sequences are counted,
+/// so that their `EMC` still pairs, but say nothing).
+const MAX_MARKED_DEPTH: usize = 256;
 
 /// A resource dictionary chain: a form's own, then its parent's.
 #[derive(Debug, Clone, Default)]
@@ -93,6 +96,11 @@ struct Interpreter<'a, 'o> {
     /// The last path operator was `m`: the last subpath draws nothing yet
     /// (cairo closes each disc it fills and moves to its start again).
     lone_move: bool,
+    /// Open marked-content sequences, innermost last: for a span with an
+    /// `/ActualText`, the number of glyphs drawn before it and that text.
+    marked: Vec<Option<(usize, String)>>,
+    /// Sequences opened beyond [`MAX_MARKED_DEPTH`], still to close.
+    marked_overflow: usize,
     operations: usize,
     form_stack: Vec<ObjectId>,
 }
@@ -131,6 +139,8 @@ pub fn run(doc: &Document, content: &[u8], resources: &Resources, frame: Matrix,
         path_extent: None,
         path_curves: 0,
         lone_move: false,
+        marked: Vec::new(),
+        marked_overflow: 0,
         operations: 0,
         form_stack: Vec::new(),
     };
@@ -292,8 +302,80 @@ impl<'a> Interpreter<'a, '_> {
                 self.draw_xobject(resources, name);
             }
             "BI" | "EI" => self.out.images += usize::from(operator == "EI"),
+            "BMC" => self.open_marked(None),
+            "BDC" => {
+                let actual_text = self.actual_text(resources, op.get(1));
+                self.open_marked(actual_text);
+            }
+            "EMC" => self.close_marked(),
             _ => {}
         }
+    }
+
+    /// The `/ActualText` of a marked-content sequence's properties (inline,
+    /// or named in the resources' `/Properties`).
+    fn actual_text(&self, resources: &Resources<'a>, properties: Option<&Object>) -> Option<String> {
+        let dict = match properties? {
+            Object::Dictionary(dict) => dict,
+            Object::Name(name) => match resources.lookup(self.doc, b"Properties", name)? {
+                (_, Object::Dictionary(dict)) => dict,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let text = dict.get(b"ActualText").ok()?;
+        let text = match text {
+            Object::Reference(id) => self.doc.get_object(*id).ok()?,
+            direct => direct,
+        };
+        lopdf::decode_text_string(text).ok()
+    }
+
+    /// Opens a marked-content sequence; one with an actual text inside
+    /// another says nothing, the outer text standing for it all.
+    fn open_marked(&mut self, actual_text: Option<String>) {
+        if self.marked.len() >= MAX_MARKED_DEPTH {
+            self.marked_overflow += 1;
+            return;
+        }
+        let inside_actual_text = self.marked.iter().any(Option::is_some);
+        let span = actual_text.filter(|_| !inside_actual_text).map(|text| (self.out.glyphs.len(), text));
+        self.marked.push(span);
+    }
+
+    /// Closes the innermost marked-content sequence: the glyphs a span with
+    /// an actual text drew are that text (a ligature, a cluster, a glyph
+    /// its font maps to nothing), set as one glyph over them where they
+    /// lie on one line, none where the text is empty.
+    fn close_marked(&mut self) {
+        if self.marked_overflow > 0 {
+            self.marked_overflow -= 1;
+            return;
+        }
+        let Some(Some((start, text))) = self.marked.pop() else { return };
+        let Some(drawn) = self.out.glyphs.get(start..) else { return };
+        if text.is_empty() {
+            self.out.glyphs.truncate(start);
+            return;
+        }
+        let Some(first) = drawn.first() else { return };
+        // A line's glyphs overlap across it: in height where the text runs
+        // across the page, in width where it runs up or down.
+        let across = |g: &Glyph| {
+            if first.turn % 2 == 0 {
+                g.bbox.y0 < first.bbox.y1 && g.bbox.y1 > first.bbox.y0
+            } else {
+                g.bbox.x0 < first.bbox.x1 && g.bbox.x1 > first.bbox.x0
+            }
+        };
+        let one_line = drawn.iter().all(|g| g.turn == first.turn && across(g));
+        if !one_line {
+            return;
+        }
+        let bbox = drawn.iter().skip(1).fold(first.bbox, |b, g| b.union(&g.bbox));
+        let glyph = Glyph { text, bbox, ..first.clone() };
+        self.out.glyphs.truncate(start);
+        self.out.glyphs.push(glyph);
     }
 
     fn font(&mut self, resources: &Resources<'a>, name: &[u8]) -> Rc<Font> {
@@ -518,12 +600,52 @@ fn quarter_turn(trm: &Matrix) -> usize {
 mod tests {
     use super::*;
 
-    /// The discs a content stream fills on an empty page.
-    fn discs_of(content: &str) -> Vec<Rect> {
+    /// What a content stream draws on an empty page, with `resources`.
+    fn drawn(content: &str, resources: &Resources) -> PageContent {
         let doc = Document::new();
         let mut out = PageContent { width: 200.0, height: 200.0, ..PageContent::default() };
-        run(&doc, content.as_bytes(), &Resources::default(), Matrix::translate(0.0, 0.0), &mut out);
-        out.discs
+        run(&doc, content.as_bytes(), resources, Matrix::translate(0.0, 0.0), &mut out);
+        out
+    }
+
+    /// The discs a content stream fills on an empty page.
+    fn discs_of(content: &str) -> Vec<Rect> {
+        drawn(content, &Resources::default()).discs
+    }
+
+    /// The glyphs' texts a content stream shows in a font the page does
+    /// not define, with `resources`.
+    fn texts_of(content: &str, resources: &Resources) -> Vec<String> {
+        drawn(&format!("BT /F1 10 Tf 1 0 0 1 10 100 Tm {content} ET"), resources)
+            .glyphs
+            .into_iter()
+            .map(|g| g.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_span_s_actual_text_stands_for_its_glyphs() {
+        let none = Resources::default();
+        let plain = texts_of("(ab) Tj", &none);
+        assert_eq!(plain.len(), 2);
+        // A ligature drawn as one glyph its font maps to nothing, and a
+        // cluster of two glyphs: each one glyph of the actual text.
+        assert_eq!(texts_of("/Span <</ActualText (fi)>> BDC (a) Tj EMC", &none), ["fi"]);
+        assert_eq!(texts_of("/Span <</ActualText <FEFF0153>>> BDC (ab) Tj EMC", &none), ["œ"]);
+        // An empty actual text hides what it marks (a hyphen the line's
+        // end added); a span without one changes nothing.
+        assert_eq!(texts_of("/Span <</ActualText ()>> BDC (a) Tj EMC (b) Tj", &none).len(), 1);
+        assert_eq!(texts_of("/P <</MCID 0>> BDC (ab) Tj EMC", &none), plain);
+        // The outer text stands for an inner one, and for glyphs outside it.
+        let nested = "/Span <</ActualText (x)>> BDC /Span <</ActualText (y)>> BDC (a) Tj EMC (b) Tj EMC";
+        assert_eq!(texts_of(nested, &none), ["x"]);
+        // Named in the resources' properties.
+        let mut properties = Dictionary::new();
+        properties.set("P1", Object::Dictionary(lopdf::dictionary! { "ActualText" => Object::string_literal("ff") }));
+        let page = lopdf::dictionary! { "Properties" => Object::Dictionary(properties) };
+        assert_eq!(texts_of("/Span /P1 BDC (a) Tj EMC", &Resources { dicts: vec![&page] }), ["ff"]);
+        // Glyphs on two lines keep their own texts.
+        assert_eq!(texts_of("/Span <</ActualText (x)>> BDC (a) Tj 0 -20 Td (b) Tj EMC", &none), plain);
     }
 
     #[test]
