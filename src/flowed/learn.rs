@@ -22,8 +22,8 @@
 //! only the first rows ([`EXPLORE_LINES_PER_COLUMN`]); the best widths
 //! they find are then refined over the whole sample ([`refine`]), beside
 //! a start that owes nothing to the first rows (every column at the
-//! typical line length): the cost of learning grows with the document only
-//! through that refinement.
+//! typical line length) where the best of them leaves a column empty: the
+//! cost of learning grows with the document only through that refinement.
 //!
 //! Widths are learned in characters, or in set width ([`Unit`]). Where the
 //! wraps of the reading in characters show a proportional font, each
@@ -108,13 +108,38 @@ pub(super) fn widths(
     let explored = lines.get(..lines.len().min(explored_lines)).unwrap_or_default();
     let mut readings = explore(explored, columns, blank_separated, evidence, unit);
     if explored.len() < lines.len() {
-        readings = refine(lines, &readings, blank_separated, evidence, unit);
+        let empty_column = readings
+            .first()
+            .is_some_and(|(_, widths)| leaves_a_column_empty(explored, widths, blank_separated, evidence, unit));
+        readings = refine(lines, &readings, empty_column, blank_separated, evidence, unit);
     }
     let mut readings = readings.into_iter();
     let (best_cost, best) = readings.next().unwrap_or_default();
     let runner_up =
         readings.find(|(_, w)| *w != best).filter(|(c, _)| *c <= best_cost + PLAUSIBLE_MARGIN).map(|(_, w)| w);
     LearnedWidths { best, runner_up }
+}
+
+/// Whether the reading of `lines` under `widths` gives no line to some
+/// column: the first rows read so are one long row, or its lines were read
+/// into a neighbour of that column.
+fn leaves_a_column_empty(
+    lines: &[FlowLine],
+    widths: &[f64],
+    blank_separated: bool,
+    evidence: &Evidence,
+    unit: Unit,
+) -> bool {
+    let (_, steps) = Model { lines, widths, blank_separated, evidence, unit }.solve_quickly();
+    let mut filled = vec![false; widths.len()];
+    for (line, step) in lines.iter().zip(&steps) {
+        for (_, _, column) in step.parts(line.words.len()) {
+            if let Some(slot) = filled.get_mut(column) {
+                *slot = true;
+            }
+        }
+    }
+    filled.contains(&false)
 }
 
 /// The first lines, as many as the learning's work allows for `columns`
@@ -212,11 +237,13 @@ fn typical_length(lines: &[FlowLine], unit: Unit) -> f64 {
 /// Where the first rows are few (a first row running over pages fills
 /// the explored lines alone), every explored reading may lie in a basin
 /// the whole sample would not: one that leaves columns empty, their
-/// lines read into a neighbour. So a start that owes nothing to the first
-/// rows is refined too: every column at the sample's typical line length.
+/// lines read into a neighbour. Where the cheapest leaves one empty
+/// (`empty_column`), a start that owes nothing to the first rows is
+/// refined too: every column at the sample's typical line length.
 fn refine(
     lines: &[FlowLine],
     readings: &[(f64, Vec<f64>)],
+    empty_column: bool,
     blank_separated: bool,
     evidence: &Evidence,
     unit: Unit,
@@ -231,7 +258,7 @@ fn refine(
     }
     let columns = readings.first().map_or(0, |(_, widths)| widths.len());
     let uniform = evidence.capped(vec![typical_length(lines, unit); columns]);
-    if columns > 0 && !distinct.contains(&&uniform) {
+    if empty_column && columns > 0 && !distinct.contains(&&uniform) {
         distinct.push(&uniform);
     }
     let mut refined: Vec<(f64, Vec<f64>)> =
