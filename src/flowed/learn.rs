@@ -111,7 +111,10 @@ pub(super) fn widths(
         let empty_column = readings
             .first()
             .is_some_and(|(_, widths)| leaves_a_column_empty(explored, widths, blank_separated, evidence, unit));
-        readings = refine(lines, &readings, empty_column, blank_separated, evidence, unit);
+        // A start owing nothing to the first rows: every column at the
+        // sample's typical line length.
+        let neutral = empty_column.then(|| evidence.capped(vec![typical_length(lines, unit); columns]));
+        readings = refine(lines, &readings, neutral, blank_separated, evidence, unit);
     }
     let mut readings = readings.into_iter();
     let (best_cost, best) = readings.next().unwrap_or_default();
@@ -237,13 +240,12 @@ fn typical_length(lines: &[FlowLine], unit: Unit) -> f64 {
 /// Where the first rows are few (a first row running over pages fills
 /// the explored lines alone), every explored reading may lie in a basin
 /// the whole sample would not: one that leaves columns empty, their
-/// lines read into a neighbour. Where the cheapest leaves one empty
-/// (`empty_column`), a start that owes nothing to the first rows is
-/// refined too: every column at the sample's typical line length.
+/// lines read into a neighbour. Where the cheapest leaves one empty, a
+/// `neutral` start that owes nothing to the first rows is refined too.
 fn refine(
     lines: &[FlowLine],
     readings: &[(f64, Vec<f64>)],
-    empty_column: bool,
+    neutral: Option<Vec<f64>>,
     blank_separated: bool,
     evidence: &Evidence,
     unit: Unit,
@@ -256,10 +258,8 @@ fn refine(
             distinct.push(widths);
         }
     }
-    let columns = readings.first().map_or(0, |(_, widths)| widths.len());
-    let uniform = evidence.capped(vec![typical_length(lines, unit); columns]);
-    if empty_column && columns > 0 && !distinct.contains(&&uniform) {
-        distinct.push(&uniform);
+    if let Some(neutral) = neutral.as_ref().filter(|n| !distinct.contains(n)) {
+        distinct.push(neutral);
     }
     let mut refined: Vec<(f64, Vec<f64>)> =
         distinct.into_iter().map(|w| descent.run(w.clone(), REFINE_STEEPEST_UPDATES)).collect();

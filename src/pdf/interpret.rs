@@ -323,11 +323,7 @@ impl<'a> Interpreter<'a, '_> {
             },
             _ => return None,
         };
-        let text = dict.get(b"ActualText").ok()?;
-        let text = match text {
-            Object::Reference(id) => self.doc.get_object(*id).ok()?,
-            direct => direct,
-        };
+        let (_, text) = self.doc.dereference(dict.get(b"ActualText").ok()?).ok()?;
         lopdf::decode_text_string(text).ok()
     }
 
