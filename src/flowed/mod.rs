@@ -561,6 +561,22 @@ fn read_body(
 ) -> BodyReading {
     let mut evidence = Evidence { cells_apart, ..evidence(body, headers, blank_separated, width_caps) };
     let mut learned = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
+    // A numbering makes a misread row dear, and so the descents settle
+    // elsewhere than without it, not always better: they are run without it
+    // too, and the widths the whole body reads cheaper under are kept.
+    if evidence.number_counted.contains(&true) {
+        let counted = std::mem::take(&mut evidence.number_counted);
+        let uncounted = learn::widths(body, headers.len(), blank_separated, &evidence, unit);
+        evidence.number_counted = counted;
+        if uncounted != learned {
+            let cost = |widths: &[f64]| {
+                Model { lines: body, widths, blank_separated, evidence: &evidence, unit }.solve_quickly().0
+            };
+            if cost(&uncounted.best) < cost(&learned.best) {
+                learned = uncounted;
+            }
+        }
+    }
     let mut first =
         Model { lines: body, widths: &learned.best, blank_separated, evidence: &evidence, unit }.solve_quickly().1;
     // The widths were learned with every shared line priced alike. Where
@@ -633,6 +649,7 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         retention_start: retention_starts(body, &statements, blank_separated),
         retention_column,
         number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
+        number_counted: counted_numbers(body),
         number_column: fields.iter().position(|f| f == "number"),
         vocabulary: None,
         shared_lines: None,
@@ -787,6 +804,63 @@ fn wrapped_statement_opening(line: &FlowLine, next: Option<&FlowLine>) -> Option
     let at = joined.find(&statement.text)?;
     let words_before = joined.get(..at)?.split_whitespace().count();
     (words_before < line.words.len()).then_some(words_before)
+}
+
+/// Fewest record numbers counting up one by one that make a numbering: a
+/// run of two may be a list's (`1.`, `2.` in a cell).
+const MIN_NUMBERING: usize = 3;
+
+/// Per line, whether it opens with a number of the register's numbering:
+/// the longest run of record numbers written alike (`12`, `3.`, `T-03`:
+/// the same marks around the figures) counting up one by one down the
+/// text, each linked to the latest line before it opening with the number
+/// before. A number that two lines open with alike (a row's `5` / `ans`
+/// as well as its record number `5`) is left out: which one counts, the
+/// text does not say.
+fn counted_numbers(body: &[FlowLine]) -> Vec<bool> {
+    let numbers: Vec<Option<(String, u32)>> = body
+        .iter()
+        .map(|l| if record_number_opening(&l.words) { l.words.first().and_then(|w| written_number(w)) } else { None })
+        .collect();
+    let mut occurrences: HashMap<&(String, u32), usize> = HashMap::new();
+    for number in numbers.iter().flatten() {
+        *occurrences.entry(number).or_default() += 1;
+    }
+    // Per line: the length of the longest run ending on it, and the line
+    // before it in that run.
+    let mut runs: Vec<(usize, Option<usize>)> = vec![(0, None); body.len()];
+    let mut latest: HashMap<(&str, u32), usize> = HashMap::new();
+    for (i, number) in numbers.iter().enumerate() {
+        let Some((form, value)) = number else { continue };
+        let before = value.checked_sub(1).and_then(|v| latest.get(&(form.as_str(), v)).copied());
+        let length = before.and_then(|b| runs.get(b)).map_or(1, |(l, _)| l + 1);
+        if let Some(slot) = runs.get_mut(i) {
+            *slot = (length, before);
+        }
+        latest.insert((form.as_str(), *value), i);
+    }
+    let mut counted = vec![false; body.len()];
+    let longest = runs.iter().enumerate().max_by_key(|(_, (length, _))| *length);
+    let mut at = longest.filter(|(_, (length, _))| *length >= MIN_NUMBERING).map(|(i, _)| i);
+    // Each step goes to an earlier line: the walk ends.
+    while let Some(i) = at {
+        let once = numbers.get(i).and_then(Option::as_ref).is_some_and(|n| occurrences.get(n) == Some(&1));
+        if let Some(slot) = counted.get_mut(i) {
+            *slot = once;
+        }
+        at = runs.get(i).and_then(|(_, before)| *before);
+    }
+    counted
+}
+
+/// A record number as written: its marks with `#` for its last figures,
+/// and the number they stand for (`T-12` → `T-#`, 12; `3.` → `#.`, 3).
+fn written_number(word: &str) -> Option<(String, u32)> {
+    let end = word.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let upto = word.get(..end)?;
+    let start = upto.char_indices().rev().take_while(|(_, c)| c.is_ascii_digit()).last()?.0;
+    let value = upto.get(start..)?.parse().ok()?;
+    Some((format!("{}#{}", upto.get(..start)?, word.get(end..)?), value))
 }
 
 /// A word that may be a record number (`12`, `3.`, `T-03`).

@@ -414,6 +414,94 @@ fn record_numbers_open_lines_alone_or_before_a_title() {
 }
 
 #[test]
+fn a_register_s_numbering_is_its_longest_run_of_record_numbers_counting_up() {
+    // (text, lines of the numbering): numbers alone or before a title
+    // count; a list's `1.` / `2.` in a cell is written otherwise, and a
+    // run too short; a number two lines open with alike is left out, the
+    // text not saying which is the record's.
+    let cases: &[(&str, &[usize])] = &[
+        (
+            "1 
+Paie 
+2 
+Congés 
+3 
+Formation 
+",
+            &[0, 2, 4],
+        ),
+        (
+            "T-01 Paie 
+T-02 Congés 
+T-03 Formation 
+",
+            &[0, 1, 2],
+        ),
+        (
+            "1 
+Paie 
+1. 
+Nom 
+2. 
+Prénom 
+2 
+Congés 
+3 
+Formation 
+",
+            &[0, 6, 8],
+        ),
+        (
+            "1 
+Paie 
+2 
+Durée de 
+3 
+ans 
+3 
+Congés 
+4 
+Formation 
+",
+            &[0, 2, 8],
+        ),
+        (
+            "1 
+Paie 
+2 
+Congés 
+",
+            &[],
+        ),
+        (
+            "3 
+Paie 
+1 
+Congés 
+2 
+Formation 
+",
+            &[],
+        ),
+    ];
+    for (text, numbering) in cases {
+        let counted = counted_numbers(&read_lines(text));
+        let found: Vec<usize> = counted.iter().enumerate().filter(|(_, c)| **c).map(|(i, _)| i).collect();
+        assert_eq!(found, *numbering, "{text:?}");
+    }
+}
+
+#[test]
+fn a_record_number_is_read_as_its_marks_and_the_number_its_last_figures_stand_for() {
+    let read = written_number;
+    assert_eq!(read("12"), Some(("#".to_string(), 12)));
+    assert_eq!(read("3."), Some(("#.".to_string(), 3)));
+    assert_eq!(read("T-012"), Some(("T-#".to_string(), 12)));
+    assert_eq!(read("é2b"), Some(("é#b".to_string(), 2)));
+    assert_eq!(read("Paie"), None);
+}
+
+#[test]
 fn a_row_printed_on_one_line_is_no_note_where_the_body_has_such_lines() {
     // `pdftotext -raw` of a table that prints a row's cells on one line:
     // the last row's line is as long as others in the body, ends no

@@ -77,6 +77,10 @@ pub(in crate::flowed) const UNMARKED_PARAGRAPH: f64 = 0.5;
 pub(in crate::flowed) const RETENTION_ELSEWHERE: f64 = 3.0;
 /// A record number outside the number column, or other text in it.
 pub(in crate::flowed) const NUMBER_ELSEWHERE: f64 = 3.0;
+/// The same for a number of the register's numbering (one of a run
+/// counting up down the text): it opens its row, as a word cut at a
+/// line's end goes on its cell, unless the reading is far off.
+pub(in crate::flowed) const COUNTED_NUMBER_ELSEWHERE: f64 = 12.0;
 /// Weight of the columns' vocabulary (per word, in log-odds).
 pub(in crate::flowed) const VOCABULARY: f64 = 0.3;
 /// A cell opening on a capitalized word that echoes its column's

@@ -15,6 +15,10 @@ pub(in crate::flowed) struct Evidence {
     /// Lines that open with a record number (`12`, `T-03`), alone or
     /// before the next cell's first words.
     pub number_opening: Vec<bool>,
+    /// Lines that open with a number of the register's numbering (a run
+    /// of record numbers counting up down the text), outside which a
+    /// record number is much dearer.
+    pub number_counted: Vec<bool>,
     /// The record-number column (`N°`), if the register has one.
     pub number_column: Option<usize>,
     /// The words each column uses, learned from a previous segmentation.
@@ -56,7 +60,8 @@ impl Evidence {
             let opens = from == 0 && self.number_opening.get(i).copied().unwrap_or(false);
             let number = opens && to == 1;
             if number != (column == number_column) || opens && to > 1 {
-                c += cost::NUMBER_ELSEWHERE;
+                let counted = opens && self.number_counted.get(i).copied().unwrap_or(false);
+                c += if counted { cost::COUNTED_NUMBER_ELSEWHERE } else { cost::NUMBER_ELSEWHERE };
             }
         }
         c

@@ -234,6 +234,7 @@ pub(in crate::flowed) fn no_evidence(lines: usize) -> Evidence {
         retention_start: vec![None; lines],
         retention_column: Vec::new(),
         number_opening: vec![false; lines],
+        number_counted: vec![false; lines],
         number_column: None,
         vocabulary: None,
         shared_lines: None,
