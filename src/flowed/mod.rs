@@ -645,12 +645,17 @@ fn evidence(body: &[FlowLine], headers: &[String], blank_separated: bool, width_
         .enumerate()
         .map(|(i, line)| statement_opening(line).or_else(|| wrapped_statement_opening(line, body.get(i + 1))))
         .collect();
+    let number_opening: Vec<bool> = body.iter().map(|l| record_number_opening(&l.words)).collect();
+    let number_column = fields.iter().position(|f| f == "number");
+    // A numbering weighs only where a column holds it.
+    let number_counted =
+        if number_column.is_some() { counted_numbers(body, &number_opening) } else { vec![false; body.len()] };
     let mut evidence = Evidence {
         retention_start: retention_starts(body, &statements, blank_separated),
         retention_column,
-        number_opening: body.iter().map(|l| record_number_opening(&l.words)).collect(),
-        number_counted: counted_numbers(body),
-        number_column: fields.iter().position(|f| f == "number"),
+        number_opening,
+        number_counted,
+        number_column,
         vocabulary: None,
         shared_lines: None,
         cells_apart: false,
@@ -810,17 +815,19 @@ fn wrapped_statement_opening(line: &FlowLine, next: Option<&FlowLine>) -> Option
 /// run of two may be a list's (`1.`, `2.` in a cell).
 const MIN_NUMBERING: usize = 3;
 
-/// Per line, whether it opens with a number of the register's numbering:
+/// Per line (of `body`, whose record-number openings `number_opening`
+/// marks), whether it opens with a number of the register's numbering:
 /// the longest run of record numbers written alike (`12`, `3.`, `T-03`:
 /// the same marks around the figures) counting up one by one down the
 /// text, each linked to the latest line before it opening with the number
 /// before. A number that two lines open with alike (a row's `5` / `ans`
 /// as well as its record number `5`) is left out: which one counts, the
 /// text does not say.
-fn counted_numbers(body: &[FlowLine]) -> Vec<bool> {
+fn counted_numbers(body: &[FlowLine], number_opening: &[bool]) -> Vec<bool> {
     let numbers: Vec<Option<(String, u32)>> = body
         .iter()
-        .map(|l| if record_number_opening(&l.words) { l.words.first().and_then(|w| written_number(w)) } else { None })
+        .zip(number_opening)
+        .map(|(l, &opens)| if opens { l.words.first().and_then(|w| written_number(w)) } else { None })
         .collect();
     let mut occurrences: HashMap<&(String, u32), usize> = HashMap::new();
     for number in numbers.iter().flatten() {

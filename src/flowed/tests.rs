@@ -485,7 +485,9 @@ Formation
         ),
     ];
     for (text, numbering) in cases {
-        let counted = counted_numbers(&read_lines(text));
+        let lines = read_lines(text);
+        let opening: Vec<bool> = lines.iter().map(|l| record_number_opening(&l.words)).collect();
+        let counted = counted_numbers(&lines, &opening);
         let found: Vec<usize> = counted.iter().enumerate().filter(|(_, c)| **c).map(|(i, _)| i).collect();
         assert_eq!(found, *numbering, "{text:?}");
     }
