@@ -321,6 +321,15 @@ pub fn is_header_word(word: &str) -> bool {
             .is_some_and(|stem| all_forms().any(|form| form.split(' ').any(|w| w.starts_with(&stem) && w != stem)))
 }
 
+/// Whether `word` opens a compound header word broken after its own hyphen
+/// (`co-` / `RT)`, `Sous-` / `traitants`): the line ends with the hyphen.
+pub fn opens_compound_header_word(word: &str) -> bool {
+    let norm = normalize(word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    norm.len() > 1
+        && norm.ends_with('-')
+        && all_forms().any(|form| form.split(' ').any(|w| w.starts_with(&norm) && w != norm))
+}
+
 /// Whether `fragment` is the start of a header word, cut at its cell's edge
 /// (`conservatio` / `n`): four characters or more, in lower case, that a
 /// header word begins with.
@@ -466,8 +475,13 @@ mod tests {
         assert!(is_header_word("Traite\u{2010}"));
         assert!(is_header_word("Destina\u{ad}"));
         assert!(is_header_start("Traite\u{2010}"));
-        // A `-` may be the word's own: `co-` / `RT)` stays as it was read.
+        // A `-` may be the word's own: `co-` / `RT)` stays as it was read,
+        // a compound's start.
         assert!(!is_header_word("co-"));
+        assert!(opens_compound_header_word("co-"));
+        assert!(opens_compound_header_word("Sous-"));
+        assert!(!opens_compound_header_word("Zyx-"));
+        assert!(!opens_compound_header_word("co"));
         assert!(!is_header_word("Zyx\u{2010}"));
     }
 

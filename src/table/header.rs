@@ -375,11 +375,15 @@ impl PageLines<'_> {
         let mut top = line.bbox.y0;
         for above in self.lines.get(index.saturating_sub(most)..index).unwrap_or_default().iter().rev() {
             let close = top - above.bbox.y1 < 0.8 * size;
-            // Every word a header's, or, beside headers the vocabulary does
-            // not know, a phrase that opens a known one (`Mesures de` beside
-            // `Date de mise à`), or phrases in the gaps of the header line
-            // that go on under it (`Date de mise à` / `jour`).
-            let header_words = above.words.iter().all(|w| fields::is_header_word(&w.text))
+            // Every word a header's (or a compound's start: `co-` over
+            // `RT)`), or, beside headers the vocabulary does not know, a
+            // phrase that opens a known one (`Mesures de` beside `Date de
+            // mise à`), or phrases in the gaps of the header line that go on
+            // under it (`Date de mise à` / `jour`).
+            let header_words = above
+                .words
+                .iter()
+                .all(|w| fields::is_header_word(&w.text) || fields::opens_compound_header_word(&w.text))
                 || above
                     .phrases(PHRASE_GAP * size)
                     .iter()
@@ -474,12 +478,14 @@ impl PageLines<'_> {
         // comes first: a word under the first header that no header uses
         // (shaded rows draw their edges under the first row, and a row
         // centred vertically puts its first lines level with the header's
-        // last ones).
+        // last ones). The end of the first header's word cut at its line's
+        // end (`trai‐` / `tement`) is the header's still.
         let opens_row = |line: &Line| {
             line.words.iter().any(|w| {
                 w.bbox.x0 < first_column_end
                     && w.text.chars().any(char::is_alphanumeric)
                     && !fields::is_header_word(&w.text)
+                    && !first_words_above.iter().any(|above| fields::completes_header_word(above, &w.text))
             })
         };
         let rule_below = rules

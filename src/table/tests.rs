@@ -956,6 +956,30 @@ fn a_lone_dash_ending_a_line_joins_its_word_unless_it_opens_an_item() {
 }
 
 #[test]
+fn a_stray_line_end_space_does_not_mark_where_lines_end() {
+    // One wrapped line in six ends with a space (a cell's text that ended
+    // with one): the source marks no line ends, so the lone dash before
+    // `Microsoft` is the separator it was set as, not a cut word's hyphen.
+    let lines = [
+        ("Agents des ministères", false),
+        ("sociaux ; prestataires", false),
+        ("habilités", true),
+        ("Interne aux ministères", false),
+        ("sociaux -", false),
+        ("Microsoft Ireland ;", false),
+        ("éditeur", false),
+    ];
+    let mut entries = vec![set_cell(&lines)];
+    mark_word_breaks(&mut entries, 1, None);
+    assert_eq!(
+        joined_cells(&entries),
+        [
+            "Agents des ministères sociaux ; prestataires habilités Interne aux ministères sociaux - Microsoft Ireland ; éditeur"
+        ]
+    );
+}
+
+#[test]
 fn a_comma_opening_a_line_and_a_word_too_long_for_one_part_no_words() {
     // Each cell alone: a column too narrow for `Finances,` puts the
     // comma on the next line, which goes on the word; `accompagnement`

@@ -45,8 +45,9 @@ pub(super) fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled
     }
     let columns_fit_words = ruled.is_some() && columns_sized_to_their_words(&widest, &right_edge);
     // Whether the source says where lines end at a space (PDF producers that
-    // draw the trailing space glyph do); without that, a lone dash ending a
-    // line is read as a separator, not as a word cut after its hyphen.
+    // draw the trailing space glyph do, on most lines; a stray space a cell's
+    // text ended with says nothing); without that, a lone dash ending a line
+    // is read as a separator, not as a word cut after its hyphen.
     let (mut wrapped, mut spaced) = (0usize, 0usize);
     for part in rows_of(entries).flat_map(|r| r.cells.iter().flatten()) {
         for line in part.lines.iter().take(part.lines.len().saturating_sub(1)) {
@@ -54,7 +55,7 @@ pub(super) fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled
             spaced += usize::from(line.ends_with_space);
         }
     }
-    let marks_line_end_spaces = spaced > 0;
+    let marks_line_end_spaces = spaced > 0 && spaced * MARKED_SPACES_SHARE >= wrapped;
     // Where the lines of several words that wrap mostly reach the column's
     // edge, the text is justified: reaching the edge tells no cut there.
     let (mut wrapped_words, mut reaching) = (0usize, 0usize);
@@ -206,6 +207,12 @@ impl LineEndEvidence<'_> {
             })
     }
 }
+
+/// A source marks where its lines end at a space when at least one in this
+/// many of its wrapped lines ends with one: producers that draw the
+/// trailing space do so on most lines (two in three or more, the rest
+/// cut words), others on none but a stray.
+pub(super) const MARKED_SPACES_SHARE: usize = 3;
 
 /// Fewer words found whole elsewhere in the table, after a break at a
 /// final hyphen, than this do not show that the typesetter hyphenates.

@@ -59,6 +59,11 @@ are committed.
   `Page 1` right); its `pdftotext -layout` rendering is
   fixtures/text-layout/hopital-weasyprint-header-page.txt, whose short
   last page sets the header as far from its top as a full page does.
+- hopital-weasyprint-bottom: A3 landscape, 8.5 pt DejaVu Sans
+  Condensed, a rule under the header only, cells and headers set at the
+  bottom of their rows and hyphenated: the first header's `Nom du trai‐`
+  / `tement` runs over two lines above the rule, whose second line opens
+  no row.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -68,7 +73,8 @@ dnum-weasyprint-middle,fabrique-weasyprint-a3-justified,
 hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
 departement-weasyprint-hyphenated,hopital-weasyprint-middle,
 saint-weasyprint-footer,syndicat-weasyprint-footer,
-dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page}.pdf, then
+dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page,
+hopital-weasyprint-bottom}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
@@ -207,6 +213,15 @@ th { font-weight: bold; }
 tr.section td { font-weight: bold; }
 """
 
+BOTTOM = """@page { size: A3 landscape; margin: 10mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 8.5pt; }
+h1 { font-size: 13.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 6pt; vertical-align: bottom; text-align: left; hyphens: auto; }
+th { font-weight: bold; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -228,3 +243,4 @@ weasyprint.HTML(string=from_truth("dnum", FOOTER_TWO_LINES)).write_pdf(
     os.path.join(OUT, "dnum-weasyprint-footer-two-lines.pdf"))
 weasyprint.HTML(string=from_truth("hopital", HEADER_PAGE)).write_pdf(
     os.path.join(OUT, "hopital-weasyprint-header-page.pdf"))
+weasyprint.HTML(string=from_truth("hopital", BOTTOM)).write_pdf(os.path.join(OUT, "hopital-weasyprint-bottom.pdf"))
