@@ -150,6 +150,12 @@ pub(super) fn opening_cases(row: &Row) -> (usize, usize) {
     })
 }
 
+/// Whether a row has no text in its first cell, the one that names or
+/// numbers it.
+pub(super) fn lacks_first_cell(row: &Row) -> bool {
+    row.cells.first().is_none_or(|cell| cell.iter().all(|part| part.lines.is_empty()))
+}
+
 /// Whether `top`, a page's first row, holds text only in the columns where
 /// `above`, the row before it on the page before, reached its bottom, and
 /// none where `above` stopped short of it: the cells a page break cut go
@@ -184,11 +190,14 @@ pub(super) fn continues_cut_cells(above: &Row, top: &Row) -> bool {
 /// Joins to the row above each row of `page_top_rows` (indices into
 /// `entries`) that has more cells looking continued than new (see
 /// [`opening_cases`]), where the table's other rows seldom have such cells
-/// (fewer than [`CONTINUED_LOOKING_CELLS`] of them), or that goes on only
-/// in the cells the page break cut ([`continues_cut_cells`]): a row cut by
-/// the page break, going on under the header with its cells cut
-/// mid-sentence or finished. A page's first row that is one first-column
-/// line set as the register's other headings opens a section instead.
+/// (fewer than [`CONTINUED_LOOKING_CELLS`] of them), that goes on only in
+/// the cells the page break cut ([`continues_cut_cells`]), or that holds
+/// the first cell the row above lacks (a typesetter that keeps a cell's
+/// first lines together moved a short first cell whole to the next page,
+/// see [`super::rows::part_row_opening_at_page_foot`]): a row cut by the
+/// page break, going on under the header with its cells cut mid-sentence
+/// or finished. A page's first row that is one first-column line set as
+/// the register's other headings opens a section instead.
 pub(super) fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usize]) {
     let tops: HashSet<usize> = page_top_rows.iter().copied().collect();
     let (mut continued, mut counted) = (0usize, 0usize);
@@ -248,7 +257,9 @@ pub(super) fn join_continued_rows(entries: &mut Vec<Entry>, page_top_rows: &[usi
         }
         let continues = tops.contains(&i)
             && match (&entry, joined.last()) {
-                (Entry::Row(row), Some(Entry::Row(above))) => goes_on(row) || continues_cut_cells(above, row),
+                (Entry::Row(row), Some(Entry::Row(above))) => {
+                    goes_on(row) || continues_cut_cells(above, row) || lacks_first_cell(above) && !lacks_first_cell(row)
+                }
                 _ => false,
             };
         if !continues {

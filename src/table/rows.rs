@@ -256,6 +256,40 @@ pub(super) fn row_blocks<'p>(
     first_column_blocks(&body.lines, columns, vertical, leading)
 }
 
+/// Parts off the foot of a page's last block a row that opens without its
+/// first cell: a line opening two cells or more after a gap across the
+/// whole table wider than a row's ([`ROW_GAP`] times `leading`, the
+/// spacing of a cell's lines, not the narrower one that parts rows set
+/// without padding), with no text in the first column from there to the
+/// page's foot, under lines that have some. A typesetter that keeps a
+/// cell's first lines together (CSS `orphans`) moves a short first cell
+/// whole to the next page, where the row goes on; in a top-aligned table
+/// no row's cells part so within it.
+pub(super) fn part_row_opening_at_page_foot<'p>(
+    mut blocks: Vec<Vec<&'p Line>>,
+    columns: &[Column],
+    leading: f64,
+) -> Vec<Vec<&'p Line>> {
+    let Some(last) = blocks.last_mut() else { return blocks };
+    let presence: Vec<Vec<bool>> = last.iter().map(|l| columns_present(l, columns)).collect();
+    let in_first = |k: usize| presence.get(k).and_then(|p| p.first()).copied().unwrap_or(false);
+    let opens_row = |i: usize| {
+        let (Some(line), Some(above)) = (last.get(i), i.checked_sub(1).and_then(|k| last.get(k))) else {
+            return false;
+        };
+        let opened = presence.get(i).map_or(0, |p| p.iter().filter(|x| **x).count());
+        line.bbox.y1 - above.bbox.y1 > ROW_GAP * leading
+            && opened >= 2
+            && (0..i).any(in_first)
+            && !(i..last.len()).any(in_first)
+    };
+    if let Some(i) = (1..last.len()).find(|&i| opens_row(i)) {
+        let row = last.split_off(i);
+        blocks.push(row);
+    }
+    blocks
+}
+
 /// Parts a block of lines around the headings in it (a line across the
 /// columns, or alone in the first column between rows, as
 /// [`first_column_blocks`] finds them) set apart from the lines around

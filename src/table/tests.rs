@@ -1050,3 +1050,42 @@ fn an_elided_word_ending_a_line_is_joined_to_the_next() {
         assert_eq!(ends_with_elision(line), elided, "{line}");
     }
 }
+
+#[test]
+fn a_row_opening_without_its_first_cell_at_a_page_foot_is_parted_off() {
+    // Under a row, after a gap across the table, two cells open with the
+    // first column empty down to the page's foot: the next row, whose
+    // title the typesetter moved to the next page. One cell going on
+    // after a gap (a paragraph) parts nothing.
+    let columns = [
+        column("Intitulé", 0.0, 100.0, 40.0),
+        column("Finalités", 100.0, 200.0, 150.0),
+        column("RT", 200.0, 300.0, 220.0),
+    ];
+    let lines = [
+        line(12.0, &[("Gestion", 0.0, 40.0), ("Gérer", 100.0, 130.0), ("DNUM", 200.0, 230.0)]),
+        line(24.0, &[("messagerie", 0.0, 50.0), ("les", 100.0, 115.0)]),
+        line(48.0, &[("Traiter", 100.0, 130.0), ("DNUM", 200.0, 230.0)]),
+        line(60.0, &[("les", 100.0, 115.0)]),
+    ];
+    let sizes = |lines: &[Line]| -> Vec<usize> {
+        part_row_opening_at_page_foot(vec![lines.iter().collect()], &columns, 12.0).iter().map(Vec::len).collect()
+    };
+    assert_eq!(sizes(&lines), [2, 2]);
+    let paragraph = [lines[0].clone(), lines[1].clone(), line(48.0, &[("Traiter", 100.0, 130.0)]), lines[3].clone()];
+    assert_eq!(sizes(&paragraph), [4]);
+}
+
+#[test]
+fn a_page_top_row_gives_its_first_cell_to_the_row_above_that_lacks_one() {
+    // The row at the first page's foot has no title; the next page's
+    // first row, all its cells opening with capitals, has one: they are
+    // one row.
+    let mut entries = vec![
+        row_of(&[&["Gestion"], &["Gérer"], &["DNUM"]]),
+        row_of(&[&[], &["Traiter"], &["DNUM"]]),
+        row_of(&[&["Pass-ITSM"], &["La gestion"], &[]]),
+    ];
+    join_continued_rows(&mut entries, &[2]);
+    assert_eq!(joined_cells(&entries), ["Gestion", "Gérer", "DNUM", "Pass-ITSM", "Traiter La gestion", "DNUM"]);
+}

@@ -64,6 +64,11 @@ are committed.
   bottom of their rows and hyphenated: the first header's `Nom du trai‐`
   / `tement` runs over two lines above the rule, whose second line opens
   no row.
+- dnum-weasyprint-orphans: US Letter landscape, 6.5 pt Liberation Sans,
+  a rule under the header only, cells hyphenated: WeasyPrint keeps two
+  lines of a cell together (CSS `orphans`), so the page break moves the
+  one-line-short title of `Gestion de tickets support Pass-ITSM` whole to
+  the next page, and its row opens at the first page's foot without it.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -74,7 +79,7 @@ hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
 departement-weasyprint-hyphenated,hopital-weasyprint-middle,
 saint-weasyprint-footer,syndicat-weasyprint-footer,
 dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page,
-hopital-weasyprint-bottom}.pdf, then
+hopital-weasyprint-bottom,dnum-weasyprint-orphans}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
@@ -222,6 +227,15 @@ th { font-weight: bold; border-bottom: 0.6pt solid #000; }
 tr.section td { font-weight: bold; }
 """
 
+ORPHANS = """@page { size: letter landscape; margin: 10mm; }
+body { font-family: 'Liberation Sans'; font-size: 6.5pt; }
+h1 { font-size: 11.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 6pt; vertical-align: top; text-align: left; hyphens: auto; }
+th { font-weight: bold; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -244,3 +258,4 @@ weasyprint.HTML(string=from_truth("dnum", FOOTER_TWO_LINES)).write_pdf(
 weasyprint.HTML(string=from_truth("hopital", HEADER_PAGE)).write_pdf(
     os.path.join(OUT, "hopital-weasyprint-header-page.pdf"))
 weasyprint.HTML(string=from_truth("hopital", BOTTOM)).write_pdf(os.path.join(OUT, "hopital-weasyprint-bottom.pdf"))
+weasyprint.HTML(string=from_truth("dnum", ORPHANS)).write_pdf(os.path.join(OUT, "dnum-weasyprint-orphans.pdf"))
