@@ -69,7 +69,9 @@ pub(super) const FAR_SHIFT_LINES: usize = 3;
 /// there than at the boundary's side (two lines or more, whose phrases
 /// from there run past the boundary), or, where no phrase of the row
 /// starts at or right of the boundary (within the shift), where one line
-/// starts a phrase; or up to [`FAR_ROW_SHIFT`] left of the boundary, where
+/// starts a phrase that runs past it (a justified line's last word, set
+/// apart at its column's edge, ends short of it: `Réseau      de` beside
+/// an empty column); or up to [`FAR_ROW_SHIFT`] left of the boundary, where
 /// [`FAR_SHIFT_LINES`] lines start a word there, a phrase running past it
 /// on one of them. `pdftotext -layout` sets some rows' columns a character
 /// or more left of the others, one space from the column before.
@@ -129,7 +131,11 @@ pub(super) fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
                         && running_past(*x, boundary) >= 1
                         && *n > current_count
                         && current_count <= 1
-                    || near && !opens_here && *x < boundary && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
+                    || near
+                        && !opens_here
+                        && *x < boundary
+                        && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
+                        && running_past(*x, boundary) >= 1
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         // The words a run-on phrase leaves to the right cell are the left

@@ -549,6 +549,14 @@ fn a_lone_cell_set_left_of_its_column_opens_it_where_no_phrase_does() {
     ];
     let block: Vec<&Line> = lines.iter().collect();
     assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(110.0));
+    // A justified line's last word, set apart at the column's edge beside
+    // an empty cell, ends short of the boundary: the left cell's word.
+    let lines = [
+        line(12.0, &[("Réseau", 0.0, 40.0), ("national", 45.0, 72.0), ("de", 96.0, 106.0)]),
+        line(24.0, &[("mesure", 0.0, 40.0)]),
+    ];
+    let block: Vec<&Line> = lines.iter().collect();
+    assert_eq!(align_to_row(&block, &columns).get(1).map(|c| c.x0), Some(110.0));
 }
 
 /// A row of one cell per text, each of the given lines; a line ending
