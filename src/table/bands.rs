@@ -259,7 +259,22 @@ pub(super) fn split_band<'p>(
     let cuts: Vec<usize> = match alignment {
         Alignment::Bottom => {
             let runs = first_column_runs(&band, first, BOTTOM_RUN_GAP);
-            runs.iter().take(runs.len().saturating_sub(1)).map(|run| run.end).collect()
+            let last = runs.len().saturating_sub(1);
+            let mut cuts = Vec::new();
+            for (k, run) in runs.iter().enumerate() {
+                // A numbered row's first cell holds its number alone, on the
+                // row's last line: a number with lines of the run under it
+                // ends its row there (rows set without padding run their
+                // numbers together, `2` right over `3`).
+                let numbers_end = run
+                    .clone()
+                    .filter(|i| i + 1 < run.end && band.get(*i).is_some_and(|l| first_column_code(l, columns)));
+                cuts.extend(numbers_end.map(|i| i + 1));
+                if k < last {
+                    cuts.push(run.end);
+                }
+            }
+            cuts
         }
         Alignment::Centre => centred_row_cuts(&band, columns, breaks),
     };

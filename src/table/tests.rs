@@ -263,6 +263,20 @@ fn bottom_aligned_rows_end_with_their_first_cell() {
     assert_eq!(rows(Alignment::Bottom), [2, 2, 2]);
     let runs = first_column_runs(&band.iter().collect::<Vec<_>>(), &first, CENTRED_RUN_GAP);
     assert_eq!(runs.len(), 1, "centred, the numbers may be one cell's lines: {runs:?}");
+    // Rows set without padding run their numbers together (`2` right
+    // over `3`, a one-line row): each number still ends its row.
+    let band = [
+        line(12.0, &[("Calculer", 100.0, 150.0)]),
+        line(24.0, &[("1", 0.0, 5.0), ("les", 100.0, 120.0)]),
+        line(36.0, &[("2", 0.0, 5.0), ("Gérer", 100.0, 130.0)]),
+        line(48.0, &[("3", 0.0, 5.0), ("Délivrer", 100.0, 150.0)]),
+    ];
+    let rows: Vec<usize> =
+        split_band(band.iter().collect(), std::slice::from_ref(&first), Alignment::Bottom, PageBreaks::default())
+            .iter()
+            .map(Vec::len)
+            .collect();
+    assert_eq!(rows, [2, 1, 1]);
 }
 
 /// Centred rows set without space between them, as a text rendering

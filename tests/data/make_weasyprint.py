@@ -69,6 +69,11 @@ are committed.
   lines of a cell together (CSS `orphans`), so the page break moves the
   one-line-short title of `Gestion de tickets support Pass-ITSM` whole to
   the next page, and its row opens at the first page's foot without it.
+- syndicat-weasyprint-bottom: US Legal landscape, 7.5 pt Liberation
+  Sans, a dark header band with a rule under it, cells justified,
+  hyphenated and set at the bottom of their rows with 2 pt padding: a
+  whitespace band holds several rows, whose numbers run together (`2`
+  right over `3`, a one-line row).
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -79,7 +84,8 @@ hopital-weasyprint-zebra,ville-weasyprint-hyphenated,
 departement-weasyprint-hyphenated,hopital-weasyprint-middle,
 saint-weasyprint-footer,syndicat-weasyprint-footer,
 dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page,
-hopital-weasyprint-bottom,dnum-weasyprint-orphans}.pdf, then
+hopital-weasyprint-bottom,dnum-weasyprint-orphans,
+syndicat-weasyprint-bottom}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
@@ -236,6 +242,15 @@ th { font-weight: bold; border-bottom: 0.6pt solid #000; }
 tr.section td { font-weight: bold; }
 """
 
+BOTTOM_DARK = """@page { size: legal landscape; margin: 10mm; }
+body { font-family: 'Liberation Sans'; font-size: 7.5pt; }
+h1 { font-size: 12.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 2pt; vertical-align: bottom; text-align: justify; hyphens: auto; }
+th { text-align: center; font-weight: bold; background: #333; color: #fff; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
 for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
                        ("syndicat.html", "syndicat-weasyprint.pdf")]:
     weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
@@ -259,3 +274,5 @@ weasyprint.HTML(string=from_truth("hopital", HEADER_PAGE)).write_pdf(
     os.path.join(OUT, "hopital-weasyprint-header-page.pdf"))
 weasyprint.HTML(string=from_truth("hopital", BOTTOM)).write_pdf(os.path.join(OUT, "hopital-weasyprint-bottom.pdf"))
 weasyprint.HTML(string=from_truth("dnum", ORPHANS)).write_pdf(os.path.join(OUT, "dnum-weasyprint-orphans.pdf"))
+weasyprint.HTML(string=from_truth("syndicat", BOTTOM_DARK)).write_pdf(
+    os.path.join(OUT, "syndicat-weasyprint-bottom.pdf"))
