@@ -20,9 +20,23 @@ pub(super) const USUAL_WORD_GAP: f64 = 0.35;
 /// wider than its other word gaps ([`CELL_GAP_FACTOR`]): two cells set
 /// closer than a phrase gap (a borderless table with narrow gutters whose
 /// cell text runs up to its column's edge), not a heading across them.
+/// Or at [`MIN_OPENED_STARTS`] boundaries or more, each word after a gap
+/// there opening its column's text: justified cells stretch their word
+/// gaps past the gutters between them, and a heading's words fall at
+/// column starts only by chance.
 pub(super) fn parted_at_a_boundary(line: &Line, columns: &[Column]) -> bool {
     let gaps = word_gaps(line);
     let slack = 0.25 * line.font_size();
+    let opened_starts = columns
+        .iter()
+        .skip(1)
+        .filter(|c| {
+            gaps.iter().any(|&(from, to)| from <= c.x0 + slack && to >= c.x0 - slack && to <= c.x0 + 2.0 * slack)
+        })
+        .count();
+    if opened_starts >= MIN_OPENED_STARTS {
+        return true;
+    }
     gaps.iter().enumerate().any(|(k, &(from, to))| {
         let mut others: Vec<f64> =
             gaps.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, (from, to))| to - from).collect();
@@ -38,6 +52,10 @@ pub(super) fn parted_at_a_boundary(line: &Line, columns: &[Column]) -> bool {
         })
     })
 }
+
+/// Column starts a line's words must open at, after gaps, to be a row's
+/// cells rather than a heading across them ([`parted_at_a_boundary`]).
+pub(super) const MIN_OPENED_STARTS: usize = 2;
 
 /// How much wider than usual a gap must be to part two cells where the
 /// word after it starts at its column's start.

@@ -360,6 +360,38 @@ fn cells_parted_by_a_narrow_gutter_are_no_heading_across_them() {
     let heading =
         line(12.0, &[("suivi", 44.0, 74.0), ("avec", 80.0, 96.5), ("ministère", 104.0, 158.0), ("RH", 164.0, 176.0)]);
     assert!(full_width(&heading, &columns, &[]));
+    // Justified cells stretch their word gaps (7 pt) past the gutters
+    // (4 pt): a row's first line still, its words opening two columns at
+    // their starts; a heading's words fall elsewhere.
+    let columns = vec![
+        column("Nom", 0.0, 100.0, 30.0),
+        column("Finalité", 100.0, 200.0, 140.0),
+        column("Base", 200.0, 300.0, 230.0),
+    ];
+    let cells = line(
+        12.0,
+        &[
+            ("Revenu", 0.0, 40.0),
+            ("de", 47.0, 57.0),
+            ("soli‐", 64.0, 96.0),
+            ("Instruire", 100.0, 140.0),
+            ("les", 147.0, 160.0),
+            ("demandes", 167.0, 196.0),
+            ("Obligation", 200.0, 240.0),
+        ],
+    );
+    assert!(!full_width(&cells, &columns, &[]));
+    let heading = line(
+        12.0,
+        &[
+            ("Ressources", 0.0, 60.0),
+            ("humaines", 67.0, 110.0),
+            ("et", 117.0, 127.0),
+            ("relations", 134.0, 190.0),
+            ("sociales", 197.0, 240.0),
+        ],
+    );
+    assert!(full_width(&heading, &columns, &[]));
 }
 
 #[test]
