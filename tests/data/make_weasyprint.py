@@ -251,28 +251,34 @@ th { text-align: center; font-weight: bold; background: #333; color: #fff; borde
 tr.section td { font-weight: bold; }
 """
 
-for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
-                       ("syndicat.html", "syndicat-weasyprint.pdf")]:
-    weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
-weasyprint.HTML(string=from_truth("agence", A3_CENTRED)).write_pdf(os.path.join(OUT, "agence-weasyprint-a3-centred.pdf"))
-weasyprint.HTML(string=from_truth("bourg", RULED)).write_pdf(os.path.join(OUT, "bourg-weasyprint-ruled.pdf"))
-weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
-    os.path.join(OUT, "fabrique-weasyprint-a3-justified.pdf"))
-weasyprint.HTML(string=from_truth("dnum", MIDDLE)).write_pdf(os.path.join(OUT, "dnum-weasyprint-middle.pdf"))
-weasyprint.HTML(string=from_truth("ville", HYPHENATED)).write_pdf(os.path.join(OUT, "ville-weasyprint-hyphenated.pdf"))
-weasyprint.HTML(string=from_truth("hopital", ZEBRA)).write_pdf(os.path.join(OUT, "hopital-weasyprint-zebra.pdf"))
-weasyprint.HTML(string=from_truth("departement", DARK_HYPHENATED)).write_pdf(
-    os.path.join(OUT, "departement-weasyprint-hyphenated.pdf"))
-weasyprint.HTML(string=from_truth("hopital", HOPITAL_MIDDLE)).write_pdf(
-    os.path.join(OUT, "hopital-weasyprint-middle.pdf"))
-weasyprint.HTML(string=from_truth("saint", FOOTER)).write_pdf(os.path.join(OUT, "saint-weasyprint-footer.pdf"))
-weasyprint.HTML(string=from_truth("syndicat", FOOTER_RULED)).write_pdf(
-    os.path.join(OUT, "syndicat-weasyprint-footer.pdf"))
-weasyprint.HTML(string=from_truth("dnum", FOOTER_TWO_LINES)).write_pdf(
-    os.path.join(OUT, "dnum-weasyprint-footer-two-lines.pdf"))
-weasyprint.HTML(string=from_truth("hopital", HEADER_PAGE)).write_pdf(
-    os.path.join(OUT, "hopital-weasyprint-header-page.pdf"))
-weasyprint.HTML(string=from_truth("hopital", BOTTOM)).write_pdf(os.path.join(OUT, "hopital-weasyprint-bottom.pdf"))
-weasyprint.HTML(string=from_truth("dnum", ORPHANS)).write_pdf(os.path.join(OUT, "dnum-weasyprint-orphans.pdf"))
-weasyprint.HTML(string=from_truth("syndicat", BOTTOM_DARK)).write_pdf(
-    os.path.join(OUT, "syndicat-weasyprint-bottom.pdf"))
+def main():
+    """Writes the fixtures listed above."""
+    for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
+                           ("syndicat.html", "syndicat-weasyprint.pdf")]:
+        weasyprint.HTML(os.path.join(HERE, source)).write_pdf(os.path.join(OUT, target))
+    weasyprint.HTML(string=from_truth("agence", A3_CENTRED)).write_pdf(os.path.join(OUT, "agence-weasyprint-a3-centred.pdf"))
+    weasyprint.HTML(string=from_truth("bourg", RULED)).write_pdf(os.path.join(OUT, "bourg-weasyprint-ruled.pdf"))
+    weasyprint.HTML(string=from_truth("fabrique", A3_JUSTIFIED)).write_pdf(
+        os.path.join(OUT, "fabrique-weasyprint-a3-justified.pdf"))
+    weasyprint.HTML(string=from_truth("dnum", MIDDLE)).write_pdf(os.path.join(OUT, "dnum-weasyprint-middle.pdf"))
+    weasyprint.HTML(string=from_truth("ville", HYPHENATED)).write_pdf(os.path.join(OUT, "ville-weasyprint-hyphenated.pdf"))
+    weasyprint.HTML(string=from_truth("hopital", ZEBRA)).write_pdf(os.path.join(OUT, "hopital-weasyprint-zebra.pdf"))
+    weasyprint.HTML(string=from_truth("departement", DARK_HYPHENATED)).write_pdf(
+        os.path.join(OUT, "departement-weasyprint-hyphenated.pdf"))
+    weasyprint.HTML(string=from_truth("hopital", HOPITAL_MIDDLE)).write_pdf(
+        os.path.join(OUT, "hopital-weasyprint-middle.pdf"))
+    weasyprint.HTML(string=from_truth("saint", FOOTER)).write_pdf(os.path.join(OUT, "saint-weasyprint-footer.pdf"))
+    weasyprint.HTML(string=from_truth("syndicat", FOOTER_RULED)).write_pdf(
+        os.path.join(OUT, "syndicat-weasyprint-footer.pdf"))
+    weasyprint.HTML(string=from_truth("dnum", FOOTER_TWO_LINES)).write_pdf(
+        os.path.join(OUT, "dnum-weasyprint-footer-two-lines.pdf"))
+    weasyprint.HTML(string=from_truth("hopital", HEADER_PAGE)).write_pdf(
+        os.path.join(OUT, "hopital-weasyprint-header-page.pdf"))
+    weasyprint.HTML(string=from_truth("hopital", BOTTOM)).write_pdf(os.path.join(OUT, "hopital-weasyprint-bottom.pdf"))
+    weasyprint.HTML(string=from_truth("dnum", ORPHANS)).write_pdf(os.path.join(OUT, "dnum-weasyprint-orphans.pdf"))
+    weasyprint.HTML(string=from_truth("syndicat", BOTTOM_DARK)).write_pdf(
+        os.path.join(OUT, "syndicat-weasyprint-bottom.pdf"))
+
+
+if __name__ == "__main__":
+    main()
