@@ -251,6 +251,7 @@ th { text-align: center; font-weight: bold; background: #333; color: #fff; borde
 tr.section td { font-weight: bold; }
 """
 
+
 def main():
     """Writes the fixtures listed above."""
     for source, target in [("commune-centred.html", "commune-weasyprint-centred.pdf"),
