@@ -317,17 +317,20 @@ pub fn is_header_word(word: &str) -> bool {
         return true;
     }
     all_forms().any(|form| form.split(' ').any(|w| w == norm))
-        || hyphenated_stem(&word)
-            .is_some_and(|stem| all_forms().any(|form| form.split(' ').any(|w| w.starts_with(&stem) && w != stem)))
+        || hyphenated_stem(&word).is_some_and(|stem| begins_longer_form_word(&stem))
+}
+
+/// Whether a word of a known header form begins with `start` and goes on
+/// past it.
+fn begins_longer_form_word(start: &str) -> bool {
+    all_forms().any(|form| form.split(' ').any(|w| w.starts_with(start) && w != start))
 }
 
 /// Whether `word` opens a compound header word broken after its own hyphen
 /// (`co-` / `RT)`, `Sous-` / `traitants`): the line ends with the hyphen.
 pub fn opens_compound_header_word(word: &str) -> bool {
     let norm = normalize(word.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    norm.len() > 1
-        && norm.ends_with('-')
-        && all_forms().any(|form| form.split(' ').any(|w| w.starts_with(&norm) && w != norm))
+    norm.len() > 1 && norm.ends_with('-') && begins_longer_form_word(&norm)
 }
 
 /// Whether `fragment` is the start of a header word, cut at its cell's edge

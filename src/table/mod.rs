@@ -477,10 +477,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let body_mostly_plain = body.lines.iter().filter(|l| !l.is_bold()).count() * 2 > body.lines.len();
         let mut headings = body.headings.iter().peekable();
         let breaks = PageBreaks { goes_on: current.is_some(), cut_below: b + 1 < bodies.len() };
-        let mut blocks = row_blocks(body, rows, rules_part_every_row, leading.row, breaks);
-        if rows == RowSeparation::FirstColumn && breaks.cut_below {
-            blocks = part_row_opening_at_page_foot(blocks, &body.columns, leading.line);
-        }
+        let mut blocks = row_blocks(body, rows, rules_part_every_row, leading, breaks);
         if !table_ruled {
             blocks = split_centred_headings(blocks, columns, leading.line);
         }

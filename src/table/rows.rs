@@ -216,16 +216,20 @@ pub(super) enum Alignment {
 /// previous line, where the first column and another open cells together
 /// right under the previous row (cells are top-aligned), and around lines
 /// that run across the columns or that stand alone in the first column
-/// between rows (see [`only_first_column`]).
+/// between rows (see [`only_first_column`]), with a row opening at the foot
+/// of a page the table goes on from without its first cell parted off
+/// ([`part_row_opening_at_page_foot`]). `spacing` is the body's line
+/// spacing.
 pub(super) fn row_blocks<'p>(
     body: &Body<'p>,
     rows: RowSeparation,
     rules_part_every_row: bool,
-    leading: f64,
+    spacing: Leading,
     breaks: PageBreaks,
 ) -> Vec<Vec<&'p Line>> {
     let columns = &body.columns;
     let vertical = &body.page.vertical;
+    let leading = spacing.row;
     if let RowSeparation::Whitespace(alignment) = rows {
         // Each band between whitespace gaps is a row (or several, see
         // `split_band`); a line running across the columns stands apart (a
@@ -253,7 +257,8 @@ pub(super) fn row_blocks<'p>(
             .flat_map(|block| split_at_headings(&block, columns, vertical, leading))
             .collect();
     }
-    first_column_blocks(&body.lines, columns, vertical, leading)
+    let blocks = first_column_blocks(&body.lines, columns, vertical, leading);
+    if breaks.cut_below { part_row_opening_at_page_foot(blocks, columns, spacing.line) } else { blocks }
 }
 
 /// Parts off the foot of a page's last block a row that opens without its
@@ -272,18 +277,18 @@ pub(super) fn part_row_opening_at_page_foot<'p>(
 ) -> Vec<Vec<&'p Line>> {
     let Some(last) = blocks.last_mut() else { return blocks };
     let presence: Vec<Vec<bool>> = last.iter().map(|l| columns_present(l, columns)).collect();
-    let in_first = |k: usize| presence.get(k).and_then(|p| p.first()).copied().unwrap_or(false);
+    // The row can open only under the block's last first-column line.
+    let Some(last_first) = presence.iter().rposition(|p| p.first().copied().unwrap_or(false)) else {
+        return blocks;
+    };
     let opens_row = |i: usize| {
         let (Some(line), Some(above)) = (last.get(i), i.checked_sub(1).and_then(|k| last.get(k))) else {
             return false;
         };
         let opened = presence.get(i).map_or(0, |p| p.iter().filter(|x| **x).count());
-        line.bbox.y1 - above.bbox.y1 > ROW_GAP * leading
-            && opened >= 2
-            && (0..i).any(in_first)
-            && !(i..last.len()).any(in_first)
+        line.bbox.y1 - above.bbox.y1 > ROW_GAP * leading && opened >= 2
     };
-    if let Some(i) = (1..last.len()).find(|&i| opens_row(i)) {
+    if let Some(i) = (last_first + 1..last.len()).find(|&i| opens_row(i)) {
         let row = last.split_off(i);
         blocks.push(row);
     }
