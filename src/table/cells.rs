@@ -155,7 +155,11 @@ pub(super) fn align_to_row(block: &[&Line], columns: &[Column]) -> Vec<Column> {
                         && phrase_starts.iter().any(|p| (p - x).abs() <= tolerance)
                         && running_past(*x, boundary) >= 1
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            // As many lines start both: a start within the usual shift
+            // beats one far left (a justified line's last words, set apart
+            // at their column's edge one narrow gutter before the next
+            // cell), and of two alike, the leftmost.
+            .max_by(|a, b| a.0.cmp(&b.0).then((a.1 >= left).cmp(&(b.1 >= left))).then(b.1.total_cmp(&a.1)));
         // The words a run-on phrase leaves to the right cell are the left
         // one's: the cut may go twice as far that way.
         let run_on_right = out.get(i).map_or(boundary + 2.0 * window, |c| c.x1 - font).min(boundary + 2.0 * window);

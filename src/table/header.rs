@@ -140,6 +140,34 @@ pub(super) fn fills_header_gaps(above: &Line, line: &Line, below: Option<&Line>,
         })
 }
 
+/// Whether `above`, a line right over `below`, the top line of a header
+/// band so far, holds the first lines of taller headers set at the band's
+/// bottom (`Origine` over `des` over `données`): each of its phrases opens
+/// with a capital and stands over one phrase of `below` only, the header
+/// cell it goes on in, aligned with it as a cell's lines are (their starts,
+/// centres or ends within [`ALIGNED_HEADER_LINES`] font sizes). A caption
+/// or a section heading over the table spans several cells or sits apart.
+pub(super) fn tops_header_cells(above: &Line, below: &Line, size: f64) -> bool {
+    let gap = PHRASE_GAP * size;
+    let tolerance = ALIGNED_HEADER_LINES * size;
+    let under = below.phrases(gap);
+    let phrases = above.phrases(gap);
+    let aligned = |p: &Line, u: &Line| {
+        (p.bbox.x0 - u.bbox.x0).abs() <= tolerance
+            || (p.bbox.center_x() - u.bbox.center_x()).abs() <= tolerance
+            || (p.bbox.x1 - u.bbox.x1).abs() <= tolerance
+    };
+    !phrases.is_empty()
+        && phrases.iter().all(|p| {
+            let over: Vec<&Line> = under.iter().filter(|u| p.bbox.overlaps_x(&u.bbox)).collect();
+            p.text().starts_with(char::is_uppercase) && matches!(over.as_slice(), [u] if aligned(p, u))
+        })
+}
+
+/// How far apart, in font sizes, two lines of a header cell may set their
+/// starts, centres or ends: a text rendering rounds each to a character.
+pub(super) const ALIGNED_HEADER_LINES: f64 = 0.5;
+
 pub(super) fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     let parts = header_phrases(line, vertical);
     let starts = parts.iter().filter(|p| fields::is_header_start(&p.text())).count();
@@ -373,6 +401,7 @@ impl PageLines<'_> {
         let size = line.font_size();
         let mut band: Vec<&Line> = Vec::new();
         let mut top = line.bbox.y0;
+        let mut below = line;
         for above in self.lines.get(index.saturating_sub(most)..index).unwrap_or_default().iter().rev() {
             let close = top - above.bbox.y1 < 0.8 * size;
             // Every word a header's (or a compound's start: `co-` over
@@ -388,12 +417,14 @@ impl PageLines<'_> {
                     .phrases(PHRASE_GAP * size)
                     .iter()
                     .any(|p| p.words.len() > 1 && fields::opens_field_name(&p.text()))
-                || fills_header_gaps(above, line, self.lines.get(index + 1), size);
+                || fills_header_gaps(above, line, self.lines.get(index + 1), size)
+                || tops_header_cells(above, below, size);
             if !close || !header_words || above.is_bold() != line.is_bold() {
                 break;
             }
             band.insert(0, above);
             top = above.bbox.y0;
+            below = above;
         }
         band
     }

@@ -1143,3 +1143,88 @@ fn a_page_top_row_gives_its_first_cell_to_the_row_above_that_lacks_one() {
     join_continued_rows(&mut entries, &[2]);
     assert_eq!(joined_cells(&entries), ["Gestion", "Gérer", "DNUM", "Pass-ITSM", "Traiter La gestion", "DNUM"]);
 }
+
+#[test]
+fn a_justified_cell_beside_a_narrow_gutter_leaves_the_column_where_its_neighbour_opens() {
+    let columns = vec![column("Finalités", 0.0, 100.0, 50.0), column("Base légale", 100.0, 200.0, 150.0)];
+    // Justified lines set their last words apart at the column's edge,
+    // one gutter (8 points) before the next cell's words at 97: three
+    // lines open a word at each place. The boundary moves to where the
+    // next cell opens, near it, not to the justified words further left.
+    let lines = [
+        line(12.0, &[("Organiser", 0.0, 50.0), ("le", 78.0, 89.0), ("Consentement", 97.0, 150.0)]),
+        line(24.0, &[("scrutin", 0.0, 40.0), ("et", 79.0, 89.0), ("(art.", 97.0, 120.0)]),
+        line(36.0, &[("proclamer", 0.0, 55.0), ("les", 76.0, 89.0), ("RGPD)", 97.0, 125.0)]),
+        line(48.0, &[("résultats", 0.0, 50.0)]),
+    ];
+    let block: Vec<&Line> = lines.iter().collect();
+    let aligned = align_to_row(&block, &columns);
+    assert!(aligned.get(1).is_some_and(|c| c.x0 > 89.0 && c.x0 < 97.0), "{aligned:?}");
+}
+
+#[test]
+fn columns_sized_to_their_longest_words_cut_none_without_rules() {
+    // Each column one cell: its lines from x = 0, five points a
+    // character, without a space drawn after them.
+    let table = |columns: &[&[&str]]| {
+        let cells = columns.iter().filter_map(|lines| {
+            let lines: Vec<(&str, bool)> = lines.iter().map(|l| (*l, false)).collect();
+            match set_cell(&lines) {
+                Entry::Row(mut row) => row.cells.pop(),
+                Entry::Section { .. } => None,
+            }
+        });
+        vec![Entry::Row(Row { cells: cells.collect(), pages: vec![1], merged_above: Vec::new() })]
+    };
+    // Three columns of four wrap at their longest word: the table was
+    // sized to its words, and the words alone at the edge were wrapped
+    // whole.
+    let mut sized = table(&[
+        &["Conservation", "illimitée"],
+        &["Ressources", "humaines"],
+        &["Personnes", "nées"],
+        &["Identité, adresse", "bancaire"],
+    ]);
+    mark_word_breaks(&mut sized, 4, None);
+    assert_eq!(
+        joined_cells(&sized),
+        ["Conservation illimitée", "Ressources humaines", "Personnes nées", "Identité, adresse bancaire"]
+    );
+    // Two columns of four: a table of set widths, whose narrow columns cut
+    // the words too long for them.
+    let mut set = table(&[
+        &["Visioconféren", "ce"],
+        &["Télécommunica", "tions"],
+        &["Agents de la", "commune"],
+        &["Identité, adresse", "bancaire"],
+    ]);
+    mark_word_breaks(&mut set, 4, None);
+    assert_eq!(
+        joined_cells(&set).get(..2),
+        Some(&["Visioconférence".to_string(), "Télécommunications".to_string()][..])
+    );
+}
+
+#[test]
+fn a_header_band_set_at_its_bottom_takes_the_first_lines_of_its_taller_headers() {
+    let below = line(
+        24.0,
+        &[("Service", 0.0, 35.0), ("Base", 60.0, 80.0), ("des", 120.0, 135.0), ("Catégories", 160.0, 210.0)],
+    );
+    // `Origine` opens `des données`, level with its start.
+    assert!(tops_header_cells(&line(12.0, &[("Origine", 120.0, 150.0)]), &below, 10.0));
+    // Centred over its cell.
+    assert!(tops_header_cells(&line(12.0, &[("Origine", 113.0, 142.0)]), &below, 10.0));
+    // A section heading over the table stands apart from the cells.
+    assert!(!tops_header_cells(
+        &line(12.0, &[("Services", 10.0, 50.0), ("à", 53.0, 58.0), ("la", 61.0, 70.0)]),
+        &below,
+        10.0
+    ));
+    // A caption spans several cells.
+    assert!(!tops_header_cells(
+        &line(12.0, &[("Registre", 0.0, 50.0), ("des", 55.0, 70.0), ("traitements", 75.0, 130.0)]),
+        &below,
+        10.0
+    ));
+}

@@ -43,7 +43,10 @@ pub(super) fn mark_word_breaks(entries: &mut [Entry], column_count: usize, ruled
             *edge = edge.max(column.x1 - padding.max(0.0));
         }
     }
-    let columns_fit_words = ruled.is_some() && columns_sized_to_their_words(&widest, &right_edge);
+    let columns_fit_words = match ruled {
+        Some(_) => columns_sized_to_their_words(&widest, &right_edge),
+        None => columns_wrap_at_their_longest_words(entries, &widest),
+    };
     // Whether the source says where lines end at a space (PDF producers that
     // draw the trailing space glyph do, on most lines; a stray space a cell's
     // text ended with says nothing); without that, a lone dash ending a line
@@ -138,6 +141,36 @@ pub(super) fn columns_sized_to_their_words(widest: &[Option<&CellLine>], right_e
     });
     flush.count() >= MIN_FLUSH_COLUMNS
 }
+
+/// Whether a table without vertical rules sizes its columns to their
+/// longest words, as browsers do with a table too wide for its page: in
+/// most columns whose cells wrap (and [`MIN_WORD_SIZED_COLUMNS`] or more),
+/// the widest line is one word. Without rules a column's edge is wherever its
+/// widest line ends, so that word always reaches it; that most columns are
+/// that narrow is what shows it. A table of set widths cuts a word in a
+/// column or two, whose widest line is the cut word's first part, while its
+/// other columns' widest lines hold several words. `widest` holds each
+/// column's widest line.
+pub(super) fn columns_wrap_at_their_longest_words(entries: &[Entry], widest: &[Option<&CellLine>]) -> bool {
+    let mut wraps = vec![false; widest.len()];
+    for row in rows_of(entries) {
+        for (cell, wrapped) in row.cells.iter().zip(wraps.iter_mut()) {
+            *wrapped |= cell.iter().map(|part| part.lines.len()).sum::<usize>() > 1;
+        }
+    }
+    let (mut wrapping, mut one_word) = (0usize, 0usize);
+    for (line, _) in widest.iter().zip(&wraps).filter(|(_, wrapped)| **wrapped) {
+        wrapping += 1;
+        one_word +=
+            usize::from(line.is_some_and(|l| !l.text.trim_start_matches(LIST_MARKS).trim_start().contains(' ')));
+    }
+    one_word >= MIN_WORD_SIZED_COLUMNS && one_word * 2 > wrapping
+}
+
+/// Fewest columns wrapping at one word that show a table without rules
+/// sized to its words: a table of set widths may cut a word in two
+/// narrow columns.
+pub(super) const MIN_WORD_SIZED_COLUMNS: usize = 3;
 
 /// Fewest wrapped lines of several words that show a table justified
 /// (most of them reaching their column's edge).

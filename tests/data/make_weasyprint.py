@@ -74,6 +74,12 @@ are committed.
   hyphenated and set at the bottom of their rows with 2 pt padding: a
   whitespace band holds several rows, whose numbers run together (`2`
   right over `3`, a one-line row).
+- ville-weasyprint-narrow: A4 portrait, 7.5 pt FreeSerif, a rule under
+  the header only, 4 pt padding, cells and headers set at the bottom of
+  their rows: the 13 columns shrink to their longest words, so that
+  words wrap whole at the columns' edges (`Conservation` / `illimitée`),
+  and the header band's top line holds `Origine` alone, over `des` /
+  `données`.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -85,7 +91,7 @@ departement-weasyprint-hyphenated,hopital-weasyprint-middle,
 saint-weasyprint-footer,syndicat-weasyprint-footer,
 dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page,
 hopital-weasyprint-bottom,dnum-weasyprint-orphans,
-syndicat-weasyprint-bottom}.pdf, then
+syndicat-weasyprint-bottom,ville-weasyprint-narrow}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
@@ -251,6 +257,15 @@ th { text-align: center; font-weight: bold; background: #333; color: #fff; borde
 tr.section td { font-weight: bold; }
 """
 
+NARROW = """@page { size: A4; margin: 10mm; }
+body { font-family: 'FreeSerif'; font-size: 7.5pt; }
+h1 { font-size: 13pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 4pt; vertical-align: bottom; text-align: left; }
+th { font-weight: bold; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
 
 def main():
     """Writes the fixtures listed above."""
@@ -279,6 +294,7 @@ def main():
     weasyprint.HTML(string=from_truth("dnum", ORPHANS)).write_pdf(os.path.join(OUT, "dnum-weasyprint-orphans.pdf"))
     weasyprint.HTML(string=from_truth("syndicat", BOTTOM_DARK)).write_pdf(
         os.path.join(OUT, "syndicat-weasyprint-bottom.pdf"))
+    weasyprint.HTML(string=from_truth("ville", NARROW)).write_pdf(os.path.join(OUT, "ville-weasyprint-narrow.pdf"))
 
 
 if __name__ == "__main__":
