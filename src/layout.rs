@@ -36,6 +36,11 @@ pub struct Page {
     pub words: Vec<Word>,
     /// Ruling lines.
     pub rules: Vec<Rule>,
+    /// The words stand on a grid of characters (a text rendering, read
+    /// into positions a character's width apart): a rendering shifts some
+    /// rows by a character or two, where a PDF sets each word where its
+    /// column has it.
+    pub character_grid: bool,
 }
 
 /// A horizontal run of words sharing a baseline, left to right.
@@ -407,7 +412,14 @@ pub fn page_of(content: &PageContent) -> Page {
         }
         words
     };
-    Page { number: content.number, width: content.width, height: content.height, words, rules: content.rules.clone() }
+    Page {
+        number: content.number,
+        width: content.width,
+        height: content.height,
+        words,
+        rules: content.rules.clone(),
+        character_grid: false,
+    }
 }
 
 /// Most distance between two lines of one block of turned text, in font

@@ -203,6 +203,7 @@ pub fn layout_pages(text: &str) -> Vec<Page> {
                 height: (last_text_row as f64 + 1.5) * LINE_HEIGHT + 0.2 * FONT_SIZE,
                 words,
                 rules: Vec::new(),
+                character_grid: true,
             }
         })
         .collect()

@@ -155,7 +155,7 @@ fn lay_out(laid: &[FicheLine]) -> Page {
         words.extend(words_at(&line.value, value_x, y, line.trailing_space));
     }
     let width = words.iter().map(|w| w.bbox.x1).fold(value_x, f64::max) + CHAR_WIDTH;
-    Page { number: 1, width, height: y + 2.0 * LINE_HEIGHT, words, rules: Vec::new() }
+    Page { number: 1, width, height: y + 2.0 * LINE_HEIGHT, words, rules: Vec::new(), character_grid: true }
 }
 
 /// Headings above the fiches (`Fiche n° 3 : Paie`): the line right before

@@ -15,7 +15,14 @@ pub(super) fn plain_page(lines: &[FlowLine]) -> Page {
     for (row, line) in lines.iter().enumerate() {
         words.extend(words_at(&line.words, 0.0, (row as f64 + 1.0) * LINE_HEIGHT, line.trailing_space));
     }
-    Page { number: 1, width: 1000.0, height: (lines.len() as f64 + 2.0) * LINE_HEIGHT, words, rules: Vec::new() }
+    Page {
+        number: 1,
+        width: 1000.0,
+        height: (lines.len() as f64 + 2.0) * LINE_HEIGHT,
+        words,
+        rules: Vec::new(),
+        character_grid: true,
+    }
 }
 
 pub(super) fn rule(x0: f64, y0: f64, x1: f64, y1: f64) -> Rule {
@@ -194,6 +201,7 @@ pub(super) fn layout(
             height: y + 2.0 * LINE_HEIGHT,
             words,
             rules,
+            character_grid: true,
         });
     }
     pages

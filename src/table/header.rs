@@ -178,6 +178,10 @@ pub(super) fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     parts.len() >= MIN_HEADER_CELLS && enough_known
 }
 
+/// How far apart (points) two header lines' words may start and still
+/// start one column.
+pub(super) const ALIGNED_STARTS: f64 = 0.5;
+
 /// A gap between two words of a header line wider than this, in font
 /// sizes, is wider than any word space of left-aligned text.
 pub(super) const WIDE_WORD_GAP: f64 = 0.5;
@@ -233,16 +237,36 @@ pub(super) fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
             let gap = gap_end - gap_start;
             let wide =
                 gap > WIDE_WORD_GAP * previous.font_size.max(word.font_size) && gap > 2.0 * word_space(gap_index);
-            let stacked_before = others
+            let stacked: Vec<&Line> = others
                 .iter()
-                .any(|a| a.bbox.x0 >= phrase.bbox.x0 - 0.5 && a.bbox.x1 <= gap_end && a.bbox.x1 > phrase.bbox.x0);
+                .copied()
+                .filter(|a| a.bbox.x0 >= phrase.bbox.x0 - 0.5 && a.bbox.x1 <= gap_end && a.bbox.x1 > phrase.bbox.x0)
+                .collect();
             let crossed = others.iter().any(|o| o.bbox.x0 < gap_start && o.bbox.x1 > gap_end);
             let rest = phrase.words.get(i..).unwrap_or_default();
             let opens = opens_known_header(rest);
             // In a text rendering the padding may be one space: there the
-            // rest must be a known header whole, after no connecting word.
-            let known_after = fields::known_field(&join_words(rest)).is_some() && !fields::is_connector(&previous.text);
-            if bridged || opens && (wide || known_after) && stacked_before && !crossed {
+            // rest must be a known header whole, after no connecting word,
+            // and the words before it, with the lines stacked over or under
+            // them, a known header too: a header's own word space is no
+            // padding (`Catégories Données` over `collectées`, one
+            // left-aligned cell).
+            let mut before: Vec<&Word> = stacked.iter().flat_map(|a| a.words.iter()).chain(&current).collect();
+            before.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+            let known_after = fields::known_field(&join_words(rest)).is_some()
+                && !fields::is_connector(&previous.text)
+                && fields::known_field(&join_words(before.iter().copied())).is_some();
+            // Or a gap wider than a word space before a word where a phrase
+            // of another header line starts: a taller header's column
+            // (`Destinataires utilisé` under `Logiciel`, a single-line
+            // header beside it, the cells' padding narrower than the
+            // phrase gap).
+            let opens_column_above = others.iter().any(|o| {
+                (o.bbox.x0 - word.bbox.x0).abs() <= ALIGNED_STARTS && o.bbox.x0 > phrase.bbox.x0 + ALIGNED_STARTS
+            });
+            if bridged
+                || (opens && (wide || known_after) && !stacked.is_empty() || wide && opens_column_above) && !crossed
+            {
                 parts.extend(line_of(std::mem::take(&mut current)));
             }
         }
@@ -296,6 +320,13 @@ pub(super) const MIN_ALIGNED_LINES: usize = 3;
 /// where the rows above and below have theirs.
 pub(super) const RIVER_SLACK: f64 = 1.0;
 
+/// The step (points) of the search for a river's x near a boundary.
+pub(super) const RIVER_STEP: f64 = 0.25;
+
+/// Most x tried for a river near a boundary (a font size's slack each way
+/// in [`RIVER_STEP`]s, bounded whatever size a file declares).
+pub(super) const MAX_RIVER_STEPS: f64 = 400.0;
+
 /// Splits the header groups of a borderless table where a header word
 /// opens a known header (`Catégories de données traitées`) after other
 /// header words, and the body below shows a river there: an x that
@@ -303,15 +334,18 @@ pub(super) const RIVER_SLACK: f64 = 1.0;
 /// at most a quarter as many cross (notes below the table run across).
 /// In a text rendering of narrow cells, the header lines overlap (`nt (et
 /// co-` over the start of `Catégories …`) whatever the cells' padding was,
-/// and the rows shift by a character or two ([`RIVER_SLACK`]). A known
-/// header in `proven` parts without the body's evidence: a page with few
-/// rows shows too little. Returns the groups and the fields parted.
+/// and the rows shift by a character or two ([`RIVER_SLACK`]): on such a
+/// `grid`, words on both sides of the boundary within the slack show the
+/// river; a PDF must also leave one x near it clear. A known header in
+/// `proven` parts without the body's evidence: a page with few rows shows
+/// too little. Returns the groups and the fields parted.
 pub(super) fn split_at_body_rivers(
     groups: &[Rect],
     band: &[&Line],
     body: &[&Line],
     right_edge: f64,
     proven: &[&'static str],
+    grid: bool,
 ) -> (Vec<Rect>, Vec<&'static str>) {
     let mut out = Vec::new();
     let mut fields = Vec::new();
@@ -319,7 +353,7 @@ pub(super) fn split_at_body_rivers(
         let end = groups.get(i + 1).map_or(right_edge, |n| n.x0);
         let mut current = *group;
         // Each split moves the group's start right, past a header word's start.
-        while let Some((river, field)) = river_in(current.x0, end, band, body, proven) {
+        while let Some((river, field)) = river_in(current.x0, end, band, body, proven, grid) {
             out.push(Rect { x1: river, ..current });
             current = Rect { x0: river, x1: current.x1.max(river), ..current };
             fields.push(field);
@@ -332,12 +366,14 @@ pub(super) fn split_at_body_rivers(
 /// The first river in `[from, end)` at a header word that opens a known
 /// header (see [`split_at_body_rivers`]): the boundary of the two columns,
 /// right of the centres of the header words before it, and the field.
+/// `grid`: the page is a text rendering ([`crate::layout::Page::character_grid`]).
 pub(super) fn river_in(
     from: f64,
     end: f64,
     band: &[&Line],
     body: &[&Line],
     proven: &[&'static str],
+    grid: bool,
 ) -> Option<(f64, &'static str)> {
     let in_range = |w: &&Word| w.bbox.center_x() >= from && w.bbox.center_x() < end;
     let band_words: Vec<Vec<&Word>> = band.iter().map(|l| l.words.iter().filter(in_range).collect()).collect();
@@ -385,8 +421,35 @@ pub(super) fn river_in(
         // whose word starts where the header word does show the river too.
         let aligned =
             lines.iter().filter(|ws| !crosses(ws) && ws.iter().any(|b| (b.bbox.x0 - start).abs() <= slack)).count();
-        let river = both >= MIN_RIVER_LINES && crossing * 4 <= both;
-        let aligned_river = both >= 1 && aligned >= MIN_ALIGNED_LINES && crossing * 4 <= aligned;
+        // The river itself: one x near the boundary that few lines cross
+        // (and, beside a column that is not mostly empty, that lines have
+        // words on both sides of). The word gaps near it that each line of
+        // centred or justified cells has somewhere make none.
+        let steps = (2.0 * slack / RIVER_STEP).ceil().clamp(0.0, MAX_RIVER_STEPS) as usize;
+        let at = |x: f64| {
+            let (mut clear, mut crossed) = (0usize, 0usize);
+            for ws in &lines {
+                if ws.iter().any(|w| w.bbox.x0 < x && w.bbox.x1 > x) {
+                    crossed += 1;
+                } else if ws.iter().any(|w| w.bbox.x1 <= x) && ws.iter().any(|w| w.bbox.x0 >= x) {
+                    clear += 1;
+                }
+            }
+            (clear, crossed)
+        };
+        let river_where = |holds: &dyn Fn(usize, usize) -> bool| {
+            (0..=steps).any(|k| {
+                let (clear, crossed) = at(boundary - slack + k as f64 * RIVER_STEP);
+                holds(clear, crossed)
+            })
+        };
+        let river = both >= MIN_RIVER_LINES
+            && crossing * 4 <= both
+            && (grid || river_where(&|clear, crossed| clear >= MIN_RIVER_LINES && crossed * 4 <= clear));
+        let aligned_river = both >= 1
+            && aligned >= MIN_ALIGNED_LINES
+            && crossing * 4 <= aligned
+            && (grid || river_where(&|_, crossed| crossed * 4 <= aligned));
         (river || aligned_river).then_some((boundary, field))
     })
 }
@@ -720,7 +783,8 @@ impl PageLines<'_> {
             }
         } else {
             let body: Vec<&Line> = self.lines.iter().filter(|l| l.bbox.y0 >= bottom).collect();
-            let (groups, fields) = split_at_body_rivers(&groups, band, &body, self.right_edge, proven);
+            let (groups, fields) =
+                split_at_body_rivers(&groups, band, &body, self.right_edge, proven, self.page.character_grid);
             river_fields = fields;
             for (i, g) in groups.iter().enumerate() {
                 let next = groups.get(i + 1).map_or(self.right_edge, |n| n.x0);

@@ -144,7 +144,7 @@ fn page_numbers_in_the_margins_are_furniture_even_on_one_page() {
                 .collect()
         };
         let words = [body(100.0, "N° Traitement"), body(112.0, "1 Paie"), body(780.0, footer)].concat();
-        Page { number, width: 600.0, height: 800.0, words, rules: Vec::new() }
+        Page { number, width: 600.0, height: 800.0, words, rules: Vec::new(), character_grid: false }
     };
     let held = |pages: &[Page]| {
         let pages: Vec<PageLines> = pages.iter().map(PageLines::new).collect();
@@ -1227,4 +1227,72 @@ fn a_header_band_set_at_its_bottom_takes_the_first_lines_of_its_taller_headers()
         &below,
         10.0
     ));
+}
+
+#[test]
+fn a_header_phrase_parts_where_a_taller_headers_column_opens_over_it() {
+    // `Destinataires`, a one-line header, runs into `utilisé` one narrow
+    // padding (6 points) away, where `Logiciel` opens its column above.
+    let above = line(12.0, &[("Logiciel", 455.5, 482.3), ("Durée", 492.5, 513.3), ("de", 515.3, 523.2)]);
+    let header = line(24.0, &[("Destinataires", 404.7, 449.5), ("utilisé", 455.5, 476.3)]);
+    let all = |above: &Line| -> Vec<Line> { [above.phrases(9.0), header.phrases(9.0)].concat() };
+    let texts = |parts: Vec<Line>| parts.iter().map(Line::text).collect::<Vec<_>>();
+    assert_eq!(texts(split_bridging(&header, &all(&above))), ["Destinataires", "utilisé"]);
+    // Nothing opens over `utilisé`: one header.
+    let elsewhere = line(12.0, &[("Logiciel", 470.0, 496.8), ("Durée", 500.0, 520.8), ("de", 522.8, 530.7)]);
+    assert_eq!(texts(split_bridging(&header, &all(&elsewhere))), ["Destinataires utilisé"]);
+}
+
+#[test]
+fn a_header_word_space_parts_two_headers_only_where_both_read_as_headers() {
+    let texts = |parts: Vec<Line>| parts.iter().map(Line::text).collect::<Vec<_>>();
+    // A text rendering's one-space padding: `Responsable` over `de
+    // traitement`, then `Catégories de données traitées`.
+    let above = line(12.0, &[("Responsable", 0.0, 55.0)]);
+    let header = line(
+        24.0,
+        &[
+            ("de", 0.0, 10.0),
+            ("traitement", 13.0, 60.0),
+            ("Catégories", 64.0, 110.0),
+            ("de", 113.0, 123.0),
+            ("données", 126.0, 165.0),
+            ("traitées", 168.0, 205.0),
+        ],
+    );
+    let all: Vec<Line> = [above.phrases(9.0), header.phrases(9.0)].concat();
+    assert_eq!(texts(split_bridging(&header, &all)), ["de traitement", "Catégories de données traitées"]);
+    // One left-aligned cell, `Catégories Données` over `collectées`:
+    // `Catégories collectées` is no header of its own.
+    let header = line(12.0, &[("Catégories", 0.0, 50.0), ("Données", 53.0, 90.0)]);
+    let below = line(24.0, &[("collectées", 0.0, 45.0)]);
+    let all: Vec<Line> = [header.phrases(9.0), below.phrases(9.0)].concat();
+    assert_eq!(texts(split_bridging(&header, &all)), ["Catégories Données"]);
+}
+
+#[test]
+fn a_river_is_one_x_the_body_leaves_clear_not_gaps_near_it() {
+    let band = [
+        line(12.0, &[("Catégories", 100.0, 150.0), ("Données", 153.0, 190.0)]),
+        line(24.0, &[("collectées", 100.0, 145.0)]),
+    ];
+    let band: Vec<&Line> = band.iter().collect();
+    // Centred cells: each line has a word gap within a font size of
+    // `Données`, none at one x.
+    let centred = [
+        line(40.0, &[("Identité,", 110.0, 146.0), ("coordonnées,", 149.0, 200.0)]),
+        line(52.0, &[("références", 115.0, 158.0), ("bancaires", 161.0, 195.0)]),
+        line(64.0, &[("Nom,", 102.0, 120.0), ("prénom,", 123.0, 152.0), ("fonction", 155.0, 190.0)]),
+        line(76.0, &[("adresse", 104.0, 140.0), ("électronique", 143.0, 198.0)]),
+    ];
+    let body: Vec<&Line> = centred.iter().collect();
+    assert_eq!(river_in(100.0, 300.0, &band, &body, &[], false), None);
+    // Two columns: every line clear at 152.
+    let parted = [
+        line(40.0, &[("Identité", 100.0, 140.0), ("Nom,", 153.0, 175.0), ("prénom", 178.0, 210.0)]),
+        line(52.0, &[("Agents", 100.0, 130.0), ("adresse", 153.0, 190.0)]),
+        line(64.0, &[("Usagers", 100.0, 138.0), ("Identité", 153.0, 190.0)]),
+    ];
+    let body: Vec<&Line> = parted.iter().collect();
+    assert!(river_in(100.0, 300.0, &band, &body, &[], false).is_some());
 }

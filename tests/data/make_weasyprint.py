@@ -80,6 +80,14 @@ are committed.
   words wrap whole at the columns' edges (`Conservation` / `illimitée`),
   and the header band's top line holds `Origine` alone, over `des` /
   `données`.
+- canton-weasyprint-centred: A4 landscape, 7.5 pt DejaVu Sans
+  Condensed, a rule under the header only, cells centred, headers
+  left-aligned: `Catégories Données` / `collectées` is one header, the
+  centred cells under it gapped near `Données` on every line, but never
+  at one x.
+- ville-weasyprint-padding: A4 portrait, 8 pt FreeSerif, 3 pt padding,
+  set at the bottom of the rows: the one-line `Destinataires` runs into
+  `utilisé` closer than a phrase gap, under `Logiciel`.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -91,7 +99,8 @@ departement-weasyprint-hyphenated,hopital-weasyprint-middle,
 saint-weasyprint-footer,syndicat-weasyprint-footer,
 dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page,
 hopital-weasyprint-bottom,dnum-weasyprint-orphans,
-syndicat-weasyprint-bottom,ville-weasyprint-narrow}.pdf, then
+syndicat-weasyprint-bottom,ville-weasyprint-narrow,
+canton-weasyprint-centred,ville-weasyprint-padding}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
@@ -266,6 +275,17 @@ th { font-weight: bold; border-bottom: 0.6pt solid #000; }
 tr.section td { font-weight: bold; }
 """
 
+CENTRED_CELLS = """@page { size: A4 landscape; margin: 20mm; }
+body { font-family: 'DejaVu Sans Condensed'; font-size: 7.5pt; }
+h1 { font-size: 12.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 3pt; vertical-align: top; text-align: center; }
+th { text-align: left; font-weight: bold; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
+NARROW_PADDING = NARROW.replace("7.5pt", "8pt").replace("padding: 4pt", "padding: 3pt")
+
 
 def main():
     """Writes the fixtures listed above."""
@@ -295,6 +315,10 @@ def main():
     weasyprint.HTML(string=from_truth("syndicat", BOTTOM_DARK)).write_pdf(
         os.path.join(OUT, "syndicat-weasyprint-bottom.pdf"))
     weasyprint.HTML(string=from_truth("ville", NARROW)).write_pdf(os.path.join(OUT, "ville-weasyprint-narrow.pdf"))
+    weasyprint.HTML(string=from_truth("canton", CENTRED_CELLS)).write_pdf(
+        os.path.join(OUT, "canton-weasyprint-centred.pdf"))
+    weasyprint.HTML(string=from_truth("ville", NARROW_PADDING)).write_pdf(
+        os.path.join(OUT, "ville-weasyprint-padding.pdf"))
 
 
 if __name__ == "__main__":
