@@ -358,7 +358,17 @@ pub(super) fn first_column_blocks<'p>(
         let previous_columns = i.checked_sub(1).and_then(|k| presence.get(k)).unwrap_or(&no_columns);
         let in_first = present.first().copied().unwrap_or(false);
         let crossing = stands_across(line, lines.get(i + 1).copied(), columns, vertical, last_crossing);
+        // The first column's own bottom: a line's cells may sit a point
+        // apart (a fallback font's taller glyph lowers its cell's lines),
+        // which the whole line's bottom would add to the first column's
+        // spacing.
+        let first_bottom = columns
+            .first()
+            .map(|first| words_in(line, first.x0, first.x1).iter().map(|w| w.bbox.y1).fold(f64::NEG_INFINITY, f64::max))
+            .filter(|y| y.is_finite())
+            .unwrap_or(line.bbox.y1);
         let gap_ok = |prev: Option<f64>| prev.is_none_or(|p| line.bbox.y1 - p > ROW_GAP * leading);
+        let first_gap_ok = last_first_col.is_none_or(|p| first_bottom - p > ROW_GAP * leading);
         let adjacent = last_any.is_some_and(|p| line.bbox.y1 - p <= ROW_GAP * leading);
         let opened = present.iter().zip(previous_columns).filter(|(now, before)| **now && !**before).count();
         let filled = present.iter().filter(|p| **p).count();
@@ -386,7 +396,7 @@ pub(super) fn first_column_blocks<'p>(
         };
         let heading = only_first_column(present)
             && last_any.is_some()
-            && (gap_ok(last_first_col)
+            && (first_gap_ok
                 || opens_every_cell(line) && every_cell_ended() && next_adjacent() && !first_column_goes_on())
             && presence.get(i + 1).is_some_and(|next| {
                 next.first().copied().unwrap_or(false)
@@ -396,18 +406,14 @@ pub(super) fn first_column_blocks<'p>(
         // number there opens the next row, however close it follows.
         let renumbered = first_column_code(line, columns)
             && blocks.last().and_then(|b| b.first()).is_some_and(|l| first_column_code(l, columns));
-        let starts = crossing
-            || (in_first && gap_ok(last_first_col) && gap_ok(last_any))
-            || top_aligned
-            || heading
-            || renumbered;
+        let starts = crossing || (in_first && first_gap_ok && gap_ok(last_any)) || top_aligned || heading || renumbered;
         match blocks.last_mut() {
             Some(block) if !starts && !last_crossing => block.push(line),
             _ => blocks.push(vec![line]),
         }
         last_crossing = crossing;
         if in_first {
-            last_first_col = Some(line.bbox.y1);
+            last_first_col = Some(first_bottom);
         }
         last_any = Some(line.bbox.y1);
     }

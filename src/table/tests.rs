@@ -1296,3 +1296,35 @@ fn a_river_is_one_x_the_body_leaves_clear_not_gaps_near_it() {
     let body: Vec<&Line> = parted.iter().collect();
     assert!(river_in(100.0, 300.0, &band, &body, &[], false).is_some());
 }
+
+#[test]
+fn a_cell_set_a_point_lower_does_not_part_the_first_columns_lines() {
+    let columns = vec![column("Nom", 0.0, 100.0, 40.0), column("Finalité", 100.0, 200.0, 150.0)];
+    // A line of words at their own bottoms (10 pt type).
+    let at = |words: &[(&str, f64, f64, f64)]| {
+        let words: Vec<Word> = words
+            .iter()
+            .map(|(text, x0, x1, bottom)| Word {
+                text: (*text).to_string(),
+                bbox: Rect { x0: *x0, y0: bottom - 9.0, x1: *x1, y1: *bottom },
+                font_size: 9.0,
+                bold: false,
+                space_after: false,
+            })
+            .collect();
+        let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b)).unwrap_or_else(|| unreachable!("words"));
+        Line { words, bbox }
+    };
+    // The lines are 9 points apart; the second column's second line sits
+    // 0.8 points lower (its cell's taller fallback glyph), so the whole
+    // line's bottom is 9.8 points under the first's.
+    let lines = [
+        at(&[("Revenu", 0.0, 40.0, 163.7), ("Instruire", 100.0, 140.0, 163.7)]),
+        at(&[("rité", 0.0, 20.0, 172.7), ("location", 100.0, 140.0, 173.5)]),
+        at(&[("ciaires", 100.0, 130.0, 182.5)]),
+        at(&[("Aide", 0.0, 20.0, 198.3), ("Évaluer", 100.0, 140.0, 198.3)]),
+    ];
+    let lines: Vec<&Line> = lines.iter().collect();
+    let blocks = first_column_blocks(&lines, &columns, &[], 9.0);
+    assert_eq!(blocks.iter().map(Vec::len).collect::<Vec<_>>(), [3, 1]);
+}
