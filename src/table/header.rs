@@ -145,11 +145,11 @@ pub(super) fn fills_header_gaps(above: &Line, line: &Line, below: Option<&Line>,
 /// bottom (`Origine` over `des` over `données`): each of its phrases opens
 /// with a capital and stands over one phrase of `below` only, the header
 /// cell it goes on in, aligned with it as a cell's lines are (their starts,
-/// centres or ends within [`ALIGNED_HEADER_LINES`] font sizes). A caption
+/// centres or ends within [`START_TOLERANCE`] font sizes). A caption
 /// or a section heading over the table spans several cells or sits apart.
 pub(super) fn tops_header_cells(above: &Line, below: &Line, size: f64) -> bool {
     let gap = PHRASE_GAP * size;
-    let tolerance = ALIGNED_HEADER_LINES * size;
+    let tolerance = START_TOLERANCE * size;
     let under = below.phrases(gap);
     let phrases = above.phrases(gap);
     let aligned = |p: &Line, u: &Line| {
@@ -163,10 +163,6 @@ pub(super) fn tops_header_cells(above: &Line, below: &Line, size: f64) -> bool {
             p.text().starts_with(char::is_uppercase) && matches!(over.as_slice(), [u] if aligned(p, u))
         })
 }
-
-/// How far apart, in font sizes, two lines of a header cell may set their
-/// starts, centres or ends: a text rendering rounds each to a character.
-pub(super) const ALIGNED_HEADER_LINES: f64 = 0.5;
 
 pub(super) fn is_header_line(line: &Line, vertical: &[Rule]) -> bool {
     let parts = header_phrases(line, vertical);
@@ -437,19 +433,16 @@ pub(super) fn river_in(
             }
             (clear, crossed)
         };
-        let river_where = |holds: &dyn Fn(usize, usize) -> bool| {
-            (0..=steps).any(|k| {
-                let (clear, crossed) = at(boundary - slack + k as f64 * RIVER_STEP);
-                holds(clear, crossed)
-            })
-        };
+        // A text rendering's grid keeps the test within the slack alone.
+        let scan: Vec<(usize, usize)> =
+            if grid { Vec::new() } else { (0..=steps).map(|k| at(boundary - slack + k as f64 * RIVER_STEP)).collect() };
         let river = both >= MIN_RIVER_LINES
             && crossing * 4 <= both
-            && (grid || river_where(&|clear, crossed| clear >= MIN_RIVER_LINES && crossed * 4 <= clear));
+            && (grid || scan.iter().any(|&(clear, crossed)| clear >= MIN_RIVER_LINES && crossed * 4 <= clear));
         let aligned_river = both >= 1
             && aligned >= MIN_ALIGNED_LINES
             && crossing * 4 <= aligned
-            && (grid || river_where(&|_, crossed| crossed * 4 <= aligned));
+            && (grid || scan.iter().any(|&(_, crossed)| crossed * 4 <= aligned));
         (river || aligned_river).then_some((boundary, field))
     })
 }

@@ -786,6 +786,15 @@ fn set_cell(lines: &[(&str, bool)]) -> Entry {
     Entry::Row(Row { cells: vec![vec![CellPart { page: 1, lines, bbox }]], pages: vec![1], merged_above: Vec::new() })
 }
 
+/// A row of cells, each [`set_cell`]'s lines.
+fn set_row(columns: &[&[(&str, bool)]]) -> Entry {
+    let cells = columns.iter().filter_map(|lines| match set_cell(lines) {
+        Entry::Row(mut row) => row.cells.pop(),
+        Entry::Section { .. } => None,
+    });
+    Entry::Row(Row { cells: cells.collect(), pages: vec![1], merged_above: Vec::new() })
+}
+
 /// Sets where the first cell's lines `which` end (their text set
 /// narrower or wider than [`set_cell`]'s five points a character).
 fn end_lines_at(entries: &mut [Entry], which: std::ops::Range<usize>, x1: f64) {
@@ -804,13 +813,6 @@ fn a_word_as_wide_as_its_column_is_no_cut_where_the_table_shows_the_words_whole(
     // that cell, where no cut word ends), `usagers` inside a line there,
     // `Ministère` opening a cell: the lines ended at a space.
     // `Visioconféren` / `ce` shows none of that and stays a cut.
-    let cells = |columns: &[&[(&str, bool)]]| {
-        let cells = columns.iter().filter_map(|lines| match set_cell(lines) {
-            Entry::Row(mut row) => row.cells.pop(),
-            Entry::Section { .. } => None,
-        });
-        Entry::Row(Row { cells: cells.collect(), pages: vec![1], merged_above: Vec::new() })
-    };
     for (first, second, other, other_last, want) in [
         ("l’administration", "élèves", "l’administration et", "service", "l’administration élèves"),
         ("Administrations", "usagers", "les usagers du", "service", "Administrations usagers"),
@@ -824,7 +826,7 @@ fn a_word_as_wide_as_its_column_is_no_cut_where_the_table_shows_the_words_whole(
         ("l’administration", "ministère", "l’administration", "numéro", "l’administration ministère"),
         ("Télécommunica", "tions", "Télécommunica", "tion", "Télécommunications"),
     ] {
-        let mut entries = vec![cells(&[&[(first, false), (second, false)], &[(other, false), (other_last, false)]])];
+        let mut entries = vec![set_row(&[&[(first, false), (second, false)], &[(other, false), (other_last, false)]])];
         mark_word_breaks(&mut entries, 2, None);
         assert_eq!(joined_cells(&entries).first().map(String::as_str), Some(want));
     }
@@ -1167,14 +1169,10 @@ fn columns_sized_to_their_longest_words_cut_none_without_rules() {
     // Each column one cell: its lines from x = 0, five points a
     // character, without a space drawn after them.
     let table = |columns: &[&[&str]]| {
-        let cells = columns.iter().filter_map(|lines| {
-            let lines: Vec<(&str, bool)> = lines.iter().map(|l| (*l, false)).collect();
-            match set_cell(&lines) {
-                Entry::Row(mut row) => row.cells.pop(),
-                Entry::Section { .. } => None,
-            }
-        });
-        vec![Entry::Row(Row { cells: cells.collect(), pages: vec![1], merged_above: Vec::new() })]
+        let columns: Vec<Vec<(&str, bool)>> =
+            columns.iter().map(|lines| lines.iter().map(|l| (*l, false)).collect()).collect();
+        let columns: Vec<&[(&str, bool)]> = columns.iter().map(Vec::as_slice).collect();
+        vec![set_row(&columns)]
     };
     // Three columns of four wrap at their longest word: the table was
     // sized to its words, and the words alone at the edge were wrapped

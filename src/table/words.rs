@@ -133,12 +133,10 @@ pub(super) const MIN_FLUSH_COLUMNS: usize = 2;
 /// table never has to cut a word. `widest` holds each column's widest
 /// line, `right_edge` its text edge.
 pub(super) fn columns_sized_to_their_words(widest: &[Option<&CellLine>], right_edge: &[f64]) -> bool {
-    let flush = widest.iter().zip(right_edge).filter(|(line, edge)| {
-        line.is_some_and(|l| {
-            let word = l.text.trim_start_matches(LIST_MARKS).trim_start();
-            !word.contains(' ') && (l.bbox.x1 - **edge).abs() <= FLUSH
-        })
-    });
+    let flush = widest
+        .iter()
+        .zip(right_edge)
+        .filter(|(line, edge)| line.is_some_and(|l| is_one_word(l) && (l.bbox.x1 - **edge).abs() <= FLUSH));
     flush.count() >= MIN_FLUSH_COLUMNS
 }
 
@@ -161,10 +159,14 @@ pub(super) fn columns_wrap_at_their_longest_words(entries: &[Entry], widest: &[O
     let (mut wrapping, mut one_word) = (0usize, 0usize);
     for (line, _) in widest.iter().zip(&wraps).filter(|(_, wrapped)| **wrapped) {
         wrapping += 1;
-        one_word +=
-            usize::from(line.is_some_and(|l| !l.text.trim_start_matches(LIST_MARKS).trim_start().contains(' ')));
+        one_word += usize::from(line.is_some_and(is_one_word));
     }
     one_word >= MIN_WORD_SIZED_COLUMNS && one_word * 2 > wrapping
+}
+
+/// Whether a cell line holds one word, after its list mark if any.
+fn is_one_word(line: &CellLine) -> bool {
+    !line.text.trim_start_matches(LIST_MARKS).trim_start().contains(' ')
 }
 
 /// Fewest columns wrapping at one word that show a table without rules
