@@ -260,16 +260,25 @@ pub(super) fn split_band<'p>(
         Alignment::Bottom => {
             let runs = first_column_runs(&band, first, BOTTOM_RUN_GAP);
             let last = runs.len().saturating_sub(1);
-            let mut cuts = Vec::new();
+            let mut cuts: Vec<usize> = Vec::new();
             for (k, run) in runs.iter().enumerate() {
                 // A numbered row's first cell holds its number alone, on the
                 // row's last line: a number with lines of the run under it
                 // ends its row there (rows set without padding run their
-                // numbers together, `2` right over `3`).
-                let numbers_end = run
-                    .clone()
-                    .filter(|i| i + 1 < run.end && band.get(*i).is_some_and(|l| first_column_code(l, columns)));
-                cuts.extend(numbers_end.map(|i| i + 1));
+                // numbers together, `2` right over `3`). Without numbers,
+                // a row ends inside the run where it closes all its cells.
+                for i in run.start..run.end.saturating_sub(1) {
+                    let numbered = band.get(i).is_some_and(|l| first_column_code(l, columns));
+                    let from = cuts.last().copied().unwrap_or(0);
+                    let closes = || {
+                        band.get(i + 1).is_some_and(|next| {
+                            closes_bottom_aligned_row(band.get(from..=i).unwrap_or_default(), next, columns)
+                        })
+                    };
+                    if numbered || closes() {
+                        cuts.push(i + 1);
+                    }
+                }
                 if k < last {
                     cuts.push(run.end);
                 }
@@ -287,6 +296,32 @@ pub(super) fn split_band<'p>(
     rows.push(band.get(start..).unwrap_or_default().to_vec());
     rows.retain(|r| !r.is_empty());
     rows
+}
+
+/// Whether the last of `row` (a row so far, of bottom-aligned cells)
+/// closes it right over `next`: all cells of a bottom-aligned row end on
+/// its last line, so that line holds text in every column the row holds
+/// any in, two at least (a line alone in the first column may be a
+/// heading, or a cell's first line over the rest of its row) (columns as the row sets them, [`align_to_row`]), none of it
+/// broken at a word's hyphen or going on after a comma, a colon or an
+/// opening bracket; and `next` opens a cell in each column it
+/// holds text in ([`opens_every_cell`]). A text rendering sets such rows
+/// with no gap between them, and the first cells of two rows then run
+/// together in the first column.
+pub(super) fn closes_bottom_aligned_row(row: &[&Line], next: &Line, columns: &[Column]) -> bool {
+    let Some(last) = row.last() else { return false };
+    let columns = align_to_row(row, columns);
+    let mut on_last = Vec::with_capacity(columns.len());
+    for column in &columns {
+        let words = words_in(last, column.x0, column.x1);
+        if words.last().is_some_and(|w| ends_in_word_hyphen(&w.text) || w.text.ends_with([',', ':', '('])) {
+            return false;
+        }
+        on_last.push(!words.is_empty());
+    }
+    let empty_in_row = |column: &Column| row.iter().all(|l| words_in(l, column.x0, column.x1).is_empty());
+    let closed = columns.iter().zip(&on_last).all(|(c, here)| *here || empty_in_row(c));
+    closed && on_last.iter().filter(|here| **here).count() >= 2 && opens_every_cell(next)
 }
 
 /// Where a band of centred rows parts into rows, as line indices. Each

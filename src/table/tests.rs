@@ -279,6 +279,31 @@ fn bottom_aligned_rows_end_with_their_first_cell() {
     assert_eq!(rows, [2, 1, 1]);
 }
 
+/// Bottom-aligned rows with no gap between them and no numbers: the
+/// first cells of two rows run together in the first column, and a row
+/// ends on a line holding text in every column of the row, none of it
+/// cut at a hyphen, right over a line whose cells all open as cells do.
+#[test]
+fn bottom_aligned_rows_part_where_a_line_closes_every_cell() {
+    let columns = [column("Domaine", 0.0, 100.0, 40.0), column("Finalité", 100.0, 200.0, 140.0)];
+    let rows = |second_row_opening: &str, first_row_end: &str| -> Vec<usize> {
+        let band = [
+            line(12.0, &[("Gérer", 100.0, 130.0), ("les", 135.0, 150.0)]),
+            line(24.0, &[("Enfance", 0.0, 40.0), ("et", 45.0, 55.0), ("inscriptions", 100.0, 160.0)]),
+            line(36.0, &[("jeunesse", 0.0, 45.0), (first_row_end, 100.0, 150.0)]),
+            line(48.0, &[(second_row_opening, 0.0, 25.0), ("civil", 30.0, 50.0), ("Tenir", 100.0, 130.0)]),
+            line(60.0, &[("citoyenneté", 0.0, 55.0), ("listes", 100.0, 130.0)]),
+        ];
+        split_band(band.iter().collect(), &columns, Alignment::Bottom, PageBreaks::default())
+            .iter()
+            .map(Vec::len)
+            .collect()
+    };
+    assert_eq!(rows("État", "scolaires"), [3, 2]);
+    assert_eq!(rows("état", "scolaires"), [5], "a cell going on in lower case");
+    assert_eq!(rows("État", "sco\u{2010}"), [5], "a word cut at the line's end");
+}
+
 /// Centred rows set without space between them, as a text rendering
 /// writes them: each row's shorter cells interleave with its tallest
 /// one at half the spacing, and the first column's cells of two rows

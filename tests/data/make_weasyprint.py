@@ -88,6 +88,11 @@ are committed.
 - ville-weasyprint-padding: A4 portrait, 8 pt FreeSerif, 3 pt padding,
   set at the bottom of the rows: the one-line `Destinataires` runs into
   `utilisé` closer than a phrase gap, under `Logiciel`.
+- quartier-weasyprint-bottom-tight: US Letter landscape, 6.5 pt DejaVu
+  Serif, 2 pt padding, cells set at the bottom of the rows, with its
+  `pdftotext -layout` rendering in `text-layout/`: no blank line parts
+  the rows there, and the two-line first cells of consecutive rows
+  (`Enfance et` / `jeunesse`) run together in the first column.
 
     pip install weasyprint
     python3 tests/data/make_weasyprint.py
@@ -100,13 +105,16 @@ saint-weasyprint-footer,syndicat-weasyprint-footer,
 dnum-weasyprint-footer-two-lines,hopital-weasyprint-header-page,
 hopital-weasyprint-bottom,dnum-weasyprint-orphans,
 syndicat-weasyprint-bottom,ville-weasyprint-narrow,
-canton-weasyprint-centred,ville-weasyprint-padding}.pdf, then
+canton-weasyprint-centred,ville-weasyprint-padding,
+quartier-weasyprint-bottom-tight}.pdf, then
     pdftotext -layout fixtures/pdf/departement-weasyprint-hyphenated.pdf \
         fixtures/text-layout/departement-weasyprint-hyphenated.txt
     pdftotext -layout fixtures/pdf/syndicat-weasyprint-footer.pdf \
         fixtures/text-layout/syndicat-weasyprint-footer.txt
     pdftotext -layout fixtures/pdf/hopital-weasyprint-header-page.pdf \
         fixtures/text-layout/hopital-weasyprint-header-page.txt
+    pdftotext -layout fixtures/pdf/quartier-weasyprint-bottom-tight.pdf \
+        fixtures/text-layout/quartier-weasyprint-bottom-tight.txt
 """
 import html
 import json
@@ -286,6 +294,15 @@ tr.section td { font-weight: bold; }
 
 NARROW_PADDING = NARROW.replace("7.5pt", "8pt").replace("padding: 4pt", "padding: 3pt")
 
+BOTTOM_TIGHT = """@page { size: letter landscape; margin: 15mm; }
+body { font-family: 'DejaVu Serif'; font-size: 6.5pt; }
+h1 { font-size: 11.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 2pt; vertical-align: bottom; text-align: left; hyphens: auto; }
+th { font-weight: bold; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
 
 def main():
     """Writes the fixtures listed above."""
@@ -319,6 +336,8 @@ def main():
         os.path.join(OUT, "canton-weasyprint-centred.pdf"))
     weasyprint.HTML(string=from_truth("ville", NARROW_PADDING)).write_pdf(
         os.path.join(OUT, "ville-weasyprint-padding.pdf"))
+    weasyprint.HTML(string=from_truth("quartier", BOTTOM_TIGHT)).write_pdf(
+        os.path.join(OUT, "quartier-weasyprint-bottom-tight.pdf"))
 
 
 if __name__ == "__main__":
