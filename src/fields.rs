@@ -145,6 +145,13 @@ pub fn known_field(header: &str) -> Option<&'static str> {
     known_field_match(header).map(|(field, _)| field)
 }
 
+/// Whether a header opens with one of the known fields' forms
+/// ([`known_field`] without its reading of any header ending on
+/// `concerné(e)s` as the persons concerned).
+pub fn names_known_form(header: &str) -> bool {
+    known_field_match(header).is_some_and(|(_, form_length)| form_length > 0)
+}
+
 /// The known field whose header form `label` is, word for word (no words
 /// after the form's, unlike [`known_field`]): a label set alone.
 pub fn field_named(label: &str) -> Option<&'static str> {
@@ -346,14 +353,18 @@ pub fn begins_header_word(fragment: &str) -> bool {
 /// Whether `fragment`, set on the line below `word`, is the end of a header
 /// word cut at its cell's edge (`Destinataire` / `s`, `N` / `°`, `Intit` /
 /// `ulé` in a narrow cell): no digit nor capital, not a header word of its
-/// own, that makes a header word with `word`.
+/// own, that makes a header word with `word`, or, after a hyphen only a
+/// typesetter sets, opens in lower case: such a hyphen breaks a word
+/// whatever the vocabulary knows of it (`Do‐` / `maine`).
 pub fn completes_header_word(word: &str, fragment: &str) -> bool {
     // A typesetter's own hyphen goes with the break (`trai‐` / `tement`).
+    let hyphenated = crate::layout::ends_in_added_hyphen(word);
     let mut word = word.to_string();
     crate::layout::drop_added_hyphen(&mut word);
+    let goes_on = hyphenated && fragment.chars().next().is_some_and(char::is_lowercase);
     !fragment.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
         && !is_header_word(fragment)
-        && is_header_word(&format!("{word}{fragment}"))
+        && (goes_on || is_header_word(&format!("{word}{fragment}")))
 }
 
 /// Whether a header cell's line made only of `fragment` is the end of a
@@ -475,6 +486,10 @@ mod tests {
     #[test]
     fn a_word_a_typesetter_hyphenated_with_its_own_hyphen_begins_a_header_word() {
         assert!(completes_header_word("trai\u{2010}", "tement"));
+        // Whatever the vocabulary knows: a header of the register's own.
+        assert!(completes_header_word("Do\u{2010}", "maine"));
+        assert!(!completes_header_word("Do-", "maine"), "an author's hyphen, no header word");
+        assert!(!completes_header_word("Do\u{2010}", "Maine"));
         assert!(is_header_word("Traite\u{2010}"));
         assert!(is_header_word("Destina\u{ad}"));
         assert!(is_header_start("Traite\u{2010}"));

@@ -362,6 +362,54 @@ fn a_capitalized_word_that_goes_on_a_known_header_stays_in_it() {
     );
 }
 
+/// A header word's last line under a header cell that a text rendering ran
+/// into the next one (`Transferts hors Mesures de sécurité`, one space
+/// apart): `UE`, in capitals, still goes on `Transferts hors`.
+#[test]
+fn a_header_s_last_word_under_cells_run_together_stays_in_it() {
+    let text = [
+        "Traitement        Finalités          Transferts hors Mesures de sécurité",
+        "                                     UE",
+        "Paie des agents   Verser les         Aucun           Accès restreint",
+        "                  salaires",
+        "État civil        Tenir les          Aucun           Registres gardés",
+        "                  registres",
+    ];
+    assert_layout_reads(
+        &text,
+        &["Traitement", "Finalités", "Transferts hors UE", "Mesures de sécurité"],
+        &[
+            ["Paie des agents", "Verser les salaires", "Aucun", "Accès restreint"],
+            ["État civil", "Tenir les registres", "Aucun", "Registres gardés"],
+        ],
+    );
+}
+
+/// A first header of the register's own, hyphenated by the typesetter
+/// (`Do‐` / `maine`, U+2010), with taller headers beside it: its second
+/// line is the header's, not a row's, whatever the vocabulary knows.
+#[test]
+fn a_first_header_of_its_own_hyphenated_goes_on_under_it() {
+    let text = [
+        " Do\u{2010}      Finalité           Personnes        Durée de",
+        "maine                            concernées       conservation",
+        "",
+        "Enfance       Gérer les          Parents          1 an",
+        "              inscriptions",
+        "",
+        "Sports        Réserver les       Usagers          2 ans",
+        "              salles",
+    ];
+    assert_layout_reads(
+        &text,
+        &["Domaine", "Finalité", "Personnes concernées", "Durée de conservation"],
+        &[
+            ["Enfance", "Gérer les inscriptions", "Parents", "1 an"],
+            ["Sports", "Réserver les salles", "Usagers", "2 ans"],
+        ],
+    );
+}
+
 /// A register with section headings whose contact line sits right above the
 /// header, set like those headings (a text rendering keeps no bold): an
 /// address is no heading, so the line stays the preamble's contact and the

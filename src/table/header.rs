@@ -244,14 +244,16 @@ pub(super) fn split_bridging(phrase: &Line, all: &[Line]) -> Vec<Line> {
             // In a text rendering the padding may be one space: there the
             // rest must be a known header whole, after no connecting word,
             // and the words before it, with the lines stacked over or under
-            // them, a known header too: a header's own word space is no
-            // padding (`Catégories Données` over `collectées`, one
-            // left-aligned cell).
+            // them, one of a known form too: a header's own word space is
+            // no padding (`Catégories Données` over `collectées`, one
+            // left-aligned cell; `Catégories Personnes` over `concernées`,
+            // where `Catégories concernées` names no form, whatever ends on
+            // `concernées` may read as the persons concerned).
             let mut before: Vec<&Word> = stacked.iter().flat_map(|a| a.words.iter()).chain(&current).collect();
             before.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
             let known_after = fields::known_field(&join_words(rest)).is_some()
                 && !fields::is_connector(&previous.text)
-                && fields::known_field(&join_words(before.iter().copied())).is_some();
+                && fields::names_known_form(&join_words(before.iter().copied()));
             // Or a gap wider than a word space before a word where a phrase
             // of another header line starts: a taller header's column
             // (`Destinataires utilisé` under `Logiciel`, a single-line
@@ -331,8 +333,10 @@ pub(super) const MAX_RIVER_STEPS: f64 = 400.0;
 /// In a text rendering of narrow cells, the header lines overlap (`nt (et
 /// co-` over the start of `Catégories …`) whatever the cells' padding was,
 /// and the rows shift by a character or two ([`RIVER_SLACK`]): on such a
-/// `grid`, words on both sides of the boundary within the slack show the
-/// river; a PDF must also leave one x near it clear. A known header in
+/// `grid`, words on both sides of the boundary within the slack, a phrase
+/// gap apart, show the river; a PDF must also leave one x near it clear.
+/// A header word set over most of the one opening the known header is the
+/// same cell's line, whatever the body shows. A known header in
 /// `proven` parts without the body's evidence: a page with few rows shows
 /// too little. Returns the groups and the fields parted.
 pub(super) fn split_at_body_rivers(
@@ -394,6 +398,14 @@ pub(super) fn river_in(
                 if w.bbox.x0 < start || broken_to_left(line, w) { left.push(w) } else { right.push(w) }
             }
         }
+        // A word of another line set over most of the opening word is the
+        // same cell's (`Personnes` over `concernées`, a character apart in
+        // a text rendering); a narrow cell's line that runs a little past
+        // the next column's start (`nt (et co-` over `Catégories`) is not.
+        let stacked = |w: &&Word| w.bbox.x1.min(opening.bbox.x1) - w.bbox.x0.max(start) > 0.5 * opening.bbox.width();
+        if left.iter().any(stacked) {
+            return None;
+        }
         let field = fields::known_field(&join_words(right.iter().copied()))?;
         let boundary = left.iter().map(|w| w.bbox.center_x() + 0.5).fold(start, f64::max);
         if left.is_empty() || right.iter().any(|w| w.bbox.center_x() < boundary) {
@@ -403,20 +415,69 @@ pub(super) fn river_in(
             return Some((boundary, field));
         }
         let slack = RIVER_SLACK * opening.font_size;
+        let right_of = |b: &Word| b.bbox.x0 >= boundary - slack && b.bbox.center_x() >= boundary;
         let both = lines
             .iter()
-            .filter(|ws| {
-                ws.iter().any(|a| a.bbox.x1 <= boundary + slack)
-                    && ws.iter().any(|b| b.bbox.x0 >= boundary - slack && b.bbox.center_x() >= boundary)
-            })
+            .filter(|ws| ws.iter().any(|a| a.bbox.x1 <= boundary + slack) && ws.iter().any(|b| right_of(b)))
             .count();
+        // On a grid, the lines showing a river have its two sides apart by
+        // more than a word space: a cell's line runs on past any x in
+        // single spaces (`Agents de la commune` under `Catégories
+        // Personnes`), where two columns leave a phrase gap but on the odd
+        // line a rendering sets tight.
+        let phrase_gap = PHRASE_GAP * opening.font_size;
+        let parted = if grid {
+            lines
+                .iter()
+                .filter(|ws| {
+                    ws.windows(2).any(|pair| match pair {
+                        [a, b] => a.bbox.x1 <= boundary + slack && right_of(b) && b.bbox.x0 - a.bbox.x1 >= phrase_gap,
+                        _ => false,
+                    })
+                })
+                .count()
+        } else {
+            both
+        };
         let crosses = |ws: &Vec<&Word>| ws.iter().any(|w| w.bbox.x0 < boundary - slack && w.bbox.x1 > boundary + slack);
         let crossing = lines.iter().filter(|ws| crosses(ws)).count();
+        // On a grid, a line also runs across in words a word space apart
+        // on its two sides (`Identité, coordonnées,` under `Catégories
+        // Données`, a centred cell's first line, whose next ones open near
+        // `Données`): evidence against a river shown by starts alone. A
+        // phrase that opens left of the group runs across other columns
+        // too: a note or a heading, which says nothing of this boundary.
+        let runs_across = |ws: &Vec<&Word>| {
+            let tight = |k: usize| match (ws.get(k), ws.get(k + 1)) {
+                (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < phrase_gap,
+                _ => false,
+            };
+            let phrase_opens_in_group = |k: usize| {
+                let first = (0..k).rev().take_while(|&j| tight(j)).last().unwrap_or(k);
+                ws.get(first).is_some_and(|w| w.bbox.x0 >= from - slack)
+            };
+            crosses(ws)
+                || grid
+                    && (0..ws.len()).any(|k| {
+                        ws.get(k).is_some_and(|a| a.bbox.x0 < boundary - slack)
+                            && ws.get(k + 1).is_some_and(|b| right_of(b))
+                            && tight(k)
+                            && phrase_opens_in_group(k)
+                    })
+        };
+        let running_across = lines.iter().filter(|ws| runs_across(ws)).count();
         // A column left of the river that is mostly empty (`X` in one row
         // of `Données sensibles`) shows few lines on both sides: the lines
         // whose word starts where the header word does show the river too.
-        let aligned =
-            lines.iter().filter(|ws| !crosses(ws) && ws.iter().any(|b| (b.bbox.x0 - start).abs() <= slack)).count();
+        // On a grid, such a word opens a phrase (see `parted`).
+        let opens_at_start = |ws: &Vec<&Word>, k: usize| {
+            ws.get(k).is_some_and(|b| (b.bbox.x0 - start).abs() <= slack)
+                && (!grid
+                    || k.checked_sub(1)
+                        .and_then(|j| ws.get(j))
+                        .is_none_or(|a| ws.get(k).is_some_and(|b| b.bbox.x0 - a.bbox.x1 >= phrase_gap)))
+        };
+        let aligned = lines.iter().filter(|ws| !crosses(ws) && (0..ws.len()).any(|k| opens_at_start(ws, k))).count();
         // The river itself: one x near the boundary that few lines cross
         // (and, beside a column that is not mostly empty, that lines have
         // words on both sides of). The word gaps near it that each line of
@@ -436,12 +497,12 @@ pub(super) fn river_in(
         // A text rendering's grid keeps the test within the slack alone.
         let scan: Vec<(usize, usize)> =
             if grid { Vec::new() } else { (0..=steps).map(|k| at(boundary - slack + k as f64 * RIVER_STEP)).collect() };
-        let river = both >= MIN_RIVER_LINES
-            && crossing * 4 <= both
+        let river = parted >= MIN_RIVER_LINES
+            && crossing * 4 <= parted
             && (grid || scan.iter().any(|&(clear, crossed)| clear >= MIN_RIVER_LINES && crossed * 4 <= clear));
         let aligned_river = both >= 1
             && aligned >= MIN_ALIGNED_LINES
-            && crossing * 4 <= aligned
+            && running_across * 4 <= aligned
             && (grid || scan.iter().any(|&(_, crossed)| crossed * 4 <= aligned));
         (river || aligned_river).then_some((boundary, field))
     })
@@ -698,7 +759,25 @@ impl PageLines<'_> {
                             .filter(|w| w.bbox.overlaps_x(&p.bbox))
                             .map(|w| w.text.as_str())
                             .collect();
-                        opens_capital && fields::field_named(&header_text.join(" ")).is_some()
+                        // Unless the phrase makes a longer header form
+                        // with the words over it (`UE` under `Transferts
+                        // hors`): any run of a band line's words from one
+                        // over the phrase, as a text rendering may run
+                        // header cells together (`Transferts hors Mesures
+                        // de sécurité`).
+                        let longer = || {
+                            band.iter().any(|l| {
+                                let words = &l.words;
+                                (0..words.len()).any(|from| {
+                                    words.get(from).is_some_and(|w| w.bbox.overlaps_x(&p.bbox))
+                                        && (from + 1..=words.len()).any(|to| {
+                                            let run = join_words(words.get(from..to).unwrap_or_default());
+                                            fields::field_named(&format!("{run} {}", p.text())).is_some()
+                                        })
+                                })
+                            })
+                        };
+                        opens_capital && fields::field_named(&header_text.join(" ")).is_some() && !longer()
                     });
                     // A line going on headers in lower case (`traitement`,
                     // `conservation`) is the header's, capitals and all

@@ -1291,6 +1291,50 @@ fn a_header_word_space_parts_two_headers_only_where_both_read_as_headers() {
     let below = line(24.0, &[("collectées", 0.0, 45.0)]);
     let all: Vec<Line> = [header.phrases(9.0), below.phrases(9.0)].concat();
     assert_eq!(texts(split_bridging(&header, &all)), ["Catégories Données"]);
+    // Nor is `Catégories concernées`, though it ends on `concernées`:
+    // `Catégories Personnes` over `concernées` is one cell too.
+    let header = line(12.0, &[("Catégories", 0.0, 50.0), ("Personnes", 55.0, 100.0)]);
+    let below = line(24.0, &[("concernées", 0.0, 50.0)]);
+    let all: Vec<Line> = [header.phrases(9.0), below.phrases(9.0)].concat();
+    assert_eq!(texts(split_bridging(&header, &all)), ["Catégories Personnes"]);
+}
+
+/// On a text rendering's grid, a river between two columns is a phrase
+/// gap: a cell's lines set in single spaces have a word gap near any x,
+/// and lines that run across so outweigh the starts of a centred cell's
+/// next lines.
+#[test]
+fn a_river_on_a_grid_is_a_phrase_gap() {
+    let band = [line(12.0, &[("Catégories", 100.0, 150.0), ("Personnes", 155.0, 200.0)])];
+    let band: Vec<&Line> = band.iter().collect();
+    let single_spaced = [
+        line(40.0, &[("Agents", 100.0, 130.0), ("de", 135.0, 145.0), ("la", 150.0, 160.0), ("commune", 165.0, 200.0)]),
+        line(52.0, &[("Usagers", 100.0, 135.0), ("du", 140.0, 150.0), ("service", 155.0, 190.0)]),
+        line(64.0, &[("Abonnés", 100.0, 135.0), ("à", 140.0, 145.0), ("la", 150.0, 160.0), ("lettre", 165.0, 195.0)]),
+    ];
+    let body: Vec<&Line> = single_spaced.iter().collect();
+    assert_eq!(river_in(100.0, 300.0, &band, &body, &[], true), None);
+    let parted = [
+        line(40.0, &[("Agents", 100.0, 130.0), ("Usagers", 155.0, 190.0)]),
+        line(52.0, &[("Élus", 100.0, 120.0), ("et", 125.0, 135.0), ("Agents", 155.0, 185.0)]),
+        line(64.0, &[("Abonnés", 100.0, 135.0), ("Élus", 155.0, 175.0)]),
+    ];
+    let body: Vec<&Line> = parted.iter().collect();
+    assert!(river_in(100.0, 300.0, &band, &body, &[], true).is_some());
+    // Centred cells whose next lines open where the header word does,
+    // under first lines that run across it in single spaces: no river.
+    let band = [line(12.0, &[("Catégories", 100.0, 150.0), ("Données", 155.0, 190.0), ("collectées", 195.0, 245.0)])];
+    let band: Vec<&Line> = band.iter().collect();
+    let centred = [
+        line(40.0, &[("Identité,", 100.0, 145.0), ("coordonnées,", 150.0, 210.0)]),
+        line(52.0, &[("bancaires", 155.0, 200.0)]),
+        line(64.0, &[("Nom,", 100.0, 120.0), ("prénom,", 125.0, 160.0), ("fonction", 165.0, 200.0)]),
+        line(76.0, &[("électronique", 155.0, 215.0)]),
+        line(88.0, &[("Identité,", 100.0, 145.0), ("numéro", 150.0, 180.0)]),
+        line(100.0, &[("passage", 157.0, 192.0)]),
+    ];
+    let body: Vec<&Line> = centred.iter().collect();
+    assert_eq!(river_in(100.0, 300.0, &band, &body, &[], true), None);
 }
 
 #[test]
@@ -1318,6 +1362,32 @@ fn a_river_is_one_x_the_body_leaves_clear_not_gaps_near_it() {
     ];
     let body: Vec<&Line> = parted.iter().collect();
     assert!(river_in(100.0, 300.0, &band, &body, &[], false).is_some());
+}
+
+/// A text rendering sets a header's two lines a character apart
+/// (`Personnes` over `concernées`, which starts a character left of it):
+/// the known header the upper line opens is the same cell's, however
+/// the body's rows shift across the grid under it.
+#[test]
+fn a_header_word_over_another_line_of_its_cell_opens_no_column() {
+    let band = [line(12.0, &[("Personnes", 105.0, 150.0)]), line(24.0, &[("concernées", 100.0, 150.0)])];
+    let band: Vec<&Line> = band.iter().collect();
+    let rows = [
+        line(40.0, &[("Agents", 100.0, 130.0), ("de", 135.0, 145.0), ("la", 150.0, 160.0)]),
+        line(52.0, &[("Usagers", 100.0, 135.0), ("du", 140.0, 150.0), ("service", 155.0, 190.0)]),
+        line(64.0, &[("Élus", 100.0, 120.0), ("et", 125.0, 135.0), ("agents", 140.0, 170.0)]),
+    ];
+    let body: Vec<&Line> = rows.iter().collect();
+    assert_eq!(river_in(95.0, 300.0, &band, &body, &[], true), None);
+    // Set a header's width apart, `Personnes` opens a column of its own.
+    let band = [line(12.0, &[("Personnes", 160.0, 205.0)]), line(24.0, &[("Domaine", 100.0, 150.0)])];
+    let band: Vec<&Line> = band.iter().collect();
+    let rows = [
+        line(40.0, &[("Écoles", 100.0, 130.0), ("Agents", 160.0, 190.0)]),
+        line(52.0, &[("Culture", 100.0, 140.0), ("Élus", 160.0, 180.0)]),
+    ];
+    let body: Vec<&Line> = rows.iter().collect();
+    assert!(river_in(95.0, 300.0, &band, &body, &[], true).is_some());
 }
 
 #[test]
