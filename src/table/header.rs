@@ -425,13 +425,13 @@ pub(super) fn river_in(
         // single spaces (`Agents de la commune` under `Catégories
         // Personnes`), where two columns leave a phrase gap but on the odd
         // line a rendering sets tight.
-        let phrase_gap = PHRASE_GAP * opening.font_size;
+        let phrase_apart = |a: &Word, b: &Word| b.bbox.x0 - a.bbox.x1 >= PHRASE_GAP * opening.font_size;
         let parted = if grid {
             lines
                 .iter()
                 .filter(|ws| {
                     ws.windows(2).any(|pair| match pair {
-                        [a, b] => a.bbox.x1 <= boundary + slack && right_of(b) && b.bbox.x0 - a.bbox.x1 >= phrase_gap,
+                        [a, b] => a.bbox.x1 <= boundary + slack && right_of(b) && phrase_apart(a, b),
                         _ => false,
                     })
                 })
@@ -449,7 +449,7 @@ pub(super) fn river_in(
         // too: a note or a heading, which says nothing of this boundary.
         let runs_across = |ws: &Vec<&Word>| {
             let tight = |k: usize| match (ws.get(k), ws.get(k + 1)) {
-                (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < phrase_gap,
+                (Some(a), Some(b)) => !phrase_apart(a, b),
                 _ => false,
             };
             let phrase_opens_in_group = |k: usize| {
@@ -475,7 +475,7 @@ pub(super) fn river_in(
                 && (!grid
                     || k.checked_sub(1)
                         .and_then(|j| ws.get(j))
-                        .is_none_or(|a| ws.get(k).is_some_and(|b| b.bbox.x0 - a.bbox.x1 >= phrase_gap)))
+                        .is_none_or(|a| ws.get(k).is_some_and(|b| phrase_apart(a, b))))
         };
         let aligned = lines.iter().filter(|ws| !crosses(ws) && (0..ws.len()).any(|k| opens_at_start(ws, k))).count();
         // The river itself: one x near the boundary that few lines cross

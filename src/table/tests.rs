@@ -1306,25 +1306,21 @@ fn a_header_word_space_parts_two_headers_only_where_both_read_as_headers() {
 #[test]
 fn a_river_on_a_grid_is_a_phrase_gap() {
     let band = [line(12.0, &[("Catégories", 100.0, 150.0), ("Personnes", 155.0, 200.0)])];
-    let band: Vec<&Line> = band.iter().collect();
     let single_spaced = [
         line(40.0, &[("Agents", 100.0, 130.0), ("de", 135.0, 145.0), ("la", 150.0, 160.0), ("commune", 165.0, 200.0)]),
         line(52.0, &[("Usagers", 100.0, 135.0), ("du", 140.0, 150.0), ("service", 155.0, 190.0)]),
         line(64.0, &[("Abonnés", 100.0, 135.0), ("à", 140.0, 145.0), ("la", 150.0, 160.0), ("lettre", 165.0, 195.0)]),
     ];
-    let body: Vec<&Line> = single_spaced.iter().collect();
-    assert_eq!(river_in(100.0, 300.0, &band, &body, &[], true), None);
+    assert_eq!(river(100.0, &band, &single_spaced, true), None);
     let parted = [
         line(40.0, &[("Agents", 100.0, 130.0), ("Usagers", 155.0, 190.0)]),
         line(52.0, &[("Élus", 100.0, 120.0), ("et", 125.0, 135.0), ("Agents", 155.0, 185.0)]),
         line(64.0, &[("Abonnés", 100.0, 135.0), ("Élus", 155.0, 175.0)]),
     ];
-    let body: Vec<&Line> = parted.iter().collect();
-    assert!(river_in(100.0, 300.0, &band, &body, &[], true).is_some());
+    assert!(river(100.0, &band, &parted, true).is_some());
     // Centred cells whose next lines open where the header word does,
     // under first lines that run across it in single spaces: no river.
     let band = [line(12.0, &[("Catégories", 100.0, 150.0), ("Données", 155.0, 190.0), ("collectées", 195.0, 245.0)])];
-    let band: Vec<&Line> = band.iter().collect();
     let centred = [
         line(40.0, &[("Identité,", 100.0, 145.0), ("coordonnées,", 150.0, 210.0)]),
         line(52.0, &[("bancaires", 155.0, 200.0)]),
@@ -1333,8 +1329,15 @@ fn a_river_on_a_grid_is_a_phrase_gap() {
         line(88.0, &[("Identité,", 100.0, 145.0), ("numéro", 150.0, 180.0)]),
         line(100.0, &[("passage", 157.0, 192.0)]),
     ];
-    let body: Vec<&Line> = centred.iter().collect();
-    assert_eq!(river_in(100.0, 300.0, &band, &body, &[], true), None);
+    assert_eq!(river(100.0, &band, &centred, true), None);
+}
+
+/// The river [`river_in`] finds from `from` in the header `band` over
+/// the `body` lines (`grid`: a text rendering's).
+fn river(from: f64, band: &[Line], body: &[Line], grid: bool) -> Option<(f64, &'static str)> {
+    let band: Vec<&Line> = band.iter().collect();
+    let body: Vec<&Line> = body.iter().collect();
+    river_in(from, 300.0, &band, &body, &[], grid)
 }
 
 #[test]
@@ -1343,7 +1346,6 @@ fn a_river_is_one_x_the_body_leaves_clear_not_gaps_near_it() {
         line(12.0, &[("Catégories", 100.0, 150.0), ("Données", 153.0, 190.0)]),
         line(24.0, &[("collectées", 100.0, 145.0)]),
     ];
-    let band: Vec<&Line> = band.iter().collect();
     // Centred cells: each line has a word gap within a font size of
     // `Données`, none at one x.
     let centred = [
@@ -1352,16 +1354,14 @@ fn a_river_is_one_x_the_body_leaves_clear_not_gaps_near_it() {
         line(64.0, &[("Nom,", 102.0, 120.0), ("prénom,", 123.0, 152.0), ("fonction", 155.0, 190.0)]),
         line(76.0, &[("adresse", 104.0, 140.0), ("électronique", 143.0, 198.0)]),
     ];
-    let body: Vec<&Line> = centred.iter().collect();
-    assert_eq!(river_in(100.0, 300.0, &band, &body, &[], false), None);
+    assert_eq!(river(100.0, &band, &centred, false), None);
     // Two columns: every line clear at 152.
     let parted = [
         line(40.0, &[("Identité", 100.0, 140.0), ("Nom,", 153.0, 175.0), ("prénom", 178.0, 210.0)]),
         line(52.0, &[("Agents", 100.0, 130.0), ("adresse", 153.0, 190.0)]),
         line(64.0, &[("Usagers", 100.0, 138.0), ("Identité", 153.0, 190.0)]),
     ];
-    let body: Vec<&Line> = parted.iter().collect();
-    assert!(river_in(100.0, 300.0, &band, &body, &[], false).is_some());
+    assert!(river(100.0, &band, &parted, false).is_some());
 }
 
 /// A text rendering sets a header's two lines a character apart
@@ -1371,23 +1371,19 @@ fn a_river_is_one_x_the_body_leaves_clear_not_gaps_near_it() {
 #[test]
 fn a_header_word_over_another_line_of_its_cell_opens_no_column() {
     let band = [line(12.0, &[("Personnes", 105.0, 150.0)]), line(24.0, &[("concernées", 100.0, 150.0)])];
-    let band: Vec<&Line> = band.iter().collect();
     let rows = [
         line(40.0, &[("Agents", 100.0, 130.0), ("de", 135.0, 145.0), ("la", 150.0, 160.0)]),
         line(52.0, &[("Usagers", 100.0, 135.0), ("du", 140.0, 150.0), ("service", 155.0, 190.0)]),
         line(64.0, &[("Élus", 100.0, 120.0), ("et", 125.0, 135.0), ("agents", 140.0, 170.0)]),
     ];
-    let body: Vec<&Line> = rows.iter().collect();
-    assert_eq!(river_in(95.0, 300.0, &band, &body, &[], true), None);
+    assert_eq!(river(95.0, &band, &rows, true), None);
     // Set a header's width apart, `Personnes` opens a column of its own.
     let band = [line(12.0, &[("Personnes", 160.0, 205.0)]), line(24.0, &[("Domaine", 100.0, 150.0)])];
-    let band: Vec<&Line> = band.iter().collect();
     let rows = [
         line(40.0, &[("Écoles", 100.0, 130.0), ("Agents", 160.0, 190.0)]),
         line(52.0, &[("Culture", 100.0, 140.0), ("Élus", 160.0, 180.0)]),
     ];
-    let body: Vec<&Line> = rows.iter().collect();
-    assert!(river_in(95.0, 300.0, &band, &body, &[], true).is_some());
+    assert!(river(95.0, &band, &rows, true).is_some());
 }
 
 #[test]
