@@ -89,7 +89,11 @@ pub(super) fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
         // A later page may open with the end of a row from the page before,
         // whatever the alignment: its first band says nothing.
         let skip = usize::from(page > 0);
-        for band in whitespace_segments(body).into_iter().skip(skip) {
+        // A centred heading shares a band with the row under it where rows
+        // are set close: it opens no row and says nothing of alignment.
+        let bands = whitespace_segments(body).into_iter().skip(skip).collect();
+        let text_right = text_right(&body.lines, &body.columns);
+        for band in split_centred_headings(bands, &body.columns, leading, text_right) {
             if interleaves_cells(&band, &body.columns) {
                 centre += 1;
                 continue;

@@ -478,8 +478,9 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
         let mut headings = body.headings.iter().peekable();
         let breaks = PageBreaks { goes_on: current.is_some(), cut_below: b + 1 < bodies.len() };
         let mut blocks = row_blocks(body, rows, rules_part_every_row, leading, breaks);
+        let text_right = text_right(&body.lines, columns);
         if !table_ruled {
-            blocks = split_centred_headings(blocks, columns, leading.line);
+            blocks = split_centred_headings(blocks, columns, leading.line, text_right);
         }
         let merged_above = merged_with_block_above(body, &blocks);
         if !body.row_rules.is_empty() {
@@ -495,7 +496,7 @@ pub fn reconstruct(pages: &[Page]) -> Result<Table, TableError> {
                 || table_ruled && is_merged_row(&block, columns, vertical, rules_cross_rows)
                 || rows != RowSeparation::Rules && k > 0 && is_first_column_heading(&block, columns)
                 || body_mostly_plain && is_bold_first_column_heading(&block, columns)
-                || !table_ruled && is_centred_heading(&block, columns);
+                || !table_ruled && is_centred_heading(&block, columns, text_right);
             if section {
                 if let [line] = block.as_slice() {
                     heading_style.get_or_insert(style_of(line));

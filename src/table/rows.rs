@@ -7,8 +7,8 @@ use super::*;
 /// column gains text this many line spacings after its previous line.
 pub(super) const ROW_GAP: f64 = 1.08;
 
-/// Whether a page's horizontal rules part rows: one of them at least is
-/// not the edge of a heading band, a band of one or two lines that each
+/// Whether a page's horizontal rules part rows: one of them at least lies
+/// between lines of the body and is not the edge of a heading band, a band of one or two lines that each
 /// run across the columns alone or hold text in one column only (a group
 /// heading a borderless table shades or frames, whose edges are no rules
 /// between records: a record has text in several columns).
@@ -31,7 +31,11 @@ pub(super) fn parts_rows(
             band_edges.extend([from, to]);
         }
     }
-    rules.iter().any(|y| !band_edges.contains(y))
+    // A rule with no text above it in the body (the header's own rule,
+    // under its padding) or none below (the table's foot) parts nothing.
+    let between_lines =
+        |y: f64| lines.iter().any(|l| l.bbox.center_y() < y) && lines.iter().any(|l| l.bbox.center_y() > y);
+    rules.iter().any(|&y| !band_edges.contains(&y) && between_lines(y))
 }
 
 /// How many columns the lines hold text in ([`columns_holding_phrases`]).

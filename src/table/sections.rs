@@ -185,14 +185,25 @@ pub(super) fn rule_at_start(rule: &Rule, column: &Column) -> bool {
 /// gutter where it is shorter than the column under it. A row's cell
 /// holds its title too, so a lone line elsewhere is a heading or goes on
 /// a cell of the row above, which it seldom does centred on the table.
-pub(super) fn is_centred_heading(block: &[&Line], columns: &[Column]) -> bool {
+/// The table spans from its first column to `text_right`
+/// ([`text_right`]).
+pub(super) fn is_centred_heading(block: &[&Line], columns: &[Column], text_right: f64) -> bool {
     let [line] = block else { return false };
-    let (Some(first), Some(last)) = (columns.first(), columns.last()) else { return false };
-    let centre = (first.x0 + last.x1) / 2.0;
+    let Some(first) = columns.first() else { return false };
+    let centre = (first.x0 + text_right) / 2.0;
     columns.len() >= 3
         && short_heading(&line.text())
         && (line.bbox.center_x() - centre).abs() <= CENTRED_HEADING_SLACK * line.font_size()
         && line.bbox.x0 > first.x1
+}
+
+/// Where the table's text ends on the right: its lines' right end, within
+/// the last column. A borderless table's last column runs on to the
+/// page's edge, which says nothing of where the table ends.
+pub(super) fn text_right(lines: &[&Line], columns: &[Column]) -> f64 {
+    let last = columns.last().map_or(f64::INFINITY, |c| c.x1);
+    let right = lines.iter().map(|l| l.bbox.x1).fold(f64::NEG_INFINITY, f64::max);
+    if right.is_finite() { right.min(last) } else { last }
 }
 
 /// The blocks with each centred heading ([`is_centred_heading`]) set
@@ -205,6 +216,7 @@ pub(super) fn split_centred_headings<'l>(
     blocks: Vec<Vec<&'l Line>>,
     columns: &[Column],
     line_pitch: f64,
+    text_right: f64,
 ) -> Vec<Vec<&'l Line>> {
     let apart = |a: &Line, b: &Line| b.bbox.y1 - a.bbox.y1 > CENTRED_HEADING_GAP * line_pitch;
     let mut out = Vec::with_capacity(blocks.len());
@@ -213,7 +225,7 @@ pub(super) fn split_centred_headings<'l>(
         for (i, &line) in block.iter().enumerate() {
             let above = i.checked_sub(1).and_then(|p| block.get(p)).is_none_or(|a| apart(a, line));
             let under = block.get(i + 1).is_none_or(|n| apart(line, n));
-            if above && under && is_centred_heading(&[line], columns) {
+            if above && under && is_centred_heading(&[line], columns, text_right) {
                 out.extend((!part.is_empty()).then(|| std::mem::take(&mut part)));
                 out.push(vec![line]);
             } else {

@@ -1417,3 +1417,54 @@ fn a_cell_set_a_point_lower_does_not_part_the_first_columns_lines() {
     let blocks = first_column_blocks(&lines, &columns, &[], 9.0);
     assert_eq!(blocks.iter().map(Vec::len).collect::<Vec<_>>(), [3, 1]);
 }
+
+#[test]
+fn a_rule_with_no_body_text_above_or_under_it_parts_no_rows() {
+    let columns =
+        [column("N°", 0.0, 30.0, 10.0), column("Traitement", 30.0, 150.0, 80.0), column("Durée", 150.0, 400.0, 180.0)];
+    let page = [
+        line(30.0, &[("1", 0.0, 5.0), ("Paie", 30.0, 50.0), ("5", 150.0, 155.0), ("ans", 160.0, 175.0)]),
+        line(42.0, &[("2", 0.0, 5.0), ("État", 30.0, 50.0), ("civil", 55.0, 75.0), ("Illimitée", 150.0, 190.0)]),
+    ];
+    let lines: Vec<&Line> = page.iter().collect();
+    // The header's own rule under its padding and the table's foot rule
+    // hold the body between them: neither parts a row.
+    assert!(!parts_rows(&[18.0, 50.0], (14.0, 60.0), &lines, &columns, &[]));
+    // A rule between the two rows does.
+    assert!(parts_rows(&[18.0, 35.0, 50.0], (14.0, 60.0), &lines, &columns, &[]));
+}
+
+#[test]
+fn a_heading_centred_on_the_table_text_is_set_apart_though_its_last_column_runs_to_the_page_edge() {
+    // A borderless table's last column runs on to the page's edge (800),
+    // far right of where the table's text ends (400).
+    let columns = [
+        column("N°", 0.0, 30.0, 10.0),
+        column("Traitement", 30.0, 150.0, 80.0),
+        column("Données", 150.0, 300.0, 200.0),
+        column("Durée", 300.0, 800.0, 330.0),
+    ];
+    let page = [
+        line(12.0, &[("Ressources", 160.0, 200.0), ("humaines", 205.0, 240.0)]),
+        line(
+            28.0,
+            &[
+                ("1", 0.0, 5.0),
+                ("Paie", 30.0, 50.0),
+                ("Identité", 150.0, 190.0),
+                ("5", 300.0, 305.0),
+                ("ans", 310.0, 400.0),
+            ],
+        ),
+        line(40.0, &[("des", 30.0, 45.0), ("agents", 50.0, 80.0)]),
+    ];
+    let lines: Vec<&Line> = page.iter().collect();
+    let right = text_right(&lines, &columns);
+    assert_eq!(right, 400.0);
+    let blocks = split_centred_headings(vec![lines], &columns, 12.0, right);
+    let sizes: Vec<usize> = blocks.iter().map(Vec::len).collect();
+    assert_eq!(sizes, [1, 2]);
+    // Measured on the columns alone, the same heading sits far left of
+    // the table's centre and stays in the row's block.
+    assert!(!is_centred_heading(&page[..1].iter().collect::<Vec<_>>(), &columns, 800.0));
+}

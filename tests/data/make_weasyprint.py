@@ -74,6 +74,16 @@ are committed.
   hyphenated and set at the bottom of their rows with 2 pt padding: a
   whitespace band holds several rows, whose numbers run together (`2`
   right over `3`, a one-line row).
+- syndicat-weasyprint-close-centred: A4 landscape, 8.5 pt DejaVu
+  Serif, no rules, cells top-aligned with 2 pt padding and centred, like
+  the section headings across the table: the rows of a page make one
+  whitespace band, which opens with a heading centred on the table,
+  whose last column runs on to the page's edge.
+- ville-weasyprint-head-rule-bottom: A4 portrait, 10 pt Liberation
+  Sans, a rule under the header only, 4 pt under the header's text (its
+  padding), cells hyphenated and set at the bottom of their rows: the
+  rule has no body text above it and parts no rows, which the whitespace
+  between rows does.
 - ville-weasyprint-narrow: A4 portrait, 7.5 pt FreeSerif, a rule under
   the header only, 4 pt padding, cells and headers set at the bottom of
   their rows: the 13 columns shrink to their longest words, so that
@@ -303,6 +313,24 @@ th { font-weight: bold; border-bottom: 0.6pt solid #000; }
 tr.section td { font-weight: bold; }
 """
 
+CLOSE_CENTRED = """@page { size: A4 landscape; margin: 10mm; }
+body { font-family: 'DejaVu Serif'; font-size: 8.5pt; }
+h1 { font-size: 13.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 2pt; vertical-align: top; text-align: center; hyphens: auto; }
+th { font-weight: bold; }
+tr.section td { font-weight: bold; }
+"""
+
+HEAD_RULE_BOTTOM = """@page { size: A4; margin: 10mm; }
+body { font-family: 'Liberation Sans'; font-size: 10pt; }
+h1 { font-size: 15pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 4pt; vertical-align: bottom; text-align: left; hyphens: auto; }
+th { font-weight: bold; border-bottom: 0.6pt solid #000; }
+tr.section td { font-weight: bold; }
+"""
+
 
 def main():
     """Writes the fixtures listed above."""
@@ -338,6 +366,10 @@ def main():
         os.path.join(OUT, "ville-weasyprint-padding.pdf"))
     weasyprint.HTML(string=from_truth("quartier", BOTTOM_TIGHT)).write_pdf(
         os.path.join(OUT, "quartier-weasyprint-bottom-tight.pdf"))
+    weasyprint.HTML(string=from_truth("syndicat", CLOSE_CENTRED)).write_pdf(
+        os.path.join(OUT, "syndicat-weasyprint-close-centred.pdf"))
+    weasyprint.HTML(string=from_truth("ville", HEAD_RULE_BOTTOM)).write_pdf(
+        os.path.join(OUT, "ville-weasyprint-head-rule-bottom.pdf"))
 
 
 if __name__ == "__main__":
