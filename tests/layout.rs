@@ -1352,3 +1352,40 @@ fn a_mostly_empty_column_and_notes_under_their_calls() {
         ])
     );
 }
+
+/// Rows set close, top-aligned, under a heading centred on the table: the
+/// rendering sets the heading as close to the first row as a row's lines
+/// are to each other. The heading says nothing of how cells align, and
+/// each row opens with its number.
+#[test]
+fn a_centred_heading_over_close_rows_leaves_them_top_aligned() {
+    let starts = [0, 5, 26, 54, 70];
+    let rows: [[&[&str]; 5]; 3] = [
+        [
+            &["1"],
+            &["Gestion admi‐", "nistrative"],
+            &["Gérer les carrières des", "agents"],
+            &["Agents titu‐", "laires"],
+            &["5 ans"],
+        ],
+        [&["2"], &["Paie"], &["Calculer et verser les", "rémunérations"], &["Agents"], &["10 ans"]],
+        [&["3"], &["Médecine", "préventive"], &["Assurer le suivi", "médical"], &["Agents"], &["50 ans"]],
+    ];
+    let mut text: Vec<String> =
+        set_row(&starts, &[&["N°"], &["Traitement"], &["Finalité(s)"], &["Personnes"], &["Durée"]]);
+    let heading = "Ressources humaines";
+    let right = rows.iter().flat_map(|row| set_row(&starts, row)).map(|l| l.chars().count()).max().unwrap_or(0);
+    text.push(format!("{}{heading}", " ".repeat((right - heading.chars().count()) / 2)));
+    for row in &rows {
+        text.extend(set_row(&starts, row));
+    }
+    let json = text_json(&titled(&text.iter().map(String::as_str).collect::<Vec<_>>()), "layout.txt");
+    assert_eq!(
+        cells_of(&json),
+        [
+            ["1", "Gestion administrative", "Gérer les carrières des agents", "Agents titulaires", "5 ans"],
+            ["2", "Paie", "Calculer et verser les rémunérations", "Agents", "10 ans"],
+            ["3", "Médecine préventive", "Assurer le suivi médical", "Agents", "50 ans"],
+        ]
+    );
+}

@@ -94,11 +94,16 @@ pub(super) fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
         let bands = whitespace_segments(body).into_iter().skip(skip).collect();
         let text_right = text_right(&body.lines, &body.columns);
         for band in split_centred_headings(bands, &body.columns, leading, text_right) {
-            if interleaves_cells(&band, &body.columns) {
+            // A text rendering sets a heading as close as a row's lines:
+            // one opening the band, right over a first cell, is skipped.
+            let heads_band = band.first().is_some_and(|l| is_centred_heading(&[l], &body.columns, text_right))
+                && band.get(1).is_some_and(|l| !words_in(l, first.x0, first.x1).is_empty());
+            let band = band.get(usize::from(heads_band)..).unwrap_or_default();
+            if interleaves_cells(band, &body.columns) {
                 centre += 1;
                 continue;
             }
-            let runs = first_column_runs(&band, first, CENTRED_RUN_GAP);
+            let runs = first_column_runs(band, first, CENTRED_RUN_GAP);
             let (Some(first_run), Some(last_run), Some(band_top), Some(band_bottom)) =
                 (runs.first(), runs.last(), band.first(), band.last())
             else {
