@@ -209,9 +209,11 @@ pub(super) fn text_right(lines: &[&Line], columns: &[Column]) -> f64 {
 /// The blocks with each centred heading ([`is_centred_heading`]) set
 /// apart as a block of its own, where rows set close enough share a band
 /// with it: a line apart from the lines above and under it in its block by
-/// more than the cells' line spacing (`line_pitch`: a row's padding). A
-/// vertically centred row's short cell may stand alone on its line too,
-/// but at the cells' spacing from the lines around it.
+/// more than the cells' line spacing (`line_pitch`: a row's padding), or
+/// under a line with no text over it, where a text rendering sets it as
+/// close as a row's lines. A vertically centred row's short cell may stand
+/// alone on its line too, but at the cells' spacing from the lines around
+/// it, under its own cell's line.
 pub(super) fn split_centred_headings<'l>(
     blocks: Vec<Vec<&'l Line>>,
     columns: &[Column],
@@ -219,11 +221,15 @@ pub(super) fn split_centred_headings<'l>(
     text_right: f64,
 ) -> Vec<Vec<&'l Line>> {
     let apart = |a: &Line, b: &Line| b.bbox.y1 - a.bbox.y1 > CENTRED_HEADING_GAP * line_pitch;
+    // A line with no text right over it goes on no cell: a cell's lines
+    // follow one another, each over the next.
+    let clear_under = |a: &Line, b: &Line| a.words.iter().all(|w| w.bbox.x1 <= b.bbox.x0 || w.bbox.x0 >= b.bbox.x1);
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
         let mut part: Vec<&Line> = Vec::new();
         for (i, &line) in block.iter().enumerate() {
-            let above = i.checked_sub(1).and_then(|p| block.get(p)).is_none_or(|a| apart(a, line));
+            let above =
+                i.checked_sub(1).and_then(|p| block.get(p)).is_none_or(|a| apart(a, line) || clear_under(a, line));
             let under = block.get(i + 1).is_none_or(|n| apart(line, n));
             if above && under && is_centred_heading(&[line], columns, text_right) {
                 out.extend((!part.is_empty()).then(|| std::mem::take(&mut part)));

@@ -1468,3 +1468,32 @@ fn a_heading_centred_on_the_table_text_is_set_apart_though_its_last_column_runs_
     // the table's centre and stays in the row's block.
     assert!(!is_centred_heading(&page[..1].iter().collect::<Vec<_>>(), &columns, 800.0));
 }
+
+#[test]
+fn a_centred_heading_as_close_as_a_row_s_lines_is_set_apart_under_a_line_clear_of_it() {
+    let columns = [
+        column("N°", 0.0, 30.0, 10.0),
+        column("Traitement", 30.0, 150.0, 80.0),
+        column("Données", 150.0, 300.0, 200.0),
+        column("Durée", 300.0, 400.0, 330.0),
+    ];
+    // Every line 12 pt under the one before, as a text rendering sets
+    // them: the heading sits under a line whose text is clear of it.
+    let close = [
+        line(12.0, &[("1", 0.0, 5.0), ("Médecine", 30.0, 70.0), ("Santé", 180.0, 210.0), ("50", 300.0, 310.0)]),
+        line(24.0, &[("préventive", 30.0, 80.0), ("ans", 300.0, 315.0)]),
+        line(36.0, &[("Usagers", 170.0, 205.0), ("(1)", 208.0, 225.0)]),
+    ];
+    let lines: Vec<&Line> = close.iter().collect();
+    let sizes: Vec<usize> = split_centred_headings(vec![lines], &columns, 12.0, 400.0).iter().map(Vec::len).collect();
+    assert_eq!(sizes, [2, 1]);
+    // The same line under text of its own cell goes on that cell.
+    let under_its_cell = [
+        line(12.0, &[("1", 0.0, 5.0), ("Médecine", 30.0, 70.0), ("Identité,", 165.0, 205.0), ("50", 300.0, 310.0)]),
+        line(24.0, &[("préventive", 30.0, 80.0), ("adresse", 175.0, 215.0), ("ans", 300.0, 315.0)]),
+        line(36.0, &[("postale", 180.0, 212.0)]),
+    ];
+    let lines: Vec<&Line> = under_its_cell.iter().collect();
+    let sizes: Vec<usize> = split_centred_headings(vec![lines], &columns, 12.0, 400.0).iter().map(Vec::len).collect();
+    assert_eq!(sizes, [3]);
+}
