@@ -1389,3 +1389,31 @@ fn a_centred_heading_over_close_rows_leaves_them_top_aligned() {
         ]
     );
 }
+
+/// Headers centred vertically, the tallest hyphenated over six lines: its
+/// first lines stand over the line the short headers share, the end of a
+/// word cut on the line above (`Catégo‐` / `ries de`) among them.
+#[test]
+fn a_tall_header_s_cut_words_over_the_header_line_stay_in_it() {
+    let text = [
+        "                                      Catégo‐",
+        "                                      ries de",
+        "                                      per‐",
+        "Intitulé      Finalités               sonnes       Destinataires",
+        "                                      concer‐",
+        "                                      nées",
+        "",
+        "Paie          Calculer les salaires   Agents       Trésorerie",
+        "",
+        "Médecine      Suivre la santé des     Agents       Médecin",
+        "              agents",
+    ];
+    assert_layout_reads(
+        &text,
+        &["Intitulé", "Finalités", "Catégories de personnes concernées", "Destinataires"],
+        &[
+            ["Paie", "Calculer les salaires", "Agents", "Trésorerie"],
+            ["Médecine", "Suivre la santé des agents", "Agents", "Médecin"],
+        ],
+    );
+}

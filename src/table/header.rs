@@ -519,21 +519,31 @@ impl PageLines<'_> {
         let mut band: Vec<&Line> = Vec::new();
         let mut top = line.bbox.y0;
         let mut below = line;
-        for above in self.lines.get(index.saturating_sub(most)..index).unwrap_or_default().iter().rev() {
+        for k in (index.saturating_sub(most)..index).rev() {
+            let Some(above) = self.lines.get(k) else { break };
             let close = top - above.bbox.y1 < 0.8 * size;
+            // The end of a header word the line over it broke (`Catégo‐` /
+            // `ries de`).
+            let over = k.checked_sub(1).and_then(|o| self.lines.get(o));
+            let completes_cut_word = |w: &Word| {
+                over.is_some_and(|o| {
+                    o.words
+                        .iter()
+                        .any(|c| c.bbox.overlaps_x(&w.bbox) && fields::completes_header_word(&c.text, &w.text))
+                })
+            };
             // Every word a header's (or a compound's start: `co-` over
-            // `RT)`), or, beside headers the vocabulary does not know, a
-            // phrase that opens a known one (`Mesures de` beside `Date de
-            // mise à`), or phrases in the gaps of the header line that go on
-            // under it (`Date de mise à` / `jour`).
-            let header_words = above
-                .words
+            // `RT)`, or a cut word's end), or, beside headers the
+            // vocabulary does not know, a phrase that opens a known one
+            // (`Mesures de` beside `Date de mise à`), or phrases in the gaps
+            // of the header line that go on under it (`Date de mise à` /
+            // `jour`).
+            let header_words = above.words.iter().all(|w| {
+                fields::is_header_word(&w.text) || fields::opens_compound_header_word(&w.text) || completes_cut_word(w)
+            }) || above
+                .phrases(PHRASE_GAP * size)
                 .iter()
-                .all(|w| fields::is_header_word(&w.text) || fields::opens_compound_header_word(&w.text))
-                || above
-                    .phrases(PHRASE_GAP * size)
-                    .iter()
-                    .any(|p| p.words.len() > 1 && fields::opens_field_name(&p.text()))
+                .any(|p| p.words.len() > 1 && fields::opens_field_name(&p.text()))
                 || fills_header_gaps(above, line, self.lines.get(index + 1), size)
                 || tops_header_cells(above, below, size);
             if !close || !header_words || above.is_bold() != line.is_bold() {
