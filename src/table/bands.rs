@@ -110,6 +110,14 @@ pub(super) fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
                 continue;
             };
             if first_run.start == 0 && last_run.end == band.len() {
+                // The first cell fills its band: the shorter cells tell.
+                // Not on a character grid, which rounds a centred cell's
+                // lines to either side, and sets centred cells interleaved.
+                if !body.page.page.character_grid {
+                    let (at_top, at_bottom) = shorter_cells_sides(band, &body.columns);
+                    top += usize::from(at_top > at_bottom);
+                    bottom += usize::from(at_bottom > at_top);
+                }
                 continue;
             }
             if first_run.start == 0 {
@@ -144,6 +152,27 @@ pub(super) fn cell_alignment(bodies: &[Body]) -> Option<Alignment> {
     } else {
         Some(Alignment::Centre)
     }
+}
+
+/// Where a band's shorter cells sit (the columns after the first with text
+/// on some of its lines, not all): how many open on the band's first line
+/// and end before its last (top-aligned), and how many end on its last
+/// line and open after its first (bottom-aligned).
+pub(super) fn shorter_cells_sides(band: &[&Line], columns: &[Column]) -> (usize, usize) {
+    let (mut at_top, mut at_bottom) = (0usize, 0usize);
+    let last = band.len().saturating_sub(1);
+    for column in columns.iter().skip(1) {
+        let held: Vec<usize> = (0..band.len())
+            .filter(|&i| band.get(i).is_some_and(|l| !words_in(l, column.x0, column.x1).is_empty()))
+            .collect();
+        let (Some(&first), Some(&end)) = (held.first(), held.last()) else { continue };
+        if first == 0 && end < last {
+            at_top += 1;
+        } else if end == last && first > 0 {
+            at_bottom += 1;
+        }
+    }
+    (at_top, at_bottom)
 }
 
 /// Whether a line opens on a lower-case letter: a line across the

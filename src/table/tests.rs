@@ -1497,3 +1497,22 @@ fn a_centred_heading_as_close_as_a_row_s_lines_is_set_apart_under_a_line_clear_o
     let sizes: Vec<usize> = split_centred_headings(vec![lines], &columns, 12.0, 400.0).iter().map(Vec::len).collect();
     assert_eq!(sizes, [3]);
 }
+
+#[test]
+fn a_band_s_shorter_cells_tell_its_alignment_where_the_first_cell_fills_it() {
+    let columns = [
+        column("Domaine", 0.0, 100.0, 50.0),
+        column("N°", 100.0, 130.0, 110.0),
+        column("Finalité", 130.0, 300.0, 180.0),
+    ];
+    let bottom = [
+        line(12.0, &[("Enfance", 0.0, 40.0), ("Gérer", 130.0, 160.0)]),
+        line(24.0, &[("jeunesse", 0.0, 40.0), ("1", 100.0, 105.0), ("école", 130.0, 160.0)]),
+    ];
+    assert_eq!(shorter_cells_sides(&bottom.iter().collect::<Vec<_>>(), &columns), (0, 1));
+    let top = [
+        line(12.0, &[("Enfance", 0.0, 40.0), ("1", 100.0, 105.0), ("Gérer", 130.0, 160.0)]),
+        line(24.0, &[("jeunesse", 0.0, 40.0)]),
+    ];
+    assert_eq!(shorter_cells_sides(&top.iter().collect::<Vec<_>>(), &columns), (2, 0));
+}

@@ -74,6 +74,12 @@ are committed.
   hyphenated and set at the bottom of their rows with 2 pt padding: a
   whitespace band holds several rows, whose numbers run together (`2`
   right over `3`, a one-line row).
+- quartier-weasyprint-bottom-first-tallest: A4 landscape, 6.5 pt
+  FreeSerif, no rules, cells justified and set at the bottom of their
+  rows: the first cell (the domain, `État civil et` / `citoyenneté`) is
+  each row's tallest, so only the shorter cells, ending on the row's
+  last line, tell the alignment; a row's first line holding the first
+  cell alone opens it and heads no section.
 - syndicat-weasyprint-close-centred: A4 landscape, 8.5 pt DejaVu
   Serif, no rules, cells top-aligned with 2 pt padding and centred, like
   the section headings across the table: the rows of a page make one
@@ -331,6 +337,15 @@ th { font-weight: bold; border-bottom: 0.6pt solid #000; }
 tr.section td { font-weight: bold; }
 """
 
+BOTTOM_FIRST_TALLEST = """@page { size: A4 landscape; margin: 20mm; }
+body { font-family: 'FreeSerif'; font-size: 6.5pt; }
+h1 { font-size: 11.5pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: none; padding: 4pt; vertical-align: bottom; text-align: justify; }
+th { text-align: center; font-weight: bold; }
+tr.section td { font-weight: bold; }
+"""
+
 
 def main():
     """Writes the fixtures listed above."""
@@ -370,6 +385,8 @@ def main():
         os.path.join(OUT, "syndicat-weasyprint-close-centred.pdf"))
     weasyprint.HTML(string=from_truth("ville", HEAD_RULE_BOTTOM)).write_pdf(
         os.path.join(OUT, "ville-weasyprint-head-rule-bottom.pdf"))
+    weasyprint.HTML(string=from_truth("quartier", BOTTOM_FIRST_TALLEST)).write_pdf(
+        os.path.join(OUT, "quartier-weasyprint-bottom-first-tallest.pdf"))
 
 
 if __name__ == "__main__":
