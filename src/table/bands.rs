@@ -162,10 +162,8 @@ pub(super) fn shorter_cells_sides(band: &[&Line], columns: &[Column]) -> (usize,
     let (mut at_top, mut at_bottom) = (0usize, 0usize);
     let last = band.len().saturating_sub(1);
     for column in columns.iter().skip(1) {
-        let held: Vec<usize> = (0..band.len())
-            .filter(|&i| band.get(i).is_some_and(|l| !words_in(l, column.x0, column.x1).is_empty()))
-            .collect();
-        let (Some(&first), Some(&end)) = (held.first(), held.last()) else { continue };
+        let holds = |l: &&Line| !words_in(l, column.x0, column.x1).is_empty();
+        let (Some(first), Some(end)) = (band.iter().position(holds), band.iter().rposition(holds)) else { continue };
         if first == 0 && end < last {
             at_top += 1;
         } else if end == last && first > 0 {

@@ -8,10 +8,11 @@ use super::*;
 pub(super) const ROW_GAP: f64 = 1.08;
 
 /// Whether a page's horizontal rules part rows: one of them at least lies
-/// between lines of the body and is not the edge of a heading band, a band of one or two lines that each
-/// run across the columns alone or hold text in one column only (a group
-/// heading a borderless table shades or frames, whose edges are no rules
-/// between records: a record has text in several columns).
+/// between lines of the body and is not the edge of a heading band, a band
+/// of one or two lines that each run across the columns alone or hold text
+/// in one column only (a group heading a borderless table shades or frames,
+/// whose edges are no rules between records: a record has text in several
+/// columns).
 pub(super) fn parts_rows(
     rules: &[f64],
     (top, bottom): (f64, f64),

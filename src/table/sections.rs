@@ -223,7 +223,7 @@ pub(super) fn split_centred_headings<'l>(
     let apart = |a: &Line, b: &Line| b.bbox.y1 - a.bbox.y1 > CENTRED_HEADING_GAP * line_pitch;
     // A line with no text right over it goes on no cell: a cell's lines
     // follow one another, each over the next.
-    let clear_under = |a: &Line, b: &Line| a.words.iter().all(|w| w.bbox.x1 <= b.bbox.x0 || w.bbox.x0 >= b.bbox.x1);
+    let clear_under = |a: &Line, b: &Line| !a.words.iter().any(|w| w.bbox.overlaps_x(&b.bbox));
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
         let mut part: Vec<&Line> = Vec::new();
